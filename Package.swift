@@ -1,0 +1,64 @@
+// swift-tools-version: 6.0
+// Yanglao (养老): capacity-planning and facility-coverage simulator for elderly-care services.
+import PackageDescription
+
+let package = Package(
+    name: "yanglao",
+    products: [
+        .executable(name: "yanglao", targets: ["yanglao"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    ],
+    targets: [
+        // C libraries from Debian, each behind a module map and a small shim header.
+        .systemLibrary(name: "CGSL", pkgConfig: "gsl", providers: [.apt(["libgsl-dev"])]),
+        .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
+
+        // Swift wrappers that own every C handle; no C type crosses their public API.
+        .target(name: "GSL", dependencies: ["CGSL"]),
+        .target(name: "GLPK", dependencies: ["CGLPK"]),
+
+        // Pure model and support modules: no file I/O, no C.
+        .target(name: "Diagnostics"),
+        .target(name: "Quantities"),
+        .target(name: "Geography"),
+        .target(name: "Simulation", dependencies: ["Geography", "Quantities"]),
+
+        // Edge modules: reading inputs, recording runs.
+        .target(name: "CSV", dependencies: ["Diagnostics"]),
+        .target(name: "Provenance"),
+        .target(
+            name: "ScenarioFiles",
+            dependencies: [
+                "Simulation", "Geography", "Quantities", "Diagnostics", "CSV", "Provenance",
+            ]),
+
+        // The command-line tool.
+        .executableTarget(
+            name: "yanglao",
+            dependencies: [
+                "ScenarioFiles", "Simulation", "Geography", "Diagnostics", "Provenance",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+
+        .testTarget(name: "GSLTests", dependencies: ["GSL"]),
+        .testTarget(name: "GLPKTests", dependencies: ["GLPK"]),
+        .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
+        .testTarget(name: "QuantitiesTests", dependencies: ["Quantities"]),
+        .testTarget(name: "GeographyTests", dependencies: ["Geography"]),
+        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Geography"]),
+        .testTarget(name: "CSVTests", dependencies: ["CSV", "Diagnostics"]),
+        .testTarget(name: "ProvenanceTests", dependencies: ["Provenance"]),
+        .testTarget(
+            name: "ScenarioFilesTests",
+            dependencies: [
+                "ScenarioFiles", "Simulation", "Geography", "Quantities", "Diagnostics", "CSV",
+            ],
+            resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["yanglao", "Diagnostics"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

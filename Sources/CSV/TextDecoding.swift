@@ -1,0 +1,231 @@
+import Diagnostics
+import Foundation
+
+/// The character encoding a text file was written in.
+public enum TextEncoding: String, Sendable, Hashable {
+    /// UTF-8, with or without a byte-order mark.
+    case utf8 = "UTF-8"
+    /// GB18030 (国标 18030), what Excel on Chinese Windows writes as "CSV".
+    case gb18030 = "GB18030"
+}
+
+/// Text decoded from a file's bytes, as UTF-8, with the encoding it was found in.
+public struct DecodedText: Sendable {
+    /// The text as UTF-8 bytes, without a byte-order mark.
+    public var utf8: [UInt8]
+    /// The encoding of the file on disk.
+    public var encoding: TextEncoding
+
+    /// The text as a string.
+    public var string: String { String(decoding: utf8, as: UTF8.self) }
+}
+
+/// Detects whether bytes are UTF-8 or GB18030 and decodes them.
+///
+/// The rule: a UTF-8 byte-order mark means UTF-8; the GB18030 byte-order mark means GB18030;
+/// UTF-16 byte-order marks are refused; otherwise valid UTF-8 is UTF-8 and anything else that
+/// is well-formed GB18030 is GB18030. Both encodings keep the ASCII bytes of CSV and YAML
+/// syntax (comma, quote, colon, newline) as single bytes, so structure never hides inside a
+/// multi-byte character. When neither decoding works, the error points at the broken byte of
+/// the encoding that read further.
+public enum TextDecoder {
+    /// Decodes a file's bytes; the file name is used in the diagnostic.
+    public static func decode(_ bytes: [UInt8], file: String) -> Result<DecodedText, Diagnostic> {
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            let body = Array(bytes.dropFirst(3))
+            if let bad = firstInvalidUTF8(body) {
+                return .failure(invalid(body, at: bad, encoding: .utf8, offset: 3, file: file))
+            }
+            return .success(DecodedText(utf8: body, encoding: .utf8))
+        }
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            return .failure(
+                .error(
+                    .invalidEncoding(
+                        detail: "it is UTF-16; save it as \"CSV UTF-8\" or GB18030 instead"),
+                    at: SourceLocation(file: file, line: 1, column: 1)))
+        }
+        if String(validating: bytes, as: UTF8.self) != nil {
+            return .success(DecodedText(utf8: bytes, encoding: .utf8))
+        }
+        let gbBOM: [UInt8] = [0x84, 0x31, 0x95, 0x33]
+        let hasGBBOM = bytes.starts(with: gbBOM)
+        let body = hasGBBOM ? Array(bytes.dropFirst(4)) : bytes
+        let utf8Error = hasGBBOM ? -1 : (firstInvalidUTF8(bytes) ?? bytes.count)
+        if let gbError = firstInvalidGB18030(body) {
+            if hasGBBOM || gbError > utf8Error {
+                return .failure(invalid(body, at: gbError, encoding: .gb18030, file: file))
+            }
+            return .failure(invalid(bytes, at: utf8Error, encoding: .utf8, file: file))
+        }
+        // 0x8000_0632 is the Foundation encoding number of GB18030-2000.
+        let encoding = String.Encoding(rawValue: 0x8000_0632)
+        guard let text = String(data: Data(body), encoding: encoding) else {
+            return .failure(unmappedGB18030(body, file: file))
+        }
+        return .success(DecodedText(utf8: Array(text.utf8), encoding: .gb18030))
+    }
+
+    /// Offset of the first byte that breaks UTF-8, or nil when the bytes are valid.
+    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 {
+                i += 1
+                continue
+            }
+            let length: Int
+            var low: UInt8 = 0x80
+            var high: UInt8 = 0xBF
+            switch b {
+            case 0xC2...0xDF: length = 2
+            case 0xE0:
+                length = 3
+                low = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: length = 3
+            case 0xED:
+                length = 3
+                high = 0x9F
+            case 0xF0:
+                length = 4
+                low = 0x90
+            case 0xF1...0xF3: length = 4
+            case 0xF4:
+                length = 4
+                high = 0x8F
+            default: return i
+            }
+            guard i + length <= n else { return i }
+            if bytes[i + 1] < low || bytes[i + 1] > high { return i }
+            for k in 2..<length where bytes[i + k] & 0xC0 != 0x80 { return i }
+            i += length
+        }
+        return nil
+    }
+
+    /// Offset of the first byte that breaks the structure of GB18030 (one byte 00–7F; two
+    /// bytes 81–FE then 40–7E or 80–FE; four bytes 81–FE, 30–39, 81–FE, 30–39), or nil.
+    static func firstInvalidGB18030(_ bytes: [UInt8]) -> Int? {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 {
+                i += 1
+                continue
+            }
+            guard b >= 0x81, b <= 0xFE, i + 1 < n else { return i }
+            let second = bytes[i + 1]
+            if (0x40...0x7E).contains(second) || (0x80...0xFE).contains(second) {
+                i += 2
+            } else if (0x30...0x39).contains(second), i + 3 < n,
+                (0x81...0xFE).contains(bytes[i + 2]), (0x30...0x39).contains(bytes[i + 3])
+            {
+                i += 4
+            } else {
+                return i
+            }
+        }
+        return nil
+    }
+
+    /// Line and column (in characters) of a byte offset, counting characters by the
+    /// structure of the given encoding.
+    static func position(of offset: Int, in bytes: [UInt8], encoding: TextEncoding)
+        -> (line: Int, column: Int)
+    {
+        var line = 1
+        var column = 1
+        var i = 0
+        while i < offset, i < bytes.count {
+            let b = bytes[i]
+            if b == 0x0A {
+                line += 1
+                column = 1
+                i += 1
+                continue
+            }
+            switch encoding {
+            case .utf8:
+                // Continuation bytes do not start a character.
+                if b & 0xC0 != 0x80 { column += 1 }
+                i += 1
+            case .gb18030:
+                column += 1
+                if b < 0x80 {
+                    i += 1
+                } else if i + 1 < bytes.count, (0x30...0x39).contains(bytes[i + 1]) {
+                    i += 4
+                } else {
+                    i += 2
+                }
+            }
+        }
+        return (line, column)
+    }
+
+    private static func invalid(
+        _ bytes: [UInt8], at offset: Int, encoding: TextEncoding, offset base: Int = 0,
+        file: String
+    ) -> Diagnostic {
+        let (line, column) = position(of: offset, in: bytes, encoding: encoding)
+        let byte = offset < bytes.count ? bytes[offset] : 0
+        let hex = String(byte, radix: 16, uppercase: true)
+        let detail =
+            offset < bytes.count
+            ? "byte 0x\(hex.count == 1 ? "0" + hex : hex) at offset \(offset + base) breaks \(encoding.rawValue)"
+            : "the file ends inside a \(encoding.rawValue) character"
+        return .error(
+            .invalidEncoding(detail: detail),
+            at: SourceLocation(file: file, line: line, column: column))
+    }
+
+    /// Finds the first line Foundation cannot map (structurally valid but unassigned codes).
+    private static func unmappedGB18030(_ bytes: [UInt8], file: String) -> Diagnostic {
+        let encoding = String.Encoding(rawValue: 0x8000_0632)
+        var lineStart = 0
+        var line = 1
+        for i in 0...bytes.count where i == bytes.count || bytes[i] == 0x0A {
+            if String(data: Data(bytes[lineStart..<i]), encoding: encoding) == nil { break }
+            lineStart = i + 1
+            line += 1
+        }
+        return .error(
+            .invalidEncoding(detail: "a GB18030 character on this line has no Unicode mapping"),
+            at: SourceLocation(file: file, line: line, column: 1))
+    }
+}
+
+/// Reading whole files, with the errors every reader reports the same way.
+public enum TextFile {
+    /// Reads the bytes of a file.
+    /// - Parameters:
+    ///   - path: where the file is on disk.
+    ///   - name: how diagnostics name it (usually the path as the user wrote it).
+    public static func bytes(atPath path: String, name: String) -> Result<[UInt8], Diagnostic> {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            return .failure(.error(.fileNotFound(path: name), at: SourceLocation(file: name)))
+        }
+        if isDirectory.boolValue {
+            return .failure(
+                .error(
+                    .unreadableFile(path: name, reason: "it is a folder"),
+                    at: SourceLocation(file: name)))
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return .failure(
+                .error(
+                    .unreadableFile(path: name, reason: "permission denied or I/O error"),
+                    at: SourceLocation(file: name)))
+        }
+        return .success([UInt8](data))
+    }
+
+    /// Reads and decodes a text file (UTF-8 or GB18030).
+    public static func text(atPath path: String, name: String) -> Result<DecodedText, Diagnostic> {
+        bytes(atPath: path, name: name).flatMap { TextDecoder.decode($0, file: name) }
+    }
+}

@@ -1,0 +1,145 @@
+/// What is wrong with an input, as a value that tests can compare.
+///
+/// Each case carries what the message needs; `message` renders it. Cases are shared by every
+/// reader of scenario files (YAML, CSV, region tables) so that the same mistake reads the same
+/// way wherever it is made.
+public enum Problem: Hashable, Sendable {
+    // Files and text
+    /// A file named by the scenario does not exist or cannot be read.
+    case fileNotFound(path: String)
+    /// A file could not be read for another reason.
+    case unreadableFile(path: String, reason: String)
+    /// The bytes are neither UTF-8 nor GB18030.
+    case invalidEncoding(detail: String)
+
+    // YAML
+    /// The YAML text is malformed.
+    case yamlSyntax(String)
+    /// A YAML feature that scenario files do not use (anchors, aliases, tags, complex keys).
+    case unsupportedYAML(String)
+    /// A key appears twice in one mapping.
+    case duplicateKey(key: String, firstLine: Int)
+    /// A key that the section does not know, with the closest known key.
+    case unknownKey(key: String, section: String, suggestion: String?)
+    /// A required key is absent.
+    case missingKey(key: String, section: String)
+    /// A value has the wrong shape or type.
+    case wrongType(field: String, expected: String, got: String)
+    /// A number lies outside its allowed range.
+    case outOfRange(field: String, value: String, range: String)
+    /// A value is not one of the allowed words.
+    case notOneOf(field: String, value: String, allowed: [String])
+    /// A value is well-formed but breaks a rule of the domain.
+    case invalidValue(field: String, reason: String)
+    /// A unit that is unknown or does not fit the field.
+    case unitMismatch(field: String, unit: String, expected: String)
+    /// `extends:` forms a cycle.
+    case extendsCycle(chain: [String])
+    /// A `--set` override is malformed.
+    case badOverride(argument: String, reason: String)
+
+    // CSV
+    /// A required column is missing from a table's header.
+    case missingColumn(column: String, suggestion: String?)
+    /// A column that the table does not know (a warning).
+    case unknownColumn(column: String, suggestion: String?)
+    /// A column name appears twice in a header.
+    case duplicateColumn(column: String)
+    /// A row has a different number of fields from the header.
+    case raggedRow(expected: Int, found: Int)
+    /// A CSV quoting error.
+    case badQuoting(String)
+    /// A cell that must hold a number does not.
+    case notANumber(column: String, value: String)
+    /// A required cell is empty.
+    case emptyCell(column: String)
+    /// A negative count or amount.
+    case negative(column: String, value: String)
+    /// A table has a header but no rows.
+    case emptyTable
+
+    // Regions
+    /// A string that is not a statistical division code.
+    case badRegionCode(value: String, reason: String)
+    /// A code that appears twice in a region table.
+    case duplicateRegion(code: String, firstLine: Int)
+    /// A region whose parent is not in the table.
+    case missingParent(code: String, parent: String)
+    /// A region code that is not in the scenario's region tree.
+    case unknownRegion(code: String)
+    /// The parent named does not match the one the code implies.
+    case parentMismatch(code: String, given: String, impliedByCode: String)
+
+    /// The message, in English, without location.
+    public var message: String {
+        switch self {
+        case .fileNotFound(let path):
+            return "file not found: \(path)"
+        case .unreadableFile(let path, let reason):
+            return "cannot read \(path): \(reason)"
+        case .invalidEncoding(let detail):
+            return "the file is neither UTF-8 nor GB18030: \(detail)"
+        case .yamlSyntax(let text):
+            return "YAML syntax: \(text)"
+        case .unsupportedYAML(let text):
+            return "\(text) is not supported in scenario files"
+        case .duplicateKey(let key, let firstLine):
+            return "duplicate key '\(key)' (first given on line \(firstLine))"
+        case .unknownKey(let key, let section, let suggestion):
+            let place = section.isEmpty ? "" : " in '\(section)'"
+            return "unknown key '\(key)'\(place)" + didYouMean(suggestion)
+        case .missingKey(let key, let section):
+            let place = section.isEmpty ? "" : " in '\(section)'"
+            return "missing required key '\(key)'\(place)"
+        case .wrongType(let field, let expected, let got):
+            return "\(field) must be \(expected) (got \(got))"
+        case .outOfRange(let field, let value, let range):
+            return "\(field) must be \(range) (got \(value))"
+        case .notOneOf(let field, let value, let allowed):
+            let list = allowed.map { "'\($0)'" }.joined(separator: ", ")
+            let suggestion = Suggestion.closest(to: value, among: allowed)
+            return "\(field) must be one of \(list) (got '\(value)')" + didYouMean(suggestion)
+        case .invalidValue(let field, let reason):
+            return "\(field): \(reason)"
+        case .unitMismatch(let field, let unit, let expected):
+            return "\(field) is measured in \(expected); unit '\(unit)' does not convert to it"
+        case .extendsCycle(let chain):
+            return "'extends' forms a cycle: " + chain.joined(separator: " → ")
+        case .badOverride(let argument, let reason):
+            return "bad --set '\(argument)': \(reason)"
+        case .missingColumn(let column, let suggestion):
+            return "missing column '\(column)'" + didYouMean(suggestion, what: "the header has")
+        case .unknownColumn(let column, let suggestion):
+            return "unknown column '\(column)' is ignored" + didYouMean(suggestion)
+        case .duplicateColumn(let column):
+            return "column '\(column)' appears twice in the header"
+        case .raggedRow(let expected, let found):
+            return "row has \(found) fields but the header has \(expected)"
+        case .badQuoting(let text):
+            return "CSV quoting: \(text)"
+        case .notANumber(let column, let value):
+            return "\(column) must be a number (got '\(value)')"
+        case .emptyCell(let column):
+            return "\(column) is empty"
+        case .negative(let column, let value):
+            return "\(column) must not be negative (got \(value))"
+        case .emptyTable:
+            return "the table has a header but no rows"
+        case .badRegionCode(let value, let reason):
+            return "'\(value)' is not a statistical division code: \(reason)"
+        case .duplicateRegion(let code, let firstLine):
+            return "region \(code) appears twice (first on line \(firstLine))"
+        case .missingParent(let code, let parent):
+            return "parent \(parent) of region \(code) is not in the table"
+        case .unknownRegion(let code):
+            return "unknown region code \(code)"
+        case .parentMismatch(let code, let given, let implied):
+            return "region \(code) names parent \(given), but its code implies \(implied)"
+        }
+    }
+
+    private func didYouMean(_ suggestion: String?, what: String = "did you mean") -> String {
+        guard let suggestion else { return "" }
+        return " (\(what) '\(suggestion)'?)"
+    }
+}

@@ -1,0 +1,319 @@
+import Diagnostics
+import Quantities
+
+/// The keys of one mapping of a scenario file, read one by one with every mistake logged.
+///
+/// A section declares the keys it knows; any other key is reported at once with the closest
+/// known key as a suggestion. Values that are `~` or empty count as absent.
+struct Fields {
+    let node: YAMLNode
+    /// The section's dotted path, "" at the top.
+    let section: String
+    private let entries: [YAMLEntry]
+
+    /// Opens a mapping; logs an error and returns nil when the node is not one.
+    init?(_ node: YAMLNode, section: String, keys: [String], log: inout DiagnosticLog) {
+        guard let entries = node.entries else {
+            log.error(
+                .wrongType(
+                    field: section.isEmpty ? "the scenario file" : section,
+                    expected: "a mapping of 'key: value' lines", got: node.shapeDescription),
+                at: node.location)
+            return nil
+        }
+        self.node = node
+        self.section = section
+        self.entries = entries
+        for entry in entries where !keys.contains(entry.key) {
+            log.error(
+                .unknownKey(
+                    key: entry.key, section: section,
+                    suggestion: Suggestion.closest(to: entry.key, among: keys)),
+                at: entry.keyLocation)
+        }
+    }
+
+    /// The value of a key, or nil when it is absent or null.
+    subscript(key: String) -> YAMLNode? {
+        guard let value = entries.first(where: { $0.key == key })?.value, !value.isNull else {
+            return nil
+        }
+        return value
+    }
+
+    /// The value of a key that must be given; logs `missingKey` when it is not.
+    func required(_ key: String, log: inout DiagnosticLog) -> YAMLNode? {
+        if let value = self[key] { return value }
+        let place = entries.first(where: { $0.key == key })?.keyLocation ?? node.location
+        log.error(.missingKey(key: key, section: section), at: place)
+        return nil
+    }
+
+    /// The dotted path of a key in this section.
+    func path(_ key: String) -> String { section.isEmpty ? key : section + "." + key }
+}
+
+/// Readers of scalar values: numbers with units, years, words, file names, yearly paths.
+enum Read {
+    /// A whole number within a range.
+    static func integer(
+        _ node: YAMLNode, field: String, range: ClosedRange<Int>, log: inout DiagnosticLog
+    ) -> Int? {
+        guard let scalar = node.scalar, scalar.style == .plain, let value = Int(scalar.text)
+        else {
+            log.error(
+                .wrongType(field: field, expected: "a whole number", got: node.shapeDescription),
+                at: node.location)
+            return nil
+        }
+        guard range.contains(value) else {
+            log.error(
+                .outOfRange(field: field, value: scalar.text, range: describe(range)),
+                at: node.location)
+            return nil
+        }
+        return value
+    }
+
+    /// A calendar year within a range.
+    static func year(
+        _ node: YAMLNode, field: String, range: ClosedRange<Int> = 1900...2200,
+        log: inout DiagnosticLog
+    ) -> Int? {
+        integer(node, field: field, range: range, log: &log)
+    }
+
+    /// Text: any scalar, not empty.
+    static func text(_ node: YAMLNode, field: String, log: inout DiagnosticLog) -> String? {
+        guard let scalar = node.scalar, !scalar.text.isEmpty else {
+            log.error(
+                .wrongType(field: field, expected: "text", got: node.shapeDescription),
+                at: node.location)
+            return nil
+        }
+        return scalar.text
+    }
+
+    /// One of a list of words.
+    static func word(
+        _ node: YAMLNode, field: String, allowed: [String], log: inout DiagnosticLog
+    ) -> String? {
+        guard let text = text(node, field: field, log: &log) else { return nil }
+        guard allowed.contains(text) else {
+            log.error(.notOneOf(field: field, value: text, allowed: allowed), at: node.location)
+            return nil
+        }
+        return text
+    }
+
+    /// A file named relative to the scenario file that names it.
+    /// - Returns: the file's name as diagnostics show it, which is also its path from the
+    ///   working folder.
+    static func file(_ node: YAMLNode, field: String, log: inout DiagnosticLog) -> String? {
+        guard let name = text(node, field: field, log: &log) else { return nil }
+        let origin = node.location.file
+        let directory = origin.hasPrefix("--set") ? "." : PathName.directory(of: origin)
+        return PathName.join(directory, name)
+    }
+
+    /// A number in a field's unit.
+    ///
+    /// Files may write a bare number in the field's unit (`0.55`), a number and a unit in one
+    /// scalar (`55 %`, `1.2 亿元`), or a mapping with `value`, `unit` and `source`.
+    /// - Returns: the value in the base unit of `unit`'s dimension, and the source if given.
+    /// - Parameters:
+    ///   - unit: the unit the value is returned in, and the unit of `range`.
+    ///   - bareUnit: the unit of a number written without one (default: `unit`).
+    static func quantity(
+        _ node: YAMLNode, field: String, unit: Unit, bareUnit: Unit? = nil,
+        range: ClosedRange<Double>? = nil, log: inout DiagnosticLog
+    ) -> (value: Double, source: String?)? {
+        var valueNode = node
+        var unitOverride: (Unit, YAMLNode)?
+        var source: String?
+        if node.entries != nil {
+            guard
+                let fields = Fields(
+                    node, section: field, keys: ["value", "unit", "source"], log: &log),
+                let given = fields.required("value", log: &log)
+            else { return nil }
+            valueNode = given
+            if let unitNode = fields["unit"] {
+                guard
+                    let parsed = self.unit(
+                        unitNode, field: field, dimension: unit.dimension, log: &log)
+                else { return nil }
+                unitOverride = (parsed, unitNode)
+            }
+            source = fields["source"].flatMap { text($0, field: field + ".source", log: &log) }
+        }
+        guard let scalar = valueNode.scalar, scalar.style == .plain, !scalar.isNull else {
+            log.error(
+                .wrongType(field: field, expected: "a number", got: valueNode.shapeDescription),
+                at: valueNode.location)
+            return nil
+        }
+        // Split "55 %" or "1.2亿元" into number and unit.
+        var numberText = scalar.text
+        var writtenUnit = unitOverride?.0 ?? bareUnit ?? unit
+        if Double(numberText) == nil {
+            let digits = numberText.unicodeScalars.prefix {
+                ("0"..."9").contains($0) || $0 == "." || $0 == "-" || $0 == "+" || $0 == "e"
+                    || $0 == "E"
+            }
+            let number = String(String.UnicodeScalarView(digits))
+            let rest = String(numberText.dropFirst(number.count)).trimmingCharacters()
+            guard Double(number) != nil, !rest.isEmpty, unitOverride == nil else {
+                log.error(
+                    .wrongType(field: field, expected: "a number", got: "'\(scalar.text)'"),
+                    at: valueNode.location)
+                return nil
+            }
+            let unitNode = YAMLNode.scalar(rest, at: valueNode.location)
+            guard
+                let parsed = self.unit(unitNode, field: field, dimension: unit.dimension, log: &log)
+            else { return nil }
+            numberText = number
+            writtenUnit = parsed
+        }
+        guard let written = Double(numberText), written.isFinite else {
+            log.error(
+                .wrongType(field: field, expected: "a number", got: "'\(scalar.text)'"),
+                at: valueNode.location)
+            return nil
+        }
+        let value = unit.fromBase(writtenUnit.toBase(written))
+        if let range, !range.contains(value) {
+            log.error(
+                .outOfRange(field: field, value: scalar.text, range: describe(range, unit: unit)),
+                at: valueNode.location)
+            return nil
+        }
+        return (value, source)
+    }
+
+    /// A unit of the given dimension.
+    static func unit(
+        _ node: YAMLNode, field: String, dimension: Unit.Dimension, log: inout DiagnosticLog
+    ) -> Unit? {
+        guard let name = text(node, field: field + ".unit", log: &log) else { return nil }
+        guard let unit = Unit.named(name) else {
+            let suggestion = Suggestion.closest(to: name, among: Unit.allSpellings)
+            log.error(
+                .invalidValue(
+                    field: field + ".unit",
+                    reason: "unknown unit '\(name)'"
+                        + (suggestion.map { " (did you mean '\($0)'?)" } ?? "")),
+                at: node.location)
+            return nil
+        }
+        guard unit.dimension == dimension else {
+            log.error(
+                .unitMismatch(field: field, unit: name, expected: dimension.base.symbol),
+                at: node.location)
+            return nil
+        }
+        return unit
+    }
+
+    /// A number that may change by year: a single number (the same every year), or a
+    /// mapping from years to numbers, optionally as `{values: {…}, unit: …, source: …}`.
+    static func yearly(
+        _ node: YAMLNode, field: String, unit: Unit, rule: YearlyValues.Rule,
+        range: ClosedRange<Double>? = nil, years: ClosedRange<Int> = 1900...2200,
+        log: inout DiagnosticLog
+    ) -> (values: YearlyValues, source: String?)? {
+        guard let entries = node.entries else {
+            guard
+                let (value, source) = quantity(
+                    node, field: field, unit: unit, range: range, log: &log)
+            else { return nil }
+            // One number: the same in every year.
+            let constantRule: YearlyValues.Rule = rule == .keyedYearsOnly ? .hold : rule
+            return (
+                YearlyValues(years: [years.lowerBound], values: [value], rule: constantRule),
+                source
+            )
+        }
+        var pathNode = node
+        var unitForValues = unit
+        var source: String?
+        if entries.contains(where: { Int($0.key) == nil }) {
+            guard
+                let fields = Fields(
+                    node, section: field, keys: ["values", "unit", "source"], log: &log),
+                let values = fields.required("values", log: &log)
+            else { return nil }
+            pathNode = values
+            if let unitNode = fields["unit"] {
+                guard
+                    let parsed = self.unit(
+                        unitNode, field: field, dimension: unit.dimension, log: &log)
+                else { return nil }
+                unitForValues = parsed
+            }
+            source = fields["source"].flatMap { text($0, field: field + ".source", log: &log) }
+        }
+        guard let pairs = pathNode.entries, !pairs.isEmpty else {
+            log.error(
+                .wrongType(
+                    field: field,
+                    expected: "a mapping of years to values, like {2020: 0.3, 2025: 0.55}",
+                    got: pathNode.shapeDescription), at: pathNode.location)
+            return nil
+        }
+        var keyed: [(year: Int, value: Double)] = []
+        var failed = false
+        for entry in pairs {
+            guard let year = Int(entry.key), years.contains(year) else {
+                log.error(
+                    .outOfRange(
+                        field: "a year of \(field)", value: entry.key, range: describe(years)),
+                    at: entry.keyLocation)
+                failed = true
+                continue
+            }
+            let label = "\(field) in \(year)"
+            guard
+                let (value, _) = quantity(
+                    entry.value, field: label, unit: unit, bareUnit: unitForValues, range: range,
+                    log: &log)
+            else {
+                failed = true
+                continue
+            }
+            keyed.append((year, value))
+        }
+        guard !failed else { return nil }
+        keyed.sort { $0.year < $1.year }
+        return (
+            YearlyValues(years: keyed.map(\.year), values: keyed.map(\.value), rule: rule), source
+        )
+    }
+
+    /// "between 0 and 1", "at least 0", "at most 100".
+    static func describe(_ range: ClosedRange<Int>) -> String {
+        if range.upperBound == .max { return "at least \(range.lowerBound)" }
+        if range.lowerBound == .min { return "at most \(range.upperBound)" }
+        return "between \(range.lowerBound) and \(range.upperBound)"
+    }
+
+    static func describe(_ range: ClosedRange<Double>, unit: Unit) -> String {
+        func number(_ value: Double) -> String {
+            value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+        }
+        let suffix = unit == .fraction || unit == .one ? "" : " " + unit.symbol
+        if range.upperBound == .infinity { return "at least \(number(range.lowerBound))\(suffix)" }
+        if range.lowerBound == -.infinity { return "at most \(number(range.upperBound))\(suffix)" }
+        return "between \(number(range.lowerBound)) and \(number(range.upperBound))\(suffix)"
+    }
+}
+
+extension String {
+    func trimmingCharacters() -> String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { $0 != " " && $0 != "\t" }) else { return "" }
+        let last = scalars.lastIndex(where: { $0 != " " && $0 != "\t" })!
+        return String(scalars[first...last])
+    }
+}

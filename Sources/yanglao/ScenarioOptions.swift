@@ -1,0 +1,43 @@
+import ArgumentParser
+import Diagnostics
+import ScenarioFiles
+
+/// The language of messages and reports.
+enum Language: String, ExpressibleByArgument, CaseIterable {
+    case zh, en
+}
+
+/// Options every command that loads a scenario takes.
+struct ScenarioOptions: ParsableArguments {
+    @Argument(help: "The scenario: a folder holding scenario.yaml, or a YAML file.")
+    var scenario: String
+
+    @Option(
+        name: .customLong("set"),
+        help: ArgumentHelp(
+            "Override a value of the scenario (repeatable).", valueName: "key.path=value"))
+    var overrides: [String] = []
+
+    @Option(help: "Language of messages and reports: zh (default) or en.")
+    var lang: Language = .zh
+
+    @Flag(help: "Print nothing but errors.")
+    var quiet = false
+
+    /// Loads the scenario, printing its warnings; on failure prints every diagnostic and
+    /// exits with status 64.
+    func load() throws -> LoadedScenario {
+        switch ScenarioLoader(overrides: overrides).load(scenario) {
+        case .success(let loaded):
+            if !quiet, !loaded.warnings.isEmpty {
+                Console.error(DiagnosticRenderer(sources: loaded.sources).render(loaded.warnings))
+            }
+            return loaded
+        case .failure(let failure):
+            Console.error(failure.description)
+            let errors = failure.diagnostics.filter { $0.severity == .error }.count
+            Console.error(Messages(lang).errorCount(errors))
+            throw ExitCode(64)
+        }
+    }
+}

@@ -1,0 +1,28 @@
+import ArgumentParser
+
+/// The `yanglao` command: load, check and run elderly-care planning scenarios.
+@main
+struct Yanglao: ParsableCommand {
+    /// The tool's version, written into every run manifest.
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "yanglao",
+        abstract: "Yanglao (养老): capacity planning and facility coverage for elderly care.",
+        discussion: """
+            A scenario is a folder with scenario.yaml and the CSV tables it names. Runs are
+            written to Output/<scenario-id>/<run-id>/.
+
+            Examples:
+              yanglao validate Scenarios/anshan
+              yanglao run Scenarios/anshan
+              yanglao run Scenarios/anshan --set horizon=2030 --run-id short-horizon
+              yanglao run Scenarios/anshan --lang en --out /tmp/yanglao-runs
+
+            Exit status: 0 on success, 64 on bad input (every problem is printed as
+            file:line:column: error: …), 1 on any other failure.
+            """,
+        version: version,
+        subcommands: [ValidateCommand.self, RunCommand.self]
+    )
+}
