@@ -54,8 +54,8 @@ let package = Package(
             name: "ScenarioFilesTests",
             dependencies: [
                 "ScenarioFiles", "Simulation", "Geography", "Quantities", "Diagnostics", "CSV",
-            ],
-            resources: [.copy("Fixtures")]),
+            ]
+        ),
         .testTarget(
             name: "EndToEndTests",
             dependencies: ["yanglao", "Diagnostics"]),

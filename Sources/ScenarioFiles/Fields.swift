@@ -238,7 +238,7 @@ enum Read {
         var pathNode = node
         var unitForValues = unit
         var source: String?
-        if entries.contains(where: { Int($0.key) == nil }) {
+        if entries.contains(where: { ["values", "unit", "source"].contains($0.key) }) {
             guard
                 let fields = Fields(
                     node, section: field, keys: ["values", "unit", "source"], log: &log),

@@ -148,13 +148,20 @@ public enum RegionTable {
                         at: table.location(row: row, column: kindColumn!))
                 }
             }
-            let lon = table.number(row: row, column: lonColumn, log: &log)
-            let lat = table.number(row: row, column: latColumn, log: &log)
             var point: GeoPoint?
-            switch (lon, lat) {
-            case (let lon?, let lat?):
+            let lonText = table.text(row: row, column: lonColumn) ?? ""
+            let latText = table.text(row: row, column: latColumn) ?? ""
+            if lonText.isEmpty != latText.isEmpty {
+                let missing = lonText.isEmpty ? "lon" : "lat"
+                let column = (lonText.isEmpty ? lonColumn : latColumn) ?? codeColumn
+                log.error(.emptyCell(column: missing), at: table.location(row: row, column: column))
+            } else if let lon = table.number(row: row, column: lonColumn, log: &log),
+                let lat = table.number(row: row, column: latColumn, log: &log)
+            {
                 let candidate = GeoPoint(longitude: lon, latitude: lat)
-                if !candidate.isInChina {
+                if candidate.isInChina {
+                    point = candidate
+                } else {
                     log.error(
                         .invalidValue(
                             field: "lon/lat",
@@ -162,19 +169,7 @@ public enum RegionTable {
                                 "(\(lon), \(lat)) is outside China (73–136° E, 3–54° N); are lon and lat swapped?"
                         ),
                         at: table.location(row: row, column: lonColumn!))
-                } else {
-                    point = candidate
                 }
-            case (nil, nil):
-                break
-            case (_, nil):
-                log.error(
-                    .emptyCell(column: "lat"),
-                    at: table.location(row: row, column: latColumn ?? lonColumn!))
-            case (nil, _):
-                log.error(
-                    .emptyCell(column: "lon"),
-                    at: table.location(row: row, column: lonColumn ?? latColumn!))
             }
             regions.append(
                 Region(code: code, name: name, kind: kind, urbanRural: urbanRural, location: point))

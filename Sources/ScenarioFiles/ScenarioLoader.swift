@@ -75,7 +75,6 @@ public struct ScenarioLoader: Sendable {
         for (index, override) in overrides.enumerated() {
             session.apply(override: override, number: index + 1, to: &tree)
         }
-        if session.log.hasErrors { return .failure(session.failure()) }
         var decoder = ScenarioDecoder(file: file, tree: tree)
         let scenario = decoder.decode(session: &session)
         guard let scenario, !session.log.hasErrors else { return .failure(session.failure()) }
@@ -231,7 +230,7 @@ struct Session {
         }
         let valueText = String(override[override.index(after: equals)...])
         let parsed = YAMLParser.parseValue(valueText, file: place.file)
-        guard let value = parsed.root, parsed.diagnostics.isEmpty else {
+        guard let value = parsed.root?.relocated(to: place), parsed.diagnostics.isEmpty else {
             let reason = parsed.diagnostics.first?.problem.message ?? "unreadable value"
             log.error(.badOverride(argument: override, reason: reason), at: place)
             return

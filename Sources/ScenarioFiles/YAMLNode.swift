@@ -57,6 +57,23 @@ public struct YAMLNode: Sendable {
         entries?.first { $0.key == key }?.value
     }
 
+    /// The same node with every location, its own and its descendants', moved to one place
+    /// (a `--set` argument, which has no lines).
+    public func relocated(to location: SourceLocation) -> YAMLNode {
+        switch content {
+        case .scalar:
+            return YAMLNode(content, at: location)
+        case .mapping(let entries):
+            let moved = entries.map {
+                YAMLEntry(
+                    key: $0.key, keyLocation: location, value: $0.value.relocated(to: location))
+            }
+            return YAMLNode(.mapping(moved), at: location)
+        case .sequence(let items):
+            return YAMLNode(.sequence(items.map { $0.relocated(to: location) }), at: location)
+        }
+    }
+
     /// A short description of the node's shape for messages: "a mapping", "'abc'".
     public var shapeDescription: String {
         switch content {

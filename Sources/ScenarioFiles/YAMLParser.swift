@@ -225,6 +225,12 @@ public struct YAMLParser {
         return try parseInlineValue(blockIndent: parentIndent)
     }
 
+    /// Whether the cursor is on a `---` or `...` line.
+    private var atDocumentMarker: Bool {
+        column == 0 && (startsWith("---") || startsWith("..."))
+            && (peek(3) == nil || peek(3) == " ")
+    }
+
     private var isSequenceDash: Bool {
         current == "-" && (peek(1) == nil || peek(1) == " " || peek(1) == "\t")
     }
@@ -273,7 +279,7 @@ public struct YAMLParser {
         while true {
             if !firstEntry {
                 guard let next = try nextContentLine() else { break }
-                if next < indent { break }
+                if next < indent || atDocumentMarker { break }
                 if next > indent {
                     throw syntax("unexpected indentation; align this key with the keys above it")
                 }
@@ -340,7 +346,9 @@ public struct YAMLParser {
         while true {
             if !firstItem {
                 guard let next = try nextContentLine() else { break }
-                if next < indent || (next == indent && !isSequenceDash) { break }
+                if next < indent || (next == indent && !isSequenceDash) || atDocumentMarker {
+                    break
+                }
                 if next > indent {
                     throw syntax("unexpected indentation; align this item with the '-' above it")
                 }
@@ -596,13 +604,17 @@ public struct YAMLParser {
         }
         var body: String
         if folded {
+            // Line breaks between text lines fold to spaces; each empty line is a line break;
+            // more-indented lines keep their breaks.
             body = ""
             for (index, piece) in collected.enumerated() {
                 if index > 0 {
                     let previous = collected[index - 1]
-                    if piece.isEmpty || previous.isEmpty || piece.hasPrefix(" ")
-                        || previous.hasPrefix(" ")
-                    {
+                    if piece.isEmpty {
+                        body += "\n"
+                    } else if previous.isEmpty {
+                        // The empty line before has given the break.
+                    } else if piece.hasPrefix(" ") || previous.hasPrefix(" ") {
                         body += "\n"
                     } else {
                         body += " "
@@ -699,6 +711,7 @@ public struct YAMLParser {
                 key = readFlowPlain()
             }
             skipFlowSpace()
+            if atEnd { throw syntax("a '{' opened here is never closed", at: start) }
             guard current == ":" else {
                 throw syntax("expected ':' after the key '\(key)'")
             }
@@ -718,10 +731,12 @@ public struct YAMLParser {
                 entries.append(YAMLEntry(key: key, keyLocation: keyLocation, value: value))
             }
             skipFlowSpace()
+            if atEnd { throw syntax("a '{' opened here is never closed", at: start) }
             if current == "," {
                 column += 1
             } else if current != "}" {
-                throw syntax("expected ',' or '}' in a '{…}' mapping")
+                throw syntax(
+                    "expected ',' or '}' in the '{…}' mapping opened on line \(start.line)")
             }
         }
         return YAMLNode(.mapping(entries), at: start)
@@ -745,10 +760,11 @@ public struct YAMLParser {
             }
             items.append(try parseFlowNode())
             skipFlowSpace()
+            if atEnd { throw syntax("a '[' opened here is never closed", at: start) }
             if current == "," {
                 column += 1
             } else if current != "]" {
-                throw syntax("expected ',' or ']' in a '[…]' list")
+                throw syntax("expected ',' or ']' in the '[…]' list opened on line \(start.line)")
             }
         }
         return YAMLNode(.sequence(items), at: start)
