@@ -58,7 +58,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["yanglao", "Diagnostics"]),
+            dependencies: ["yanglao", "ScenarioFiles", "Diagnostics"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,4 +1,5 @@
 import Diagnostics
+import Foundation
 import Geography
 import Simulation
 
@@ -137,9 +138,14 @@ struct ScenarioDecoder {
                 datum = Datum(name: name)
             }
         }
-        guard let name = Read.file(fileNode, field: "regions.file", log: &session.log),
-            let table = session.readTable(name)
-        else { return nil }
+        guard let name = Read.file(fileNode, field: "regions.file", log: &session.log) else {
+            return nil
+        }
+        guard FileManager.default.fileExists(atPath: name) else {
+            session.log.error(.fileNotFound(path: name), at: fileNode.location)
+            return nil
+        }
+        guard let table = session.readTable(name) else { return nil }
         set(
             node.entries != nil ? ["regions", "file"] : ["regions"],
             .scalar(name, style: .doubleQuoted, at: fileNode.location))

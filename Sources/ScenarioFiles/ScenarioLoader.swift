@@ -86,14 +86,14 @@ public struct ScenarioLoader: Sendable {
                 sources: session.sources))
     }
 
-    /// The scenario file a path names: the path itself if it is a file, else its
-    /// `scenario.yaml`.
+    /// The scenario file a path names: the path itself if it is a file (or a `.yaml` name),
+    /// else the folder's `scenario.yaml`.
     static func scenarioFile(for path: String) -> String {
         var isDirectory: ObjCBool = false
         let trimmed = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
-        if FileManager.default.fileExists(atPath: trimmed, isDirectory: &isDirectory),
-            isDirectory.boolValue
-        {
+        let exists = FileManager.default.fileExists(atPath: trimmed, isDirectory: &isDirectory)
+        let namesYAML = trimmed.hasSuffix(".yaml") || trimmed.hasSuffix(".yml")
+        if exists ? isDirectory.boolValue : !namesYAML {
             return PathName.join(trimmed, "scenario.yaml")
         }
         return PathName.normalise(trimmed)

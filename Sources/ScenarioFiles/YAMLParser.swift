@@ -685,6 +685,18 @@ public struct YAMLParser {
         return String(String.UnicodeScalarView(text))
     }
 
+    /// A flow collection that goes on with something other than `,` or its closing bracket:
+    /// on its own line, the separator is missing; on a later line, the bracket is, and the
+    /// error is reported where it was opened.
+    private func unclosed(_ bracket: String, start: SourceLocation) -> Diagnostic {
+        let closing = bracket == "[" ? "]" : "}"
+        if location.line == start.line {
+            return syntax("expected ',' or '\(closing)'")
+        }
+        return syntax(
+            "the '\(bracket)' opened here is not closed before line \(location.line)", at: start)
+    }
+
     private mutating func parseFlowMapping() throws(Diagnostic) -> YAMLNode {
         let start = location
         column += 1
@@ -735,8 +747,7 @@ public struct YAMLParser {
             if current == "," {
                 column += 1
             } else if current != "}" {
-                throw syntax(
-                    "expected ',' or '}' in the '{…}' mapping opened on line \(start.line)")
+                throw unclosed("{", start: start)
             }
         }
         return YAMLNode(.mapping(entries), at: start)
@@ -764,7 +775,7 @@ public struct YAMLParser {
             if current == "," {
                 column += 1
             } else if current != "]" {
-                throw syntax("expected ',' or ']' in the '[…]' list opened on line \(start.line)")
+                throw unclosed("[", start: start)
             }
         }
         return YAMLNode(.sequence(items), at: start)

@@ -28,29 +28,28 @@ struct Messages {
         }
     }
 
-    /// One line on what a scenario holds.
+    /// A few lines on what a scenario holds.
     func summary(_ scenario: Scenario) -> String {
         let tree = scenario.regions
         let planning = tree[scenario.region]?.name ?? scenario.region.shortForm
+        let counts = tree.countsByKind()
         let levels = RegionLevel.allCases.compactMap { level -> String? in
-            let count = tree.regions.lazy.filter { $0.level == level }.count
-            guard count > 0 else { return nil }
-            let kinds = RegionKind.allCases.filter { $0.level == level }.compactMap {
-                kind -> String? in
-                let n = tree.regions.lazy.filter { $0.kind == kind }.count
-                guard n > 0, RegionKind.allCases.filter({ $0.level == level }).count > 1 else {
-                    return nil
-                }
-                return language == .zh ? "\(kind.chineseName) \(n)" : "\(n) \(kind.rawValue)"
+            let kinds = RegionKind.allCases.filter { $0.level == level && counts[$0] != nil }
+            let total = kinds.reduce(0) { $0 + counts[$1]! }
+            guard total > 0 else { return nil }
+            let parts = kinds.map { kind in
+                language == .zh
+                    ? "\(kind.chineseName) \(counts[kind]!)" : Self.english(kind, counts[kind]!)
             }
-            let detail =
-                kinds.count > 1
-                ? (language == .zh
-                    ? "（" + kinds.joined(separator: "，") + "）"
-                    : " (" + kinds.joined(separator: ", ") + ")") : ""
+            let showParts = RegionKind.allCases.filter { $0.level == level }.count > 1
             switch language {
-            case .zh: return "\(level.chineseName) \(count)\(detail)"
-            case .en: return "\(count) \(level.name)\(count == 1 ? "" : "-level units")\(detail)"
+            case .zh:
+                return "\(level.chineseName) \(total)"
+                    + (showParts ? "（" + parts.joined(separator: "，") + "）" : "")
+            case .en:
+                let unit = level == .city ? "city-level" : "\(level.name)-level"
+                return "\(total) \(unit) unit\(total == 1 ? "" : "s")"
+                    + (showParts ? " (" + parts.joined(separator: ", ") + ")" : "")
             }
         }
         switch language {
@@ -67,6 +66,25 @@ struct Messages {
                 Years \(scenario.baseYear)–\(scenario.horizon), report year \(scenario.reportYear), seed \(scenario.seed)
                 """
         }
+    }
+
+    /// "4 districts", "1 county-level city", "1 other".
+    private static func english(_ kind: RegionKind, _ count: Int) -> String {
+        let (one, many): (String, String) =
+            switch kind {
+            case .province: ("province", "provinces")
+            case .city: ("city", "cities")
+            case .district: ("district", "districts")
+            case .county: ("county", "counties")
+            case .countyCity: ("county-level city", "county-level cities")
+            case .otherCounty, .otherTownship: ("other", "other")
+            case .street: ("street", "streets")
+            case .town: ("town", "towns")
+            case .township: ("township", "townships")
+            case .community: ("community", "communities")
+            case .village: ("village", "villages")
+            }
+        return "\(count) \(count == 1 ? one : many)"
     }
 
     var valid: String {

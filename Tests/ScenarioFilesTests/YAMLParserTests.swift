@@ -161,7 +161,8 @@ import Testing
     }
 
     @Test(arguments: [
-        ("a: {b: 1\nc: 2\n", 2, 1, "mapping opened on line 1"),
+        ("a: {b: 1\nc: 2\n", 1, 4, "not closed before line 2"),
+        ("a: {b: 1 c: 2}\n", 1, 11, "expected ',' or '}'"),
         ("a: {b: 1,\n", 1, 4, "never closed"),
         ("a:\n\tb: 1\n", 2, 1, "tab"),
         ("a: \"open\nb: 1\n", 1, 4, "never closed"),

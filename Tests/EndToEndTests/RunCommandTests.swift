@@ -1,0 +1,138 @@
+import Foundation
+import Testing
+
+@Suite struct RunCommandTests {
+    func manifest(_ path: String) throws -> [String: Any] {
+        let data = try #require(FileManager.default.contents(atPath: path + "/manifest.json"))
+        return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    }
+
+    /// `sha256sum` of a file: a second implementation to check the manifest against.
+    func sha256sum(_ path: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["sha256sum", path]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return String(text.prefix(64))
+    }
+
+    @Test func runningAnshanWritesTheResolvedScenarioAndAManifest() throws {
+        let folder = try TemporaryFolder()
+        let result = try yanglao([
+            "run", "Scenarios/anshan", "--out", folder.path, "--run-id", "first",
+        ])
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(result.output.contains("运行结果已写入 \(folder.path)/anshan/first"))
+        #expect(
+            folder.listing() == [
+                "anshan", "anshan/first", "anshan/first/manifest.json",
+                "anshan/first/scenario.resolved.yaml",
+            ])
+        let run = folder.path + "/anshan/first"
+        let manifest = try manifest(run)
+        #expect(manifest["seed"] as? Int == 20_210_222)
+        let inputs = try #require(manifest["inputs"] as? [[String: Any]])
+        #expect(
+            inputs.map { $0["file"] as? String } == [
+                "Scenarios/anshan/scenario.yaml", "Scenarios/anshan/regions.csv",
+            ])
+        for input in inputs {
+            let file = repository + "/" + (input["file"] as? String ?? "")
+            #expect(input["sha256"] as? String == (try sha256sum(file)))
+            #expect(
+                input["bytes"] as? Int
+                    == (try FileManager.default.attributesOfItem(atPath: file)[.size] as? Int))
+        }
+        let outputs = try #require(manifest["outputs"] as? [[String: Any]])
+        #expect(
+            outputs.first?["sha256"] as? String == (try sha256sum(run + "/scenario.resolved.yaml")))
+        let scenario = try #require(manifest["scenario"] as? [String: Any])
+        let resolved = try #require(scenario["resolved"] as? [String: Any])
+        #expect(resolved["horizon"] as? Int == 2035)
+        #expect(resolved["region"] as? String == "2103")
+        let timings = try #require(
+            (manifest["run"] as? [String: Any])?["timings_ms"] as? [String: Any])
+        #expect(Set(timings.keys) == ["load", "write"])
+    }
+
+    // The same scenario and version give byte-identical outputs; only the manifest's run block
+    // (time and timings) may differ.
+    @Test func twoRunsGiveIdenticalOutputs() throws {
+        let folder = try TemporaryFolder()
+        for id in ["a", "b"] {
+            let result = try yanglao([
+                "run", "Scenarios/anshan", "--out", folder.path, "--run-id", id, "--quiet",
+            ])
+            #expect(result.status == 0)
+            #expect(result.output.isEmpty)
+        }
+        let a = folder.path + "/anshan/a"
+        let b = folder.path + "/anshan/b"
+        #expect(
+            FileManager.default.contents(atPath: a + "/scenario.resolved.yaml")
+                == FileManager.default.contents(atPath: b + "/scenario.resolved.yaml"))
+        var first = try manifest(a)
+        var second = try manifest(b)
+        first["run"] = nil
+        second["run"] = nil
+        #expect(NSDictionary(dictionary: first) == NSDictionary(dictionary: second))
+    }
+
+    @Test func anExistingRunIsReplacedOnlyWithOverwrite() throws {
+        let folder = try TemporaryFolder()
+        let arguments = ["run", "Scenarios/anshan", "--out", folder.path, "--run-id", "same"]
+        #expect(try yanglao(arguments).status == 0)
+        let before = try manifest(folder.path + "/anshan/same")
+        let refused = try yanglao(arguments + ["--set", "horizon=2030"])
+        #expect(refused.status == 64)
+        #expect(refused.errors.contains("--overwrite"))
+        #expect(
+            try manifest(folder.path + "/anshan/same")["scenario"] as? NSDictionary == before[
+                "scenario"] as? NSDictionary)
+        #expect(try yanglao(arguments + ["--set", "horizon=2030", "--overwrite"]).status == 0)
+        let after = try manifest(folder.path + "/anshan/same")
+        #expect(
+            ((after["scenario"] as? [String: Any])?["resolved"] as? [String: Any])?["horizon"]
+                as? Int == 2030)
+        #expect(
+            folder.listing("anshan") == [
+                "same", "same/manifest.json", "same/scenario.resolved.yaml",
+            ])
+    }
+
+    @Test func validateSummarisesTheScenarioInChineseOrEnglish() throws {
+        let chinese = try yanglao(["validate", "Scenarios/anshan"])
+        #expect(chinese.status == 0)
+        #expect(chinese.output.contains("乡级 96（街道 40，镇 52，乡 3，其他乡级单位 1）"))
+        #expect(chinese.output.contains("校验通过"))
+        let english = try yanglao(["validate", "Scenarios/anshan", "--lang", "en"])
+        #expect(
+            english.output.contains(
+                "96 township-level units (40 streets, 52 towns, 3 townships, 1 other)"))
+        #expect(english.output.contains("The scenario is valid."))
+    }
+
+    @Test func versionHelpAndUsageErrors() throws {
+        let version = try yanglao(["--version"])
+        #expect(version.status == 0)
+        #expect(
+            version.output.trimmingCharacters(in: .whitespacesAndNewlines).range(
+                of: #"^\d+\.\d+\.\d+$"#, options: .regularExpression) != nil)
+        let help = try yanglao(["--help"])
+        #expect(help.status == 0)
+        #expect(help.output.contains("yanglao run Scenarios/anshan"))
+        let runHelp = try yanglao(["run", "--help"])
+        #expect(runHelp.output.contains("--overwrite") && runHelp.output.contains("Examples"))
+        #expect(try yanglao(["run"]).status == 64)
+        #expect(try yanglao(["run", "Scenarios/anshan", "--lang", "fr"]).status == 64)
+        #expect(try yanglao(["run", "Scenarios/anshan", "--run-id", "../x"]).status == 64)
+        let missing = try yanglao(["validate", "Scenarios/no-such-place"])
+        #expect(missing.status == 64)
+        #expect(
+            missing.errors.contains("Scenarios/no-such-place/scenario.yaml: error: file not found"))
+    }
+}
