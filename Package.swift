@@ -5,7 +5,13 @@ import PackageDescription
 let package = Package(
     name: "yanglao",
     products: [
-        .executable(name: "yanglao", targets: ["yanglao"])
+        .executable(name: "yanglao", targets: ["yanglao"]),
+        .library(name: "GSL", targets: ["GSL"]),
+        .library(name: "GLPK", targets: ["GLPK"]),
+        .library(name: "Geography", targets: ["Geography"]),
+        .library(name: "Simulation", targets: ["Simulation"]),
+        .library(name: "ScenarioFiles", targets: ["ScenarioFiles"]),
+        .library(name: "CSV", targets: ["CSV"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")

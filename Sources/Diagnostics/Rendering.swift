@@ -1,27 +1,38 @@
 /// The text of the files that diagnostics point into, kept so that a diagnostic can show its
 /// line with a caret under the column.
 public struct SourceTexts: Sendable {
-    private var lines: [String: [Substring]] = [:]
+    private var texts: [String: String] = [:]
 
     public init() {}
 
     /// Remembers the decoded text of a file under the name diagnostics use for it.
     public mutating func add(file: String, text: String) {
-        lines[file] = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-            $0.hasSuffix("\r") ? $0.dropLast() : $0
-        }
+        texts[file] = text
     }
 
-    /// The text of a 1-based line, if the file is known and has that line.
+    /// The text of a 1-based line, if the file is known and has that line. Lines are found
+    /// when asked for, since only the few lines with diagnostics are ever shown.
     public func line(_ number: Int, of file: String) -> Substring? {
-        guard let fileLines = lines[file], number >= 1, number <= fileLines.count else {
-            return nil
+        guard let text = texts[file], number >= 1 else { return nil }
+        var current = 1
+        var start = text.utf8.startIndex
+        if number > 1 {
+            for index in text.utf8.indices where text.utf8[index] == 0x0A {
+                current += 1
+                if current == number {
+                    start = text.utf8.index(after: index)
+                    break
+                }
+            }
+            guard current == number else { return nil }
         }
-        return fileLines[number - 1]
+        let end = text.utf8[start...].firstIndex(of: 0x0A) ?? text.utf8.endIndex
+        let line = text[start..<end]
+        return line.hasSuffix("\r") ? line.dropLast() : line
     }
 
     public mutating func merge(_ other: SourceTexts) {
-        lines.merge(other.lines) { current, _ in current }
+        texts.merge(other.texts) { current, _ in current }
     }
 }
 

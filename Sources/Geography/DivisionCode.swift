@@ -35,27 +35,39 @@ public struct DivisionCode: Hashable, Comparable, Sendable, CustomStringConverti
     /// - Throws: ``ParseError`` when the text is not 2, 4, 6, 9 or 12 digits, or the
     ///   segments are inconsistent.
     public init(parsing text: String) throws(ParseError) {
-        let digits = Array(text.utf8)
-        guard !digits.isEmpty else { throw .empty }
-        guard digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { throw .notDigits }
-        guard [2, 4, 6, 9, 12].contains(digits.count) else { throw .badLength(digits.count) }
         var value: UInt64 = 0
-        for digit in digits { value = value * 10 + UInt64(digit - 0x30) }
-        for _ in digits.count..<12 { value *= 10 }
+        var count = 0
+        for digit in text.utf8 {
+            guard digit >= 0x30, digit <= 0x39 else { throw .notDigits }
+            count += 1
+            guard count <= 12 else { break }
+            value = value * 10 + UInt64(digit - 0x30)
+        }
+        guard count > 0 else { throw .empty }
+        guard count == 2 || count == 4 || count == 6 || count == 9 || count == 12 else {
+            throw .badLength(text.utf8.count)
+        }
+        for _ in count..<12 { value *= 10 }
         try self.init(validating: value)
     }
 
     /// Wraps a 12-digit number, checking its segments.
     public init(validating value: UInt64) throws(ParseError) {
         guard value < 1_000_000_000_000 else { throw .badLength(String(value).count) }
-        self.value = value
-        let segments = self.segments
-        guard segments[0] != 0 else { throw .zeroProvince }
-        if let firstZero = segments.firstIndex(of: 0),
-            segments[firstZero...].contains(where: { $0 != 0 })
-        {
-            throw .gapInSegments
+        guard value >= 10_000_000_000 else { throw .zeroProvince }
+        // Once a segment is zero, every later one must be too.
+        let divisors: [UInt64] = [100_000_000, 1_000_000, 1_000, 1]
+        let moduli: [UInt64] = [100, 100, 1_000, 1_000]
+        var sawZero = false
+        for (divisor, modulus) in zip(divisors, moduli) {
+            let segment = value / divisor % modulus
+            if segment == 0 {
+                sawZero = true
+            } else if sawZero {
+                throw .gapInSegments
+            }
         }
+        self.value = value
     }
 
     private init(unchecked value: UInt64) {
@@ -174,15 +186,17 @@ public enum RegionLevel: Int, Hashable, Comparable, Sendable, CaseIterable,
 
     /// The level a file's word names, English or Chinese.
     public init?(name: String) {
-        switch name {
-        case "province", "省", "省级": self = .province
-        case "city", "市", "地级", "地级市": self = .city
-        case "county", "县", "县级", "区县": self = .county
-        case "township", "乡级", "乡镇", "乡镇街道": self = .township
-        case "village", "村级", "村居", "社区村": self = .village
-        default: return nil
-        }
+        guard let level = Self.byName[name] else { return nil }
+        self = level
     }
+
+    private static let byName: [String: RegionLevel] = [
+        "province": .province, "省": .province, "省级": .province,
+        "city": .city, "市": .city, "地级": .city, "地级市": .city,
+        "county": .county, "县": .county, "县级": .county, "区县": .county,
+        "township": .township, "乡级": .township, "乡镇": .township, "乡镇街道": .township,
+        "village": .village, "村级": .village, "村居": .village, "社区村": .village,
+    ]
 
     public static func < (lhs: RegionLevel, rhs: RegionLevel) -> Bool {
         lhs.rawValue < rhs.rawValue

@@ -88,7 +88,9 @@ public struct RegionTree: Sendable {
         }
         guard issues.isEmpty else { throw BuildError(issues: issues) }
 
-        let sorted = input.sorted { $0.code < $1.code }
+        // Division lists usually come sorted by code already.
+        let isSorted = zip(input, input.dropFirst()).allSatisfy { $0.code < $1.code }
+        let sorted = isSorted ? input : input.sorted { $0.code < $1.code }
         var indexByCode: [DivisionCode: Int] = [:]
         indexByCode.reserveCapacity(sorted.count)
         for (index, region) in sorted.enumerated() { indexByCode[region.code] = index }

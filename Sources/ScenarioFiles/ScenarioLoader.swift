@@ -82,7 +82,9 @@ public struct ScenarioLoader: Sendable {
             LoadedScenario(
                 scenario: scenario, file: file, resolved: decoder.resolved,
                 inputs: session.inputs,
-                warnings: session.log.sorted.filter { $0.severity != .error },
+                warnings: session.inReadingOrder(session.log.sorted).filter {
+                    $0.severity != .error
+                },
                 sources: session.sources))
     }
 
@@ -131,7 +133,20 @@ struct Session {
     var inputs: [InputFile] = []
 
     func failure() -> ScenarioLoadError {
-        ScenarioLoadError(diagnostics: log.sorted, sources: sources)
+        ScenarioLoadError(diagnostics: inReadingOrder(log.sorted), sources: sources)
+    }
+
+    /// Diagnostics ordered by the file they are in, files in the order they were read (then
+    /// `--set` arguments), and by line and column within a file.
+    func inReadingOrder(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        let order = Dictionary(
+            inputs.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
+        return diagnostics.enumerated().sorted { a, b in
+            let fileA = order[a.element.location.file] ?? inputs.count
+            let fileB = order[b.element.location.file] ?? inputs.count
+            if fileA != fileB { return fileA < fileB }
+            return (a.element.location, a.offset) < (b.element.location, b.offset)
+        }.map(\.element)
     }
 
     /// Reads a text file, recording it as an input and remembering its text.

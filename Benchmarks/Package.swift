@@ -1,0 +1,34 @@
+// swift-tools-version: 6.1
+// Benchmarks of Yanglao, kept in their own package so that `make test` and CI do not build
+// package-benchmark. Run them with `make bench` from the repository's root.
+import Foundation
+import PackageDescription
+
+// A path dependency is known by its folder's name, which is the checkout's name.
+let yanglao = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().lastPathComponent.lowercased()
+
+let package = Package(
+    name: "yanglao-benchmarks",
+    platforms: [.macOS(.v14)],
+    dependencies: [
+        .package(path: ".."),
+        .package(
+            url: "https://github.com/ordo-one/package-benchmark", from: "1.38.1",
+            traits: ["MallocInterposer"]),
+    ],
+    targets: [
+        .executableTarget(
+            name: "RegionLoading",
+            dependencies: [
+                .product(name: "Benchmark", package: "package-benchmark"),
+                .product(name: "ScenarioFiles", package: yanglao),
+                .product(name: "CSV", package: yanglao),
+                .product(name: "Geography", package: yanglao),
+            ],
+            path: "Benchmarks/RegionLoading",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+        )
+    ],
+    swiftLanguageModes: [.v6]
+)
