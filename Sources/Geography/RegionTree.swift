@@ -175,20 +175,10 @@ public struct RegionTree: Sendable {
     /// Totals over every subtree: `result[i]` is `values[i]` plus the totals of the children
     /// of `i`. With values given at the lowest level only, this aggregates them up the tree,
     /// and each region's total equals the sum of its parts.
-    /// - Parameter values: one value per region, in the tree's order.
-    /// - Complexity: O(n), one backward pass.
-    public func subtreeTotals(_ values: [Double]) -> [Double] {
-        precondition(values.count == regions.count, "one value per region")
-        var totals = values
-        for index in regions.indices.reversed() {
-            let parent = parentIndices[index]
-            if parent >= 0 { totals[parent] += totals[index] }
-        }
-        return totals
-    }
-
-    /// Integer totals over every subtree, as ``subtreeTotals(_:)-([Double])``.
-    public func subtreeTotals(_ values: [Int]) -> [Int] {
+    /// - Parameter values: one value per region, in the tree's order (persons, beds, counts).
+    /// - Complexity: O(n), one backward pass over contiguous arrays.
+    @inlinable
+    public func subtreeTotals<Value: AdditiveArithmetic>(_ values: [Value]) -> [Value] {
         precondition(values.count == regions.count, "one value per region")
         var totals = values
         for index in regions.indices.reversed() {

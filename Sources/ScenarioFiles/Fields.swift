@@ -129,23 +129,14 @@ enum Read {
         range: ClosedRange<Double>? = nil, log: inout DiagnosticLog
     ) -> (value: Double, source: String?)? {
         var valueNode = node
-        var unitOverride: (Unit, YAMLNode)?
+        var unitOverride: Unit?
         var source: String?
         if node.entries != nil {
             guard
-                let fields = Fields(
-                    node, section: field, keys: ["value", "unit", "source"], log: &log),
-                let given = fields.required("value", log: &log)
+                let annotated = annotated(
+                    node, field: field, valueKey: "value", dimension: unit.dimension, log: &log)
             else { return nil }
-            valueNode = given
-            if let unitNode = fields["unit"] {
-                guard
-                    let parsed = self.unit(
-                        unitNode, field: field, dimension: unit.dimension, log: &log)
-                else { return nil }
-                unitOverride = (parsed, unitNode)
-            }
-            source = fields["source"].flatMap { text($0, field: field + ".source", log: &log) }
+            (valueNode, unitOverride, source) = (annotated.value, annotated.unit, annotated.source)
         }
         guard let scalar = valueNode.scalar, scalar.style == .plain, !scalar.isNull else {
             log.error(
@@ -155,7 +146,7 @@ enum Read {
         }
         // Split "55 %" or "1.2亿元" into number and unit.
         var numberText = scalar.text
-        var writtenUnit = unitOverride?.0 ?? bareUnit ?? unit
+        var writtenUnit = unitOverride ?? bareUnit ?? unit
         if Double(numberText) == nil {
             let digits = numberText.unicodeScalars.prefix {
                 ("0"..."9").contains($0) || $0 == "." || $0 == "-" || $0 == "+" || $0 == "e"
@@ -190,6 +181,27 @@ enum Read {
             return nil
         }
         return (value, source)
+    }
+
+    /// A value written with its unit and source, `{value: 55, unit: "%", source: "…"}` (or
+    /// `values:` for a yearly path): the value's node, the unit if given, the source if given.
+    private static func annotated(
+        _ node: YAMLNode, field: String, valueKey: String, dimension: Unit.Dimension,
+        log: inout DiagnosticLog
+    ) -> (value: YAMLNode, unit: Unit?, source: String?)? {
+        guard
+            let fields = Fields(
+                node, section: field, keys: [valueKey, "unit", "source"], log: &log),
+            let value = fields.required(valueKey, log: &log)
+        else { return nil }
+        var unit: Unit?
+        if let unitNode = fields["unit"] {
+            guard let parsed = self.unit(unitNode, field: field, dimension: dimension, log: &log)
+            else { return nil }
+            unit = parsed
+        }
+        let source = fields["source"].flatMap { text($0, field: field + ".source", log: &log) }
+        return (value, unit, source)
     }
 
     /// A unit of the given dimension.
@@ -240,19 +252,11 @@ enum Read {
         var source: String?
         if entries.contains(where: { ["values", "unit", "source"].contains($0.key) }) {
             guard
-                let fields = Fields(
-                    node, section: field, keys: ["values", "unit", "source"], log: &log),
-                let values = fields.required("values", log: &log)
+                let annotated = annotated(
+                    node, field: field, valueKey: "values", dimension: unit.dimension, log: &log)
             else { return nil }
-            pathNode = values
-            if let unitNode = fields["unit"] {
-                guard
-                    let parsed = self.unit(
-                        unitNode, field: field, dimension: unit.dimension, log: &log)
-                else { return nil }
-                unitForValues = parsed
-            }
-            source = fields["source"].flatMap { text($0, field: field + ".source", log: &log) }
+            (pathNode, source) = (annotated.value, annotated.source)
+            unitForValues = annotated.unit ?? unit
         }
         guard let pairs = pathNode.entries, !pairs.isEmpty else {
             log.error(

@@ -329,14 +329,9 @@ public struct YAMLParser {
         if let first = current, "&*!|>%@`".unicodeScalars.contains(first) {
             throw unsupported(first, at: keyStart)
         }
-        var text: [Unicode.Scalar] = []
-        while let scalar = current {
-            if scalar == ":", peek(1) == nil || peek(1) == " " || peek(1) == "\t" { break }
-            text.append(scalar)
-            column += 1
+        return readPlain { scalar, next in
+            scalar == ":" && (next == nil || next == " " || next == "\t")
         }
-        while let last = text.last, last == " " || last == "\t" { text.removeLast() }
-        return String(String.UnicodeScalarView(text))
     }
 
     private mutating func parseBlockSequence(indent: Int) throws(Diagnostic) -> YAMLNode {
@@ -451,8 +446,16 @@ public struct YAMLParser {
 
     /// Reads a plain scalar to the end of the line or a comment, trimmed.
     private mutating func readPlainLine() -> String {
+        readPlain { _, _ in false }
+    }
+
+    /// Reads characters up to the end of the line, a comment, or a character at which `stop`
+    /// (given it and the character after it) says to stop; trailing spaces are dropped.
+    private mutating func readPlain(
+        stoppingAt stop: (_ scalar: Unicode.Scalar, _ next: Unicode.Scalar?) -> Bool
+    ) -> String {
         var text: [Unicode.Scalar] = []
-        while let scalar = current, !atLineEnd {
+        while let scalar = current, !atLineEnd, !stop(scalar, peek(1)) {
             text.append(scalar)
             column += 1
         }
@@ -667,22 +670,10 @@ public struct YAMLParser {
 
     /// A plain scalar inside a flow collection: up to `,`, `]`, `}`, `: ` or a comment.
     private mutating func readFlowPlain() -> String {
-        var text: [Unicode.Scalar] = []
-        while let scalar = current, !atLineEnd {
-            if scalar == "," || scalar == "]" || scalar == "}" || scalar == "[" || scalar == "{" {
-                break
-            }
-            if scalar == ":",
-                peek(1) == nil || peek(1) == " " || peek(1) == "," || peek(1) == "]"
-                    || peek(1) == "}"
-            {
-                break
-            }
-            text.append(scalar)
-            column += 1
+        readPlain { scalar, next in
+            "[]{},".unicodeScalars.contains(scalar)
+                || (scalar == ":" && (next == nil || " ,]}".unicodeScalars.contains(next!)))
         }
-        while let last = text.last, last == " " || last == "\t" { text.removeLast() }
-        return String(String.UnicodeScalarView(text))
     }
 
     /// A flow collection that goes on with something other than `,` or its closing bracket:

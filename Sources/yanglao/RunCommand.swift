@@ -48,12 +48,12 @@ struct RunCommand: ParsableCommand {
         let messages = Messages(options.lang)
         if !options.quiet { Console.out(messages.summary(loaded.scenario)) }
 
+        let git = GitCheckout.state(in: FileManager.default.currentDirectoryPath)
         let writeStart = clock.now
         let folder = RunFolder.make(
             root: out, scenarioID: loaded.scenario.id, runID: runID, now: started)
         let resolved = Array(loaded.resolvedYAML.utf8)
         let outputs = [(name: "scenario.resolved.yaml", bytes: resolved)]
-        let git = GitCheckout.state(in: FileManager.default.currentDirectoryPath)
         let manifest = Manifest(
             toolVersion: Yanglao.version, gitCommit: git?.commit, gitDirty: git?.dirty,
             scenarioID: loaded.scenario.id, scenarioFile: loaded.file,
