@@ -29,7 +29,8 @@ let package = Package(
         .target(name: "Diagnostics"),
         .target(name: "Quantities"),
         .target(name: "Geography"),
-        .target(name: "Simulation", dependencies: ["Geography", "Quantities"]),
+        .target(name: "Targets", dependencies: ["Geography", "Quantities"]),
+        .target(name: "Simulation", dependencies: ["Geography", "Quantities", "Targets"]),
 
         // Edge modules: reading inputs, recording runs.
         .target(name: "CSV", dependencies: ["Diagnostics"]),
@@ -37,14 +38,15 @@ let package = Package(
         .target(
             name: "ScenarioFiles",
             dependencies: [
-                "Simulation", "Geography", "Quantities", "Diagnostics", "CSV", "Provenance",
+                "Simulation", "Geography", "Quantities", "Targets", "Diagnostics", "CSV",
+                "Provenance",
             ]),
 
         // The command-line tool.
         .executableTarget(
             name: "yanglao",
             dependencies: [
-                "ScenarioFiles", "Simulation", "Geography", "Diagnostics", "Provenance",
+                "ScenarioFiles", "Simulation", "Geography", "Targets", "Diagnostics", "Provenance",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -53,13 +55,15 @@ let package = Package(
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "QuantitiesTests", dependencies: ["Quantities"]),
         .testTarget(name: "GeographyTests", dependencies: ["Geography"]),
+        .testTarget(name: "TargetsTests", dependencies: ["Targets", "Geography", "Quantities"]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Geography"]),
         .testTarget(name: "CSVTests", dependencies: ["CSV", "Diagnostics"]),
         .testTarget(name: "ProvenanceTests", dependencies: ["Provenance"]),
         .testTarget(
             name: "ScenarioFilesTests",
             dependencies: [
-                "ScenarioFiles", "Simulation", "Geography", "Quantities", "Diagnostics", "CSV",
+                "ScenarioFiles", "Simulation", "Geography", "Quantities", "Targets", "Diagnostics",
+                "CSV",
             ]
         ),
         .testTarget(

@@ -10,6 +10,14 @@ public struct Unit: Hashable, Sendable, CustomStringConvertible {
     public enum Dimension: String, Hashable, Sendable, CaseIterable {
         case share, money, length, area, minutes, years, persons, beds, facilities
         case speed, count
+        /// Things per person: beds per person, places per person (written per 1,000).
+        case ratio
+        /// Events per person per month: visits.
+        case frequency
+        /// Money per person per month: subsidies, allowances.
+        case moneyRate
+        /// Area per person: facility land per resident.
+        case areaPerPerson
 
         /// The base unit every value of this dimension is held in.
         public var base: Unit {
@@ -25,6 +33,10 @@ public struct Unit: Hashable, Sendable, CustomStringConvertible {
             case .facilities: .facility
             case .speed: .metresPerMinute
             case .count: .one
+            case .ratio: .perPerson
+            case .frequency: .perMonth
+            case .moneyRate: .yuanPerPersonMonth
+            case .areaPerPerson: .squareMetrePerPerson
             }
         }
     }
@@ -46,6 +58,11 @@ public struct Unit: Hashable, Sendable, CustomStringConvertible {
     }
 
     public var description: String { symbol }
+
+    /// The Chinese spelling of the unit, where it has one (张, 个, 元/人/月), else its symbol.
+    public var chineseSymbol: String {
+        spellings.first { $0.unicodeScalars.contains { $0.value > 0x2E80 } } ?? symbol
+    }
 
     /// Converts a value in this unit to the base unit of its dimension.
     public func toBase(_ value: Double) -> Double { value * factor }
@@ -79,12 +96,24 @@ public struct Unit: Hashable, Sendable, CustomStringConvertible {
     public static let metresPerMinute = Unit(["m/min", "metres_per_minute"], .speed, 1)
     public static let kilometresPerHour = Unit(["km/h"], .speed, 1000.0 / 60.0)
     public static let one = Unit(["1", "count", "number"], .count, 1)
+    // Rates
+    public static let perPerson = Unit(["per_person", "每人"], .ratio, 1)
+    public static let perThousand = Unit(["per_1000", "每千人"], .ratio, 0.001)
+    public static let perMonth = Unit(["per_month", "次/月", "每月"], .frequency, 1)
+    public static let perYear = Unit(["per_year", "次/年", "每年"], .frequency, 1.0 / 12.0)
+    public static let yuanPerPersonMonth = Unit(
+        ["yuan_per_person_month", "元/人/月", "元/人·月"], .moneyRate, 1)
+    public static let yuanPerPersonYear = Unit(
+        ["yuan_per_person_year", "元/人/年"], .moneyRate, 1.0 / 12.0)
+    public static let squareMetrePerPerson = Unit(["m2_per_person", "平方米/人"], .areaPerPerson, 1)
 
     /// Every unit a file may name.
     public static let all: [Unit] = [
         .fraction, .percent, .perMille, .yuan, .tenThousandYuan, .hundredMillionYuan, .metre,
         .kilometre, .squareMetre, .squareKilometre, .minute, .hour, .year, .month, .person,
         .tenThousandPersons, .bed, .facility, .metresPerMinute, .kilometresPerHour, .one,
+        .perPerson, .perThousand, .perMonth, .perYear, .yuanPerPersonMonth, .yuanPerPersonYear,
+        .squareMetrePerPerson,
     ]
 
     /// The unit a file's spelling names, if any.

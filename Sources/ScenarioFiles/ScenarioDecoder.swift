@@ -68,13 +68,17 @@ struct ScenarioDecoder {
         }
 
         guard let id, let label, let baseYear, let horizon, let reportYear, let seed,
-            let regions, let region
+            let regions, let region,
+            let targets = decodeTargets(
+                fields, tree: regions.tree, region: region, years: baseYear...horizon,
+                session: &session)
         else { return nil }
         do {
             return try Scenario(
                 id: id, label: label, description: description, baseYear: baseYear,
                 horizon: horizon, reportYear: reportYear, seed: UInt64(seed),
-                regions: regions.tree, region: region, datum: regions.datum)
+                regions: regions.tree, region: region, datum: regions.datum,
+                targets: targets)
         } catch {
             session.log.error(
                 .invalidValue(field: "scenario", reason: error.description), at: resolved.location)
@@ -141,10 +145,7 @@ struct ScenarioDecoder {
         guard let name = Read.file(fileNode, field: "regions.file", log: &session.log) else {
             return nil
         }
-        guard FileManager.default.fileExists(atPath: name) else {
-            session.log.error(.fileNotFound(path: name), at: fileNode.location)
-            return nil
-        }
+        guard session.fileExists(name, at: fileNode.location) else { return nil }
         guard let table = session.readTable(name) else { return nil }
         set(
             node.entries != nil ? ["regions", "file"] : ["regions"],
@@ -194,6 +195,11 @@ struct ScenarioDecoder {
             return nil
         }
         return code
+    }
+
+    /// Records a value in the resolved tree.
+    mutating func setResolved(_ path: [String], _ value: YAMLNode) {
+        set(path, value)
     }
 
     /// Records a value in the resolved tree.

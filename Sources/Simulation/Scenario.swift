@@ -1,4 +1,5 @@
 import Geography
+import Targets
 
 /// A planning scenario (规划情景): the region, its people, its facilities and an investment plan
 /// over a span of years, with the seed that makes every run of it reproducible.
@@ -27,6 +28,8 @@ public struct Scenario: Sendable {
     public var region: DivisionCode
     /// The datum of the regions' coordinates, when they have any.
     public var datum: Datum?
+    /// The targets the scenario is judged against, from its target catalogues.
+    public var targets: [Target]
 
     /// The invariants a scenario must satisfy.
     public enum InvariantError: Error, Hashable, Sendable, CustomStringConvertible {
@@ -57,7 +60,8 @@ public struct Scenario: Sendable {
     ///   year outside the run, or no regions.
     public init(
         id: String, label: String, description: String = "", baseYear: Int, horizon: Int,
-        reportYear: Int, seed: UInt64, regions: RegionTree, region: DivisionCode, datum: Datum?
+        reportYear: Int, seed: UInt64, regions: RegionTree, region: DivisionCode, datum: Datum?,
+        targets: [Target] = []
     ) throws(InvariantError) {
         guard Scenario.isValidIdentifier(id) else { throw .badIdentifier(id) }
         guard horizon >= baseYear else {
@@ -78,6 +82,7 @@ public struct Scenario: Sendable {
         self.regions = regions
         self.region = region
         self.datum = datum
+        self.targets = targets
     }
 
     /// Every year of the run, base year to horizon.

@@ -52,19 +52,26 @@ struct Messages {
                     + (showParts ? " (" + parts.joined(separator: ", ") + ")" : "")
             }
         }
+        let documents = Set(scenario.targets.map(\.document)).count
+        let targets =
+            scenario.targets.isEmpty
+            ? ""
+            : language == .zh
+                ? "\n目标 \(scenario.targets.count) 项，来自 \(documents) 份政策文件"
+                : "\n\(scenario.targets.count) targets from \(documents) policy documents"
         switch language {
         case .zh:
             return """
                 情景 \(scenario.id)：\(scenario.label)
                 规划区域 \(planning)（\(scenario.region.shortForm)）；区划单位：\(levels.joined(separator: "；"))
                 年份 \(scenario.baseYear)–\(scenario.horizon)，报告年 \(scenario.reportYear)，随机种子 \(scenario.seed)
-                """
+                """ + targets
         case .en:
             return """
                 Scenario \(scenario.id): \(scenario.label)
                 Planning region \(planning) (\(scenario.region.shortForm)); units: \(levels.joined(separator: "; "))
                 Years \(scenario.baseYear)–\(scenario.horizon), report year \(scenario.reportYear), seed \(scenario.seed)
-                """
+                """ + targets
         }
     }
 

@@ -24,12 +24,15 @@ struct BadInput: Sendable, CustomTestStringConvertible {
 
 /// The shipped scenario's files and helpers that change them.
 enum Anshan {
-    static let yaml = read("scenario.yaml")
-    static let regions = read("regions.csv")
+    static let yaml = read("anshan/scenario.yaml")
+    static let regions = read("anshan/regions.csv")
+    static let anshanTargets = read("targets/001-anshan-2021.yaml")
+    static let catalogues = [
+        "001-anshan-2021.yaml", "004-liaoning-2022.yaml", "000-liaoning-2023.yaml",
+    ]
 
     static func read(_ name: String) -> String {
-        (try? String(contentsOfFile: repository + "/Scenarios/anshan/" + name, encoding: .utf8))
-            ?? ""
+        (try? String(contentsOfFile: repository + "/Scenarios/" + name, encoding: .utf8)) ?? ""
     }
 
     /// The 1-based line of the first line containing `needle`, counted by hand from the text.
@@ -38,8 +41,30 @@ enum Anshan {
         return (lines.firstIndex { $0.contains(needle) } ?? -1) + 1
     }
 
-    static func files(yaml: String = yaml, regions: String = regions) -> [String: [UInt8]] {
-        ["anshan/scenario.yaml": Array(yaml.utf8), "anshan/regions.csv": Array(regions.utf8)]
+    static func files(
+        yaml: String = yaml, regions: String = regions, anshanTargets: String = anshanTargets
+    )
+        -> [String: [UInt8]]
+    {
+        var files = [
+            "anshan/scenario.yaml": Array(yaml.utf8), "anshan/regions.csv": Array(regions.utf8),
+        ]
+        for catalogue in catalogues {
+            files["targets/" + catalogue] = Array(read("targets/" + catalogue).utf8)
+        }
+        files["targets/001-anshan-2021.yaml"] = Array(anshanTargets.utf8)
+        return files
+    }
+
+    /// A case whose error is in the Anshan target catalogue, on the line where the change was
+    /// made (or on the line of `at`, when given).
+    static func catalogueCase(
+        _ name: String, _ old: String, _ new: String, at: String? = nil, kind: String
+    ) -> BadInput {
+        let changed = replacing(old, with: new, in: anshanTargets)
+        return BadInput(
+            name: name, files: files(anshanTargets: changed), file: "targets/001-anshan-2021.yaml",
+            line: line(of: at ?? new, in: changed), kind: kind)
     }
 
     /// The text with the first occurrence of `old` replaced.
@@ -181,6 +206,32 @@ enum Anshan {
                 "loop-b/scenario.yaml": Array("label: b\nextends: ../loop-a\n".utf8),
             ]) { $1 },
             scenario: "loop-a", file: "loop-b/scenario.yaml", line: 2, kind: "extendsCycle"),
+        catalogueCase(
+            "a target naming an unknown indicator", "indicator: meal-sites", "indicator: meal-site",
+            kind: "invalidValue"),
+        catalogueCase(
+            "a threshold outside the indicator's range", "threshold: 50 %\n    deadline: 2024",
+            "threshold: 150 %\n    deadline: 2024", at: "threshold: 150 %", kind: "outOfRange"),
+        BadInput(
+            name: "a target id defined twice",
+            files: files(
+                anshanTargets: replacing(
+                    "id: as.meal-sites", with: "id: as.urban-community", in: anshanTargets)),
+            file: "targets/001-anshan-2021.yaml",
+            line: line(of: "id: as.meal-sites", in: anshanTargets),
+            kind: "invalidValue"),
+        catalogueCase(
+            "a target scope at an unknown level", "scope: {each: county}", "scope: {each: parish}",
+            kind: "notOneOf"),
+        BadInput(
+            name: "a target deadline outside the run",
+            files: files(
+                yaml: replacing(
+                    "report_year: 2024", with: "report_year: 2022",
+                    in: replacing("horizon: 2035", with: "horizon: 2023", in: yaml))),
+            file: "targets/001-anshan-2021.yaml",
+            line: line(of: "id: as.street-centres", in: anshanTargets),
+            kind: "outOfRange"),
         BadInput(
             name: "an override without '='", files: files(), overrides: ["horizon"],
             file: "--set horizon", line: 0,

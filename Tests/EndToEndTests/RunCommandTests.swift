@@ -39,6 +39,9 @@ import Testing
         #expect(
             inputs.map { $0["file"] as? String } == [
                 "Scenarios/anshan/scenario.yaml", "Scenarios/anshan/regions.csv",
+                "Scenarios/targets/001-anshan-2021.yaml",
+                "Scenarios/targets/004-liaoning-2022.yaml",
+                "Scenarios/targets/000-liaoning-2023.yaml",
             ])
         for input in inputs {
             let file = repository + "/" + (input["file"] as? String ?? "")

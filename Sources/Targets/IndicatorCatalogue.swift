@@ -1,0 +1,360 @@
+import Geography
+import Quantities
+
+/// Every indicator Yanglao knows, with the definitions the targets of the five policy
+/// documents need.
+///
+/// Sources of the definitions: 民政部《养老服务统计调查制度》 for beds and nursing-type beds;
+/// the documents themselves (辽政办 2022, 鞍政办发〔2021〕2号, 晋政办 2023, 卫滨区 2023) for the
+/// coverage shares, fund shares and ratings they set targets on.
+public enum IndicatorCatalogue {
+    private static let aboveCounty: [RegionLevel] = [.province, .city, .county]
+    private static let aboveTownship: [RegionLevel] = [.province, .city, .county, .township]
+    private static let everyLevel = RegionLevel.allCases
+    private static let share: ClosedRange<Double> = 0...1
+    private static let nonNegative: ClosedRange<Double> = 0...Double.greatestFiniteMagnitude
+
+    /// The indicators, in the order reports list them.
+    public static let all: [Indicator] = [
+        // Beds
+        Indicator(
+            id: "service-beds", chineseName: "养老服务床位数", englishName: "Elderly-care service beds",
+            chineseDefinition: "养老机构床位、社区养老服务设施床位与经认定计入的家庭养老床位之和",
+            englishDefinition:
+                "Beds in institutions and community facilities, plus certified family care beds where the scenario counts them",
+            unit: .bed, aggregation: .sum, levels: everyLevel, range: nonNegative,
+            action: GapAction(chinese: "再增加 {n} 张养老服务床位", english: "add {n} more service beds")),
+        Indicator(
+            id: "institutional-beds", chineseName: "养老机构床位数",
+            englishName: "Beds in elderly-care institutions",
+            chineseDefinition: "养老机构（含特困人员供养服务设施、光荣院）的床位",
+            englishDefinition:
+                "Beds of elderly-care institutions, special-hardship homes and honour homes",
+            unit: .bed, aggregation: .sum, levels: everyLevel, range: nonNegative,
+            action: GapAction(chinese: "再增加 {n} 张机构床位", english: "add {n} more institutional beds")),
+        Indicator(
+            id: "nursing-beds", chineseName: "护理型床位数", englishName: "Nursing-type beds",
+            chineseDefinition: "能够为失能、半失能老年人提供长期照护服务的床位",
+            englishDefinition: "Beds equipped and staffed for long-term care of disabled elderly",
+            unit: .bed, aggregation: .sum, levels: everyLevel, range: nonNegative,
+            action: GapAction(chinese: "再增加 {n} 张护理型床位", english: "add {n} more nursing-type beds")),
+        Indicator(
+            id: "nursing-bed-share-institutional", chineseName: "养老机构护理型床位占比",
+            englishName: "Nursing-type share of institutional beds",
+            chineseDefinition: "养老机构护理型床位 ÷ 养老机构床位",
+            englishDefinition: "Nursing-type beds in institutions ÷ beds in institutions",
+            unit: .fraction, displayUnit: .percent, aggregation: .ratio, levels: everyLevel,
+            range: share,
+            action: GapAction(
+                chinese: "再将 {n} 张机构床位改造为护理型床位",
+                english: "convert {n} more institutional beds to nursing beds")),
+        Indicator(
+            id: "nursing-bed-share-all", chineseName: "护理型床位占比（养老服务床位口径）",
+            englishName: "Nursing-type share of all service beds",
+            chineseDefinition: "护理型床位 ÷ 养老服务床位（含社区床位和计入的家庭养老床位）",
+            englishDefinition:
+                "Nursing-type beds ÷ all service beds (community and counted family beds included)",
+            unit: .fraction, displayUnit: .percent, aggregation: .ratio, levels: everyLevel,
+            range: share,
+            action: GapAction(
+                chinese: "再将 {n} 张床位改造为护理型床位", english: "convert {n} more beds to nursing beds")),
+        Indicator(
+            id: "beds-per-1000-aged-60", chineseName: "每千名老年人拥有养老床位数（60岁及以上）",
+            englishName: "Service beds per 1,000 residents aged 60+",
+            chineseDefinition: "养老服务床位 ÷ 60岁及以上常住人口 × 1000",
+            englishDefinition: "Service beds ÷ resident population aged 60+, per 1,000",
+            unit: .perPerson, displayUnit: .perThousand, aggregation: .ratio, levels: everyLevel,
+            range: nonNegative,
+            action: GapAction(chinese: "再增加 {n} 张养老服务床位", english: "add {n} more service beds")),
+        Indicator(
+            id: "beds-per-1000-aged-65", chineseName: "每千名老年人拥有养老床位数（65岁及以上）",
+            englishName: "Service beds per 1,000 residents aged 65+",
+            chineseDefinition: "养老服务床位 ÷ 65岁及以上常住人口 × 1000",
+            englishDefinition: "Service beds ÷ resident population aged 65+, per 1,000",
+            unit: .perPerson, displayUnit: .perThousand, aggregation: .ratio, levels: everyLevel,
+            range: nonNegative,
+            action: GapAction(chinese: "再增加 {n} 张养老服务床位", english: "add {n} more service beds")),
+        Indicator(
+            id: "bed-occupancy", chineseName: "养老机构床位入住率",
+            englishName: "Occupancy of institutional beds",
+            chineseDefinition: "在院老年人数 ÷ 养老机构床位",
+            englishDefinition: "Residents ÷ institutional beds",
+            unit: .fraction, displayUnit: .percent, aggregation: .ratio, levels: everyLevel,
+            range: share),
+
+        // Coverage of units
+        Indicator(
+            id: "street-centre-coverage", chineseName: "街道综合养老服务机构覆盖率",
+            englishName: "Streets with a comprehensive elderly-service centre",
+            chineseDefinition: "至少有1个具备综合功能的区域养老服务机构的街道数 ÷ 街道数",
+            englishDefinition: "Streets with at least one comprehensive regional centre ÷ streets",
+            unit: .fraction, displayUnit: .percent, aggregation: .ratio, levels: aboveTownship,
+            range: share,
+            action: GapAction(
+                chinese: "在另外 {n} 个街道建设综合养老服务中心", english: "build centres in {n} more streets")),
+        Indicator(
+            id: "township-centre-coverage", chineseName: "乡镇综合养老服务机构覆盖率",
+            englishName: "Towns and townships with a comprehensive elderly-service centre",
+            chineseDefinition: "有具备综合功能的养老服务机构的乡镇数 ÷ 乡镇数",
+            englishDefinition:
+                "Towns and townships with a comprehensive centre ÷ towns and townships",
+            unit: .fraction, displayUnit: .percent, aggregation: .ratio, levels: aboveTownship,
+            range: share,
+            action: GapAction(
+                chinese: "在另外 {n} 个乡镇建设区域养老服务中心",
+                english: "build centres in {n} more towns and townships")),
+        Indicator(
+            id: "urban-community-coverage", chineseName: "城镇社区养老服务设施覆盖率",
+            englishName: "Urban communities with an elderly-service facility",
+            chineseDefinition: "有养老服务设施的城镇社区数 ÷ 城镇社区数",
+            englishDefinition:
+                "Urban communities with an elderly-service facility ÷ urban communities",
+            unit: .fraction, displayUnit: .percent, aggregation: .ratio, levels: aboveTownship,
+            range: share,
+            action: GapAction(
+                chinese: "在另外 {n} 个城镇社区配建养老服务设施",
+                english: "provide facilities in {n} more urban communities")),
+        Indicator(
+            id: "rural-village-coverage", chineseName: "农村养老服务设施覆盖率",
+            englishName: "Rural villages with an elderly-service facility",
+            chineseDefinition: "有养老服务设施（含农村幸福院、互助养老点）的行政村数 ÷ 行政村数",
+            englishDefinition:
+                "Villages with an elderly-service facility (mutual-aid points included) ÷ villages",
+            unit: .fraction, displayUnit: .percent, aggregation: .ratio, levels: aboveTownship,
+            range: share,
+            action: GapAction(
+                chinese: "在另外 {n} 个行政村建设养老服务设施", english: "provide facilities in {n} more villages")
+        ),
+        Indicator(
+            id: "county-care-homes", chineseName: "照护型特困人员供养服务机构数",
+            englishName: "Care-type special-hardship homes",
+            chineseDefinition: "以失能、半失能特困人员照护为主的县级特困人员供养服务机构数",
+            englishDefinition:
+                "County special-hardship homes whose main task is care of the disabled",
+            unit: .facility, aggregation: .sum, levels: aboveCounty, range: nonNegative,
+            action: GapAction(
+                chinese: "再建成 {n} 所县级照护型特困供养机构", english: "open {n} more county care homes")),
+        Indicator(
+            id: "county-care-home-coverage", chineseName: "建有照护型特困供养机构的县（市、区）比例",
+            englishName: "Counties with a care-type special-hardship home",
+            chineseDefinition: "建有照护型特困人员供养服务机构的县级单位数 ÷ 县级单位数（口径由目标指定）",
+            englishDefinition:
+                "County-level units with a care-type home ÷ county-level units (the target says which units)",
+            unit: .fraction, displayUnit: .percent, aggregation: .ratio,
+            levels: [.province, .city], range: share,
+            action: GapAction(
+                chinese: "再在 {n} 个县建成照护型特困供养机构", english: "open care homes in {n} more counties")),
+        Indicator(
+            id: "public-homes", chineseName: "公办养老机构数",
+            englishName: "Public elderly-care institutions",
+            chineseDefinition: "公办（含公建民营）养老机构数",
+            englishDefinition: "Public (incl. publicly built, privately run) institutions",
+            unit: .facility, aggregation: .sum, levels: aboveCounty, range: nonNegative,
+            action: GapAction(chinese: "再建成 {n} 所公办养老机构", english: "open {n} more public homes")),
+        Indicator(
+            id: "fifteen-minute-circle-share", chineseName: "一刻钟居家养老服务圈覆盖率",
+            englishName: "Older residents within the 15-minute service circle",
+            chineseDefinition: "步行15分钟内有社区居家养老服务设施的60岁及以上老年人 ÷ 60岁及以上老年人",
+            englishDefinition:
+                "Residents aged 60+ within a 15-minute walk of a home-care service point ÷ residents aged 60+",
+            unit: .fraction, displayUnit: .percent, aggregation: .ratio, levels: aboveTownship,
+            range: share,
+            action: GapAction(chinese: "再覆盖 {n} 名老年人", english: "reach {n} more older residents")),
+
+        // Counts of community provision
+        Indicator(
+            id: "community-stations", chineseName: "社区嵌入式养老服务机构和站点数",
+            englishName: "Community stations and embedded institutions",
+            chineseDefinition: "社区养老服务站、日间照料中心和嵌入式养老服务机构数",
+            englishDefinition: "Community stations, day-care centres and embedded institutions",
+            unit: .facility, aggregation: .sum, levels: everyLevel, range: nonNegative,
+            action: GapAction(
+                chinese: "再建 {n} 个社区养老服务站点", english: "open {n} more community stations")),
+        Indicator(
+            id: "meal-sites", chineseName: "老年助餐服务场所数", englishName: "Meal sites for older people",
+            chineseDefinition: "为老年人提供助餐服务的场所数",
+            englishDefinition: "Places serving meals to older people",
+            unit: .facility, aggregation: .sum, levels: everyLevel, range: nonNegative,
+            action: GapAction(chinese: "再认定 {n} 个助餐点", english: "certify {n} more meal sites")),
+        Indicator(
+            id: "childcare-places-per-1000", chineseName: "每千人口拥有3岁以下婴幼儿托位数",
+            englishName: "Childcare places for under-3s per 1,000 residents",
+            chineseDefinition: "3岁以下婴幼儿托位数 ÷ 常住人口 × 1000",
+            englishDefinition:
+                "Childcare places for children under 3 ÷ resident population, per 1,000",
+            unit: .perPerson, displayUnit: .perThousand, aggregation: .ratio, levels: aboveCounty,
+            range: nonNegative,
+            action: GapAction(chinese: "再增加 {n} 个托位", english: "add {n} more childcare places")),
+
+        // Money
+        Indicator(
+            id: "lottery-fund-share", chineseName: "福利彩票公益金用于养老服务的比例",
+            englishName: "Share of welfare-lottery funds spent on elderly care",
+            chineseDefinition: "用于养老服务的社会福利事业彩票公益金 ÷ 社会福利事业彩票公益金",
+            englishDefinition:
+                "Welfare-lottery funds spent on elderly care ÷ welfare-lottery funds for social welfare",
+            unit: .fraction, displayUnit: .percent, aggregation: .own, levels: aboveCounty,
+            range: share),
+        Indicator(
+            id: "lottery-fund-share-civil-affairs", chineseName: "省民政厅彩票公益金用于养老服务的比例",
+            englishName:
+                "Share of the provincial civil-affairs department's lottery funds spent on elderly care",
+            chineseDefinition: "省民政厅用于养老服务的彩票公益金 ÷ 省民政厅彩票公益金",
+            englishDefinition:
+                "Lottery funds of the provincial civil-affairs department spent on elderly care ÷ its lottery funds",
+            unit: .fraction, displayUnit: .percent, aggregation: .own, levels: [.province],
+            range: share),
+        Indicator(
+            id: "bed-operating-subsidy", chineseName: "民办养老机构床位运营补贴标准",
+            englishName: "Operating subsidy per resident of private homes",
+            chineseDefinition: "对接收经济困难的80周岁以上高龄失能老年人的民办养老机构的补贴，元/人/月",
+            englishDefinition:
+                "Subsidy to private homes per poor disabled resident aged 80+, yuan per person per month",
+            unit: .yuanPerPersonMonth, aggregation: .own, levels: aboveCounty, range: nonNegative),
+        Indicator(
+            id: "talent-fund", chineseName: "养老人才培养专项资金",
+            englishName: "Elderly-care workforce fund",
+            chineseDefinition: "财政每年安排的养老人才培养关爱专项资金",
+            englishDefinition: "Yearly public fund for training and supporting care workers",
+            unit: .yuan, displayUnit: .tenThousandYuan, aggregation: .own, levels: aboveCounty,
+            range: nonNegative),
+        Indicator(
+            id: "capital-cost", chineseName: "养老服务设施建设投入",
+            englishName: "Capital spending on facilities",
+            chineseDefinition: "当年新建、改造、升级养老服务设施的投入（各资金来源合计）",
+            englishDefinition:
+                "Spending in the year on building, converting and upgrading facilities, all sources",
+            unit: .yuan, displayUnit: .tenThousandYuan, aggregation: .sum, levels: aboveCounty,
+            range: nonNegative),
+        Indicator(
+            id: "recurring-cost", chineseName: "养老服务补贴支出",
+            englishName: "Recurring spending on subsidies",
+            chineseDefinition: "当年高龄津贴、护理补贴、服务补贴、运营补贴和培训支出",
+            englishDefinition:
+                "Old-age allowance, care and service subsidies, operating subsidies and training in the year",
+            unit: .yuan, displayUnit: .tenThousandYuan, aggregation: .sum, levels: aboveCounty,
+            range: nonNegative),
+
+        // Quality, workforce, services
+        Indicator(
+            id: "township-public-homes-rated-1", chineseName: "乡镇级公办养老机构评定一级及以上比例",
+            englishName: "Township public homes rated at least 1 star",
+            chineseDefinition: "等级评定不低于一级的乡镇级公办养老机构 ÷ 乡镇级公办养老机构",
+            englishDefinition:
+                "Township-level public homes rated 1 star or more (GB/T 37276) ÷ township-level public homes",
+            unit: .fraction, displayUnit: .percent, aggregation: .ratio, levels: aboveCounty,
+            range: share,
+            action: GapAction(
+                chinese: "再使 {n} 所乡镇级公办机构达到一级", english: "raise {n} more township homes to 1 star")),
+        Indicator(
+            id: "county-public-homes-rated-2", chineseName: "县级公办养老机构评定二级及以上比例",
+            englishName: "County public homes rated at least 2 stars",
+            chineseDefinition: "等级评定不低于二级的县级公办养老机构 ÷ 县级公办养老机构",
+            englishDefinition:
+                "County-level public homes rated 2 stars or more (GB/T 37276) ÷ county-level public homes",
+            unit: .fraction, displayUnit: .percent, aggregation: .ratio,
+            levels: [.province, .city], range: share,
+            action: GapAction(
+                chinese: "再使 {n} 所县级公办机构达到二级", english: "raise {n} more county homes to 2 stars")),
+        Indicator(
+            id: "training-rate", chineseName: "养老院院长、养老护理员培训率",
+            englishName: "Home directors and caregivers trained",
+            chineseDefinition: "当年接受培训的养老院院长和养老护理员 ÷ 养老院院长和养老护理员",
+            englishDefinition:
+                "Home directors and caregivers trained ÷ home directors and caregivers",
+            unit: .fraction, displayUnit: .percent, aggregation: .ratio, levels: aboveCounty,
+            range: share,
+            action: GapAction(chinese: "再培训 {n} 人", english: "train {n} more staff")),
+        Indicator(
+            id: "visits-per-special-hardship-elder", chineseName: "特殊困难老年人月均探访次数",
+            englishName: "Visits per special-hardship elder per month",
+            chineseDefinition: "对独居、空巢、留守、失能、重残、计划生育特殊家庭老年人的探访次数 ÷ 此类老年人数 ÷ 月数",
+            englishDefinition:
+                "Visits to elderly living alone, empty-nest, left-behind, disabled or of bereaved one-child families ÷ such elderly ÷ months",
+            unit: .perMonth, aggregation: .ratio, levels: aboveTownship, range: nonNegative),
+        Indicator(
+            id: "assessment-rate", chineseName: "老年人能力评估覆盖率",
+            englishName: "Applicants assessed (GB/T 42195-2022)",
+            chineseDefinition: "按《老年人能力评估规范》完成评估的申请人 ÷ 申请人",
+            englishDefinition: "Applicants assessed under GB/T 42195-2022 ÷ applicants",
+            unit: .fraction, displayUnit: .percent, aggregation: .ratio, levels: aboveTownship,
+            range: share,
+            action: GapAction(chinese: "再评估 {n} 名申请人", english: "assess {n} more applicants")),
+        Indicator(
+            id: "old-age-allowance-coverage", chineseName: "高龄津贴覆盖率",
+            englishName: "Residents aged 80+ receiving the old-age allowance",
+            chineseDefinition: "领取高龄津贴的80岁及以上老年人 ÷ 80岁及以上老年人",
+            englishDefinition:
+                "Residents aged 80+ receiving the old-age allowance ÷ residents aged 80+",
+            unit: .fraction, displayUnit: .percent, aggregation: .ratio, levels: everyLevel,
+            range: share,
+            action: GapAction(
+                chinese: "再为 {n} 名高龄老年人发放津贴",
+                english: "pay the allowance to {n} more residents aged 80+")),
+        Indicator(
+            id: "central-support-rate", chineseName: "有集中供养意愿的特困老年人集中供养率",
+            englishName: "Special-hardship elderly wanting central support who receive it",
+            chineseDefinition: "实现集中供养的有意愿特困老年人 ÷ 有集中供养意愿的特困老年人",
+            englishDefinition: "Special-hardship elderly in central support ÷ those who want it",
+            unit: .fraction, displayUnit: .percent, aggregation: .ratio, levels: aboveCounty,
+            range: share,
+            action: GapAction(
+                chinese: "再集中供养 {n} 名特困老年人",
+                english: "take {n} more special-hardship elderly into central support")),
+        Indicator(
+            id: "backfill-rate", chineseName: "老旧小区养老服务设施达标率",
+            englishName: "Old residential areas brought up to the facility standard",
+            chineseDefinition: "养老服务设施达标的老旧小区和已建成居住区 ÷ 老旧小区和已建成居住区",
+            englishDefinition:
+                "Old and existing residential areas whose elderly-care facilities meet the standard ÷ such areas",
+            unit: .fraction, displayUnit: .percent, aggregation: .ratio, levels: aboveTownship,
+            range: share,
+            action: GapAction(
+                chinese: "再补足 {n} 个小区的养老服务设施",
+                english: "back-fill facilities in {n} more residential areas")),
+        Indicator(
+            id: "new-area-facility-land", chineseName: "新建城区人均养老服务设施用地",
+            englishName: "Elderly-facility land per resident in new urban areas",
+            chineseDefinition: "新建城区、居住（小）区配建的养老服务设施用地 ÷ 常住人口",
+            englishDefinition:
+                "Land of elderly-care facilities in new urban areas ÷ their residents",
+            unit: .squareMetrePerPerson, aggregation: .ratio, levels: aboveTownship,
+            range: nonNegative),
+        Indicator(
+            id: "new-area-facility-compliance", chineseName: "新建城区养老服务设施配建达标率",
+            englishName: "New urban areas whose elderly facilities meet the standard",
+            chineseDefinition: "养老服务设施配建达标的新建城区、居住（小）区 ÷ 新建城区、居住（小）区",
+            englishDefinition: "New urban areas meeting the facility standard ÷ new urban areas",
+            unit: .fraction, displayUnit: .percent, aggregation: .ratio, levels: aboveTownship,
+            range: share),
+        Indicator(
+            id: "service-list-published", chineseName: "发布本地基本养老服务清单的地区比例",
+            englishName: "Regions that have published their basic elderly-care service list",
+            chineseDefinition: "已发布本地基本养老服务清单的地区 ÷ 地区",
+            englishDefinition: "Regions that published a list ÷ regions",
+            unit: .fraction, displayUnit: .percent, aggregation: .ratio,
+            levels: [.province, .city], range: share,
+            action: GapAction(
+                chinese: "还需 {n} 个地区发布清单", english: "{n} more regions to publish their lists")),
+        Indicator(
+            id: "fitness-equipped-communities", chineseName: "配置老年健身器材的社区数",
+            englishName: "Communities given fitness equipment for older people",
+            chineseDefinition: "当年使用体彩公益金配置老年健身器材的社区数",
+            englishDefinition: "Communities equipped in the year from the sports lottery fund",
+            unit: .facility, aggregation: .sum, levels: aboveCounty, range: nonNegative,
+            action: GapAction(chinese: "再为 {n} 个社区配置健身器材", english: "equip {n} more communities")),
+        Indicator(
+            id: "fitness-equipped-institutions", chineseName: "配置健身器材的社区养老机构数",
+            englishName: "Community care institutions given fitness equipment",
+            chineseDefinition: "当年使用体彩公益金配置健身器材与设施的社区养老机构数",
+            englishDefinition: "Community institutions equipped in the year",
+            unit: .facility, aggregation: .sum, levels: aboveCounty, range: nonNegative,
+            action: GapAction(chinese: "再为 {n} 所机构配置健身器材", english: "equip {n} more institutions")),
+    ]
+
+    /// The indicator with an id.
+    public static func indicator(_ id: String) -> Indicator? { byID[id] }
+
+    private static let byID: [String: Indicator] = Dictionary(
+        uniqueKeysWithValues: all.map { ($0.id, $0) })
+}

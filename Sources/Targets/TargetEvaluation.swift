@@ -1,0 +1,242 @@
+import Geography
+
+/// The verdict on a target in one year, for the planning region or one unit.
+public enum TargetStatus: String, Hashable, Sendable, CaseIterable {
+    /// 已达成: the value meets the threshold (by the deadline, or in an ongoing target's year).
+    case met
+    /// 按期可达成: not yet met, but the projected value at the deadline meets it.
+    case onTrack = "on_track"
+    /// 按期难以达成: not met, and the projected value at the deadline does not meet it either.
+    case offTrack = "off_track"
+    /// 未达成: not met at the deadline (or, for an ongoing target, in that year).
+    case missed
+    /// 逾期达成: met in a year after a deadline that was missed; the target stays missed.
+    case metLate = "met_late"
+    /// 达成后回落: met at the deadline but no longer in a later year.
+    case fellBack = "fell_back"
+    /// 无量化标准: the document gives no figure; the value is reported, not judged.
+    case notQuantified = "not_quantified"
+    /// 未测算: the scenario has no input for the indicator in this year or unit.
+    case notComputed = "not_computed"
+
+    public var chineseName: String {
+        switch self {
+        case .met: "已达成"
+        case .onTrack: "按期可达成"
+        case .offTrack: "按期难以达成"
+        case .missed: "未达成"
+        case .metLate: "逾期达成"
+        case .fellBack: "达成后回落"
+        case .notQuantified: "无量化标准"
+        case .notComputed: "未测算"
+        }
+    }
+
+    public var englishName: String {
+        switch self {
+        case .met: "met"
+        case .onTrack: "on track"
+        case .offTrack: "off track"
+        case .missed: "missed"
+        case .metLate: "met late"
+        case .fellBack: "fell back"
+        case .notQuantified: "not quantified"
+        case .notComputed: "not computed"
+        }
+    }
+}
+
+/// A target judged over a run: one row per year for the planning region and, for "each unit"
+/// targets, one per unit in scope.
+public struct TargetResult: Sendable {
+    /// One year's verdict for the planning region or one unit.
+    public struct Row: Hashable, Sendable {
+        public var year: Int
+        /// The region, by its index in the tree.
+        public var region: Int
+        /// The indicator's value; for the summary of an "each unit" target, the share of
+        /// units that meet it.
+        public var value: Double?
+        public var met: Bool?
+        public var status: TargetStatus
+        /// How far from the threshold, in the indicator's unit (0 when met).
+        public var gap: Double?
+        /// The shortfall in the indicator's action (beds to convert, streets to equip, homes
+        /// to open); for the summary of an "each unit" target, summed over failing units.
+        public var actionGap: Int?
+        /// For the summary of an "each unit" target: the units that do not meet it.
+        public var failingUnits: [Int]
+    }
+
+    public let target: Target
+    /// The planning region's index.
+    public let region: Int
+    /// The planning region's rows, one per judged year.
+    public let summary: [Row]
+    /// For "each unit" targets, every unit's rows (year-major).
+    public let units: [Row]
+    /// The first year the target is met (for "each unit" targets, by every unit).
+    public let firstYearMet: Int?
+    /// The verdict: at the deadline; for an ongoing target, in the last year judged.
+    public let verdict: TargetStatus
+
+    /// The summary row of a year.
+    public func summary(in year: Int) -> Row? { summary.first { $0.year == year } }
+}
+
+/// Judges targets on an indicator table.
+public enum TargetEvaluator {
+    /// Judges one target for the planning region (and its units, for "each unit" targets) in
+    /// every year of the table from the target's first year.
+    /// - Parameters:
+    ///   - table: indicator values, aggregated up the tree.
+    ///   - tree: the scenario's region tree.
+    ///   - region: the planning region's index in the tree.
+    public static func evaluate(
+        _ target: Target, table: IndicatorTable, tree: RegionTree, region: Int
+    ) -> TargetResult {
+        guard let judged = target.judgedYears(in: table.years) else {
+            return TargetResult(
+                target: target, region: region, summary: [], units: [], firstYearMet: nil,
+                verdict: .notComputed)
+        }
+        let years = Array(judged)
+        switch target.scope {
+        case .region:
+            let rows = unitRows(target, table: table, unit: region, years: years)
+            let first = zip(years, rows).first { $0.1.met == true }?.0
+            return TargetResult(
+                target: target, region: region, summary: rows, units: [], firstYearMet: first,
+                verdict: verdict(of: rows, target: target))
+        case .each, .group:
+            let scope = units(in: target.scope, tree: tree, region: region)
+            let perUnit = scope.map { unitRows(target, table: table, unit: $0, years: years) }
+            var summary: [TargetResult.Row] = []
+            var metSeries: [Bool?] = []
+            for (yearIndex, year) in years.enumerated() {
+                let rows = perUnit.map { $0[yearIndex] }
+                let known = rows.filter { $0.met != nil }
+                let failing = zip(scope, rows).filter { $0.1.met == false }.map(\.0)
+                let met: Bool? =
+                    target.threshold == nil || scope.isEmpty || known.count < rows.count
+                    ? nil : failing.isEmpty
+                metSeries.append(met)
+                let share =
+                    known.isEmpty
+                    ? nil : Double(known.filter { $0.met == true }.count) / Double(known.count)
+                let actionGap = rows.compactMap(\.actionGap).reduce(0, +)
+                summary.append(
+                    TargetResult.Row(
+                        year: year, region: region, value: share, met: met, status: .notComputed,
+                        gap: met == nil ? nil : Double(failing.count),
+                        actionGap: met == nil ? nil : actionGap,
+                        failingUnits: failing))
+            }
+            let statuses = statusSeries(metSeries, years: years, target: target)
+            for index in summary.indices { summary[index].status = statuses[index] }
+            let first = zip(years, metSeries).first { $0.1 == true }?.0
+            return TargetResult(
+                target: target, region: region, summary: summary,
+                units: years.indices.flatMap { yearIndex in perUnit.map { $0[yearIndex] } },
+                firstYearMet: first, verdict: verdict(of: summary, target: target))
+        }
+    }
+
+    /// The units an "each unit" scope covers within the planning region, in tree order.
+    public static func units(in scope: Target.Scope, tree: RegionTree, region: Int) -> [Int] {
+        if case .group = scope { return [] }
+        guard case .each(let level, let kinds, let codes) = scope else { return [region] }
+        let wanted = Set(codes)
+        return tree.subtree(of: region).filter { index in
+            let unit = tree.regions[index]
+            return unit.level == level && (kinds.isEmpty || kinds.contains(unit.kind))
+                && (wanted.isEmpty || wanted.contains(unit.code))
+        }
+    }
+
+    /// One unit's rows over the judged years.
+    private static func unitRows(_ target: Target, table: IndicatorTable, unit: Int, years: [Int])
+        -> [TargetResult.Row]
+    {
+        let values = years.map { table.value(target.indicator, year: $0, region: unit) }
+        let met = values.map { value in value.flatMap { target.isMet(by: $0.value) } }
+        let statuses = statusSeries(
+            met, years: years, target: target, computed: values.map { $0 != nil })
+        return years.indices.map { index in
+            let value = values[index]
+            return TargetResult.Row(
+                year: years[index], region: unit, value: value?.value, met: met[index],
+                status: statuses[index], gap: value.flatMap { gap(target, value: $0.value) },
+                actionGap: value.flatMap {
+                    actionGap(target, numerator: $0.numerator, denominator: $0.denominator)
+                },
+                failingUnits: [])
+        }
+    }
+
+    /// Statuses from a series of met / not met / unknown, by the rules: before the deadline,
+    /// met or on/off track by the value at the deadline; at it, met or missed; after it,
+    /// met late if missed at the deadline, fell back if met then but not now. An ongoing
+    /// target is met or missed in each year.
+    static func statusSeries(
+        _ met: [Bool?], years: [Int], target: Target, computed: [Bool]? = nil
+    ) -> [TargetStatus] {
+        let computed = computed ?? met.map { $0 != nil }
+        guard target.threshold != nil else {
+            return computed.map { $0 ? .notQuantified : .notComputed }
+        }
+        let deadlineIndex = target.deadline.flatMap { years.firstIndex(of: $0) }
+        let metAtDeadline = deadlineIndex.flatMap { met[$0] }
+        return years.indices.map { index -> TargetStatus in
+            guard let isMet = met[index] else { return .notComputed }
+            guard let deadline = target.deadline else { return isMet ? .met : .missed }
+            let year = years[index]
+            if year < deadline {
+                if isMet { return .met }
+                return metAtDeadline == true ? .onTrack : .offTrack
+            }
+            if year == deadline { return isMet ? .met : .missed }
+            switch (metAtDeadline, isMet) {
+            case (true?, true): return .met
+            case (true?, false): return .fellBack
+            case (_, true): return .metLate
+            default: return .missed
+            }
+        }
+    }
+
+    /// The verdict: the status at the deadline, or in the last year for an ongoing target.
+    private static func verdict(of rows: [TargetResult.Row], target: Target) -> TargetStatus {
+        if let deadline = target.deadline, let row = rows.first(where: { $0.year == deadline }) {
+            return row.status
+        }
+        return rows.last?.status ?? .notComputed
+    }
+
+    /// The distance to the threshold in the indicator's unit; 0 when met.
+    static func gap(_ target: Target, value: Double) -> Double? {
+        guard let threshold = target.threshold else { return nil }
+        if target.isMet(by: value) == true { return 0 }
+        switch target.comparison {
+        case .atLeast: return threshold - value
+        case .atMost: return value - threshold
+        case .equal: return abs(value - threshold)
+        }
+    }
+
+    /// The shortfall in the indicator's action units: for a ratio, how many more (or fewer)
+    /// numerator units at the same denominator; for a count, how many more of the thing.
+    static func actionGap(_ target: Target, numerator: Double, denominator: Double) -> Int? {
+        guard let threshold = target.threshold, target.indicator.action != nil else { return nil }
+        let value = numerator / denominator
+        if target.isMet(by: value) == true { return 0 }
+        let needed = threshold * denominator
+        let shortfall: Double
+        switch target.comparison {
+        case .atLeast: shortfall = needed - numerator
+        case .atMost: shortfall = numerator - needed
+        case .equal: shortfall = abs(needed - numerator)
+        }
+        return Int((shortfall - 1e-9 * max(1, abs(needed))).rounded(.up))
+    }
+}

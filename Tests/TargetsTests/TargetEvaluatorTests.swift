@@ -1,0 +1,178 @@
+import Geography
+import Quantities
+import Testing
+
+@testable import Targets
+
+/// A small city: 鞍山市 › 铁东区 (district) with two streets, 台安县 (county) with one town,
+/// 海城市 (county-level city) with one street.
+func smallTree() throws -> RegionTree {
+    func region(_ code: String, _ name: String, _ kind: RegionKind) throws -> Region {
+        Region(code: try DivisionCode(parsing: code), name: name, kind: kind)
+    }
+    return try RegionTree(regions: [
+        region("2103", "鞍山市", .city),
+        region("210302", "铁东区", .district),
+        region("210302002", "解放街道", .street),
+        region("210302003", "山南街道", .street),
+        region("210321", "台安县", .county),
+        region("210321100", "台安镇", .town),
+        region("210381", "海城市", .countyCity),
+        region("210381001", "海州街道", .street),
+    ])
+}
+
+func indicator(_ id: String) -> Indicator { IndicatorCatalogue.indicator(id)! }
+
+@Suite struct TargetEvaluatorTests {
+    let years = 2023...2026
+
+    /// A table with the city's value of one indicator in each year (numerator / denominator).
+    func cityTable(_ id: String, _ values: [(Double, Double)]) throws -> IndicatorTable {
+        let tree = try smallTree()
+        var table = IndicatorTable(years: years, regionCount: tree.count)
+        for (offset, value) in values.enumerated() {
+            table.set(
+                indicator(id), year: 2023 + offset, region: 0, numerator: value.0,
+                denominator: value.1)
+        }
+        return table
+    }
+
+    func target(
+        _ id: String, _ threshold: Double?, deadline: Int? = 2025, from: Int? = nil,
+        scope: Target.Scope = .region
+    ) -> Target {
+        Target(
+            id: "t", document: "000", clause: "一", text: "", indicator: indicator(id),
+            comparison: .atLeast,
+            threshold: threshold, deadline: deadline, from: from, scope: scope)
+    }
+
+    // Nursing beds of institutional beds: 400/1,000, 480/1,000, 560/1,000 (and 2026 the same)
+    // against 55% by 2025: not met in 2023–24 but met at the deadline, so on track; met in 2025.
+    @Test func aPathThatReachesTheThresholdByTheDeadlineIsOnTrack() throws {
+        let table = try cityTable(
+            "nursing-bed-share-institutional", [(400, 1000), (480, 1000), (560, 1000), (560, 1000)])
+        let result = TargetEvaluator.evaluate(
+            target("nursing-bed-share-institutional", 0.55), table: table, tree: try smallTree(),
+            region: 0)
+        #expect(result.summary.map(\.status) == [.onTrack, .onTrack, .met, .met])
+        #expect(result.verdict == .met)
+        #expect(result.firstYearMet == 2025)
+        // 2023: 0.55 × 1,000 − 400 = 150 beds to convert; the gap is 0.15 of the share.
+        #expect(result.summary[0].actionGap == 150)
+        #expect(abs(result.summary[0].gap! - 0.15) < 1e-12)
+    }
+
+    // 500, 520, 540, 560 of 1,000 against 55% by 2025: off track before, missed at 2025, and
+    // met late in 2026 — the verdict stays missed and 2026 is the first year met.
+    @Test func aDeadlineMissedStaysMissedWhenTheTargetIsMetLater() throws {
+        let table = try cityTable(
+            "nursing-bed-share-institutional", [(500, 1000), (520, 1000), (540, 1000), (560, 1000)])
+        let result = TargetEvaluator.evaluate(
+            target("nursing-bed-share-institutional", 0.55), table: table, tree: try smallTree(),
+            region: 0)
+        #expect(result.summary.map(\.status) == [.offTrack, .offTrack, .missed, .metLate])
+        #expect(result.verdict == .missed)
+        #expect(result.firstYearMet == 2026)
+        #expect(result.summary[2].actionGap == 10)  // 550 − 540
+    }
+
+    // 1,100 of 2,000 is exactly 55%: met.
+    @Test func aValueExactlyAtTheThresholdIsMet() throws {
+        let table = try cityTable(
+            "nursing-bed-share-all", [(1100, 2000), (1100, 2000), (1100, 2000), (1000, 2000)])
+        let result = TargetEvaluator.evaluate(
+            target("nursing-bed-share-all", 0.55), table: table, tree: try smallTree(), region: 0)
+        #expect(result.summary.map(\.status) == [.met, .met, .met, .fellBack])
+        #expect(result.summary[0].actionGap == 0)
+    }
+
+    // Converting 300 of 1,000 beds lifts the share from 20% to 50% (the example): the
+    // gap to 50% before is 300 beds, after it is none.
+    @Test func convertingThreeHundredOfAThousandBedsClosesAThirtyPointGap() throws {
+        let table = try cityTable("nursing-bed-share-institutional", [(200, 1000), (500, 1000)])
+        let result = TargetEvaluator.evaluate(
+            target("nursing-bed-share-institutional", 0.50, deadline: 2024), table: table,
+            tree: try smallTree(), region: 0)
+        #expect(result.summary[0].actionGap == 300)
+        #expect(result.summary[1].status == .met)
+        #expect(result.summary[2].status == .notComputed)
+    }
+
+    @Test func anOngoingTargetIsJudgedEachYearFromItsFirstYear() throws {
+        let table = try cityTable("lottery-fund-share", [(0.5, 1), (0.6, 1), (0.55, 1), (0.4, 1)])
+        let result = TargetEvaluator.evaluate(
+            target("lottery-fund-share", 0.55, deadline: nil, from: 2024), table: table,
+            tree: try smallTree(), region: 0)
+        #expect(result.summary.map(\.year) == [2024, 2025, 2026])
+        #expect(result.summary.map(\.status) == [.met, .met, .missed])
+        #expect(result.verdict == .missed)
+    }
+
+    @Test func aTargetWithoutAFigureIsReportedNotJudged() throws {
+        let table = try cityTable("fifteen-minute-circle-share", [(700, 1000)])
+        let result = TargetEvaluator.evaluate(
+            target("fifteen-minute-circle-share", nil), table: table, tree: try smallTree(),
+            region: 0)
+        #expect(
+            result.summary.map(\.status) == [
+                .notQuantified, .notComputed, .notComputed, .notComputed,
+            ])
+        #expect(result.summary[0].value == 0.7)
+    }
+
+    // Care-type homes per county in 2025: 铁东区 0, 台安县 1, 海城市 0. "Each county (县和县级市)"
+    // leaves out the district: 2 units, 海城市 fails, one home to open, half the units meet it.
+    // Counting districts too: 铁东区 also fails, two homes to open.
+    @Test func eachUnitTargetsListTheUnitsThatFail() throws {
+        let tree = try smallTree()
+        var table = IndicatorTable(years: years, regionCount: tree.count)
+        for year in years {
+            table.set(indicator("county-care-homes"), year: year, region: 1, value: 0)
+            table.set(indicator("county-care-homes"), year: year, region: 4, value: 1)
+            table.set(
+                indicator("county-care-homes"), year: year, region: 6, value: year >= 2026 ? 1 : 0)
+        }
+        let countiesOnly = TargetEvaluator.evaluate(
+            target(
+                "county-care-homes", 1,
+                scope: .each(level: .county, kinds: [.county, .countyCity], units: [])),
+            table: table, tree: tree, region: 0)
+        let row2025 = try #require(countiesOnly.summary(in: 2025))
+        #expect(row2025.failingUnits == [6])
+        #expect(row2025.actionGap == 1)
+        #expect(row2025.value == 0.5)
+        #expect(row2025.status == .missed)
+        #expect(countiesOnly.firstYearMet == 2026)
+        #expect(countiesOnly.units.count == 2 * 4)
+        let allCounties = TargetEvaluator.evaluate(
+            target("county-care-homes", 1, scope: .each(level: .county, kinds: [], units: [])),
+            table: table, tree: tree, region: 0)
+        #expect(allCounties.summary(in: 2025)?.failingUnits == [1, 6])
+        #expect(allCounties.summary(in: 2025)?.actionGap == 2)
+        let named = TargetEvaluator.evaluate(
+            target(
+                "county-care-homes", 1,
+                scope: .each(
+                    level: .county, kinds: [], units: [try DivisionCode(parsing: "210321")])),
+            table: table, tree: tree, region: 0)
+        #expect(named.verdict == .met)
+        let group = TargetEvaluator.evaluate(
+            target("county-care-homes", 1, scope: .group(level: .county, name: "blind-spot")),
+            table: table, tree: tree, region: 0)
+        #expect(group.verdict == .notComputed)
+    }
+
+    // Gap phrases group thousands: 2310 → "2,310".
+    @Test func gapPhrasesReadInChineseAndEnglish() {
+        let action = indicator("nursing-bed-share-institutional").action!
+        #expect(
+            action.phrase(2310, chinese: false)
+                == "convert 2,310 more institutional beds to nursing beds")
+        #expect(action.phrase(2310, chinese: true) == "再将 2,310 张机构床位改造为护理型床位")
+        #expect(GapAction.grouped(1_234_567) == "1,234,567")
+        #expect(GapAction.grouped(999) == "999")
+    }
+}
