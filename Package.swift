@@ -20,6 +20,8 @@ let package = Package(
         // C libraries from Debian, each behind a module map and a small shim header.
         .systemLibrary(name: "CGSL", pkgConfig: "gsl", providers: [.apt(["libgsl-dev"])]),
         .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
+        .systemLibrary(
+            name: "CXLSX", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
 
         // Swift wrappers that own every C handle; no C type crosses their public API.
         .target(name: "GSL", dependencies: ["CGSL"]),
@@ -42,6 +44,11 @@ let package = Package(
                 "Provenance",
             ]),
 
+        // Edge: reports. Reads run results, writes files (HTML, Excel, CSV, JSON, GeoJSON).
+        .target(
+            name: "Reports",
+            dependencies: ["CXLSX", "Targets", "Geography", "Quantities", "CSV", "Provenance"]),
+
         // The command-line tool.
         .executableTarget(
             name: "yanglao",
@@ -59,6 +66,8 @@ let package = Package(
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Geography"]),
         .testTarget(name: "CSVTests", dependencies: ["CSV", "Diagnostics"]),
         .testTarget(name: "ProvenanceTests", dependencies: ["Provenance"]),
+        .testTarget(
+            name: "ReportsTests", dependencies: ["Reports", "Targets", "Geography", "Quantities"]),
         .testTarget(
             name: "ScenarioFilesTests",
             dependencies: [
