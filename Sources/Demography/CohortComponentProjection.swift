@@ -50,8 +50,8 @@ public struct ProjectionAssumptions: Sendable {
     /// Net migrants, if any.
     public var netMigration: NetMigration?
     /// Rural→urban transfer (乡城迁移) when areas have two parts: the share of the rural
-    /// persons of each sex and band at the start of a step who move to the urban part of the
-    /// same area during it; one entry for every step, or one per step.
+    /// persons of each sex and band at the end of a step who move to the urban part of the
+    /// same area; one entry for every step, or one per step.
     public var ruralToUrban: [BySex<[Double]>]?
     /// When migrants (and transferred persons) are added.
     public var timing: MigrationTiming
@@ -117,9 +117,11 @@ public enum ProjectionError: Error, Hashable, Sendable, CustomStringConvertible 
 /// 5. the first band N(0) = B_sex·S(0) + E(0);
 /// 6. timing `end`: N += I. A cell that would turn negative (more emigrants than people) is
 ///    set to 0 and the difference counted as migrants who did not leave, so that
-///    end = start − deaths + births + migrants holds exactly for every area.
-/// Rural→urban transfers are migrants of the two parts of an area with opposite signs, so
-/// they change neither the area's total nor its identity.
+///    end = start − deaths + births + migrants holds exactly for every area;
+/// 7. rural→urban transfer (areas with two parts): at the end of the step the share r(x) of
+///    the rural persons of each sex and band moves to the urban part of the same area. The
+///    transfer is counted as migration of both parts with opposite signs, so it changes
+///    neither the area's total nor its identity, and it never makes a cell negative.
 ///
 /// Areas are independent, so they are projected in parallel on every core; each area's
 /// arithmetic is the same whatever the thread, so results do not depend on the thread count.
@@ -356,16 +358,6 @@ private struct Plan: Sendable {
                         }
                     }
                 }
-                if transferSteps > 0 {
-                    let stepIndex = transferSteps == 1 ? 0 : step
-                    let urban = PopulationGrid.urban * 2 * ages
-                    let rural = PopulationGrid.rural * 2 * ages
-                    for index in 0..<(2 * ages) {
-                        let moving = transfer[stepIndex * 2 * ages + index] * source[rural + index]
-                        inflow[urban + index] += moving
-                        inflow[rural + index] -= moving
-                    }
-                }
 
                 for part in 0..<parts {
                     let cell = area * parts + part
@@ -450,6 +442,24 @@ private struct Plan: Sendable {
                         buffers.births[flow] = sexBirths
                         buffers.deaths[flow] = infantDeaths
                         buffers.migration[flow] = realised
+                    }
+                }
+                // 7. Rural→urban transfer at the end of the step.
+                if transferSteps > 0 {
+                    let stepIndex = transferSteps == 1 ? 0 : step
+                    let urban = PopulationGrid.urban * 2 * ages
+                    let rural = PopulationGrid.rural * 2 * ages
+                    for sexIndex in 0..<2 {
+                        var moved = 0.0
+                        for band in 0..<ages {
+                            let index = sexIndex * ages + band
+                            let moving = transfer[stepIndex * 2 * ages + index] * target[rural + index]
+                            target[rural + index] -= moving
+                            target[urban + index] += moving
+                            moved += moving
+                        }
+                        buffers.migration[flowBase + PopulationGrid.urban * 2 + sexIndex] += moved
+                        buffers.migration[flowBase + PopulationGrid.rural * 2 + sexIndex] -= moved
                     }
                 }
             }
