@@ -58,6 +58,11 @@ public struct DeathRates: Hashable, Sendable {
         /// The slope b (per year of age).
         public var b: Double
 
+        public init(a: Double, b: Double) {
+            self.a = a
+            self.b = b
+        }
+
         /// The force of mortality at exact age x.
         public func hazard(at age: Double) -> Double {
             let growth = a * exp(b * age)
