@@ -39,7 +39,7 @@ public struct AgeBands: Hashable, Sendable, CustomStringConvertible {
         self.lowerBounds = lowerBounds
     }
 
-    private init(unchecked lowerBounds: [Int]) {
+    init(unchecked lowerBounds: [Int]) {
         self.lowerBounds = lowerBounds
     }
 

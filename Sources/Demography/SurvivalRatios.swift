@@ -85,26 +85,49 @@ public struct SurvivalRatios: Hashable, Sendable {
 }
 
 extension LifeTable {
-    /// Person-years lived in each of a projection's bands, summing this table's bands; the
-    /// open band gets T at its lower age.
-    /// - Throws: `bandsDoNotMatch` unless the table starts at 0, every projection bound is a
-    ///   bound of the table and the table's open age is at least the projection's.
+    /// Person-years lived in each single year of age from the table's first age up to its
+    /// open age, followed by T at the open age.
+    ///
+    /// Single-year bands are taken as they are. In a wider band of width n, l is interpolated
+    /// geometrically, l(x + t) = l(x)·(l(x + n) / l(x))^{t/n} (a constant force of mortality
+    /// within the band), each year's L is taken as the mean of l at its ends, and the years
+    /// are scaled so that they sum to the band's own L: an abridged table's person-years are
+    /// kept exactly when summed back into its bands.
+    public func singleYearPersonYears() -> [Double] {
+        var years: [Double] = []
+        for index in 0..<(bands.count - 1) {
+            let width = bands.width(of: index)!
+            if width == 1 {
+                years.append(Lx[index])
+                continue
+            }
+            let start = lx[index]
+            let ratio = start > 0 ? lx[index + 1] / start : 0
+            let l = (0...width).map { start * pow(ratio, Double($0) / Double(width)) }
+            let single = (0..<width).map { (l[$0] + l[$0 + 1]) / 2 }
+            let sum = single.reduce(0, +)
+            years += single.map { sum > 0 ? $0 * Lx[index] / sum : Lx[index] / Double(width) }
+        }
+        years.append(Tx[bands.count - 1])
+        return years
+    }
+
+    /// Person-years lived in each of a projection's bands; the open band gets T at its lower
+    /// age. Bands of the table that a projection bound cuts are split as in
+    /// ``singleYearPersonYears()``.
+    /// - Throws: `bandsDoNotMatch` unless the table starts at 0 and its open age is at least
+    ///   the projection's.
     public func personYears(in projection: AgeBands) throws(SurvivalRatios.InvariantError)
         -> [Double]
     {
-        let own = bands.lowerBounds
-        let ownSet = Set(own)
-        guard bands.startsAtZero, projection.openAge <= bands.openAge,
-            projection.lowerBounds.allSatisfy({ ownSet.contains($0) })
-        else { throw .bandsDoNotMatch(lifeTable: bands, projection: projection) }
+        guard bands.startsAtZero, projection.openAge <= bands.openAge else {
+            throw .bandsDoNotMatch(lifeTable: bands, projection: projection)
+        }
+        let years = singleYearPersonYears()
         var result = [Double](repeating: 0, count: projection.count)
-        for (index, lower) in own.enumerated() {
-            guard let target = projection.index(containing: lower) else { continue }
-            if target == projection.count - 1 {
-                result[target] = Tx[bands.index(containing: projection.openAge)!]
-            } else {
-                result[target] += Lx[index]
-            }
+        for (age, value) in years.enumerated() {
+            let target = projection.index(containing: age)!
+            result[target] += value
         }
         return result
     }
@@ -121,28 +144,16 @@ extension LifeTable {
 
     /// The stationary (life-table) population in single years from `from` to `to` − 1 and
     /// the open band `to`+, as shares summing to 1: how a census's open band (85+, say) is
-    /// split by age.
-    ///
-    /// Within a band of width n, l is interpolated geometrically,
-    /// l(x + t) = l(x)·(l(x + n) / l(x))^{t/n}, single-year L is taken as the mean of l at
-    /// its ends, and those are scaled to the band's own L; the open share is T(`to`).
-    /// - Precondition: `from` and `to` are bounds of this table, `from < to`.
+    /// split by age. Single years within wider bands are found as in
+    /// ``singleYearPersonYears()``; the open share is T(`to`).
+    /// - Precondition: the table starts at 0, `from < to` and `to` is at most the open age.
     public func stationaryShares(from: Int, to: Int) -> [Double] {
         precondition(
-            from < to && bands.lowerBounds.contains(from) && bands.lowerBounds.contains(to),
-            "\(from) and \(to) must be bounds of the life table")
-        var shares: [Double] = []
-        for index in bands.index(containing: from)!..<bands.index(containing: to)! {
-            let width = bands.width(of: index)!
-            let start = lx[index]
-            let end = lx[index + 1]
-            let ratio = start > 0 ? end / start : 0
-            let l = (0...width).map { start * pow(ratio, Double($0) / Double(width)) }
-            let single = (0..<width).map { (l[$0] + l[$0 + 1]) / 2 }
-            let sum = single.reduce(0, +)
-            shares += single.map { sum > 0 ? $0 * Lx[index] / sum : Lx[index] / Double(width) }
-        }
-        shares.append(Tx[bands.index(containing: to)!])
+            bands.startsAtZero && from < to && to <= bands.openAge,
+            "\(from)…\(to) must lie within the life table")
+        let years = singleYearPersonYears()
+        var shares = Array(years[from..<to])
+        shares.append(years[to...].reduce(0, +))
         let total = shares.reduce(0, +)
         return shares.map { $0 / total }
     }
