@@ -40,6 +40,7 @@ let package = Package(
             name: "ScenarioFiles",
             dependencies: [
                 "Simulation", "Geography", "Quantities", "Diagnostics", "CSV", "Provenance",
+                "Demography",
             ]),
 
         // The command-line tool.
@@ -47,6 +48,7 @@ let package = Package(
             name: "yanglao",
             dependencies: [
                 "ScenarioFiles", "Simulation", "Geography", "Diagnostics", "Provenance",
+                "Demography", "CSV",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 

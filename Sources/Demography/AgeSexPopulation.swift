@@ -65,6 +65,23 @@ public struct AgeSexPopulation: Hashable, Sendable {
         self.male = male
     }
 
+    /// Nobody, on given bands.
+    /// - Precondition: the bands start at 0.
+    public static func nobody(on bands: AgeBands) -> AgeSexPopulation {
+        precondition(bands.startsAtZero, "population bands start at 0")
+        let zeros = [Double](repeating: 0, count: bands.count)
+        return AgeSexPopulation(unchecked: bands, female: zeros, male: zeros)
+    }
+
+    /// The persons of two populations on the same bands together.
+    /// - Precondition: `other` has the same bands.
+    public func adding(_ other: AgeSexPopulation) -> AgeSexPopulation {
+        precondition(other.bands == bands, "populations on different bands")
+        return AgeSexPopulation(
+            unchecked: bands, female: zip(female, other.female).map(+),
+            male: zip(male, other.male).map(+))
+    }
+
     /// The counts of one sex.
     public subscript(sex: Sex) -> [Double] { sex == .female ? female : male }
 
