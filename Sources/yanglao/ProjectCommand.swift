@@ -95,43 +95,21 @@ struct ProjectCommand: ParsableCommand {
         let fertilityTable = inputs.table(fertility)
         let migrationTable = migration.flatMap { inputs.table($0) }
 
-        var read: PopulationTable?
-        if let populationTable { read = DemographyTables.population(populationTable, log: &inputs.log) }
-        var grid: PopulationGrid?
-        if let read { grid = projectionGrid(read, inputs: &inputs) }
-        var survival: [BySex<SurvivalRatios>] = []
-        var mortalityOfArea = [0]
-        if let grid, let read, let mortalityTable,
-            let schedule = DemographyTables.mortality(mortalityTable, log: &inputs.log)
-        {
-            (survival, mortalityOfArea) = survivalSchedules(
-                schedule, bands: grid.bands, areas: read, inputs: &inputs)
-        }
-        var fertilityRates: [[Double]] = []
-        var fertilityOfArea = [0]
-        if let grid, let read, let fertilityTable,
-            let rates = DemographyTables.fertility(fertilityTable, bands: grid.bands, log: &inputs.log)
-        {
-            (fertilityRates, fertilityOfArea) = assign(
-                rates.map { ($0.area, $0.location) }, values: rates.map(\.rates), areas: read,
-                what: "fertility", inputs: &inputs)
-        }
-        var netMigration: NetMigration?
-        if let grid, let read, let migrationTable,
-            let counts = DemographyTables.migration(
-                migrationTable, bands: grid.bands, areas: read.areas, log: &inputs.log)
-        {
-            netMigration = NetMigration(counts: counts.flatMap { $0.female + $0.male })
-        }
+        let tables = ProjectionTables.read(
+            population: populationTable, mortality: mortalityTable, fertility: fertilityTable,
+            migration: migrationTable, step: step,
+            rule: BySex(female: ax.rule(.female), male: ax.rule(.male)), radix: radix,
+            log: &inputs.log)
         try inputs.finish()
-        guard let grid, let read else { throw ExitCode(1) }
+        guard let tables else { throw ExitCode(1) }
+        let grid = tables.grid
 
         let assumptions = ProjectionAssumptions(
-            survival: survival.map { Array(repeating: $0, count: steps) },
-            fertility: fertilityRates.map { Array(repeating: $0, count: steps) },
+            survival: tables.survival.map { Array(repeating: $0, count: steps) },
+            fertility: tables.fertility.map { Array(repeating: $0, count: steps) },
             sexRatioAtBirth: Array(repeating: srb, count: steps),
-            mortalitySchedule: mortalityOfArea, fertilitySchedule: fertilityOfArea,
-            netMigration: netMigration, timing: migrationTiming)
+            mortalitySchedule: tables.mortalityOfArea, fertilitySchedule: tables.fertilityOfArea,
+            netMigration: tables.migration, timing: migrationTiming)
         let result: ProjectionResult
         do {
             result = try CohortComponentProjection.project(
@@ -140,128 +118,13 @@ struct ProjectCommand: ParsableCommand {
             Console.error("error: \(error)")
             throw ExitCode(64)
         }
-        try write(result, areas: read.areas)
-        let areaCount = read.areas.count
+        try write(result, areas: tables.areas)
+        let areaCount = tables.areas.count
         let before = (0..<areaCount).reduce(0) { $0 + result.total(area: $1, time: 0) }
         let after = (0..<areaCount).reduce(0) { $0 + result.total(area: $1, time: steps) }
         Console.out(
             "Projected \(areaCount) area\(areaCount == 1 ? "" : "s"), \(steps) step\(steps == 1 ? "" : "s") of \(result.width) year\(result.width == 1 ? "" : "s"): \(Decimal.format(before, places: 0)) → \(Decimal.format(after, places: 0)) persons. Written to \(out)."
         )
-    }
-
-    /// The population on bands of the step's width.
-    func projectionGrid(_ read: PopulationTable, inputs: inout TableInputs) -> PopulationGrid? {
-        let bands = read.bands
-        let bounds = bands.lowerBounds
-        let abridged = bounds.count >= 3 && bounds[0] == 0 && bounds[1] == 1 && bounds[2] == 5
-        let given = bands.uniformWidth ?? (abridged ? 5 : nil)
-        let width = step ?? given ?? 0
-        var populations = read.populations
-        if bands.uniformWidth == width {
-            // As given.
-        } else if width == 5, bands.openAge % 5 == 0, bands.refines(.uniform(width: 5, to: bands.openAge)) {
-            populations = populations.map { $0.regrouped(to: .uniform(width: 5, to: bands.openAge)) }
-        } else if width == 1, given == 5 {
-            do {
-                populations = try populations.map { try Graduation.singleYears($0, method: .sprague) }
-            } catch {
-                inputs.error(.invalidValue(field: "age", reason: "\(error)"), at: read.firstRow)
-                return nil
-            }
-        } else {
-            inputs.error(
-                .invalidValue(
-                    field: "age",
-                    reason: "the population's bands (\(bands)) cannot be projected in steps of \(width == 0 ? "their widths" : "\(width) year\(width == 1 ? "" : "s")"); give bands of one width (or 0, 1–4, 5–9, …) and --step 1 or 5"
-                ), at: read.firstRow)
-            return nil
-        }
-        return PopulationGrid(bands: populations[0].bands, populations: populations)
-    }
-
-    /// Survival ratios per schedule and the schedule of each area.
-    func survivalSchedules(
-        _ table: AgeScheduleTable, bands: AgeBands, areas: PopulationTable, inputs: inout TableInputs
-    ) -> ([BySex<SurvivalRatios>], [Int]) {
-        var schedules: [BySex<SurvivalRatios>] = []
-        for (index, values) in table.values.enumerated() {
-            var pair: [SurvivalRatios] = []
-            for sex in Sex.allCases {
-                do {
-                    switch table.kind {
-                    case .deathRates:
-                        guard table.bands.openAge >= bands.openAge else {
-                            throw SurvivalRatios.InvariantError.bandsDoNotMatch(
-                                lifeTable: table.bands, projection: bands)
-                        }
-                        let lifeTable = try LifeTable(
-                            bands: table.bands, deathRates: values[sex], rule: ax.rule(sex))
-                        pair.append(try lifeTable.survivalRatios(for: bands))
-                    case .personYears, .survivalRatios:
-                        guard table.bands == bands else {
-                            throw SurvivalRatios.InvariantError.bandsDoNotMatch(
-                                lifeTable: table.bands, projection: bands)
-                        }
-                        pair.append(
-                            table.kind == .personYears
-                                ? try SurvivalRatios(bands: bands, personYears: values[sex], radix: radix)
-                                : try SurvivalRatios(bands: bands, values: values[sex]))
-                    }
-                } catch let error as SurvivalRatios.InvariantError {
-                    if case .bandsDoNotMatch = error {
-                        inputs.error(
-                            .invalidValue(
-                                field: "age",
-                                reason: "the mortality schedule's ages (\(table.bands)) do not match the population's (\(bands)); \(table.kind == .deathRates ? "death rates must start at 0 and reach the population's open age" : "Lx and Sx need exactly the population's bands")"
-                            ), at: table.areaLocations[index])
-                    } else {
-                        inputs.error(
-                            .invalidValue(field: table.kind.rawValue, reason: error.description),
-                            at: table.areaLocations[index])
-                    }
-                    return ([], [0])
-                } catch {
-                    inputs.error(
-                        .invalidValue(field: table.kind.rawValue, reason: "\(error)"),
-                        at: table.areaLocations[index])
-                    return ([], [0])
-                }
-            }
-            schedules.append(BySex(female: pair[0], male: pair[1]))
-        }
-        let (_, mapping) = assign(
-            zip(table.areas, table.areaLocations).map { ($0, $1) }, values: schedules,
-            areas: areas, what: "mortality", inputs: &inputs)
-        return (schedules, mapping)
-    }
-
-    /// Which schedule each area of the population uses; schedules with an area must name
-    /// areas of the population, and every area needs one.
-    func assign<Value>(
-        _ keys: [(String?, SourceLocation)], values: [Value], areas: PopulationTable, what: String,
-        inputs: inout TableInputs
-    ) -> ([Value], [Int]) {
-        if keys.count == 1, keys[0].0 == nil { return (values, [0]) }
-        var index: [String: Int] = [:]
-        for (position, key) in keys.enumerated() {
-            guard let area = key.0 else { continue }
-            if !areas.areas.contains(area) {
-                inputs.error(.unknownRegion(code: area), at: key.1)
-            }
-            index[area] = position
-        }
-        var mapping: [Int] = []
-        for (position, area) in areas.areas.enumerated() {
-            if let schedule = index[area] {
-                mapping.append(schedule)
-            } else {
-                inputs.error(
-                    .invalidValue(field: "area", reason: "area \(area) has no \(what) schedule"),
-                    at: areas.areaLocations[position])
-                mapping.append(0)
-            }
-        }
-        return (values, mapping)
     }
 
     func write(_ result: ProjectionResult, areas: [String]) throws {

@@ -1,0 +1,129 @@
+import Foundation
+import Testing
+
+/// The rows of a CSV the commands wrote (UTF-8 with BOM, CRLF), split into fields.
+func csvRows(_ path: String) throws -> [[String]] {
+    var text = try String(contentsOfFile: path, encoding: .utf8)
+    if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+    return text.split(whereSeparator: \.isNewline).map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+}
+
+@Suite struct DemographyCommandTests {
+    @Test("lifetable on Preston's Austrian males 1992 prints e0 72.89 and writes the printed lx, dx and Lx")
+    func lifeTableCommand() throws {
+        let folder = try TemporaryFolder()
+        let out = folder.path + "/austria.csv"
+        let result = try yanglao([
+            "lifetable", "--input", "Examples/demography/lifetable-austria-1992.csv", "--out", out,
+        ])
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(result.output.contains("72.89"))
+        let rows = try csvRows(out)
+        #expect(rows[0] == ["age", "n", "mx", "qx", "ax", "lx", "dx", "Lx", "Tx", "ex"])
+        // Preston, Heuveline & Guillot (2001), Table 3.2: lx, dx and nLx at ages 0, 1, 85+.
+        let lx = rows.dropFirst().map { Double($0[5])!.rounded() }
+        let dx = rows.dropFirst().map { Double($0[6])!.rounded() }
+        let Lx = rows.dropFirst().map { Double($0[7])!.rounded() }
+        #expect(lx[0] == 100000 && lx[1] == 99133 && lx[18] == 21134)
+        #expect(dx[0] == 867 && dx[17] == 16307)
+        #expect(Lx[0] == 99192 && Lx[1] == 396183 && Lx[18] == 110889)
+        #expect(rows[19][1] == "")  // the open band has no width
+    }
+
+    @Test("project on the Anshan example: 2 areas × 4 times × 2 sexes × 18 bands, and births by mother's age")
+    func projectCommand() throws {
+        let folder = try TemporaryFolder()
+        let out = folder.path + "/projection.csv"
+        let births = folder.path + "/births.csv"
+        let result = try yanglao([
+            "project", "--population", "Examples/demography/population.csv",
+            "--mortality", "Examples/demography/mortality.csv",
+            "--fertility", "Examples/demography/fertility.csv",
+            "--migration", "Examples/demography/migration.csv", "--steps", "3",
+            "--out", out, "--births-out", births,
+        ])
+        #expect(result.status == 0, "\(result.errors)")
+        let rows = try csvRows(out)
+        #expect(rows.count == 1 + 2 * 4 * 2 * 18)
+        #expect(rows[1] == ["210302", "2020", "female", "0", "6888.000"])  // 983 + 5,905
+        #expect(rows.last?[1] == "2035" && rows.last?[3] == "85")
+        // The base population is written as read: Haicheng's males 85+ were 5,200.
+        #expect(rows.contains(["210381", "2020", "male", "85", "5200.000"]))
+        let birthRows = try csvRows(births)
+        #expect(birthRows[0] == ["area", "step", "mother_age", "births"])
+        #expect(Set(birthRows.dropFirst().map { $0[2] }) == Set(["10", "15", "20", "25", "30", "35", "40", "45", "50"]))
+        // Refuses to overwrite without --overwrite, before any work.
+        let again = try yanglao([
+            "project", "--population", "Examples/demography/population.csv",
+            "--mortality", "Examples/demography/mortality.csv",
+            "--fertility", "Examples/demography/fertility.csv", "--out", out,
+        ])
+        #expect(again.status == 64)
+        #expect(again.errors.contains("exists"))
+    }
+
+    @Test("project --step 1 splits five-year bands into single years (0…84 and 85+)")
+    func projectInSingleYears() throws {
+        let folder = try TemporaryFolder()
+        let out = folder.path + "/single.csv"
+        let result = try yanglao([
+            "project", "--population", "Examples/demography/population.csv",
+            "--mortality", "Examples/demography/mortality.csv",
+            "--fertility", "Examples/demography/fertility.csv", "--step", "1", "--steps", "2",
+            "--out", out,
+        ])
+        #expect(result.status == 0, "\(result.errors)")
+        let rows = try csvRows(out)
+        #expect(rows.count == 1 + 2 * 3 * 2 * 86)
+        // Age 0 keeps the census count of Tiedong's girls under 1: 983.
+        #expect(rows[1] == ["210302", "2020", "female", "0", "983.000"])
+        #expect(rows[2][3] == "1" && rows[86][3] == "85")
+    }
+
+    @Test("A population whose bands do not start at 0 exits 64 with the file and line, and writes nothing")
+    func badPopulation() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("P.csv", Array("area,sex,age,count\nA,female,5,10\nA,female,10,3\nA,male,5,9\nA,male,10,2\n".utf8))
+        try folder.write("F.csv", Array("age,asfr\n".utf8))
+        let out = folder.path + "/out.csv"
+        let result = try yanglao([
+            "project", "--population", folder.path + "/P.csv",
+            "--mortality", "Examples/demography/mortality.csv",
+            "--fertility", folder.path + "/F.csv", "--out", out,
+        ])
+        #expect(result.status == 64)
+        #expect(result.errors.contains(folder.path + "/P.csv:2:"), "\(result.errors)")
+        #expect(result.errors.contains("must start at 0"))
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+
+    @Test("A life table whose given ax make lx turn negative exits 64 at the offending line")
+    func lifeTableThatFails() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("LT.csv", Array("age,mx,ax\n0,0.01,0.1\n5,0.5,4.9\n10,0.3,3\n".utf8))
+        let out = folder.path + "/lt.csv"
+        let result = try yanglao(["lifetable", "--input", folder.path + "/LT.csv", "--out", out])
+        #expect(result.status == 64)
+        #expect(result.errors.contains(folder.path + "/LT.csv:3:"), "\(result.errors)")
+        #expect(result.errors.contains("lx would"))
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+
+    @Test("backtest by province: 31 provinces and their sum, national total within 1% of the 2020 census")
+    func backtestByProvince() throws {
+        let folder = try TemporaryFolder()
+        let out = folder.path + "/backtest.csv"
+        let result = try yanglao(["backtest", "--from", "2010", "--to", "2020", "--out", out])
+        #expect(result.status == 0, "\(result.errors)")
+        let rows = try csvRows(out)
+        // 32 units (31 provinces and their sum) × (18 groups 0–4 … 85+ × 3 sexes + 3 totals).
+        #expect(rows.count == 1 + 32 * 57)
+        let national = try #require(rows.first { $0[0] == "all" && $0[3] == "total" && $0[4] == "both" })
+        // The 2020 census counted 1,409,778,724 (without the military).
+        #expect(national[6] == "1409778724")
+        let error = try #require(Double(national[8]))
+        #expect(abs(error) < 0.01)
+        #expect(result.output.contains("31 province units"))
+        #expect(try yanglao(["backtest", "--from", "2000", "--to", "2020", "--out", out]).status == 64)
+    }
+}
