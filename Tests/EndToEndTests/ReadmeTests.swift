@@ -28,10 +28,10 @@ import Testing
             after:
                 "make run      # installs libgsl-dev libglpk-dev libxlsxwriter-dev if missing (as root), builds, runs Scenarios/anshan"
         )
-        #expect(shown.count == 6)
+        #expect(shown.count == 7)
         let result = try yanglao(["validate", "Scenarios/anshan"])
         let summary = result.output.split(separator: "\n").map(String.init).dropLast()
-        #expect(Array(shown[1...3]) == Array(summary))
-        #expect(shown[4].hasPrefix("运行结果已写入 Output/anshan/"))
+        #expect(Array(shown[1...4]) == Array(summary))
+        #expect(shown[5].hasPrefix("运行结果已写入 Output/anshan/"))
     }
 }
