@@ -85,36 +85,45 @@ public struct SurvivalRatios: Hashable, Sendable {
 }
 
 extension LifeTable {
-    /// Person-years lived in each single year of age from the table's first age up to its
-    /// open age, followed by T at the open age.
+    /// The same mortality in single years of age: each single year takes the death rate of
+    /// the band it lies in (constant within the band), ax = 0.5 (ages 0 and other single-year
+    /// bands keep theirs), and the open band is kept.
     ///
-    /// Single-year bands are taken as they are. In a wider band of width n, l is interpolated
-    /// geometrically, l(x + t) = l(x)·(l(x + n) / l(x))^{t/n} (a constant force of mortality
-    /// within the band), each year's L is taken as the mean of l at its ends, and the years
-    /// are scaled so that they sum to the band's own L: an abridged table's person-years are
-    /// kept exactly when summed back into its bands.
-    public func singleYearPersonYears() -> [Double] {
-        var years: [Double] = []
+    /// This is how an abridged table (0, 1–4, 5–9, …) serves a projection in single years:
+    /// l stays monotone and every survival ratio below 1, which splitting the abridged
+    /// table's own person-years cannot guarantee when its ax are rules of thumb.
+    public func singleYearTable() -> LifeTable {
+        guard bands.uniformWidth != 1 || bands.count == 1 else { return self }
+        var rates: [Double] = []
+        var average: [Double] = []
         for index in 0..<(bands.count - 1) {
             let width = bands.width(of: index)!
-            if width == 1 {
-                years.append(Lx[index])
-                continue
-            }
-            let start = lx[index]
-            let ratio = start > 0 ? lx[index + 1] / start : 0
-            let l = (0...width).map { start * pow(ratio, Double($0) / Double(width)) }
-            let single = (0..<width).map { (l[$0] + l[$0 + 1]) / 2 }
-            let sum = single.reduce(0, +)
-            years += single.map { sum > 0 ? $0 * Lx[index] / sum : Lx[index] / Double(width) }
+            rates += Array(repeating: mx[index], count: width)
+            average += width == 1 ? [ax[index]] : Array(repeating: 0.5, count: width)
         }
-        years.append(Tx[bands.count - 1])
-        return years
+        rates.append(mx[bands.count - 1])
+        average.append(1 / mx[bands.count - 1])
+        let single = AgeBands(unchecked: Array(bands.lowerBounds[0]...bands.openAge))
+        if let table = try? LifeTable(
+            bands: single, deathRates: rates, rule: .given(average), radix: radix)
+        {
+            return table
+        }
+        // Rates above 2 a year make q > 1 with ax = 0.5; then a constant force is used.
+        return (try? LifeTable(bands: single, deathRates: rates, rule: .midInterval, radix: radix))
+            ?? self
+    }
+
+    /// Person-years lived in each single year of age from the table's first age up to its
+    /// open age, followed by T at the open age (from ``singleYearTable()``).
+    public func singleYearPersonYears() -> [Double] {
+        let single = singleYearTable()
+        return Array(single.Lx.dropLast()) + [single.Tx[single.bands.count - 1]]
     }
 
     /// Person-years lived in each of a projection's bands; the open band gets T at its lower
-    /// age. Bands of the table that a projection bound cuts are split as in
-    /// ``singleYearPersonYears()``.
+    /// age. When every bound of the projection is a bound of the table, the table's own
+    /// person-years are summed (exact); otherwise those of ``singleYearTable()``.
     /// - Throws: `bandsDoNotMatch` unless the table starts at 0 and its open age is at least
     ///   the projection's.
     public func personYears(in projection: AgeBands) throws(SurvivalRatios.InvariantError)
@@ -123,11 +132,16 @@ extension LifeTable {
         guard bands.startsAtZero, projection.openAge <= bands.openAge else {
             throw .bandsDoNotMatch(lifeTable: bands, projection: projection)
         }
-        let years = singleYearPersonYears()
+        let own = Set(bands.lowerBounds)
+        let table = projection.lowerBounds.allSatisfy(own.contains) ? self : singleYearTable()
         var result = [Double](repeating: 0, count: projection.count)
-        for (age, value) in years.enumerated() {
-            let target = projection.index(containing: age)!
-            result[target] += value
+        for (index, lower) in table.bands.lowerBounds.enumerated() {
+            let target = projection.index(containing: lower)!
+            if target == projection.count - 1 {
+                result[target] = table.Tx[table.bands.index(containing: projection.openAge)!]
+            } else {
+                result[target] += table.Lx[index]
+            }
         }
         return result
     }
@@ -144,8 +158,7 @@ extension LifeTable {
 
     /// The stationary (life-table) population in single years from `from` to `to` − 1 and
     /// the open band `to`+, as shares summing to 1: how a census's open band (85+, say) is
-    /// split by age. Single years within wider bands are found as in
-    /// ``singleYearPersonYears()``; the open share is T(`to`).
+    /// split by age, from ``singleYearTable()``; the open share is T(`to`).
     /// - Precondition: the table starts at 0, `from < to` and `to` is at most the open age.
     public func stationaryShares(from: Int, to: Int) -> [Double] {
         precondition(

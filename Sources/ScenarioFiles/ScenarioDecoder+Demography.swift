@@ -216,13 +216,15 @@ extension ScenarioDecoder {
             default: .coaleDemeny(sex)
             }
         }
-        let changes = ["life_expectancy", "improvement"].filter { fields[$0] != nil }
+        let changes = ["life_expectancy", "improvement"].compactMap { fields[$0] }
         if changes.count > 1 || (fields["improvement"] != nil && fields["lee_carter"] != nil) {
+            // At whichever of the conflicting keys comes last.
+            let last = (changes + [fields["lee_carter"]].compactMap { $0 }).map(\.location).max()
             session.log.error(
                 .invalidValue(
                     field: "demography.mortality",
                     reason: "give one way of changing mortality: life_expectancy (with lee_carter for its age pattern), improvement, or lee_carter"),
-                at: node.location)
+                at: last ?? node.location)
             return nil
         }
         var leeCarter: BySex<LeeCarter>?

@@ -38,8 +38,18 @@ enum Anshan {
         return (lines.firstIndex { $0.contains(needle) } ?? -1) + 1
     }
 
+    /// The demography tables the scenario names, copied as they are.
+    static let demographyTables = [
+        "population-2020-census.csv", "death-rates-wpp2024.csv", "fertility-pattern-wpp2024.csv",
+        "capability-levels.csv",
+    ]
+
     static func files(yaml: String = yaml, regions: String = regions) -> [String: [UInt8]] {
-        ["anshan/scenario.yaml": Array(yaml.utf8), "anshan/regions.csv": Array(regions.utf8)]
+        var files = [
+            "anshan/scenario.yaml": Array(yaml.utf8), "anshan/regions.csv": Array(regions.utf8),
+        ]
+        for name in demographyTables { files["anshan/" + name] = Array(read(name).utf8) }
+        return files
     }
 
     /// The text with the first occurrence of `old` replaced.

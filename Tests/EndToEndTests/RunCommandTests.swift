@@ -39,6 +39,10 @@ import Testing
         #expect(
             inputs.map { $0["file"] as? String } == [
                 "Scenarios/anshan/scenario.yaml", "Scenarios/anshan/regions.csv",
+                "Scenarios/anshan/population-2020-census.csv",
+                "Scenarios/anshan/death-rates-wpp2024.csv",
+                "Scenarios/anshan/fertility-pattern-wpp2024.csv",
+                "Scenarios/anshan/capability-levels.csv",
             ])
         for input in inputs {
             let file = repository + "/" + (input["file"] as? String ?? "")

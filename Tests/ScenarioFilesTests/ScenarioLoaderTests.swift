@@ -36,7 +36,9 @@ import Testing
             ])
         #expect(
             loaded.inputs.map { PathName.lastComponent(of: $0.name) } == [
-                "scenario.yaml", "regions.csv",
+                "scenario.yaml", "regions.csv", "population-2020-census.csv",
+                "death-rates-wpp2024.csv", "fertility-pattern-wpp2024.csv",
+                "capability-levels.csv",
             ])
         #expect(loaded.warnings.isEmpty)
     }
