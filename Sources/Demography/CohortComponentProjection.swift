@@ -145,8 +145,43 @@ public enum CohortComponentProjection {
         let plan = try Plan(start: start, steps: steps, assumptions: assumptions)
         var result = ProjectionResult(
             start: start, steps: steps, width: plan.width, recordsBirthsByAge: recordsBirthsByAge)
+        run(plan, start: start, into: &result, recordsBirthsByAge: recordsBirthsByAge, threads: threads)
+        return result
+    }
+
+    /// Projects a population forward into an existing result, reusing its memory when it has
+    /// the same shape (areas, parts, bands, steps): for repeated runs of one region (scenario
+    /// variants, replicates), which then touch no new memory. Otherwise a new result is made.
+    /// - Parameters: as ``project(_:steps:assumptions:recordsBirthsByAge:threads:)``.
+    /// - Throws: ``ProjectionError``.
+    public static func project(
+        _ start: PopulationGrid, steps: Int, assumptions: ProjectionAssumptions,
+        into result: inout ProjectionResult, recordsBirthsByAge: Bool = false,
+        threads: Int? = nil
+    ) throws(ProjectionError) {
+        let plan = try Plan(start: start, steps: steps, assumptions: assumptions)
+        if result.bands != start.bands || result.areaCount != start.areaCount
+            || result.partCount != start.partCount || result.steps != steps
+            || result.width != plan.width
+            || result.birthsByMotherAge.isEmpty == recordsBirthsByAge
+        {
+            result = ProjectionResult(
+                start: start, steps: steps, width: plan.width,
+                recordsBirthsByAge: recordsBirthsByAge)
+        } else if recordsBirthsByAge {
+            result.birthsByMotherAge.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+        }
+        run(plan, start: start, into: &result, recordsBirthsByAge: recordsBirthsByAge, threads: threads)
+    }
+
+    /// The projection proper, area by area on every thread.
+    private static func run(
+        _ plan: Plan, start: PopulationGrid, into result: inout ProjectionResult,
+        recordsBirthsByAge: Bool, threads: Int?
+    ) {
+        let steps = plan.steps
         let areas = start.areaCount
-        guard areas > 0, steps > 0 else { return result }
+        guard areas > 0 else { return }
         let threadCount = max(1, threads ?? ProcessInfo.processInfo.activeProcessorCount)
         // Chunks of whole areas; more chunks than threads balances uneven finishing.
         let chunkCount = min(areas, threadCount == 1 ? 1 : threadCount * 8)
@@ -155,9 +190,11 @@ public enum CohortComponentProjection {
                 result.deaths.withUnsafeMutableBufferPointer { deaths in
                     result.migration.withUnsafeMutableBufferPointer { migration in
                         result.birthsByMotherAge.withUnsafeMutableBufferPointer { byAge in
+                            start.counts.withUnsafeBufferPointer { counts in
                             let buffers = Buffers(
-                                population: population.baseAddress!, births: births.baseAddress!,
-                                deaths: deaths.baseAddress!, migration: migration.baseAddress!,
+                                start: counts.baseAddress!,
+                                population: population.baseAddress!, births: births.baseAddress,
+                                deaths: deaths.baseAddress, migration: migration.baseAddress,
                                 birthsByMotherAge: recordsBirthsByAge ? byAge.baseAddress : nil)
                             let work: @Sendable (Int) -> Void = { chunk in
                                 let first = chunk * areas / chunkCount
@@ -172,32 +209,32 @@ public enum CohortComponentProjection {
                             } else {
                                 DispatchQueue.concurrentPerform(iterations: chunkCount, execute: work)
                             }
+                            }
                         }
                     }
                 }
             }
         }
-        return result
     }
 }
 
 /// The result arrays, written by many threads at disjoint areas.
 private struct Buffers: @unchecked Sendable {
+    let start: UnsafePointer<Double>
     let population: UnsafeMutablePointer<Double>
-    let births: UnsafeMutablePointer<Double>
-    let deaths: UnsafeMutablePointer<Double>
-    let migration: UnsafeMutablePointer<Double>
+    let births: UnsafeMutablePointer<Double>?
+    let deaths: UnsafeMutablePointer<Double>?
+    let migration: UnsafeMutablePointer<Double>?
     let birthsByMotherAge: UnsafeMutablePointer<Double>?
 }
 
 /// Per-thread working arrays.
 private struct Scratch {
+    /// Zeros, the migrants of an area without a migration table.
     var inflow: [Double]
-    var atStart: [Double]
 
     init(plan: Plan) {
-        inflow = [Double](repeating: 0, count: plan.parts * 2 * plan.ages)
-        atStart = [Double](repeating: 0, count: 2 * plan.ages)
+        inflow = [Double](repeating: 0, count: 2 * plan.ages)
     }
 }
 
@@ -330,118 +367,144 @@ private struct Plan: Sendable {
     }
 
     /// Projects one area through every step.
+    ///
+    /// One pass over the bands of each part and sex does steps 1–4 and 6 of the algorithm
+    /// together (migrants at the start, survival, the mean female exposure for births,
+    /// migrants at the end); the first band and the transfer follow.
     func project(area: Int, into buffers: Buffers, scratch: inout Scratch) {
         let timeStride = parts * 2 * ages
         let areaBase = area * (steps + 1) * timeStride
-        let flowStride = parts * 2  // births, deaths, migration: [area][step][part][sex]
+        // Time 0: the start population.
+        (buffers.population + areaBase).update(
+            from: buffers.start + area * timeStride, count: timeStride)
+        guard steps > 0, let birthsOut = buffers.births, let deathsOut = buffers.deaths,
+            let migrationOut = buffers.migration
+        else { return }
         let last = ages - 1
-        let even = timing == .even
+        // Shares of the migrants added at the start, and at the end before and after births.
+        let atStart = timing == .even ? 0.5 : 0
+        let beforeBirths = timing == .even ? 0.5 : 0
+        let afterBirths = timing == .even ? 0.0 : 1
         survival.withUnsafeBufferPointer { survival in
         fertility.withUnsafeBufferPointer { fertility in
         migration.withUnsafeBufferPointer { migration in
         transfer.withUnsafeBufferPointer { transfer in
-        scratch.inflow.withUnsafeMutableBufferPointer { inflow in
-        scratch.atStart.withUnsafeMutableBufferPointer { atStart in
+        scratch.inflow.withUnsafeMutableBufferPointer { zeros in
             for step in 0..<steps {
                 let source = buffers.population + areaBase + step * timeStride
                 let target = source + timeStride
-                let flowBase = (area * steps + step) * flowStride
-
-                // Migrants of the step, by part, sex and band.
-                for index in 0..<timeStride { inflow[index] = 0 }
-                if migrationSteps > 0 {
-                    let stepIndex = migrationSteps == 1 ? 0 : step
-                    for part in 0..<parts {
-                        let from = ((area * parts + part) * migrationSteps + stepIndex) * 2 * ages
-                        for index in 0..<(2 * ages) {
-                            inflow[part * 2 * ages + index] = migration[from + index]
-                        }
-                    }
-                }
-
+                let flowBase = (area * steps + step) * parts * 2
+                let ratio = sexRatioAtBirth[step]
                 for part in 0..<parts {
                     let cell = area * parts + part
                     let mortality = Int(mortalityOfCell[cell])
-                    let fertilityIndex = Int(fertilityOfCell[cell])
-                    let fertilityBase = (fertilityIndex * steps + step) * ages
+                    let rates = fertility.baseAddress! + (Int(fertilityOfCell[cell]) * steps + step) * ages
+                    let inflowBase: UnsafePointer<Double> =
+                        migrationSteps > 0
+                        ? migration.baseAddress!
+                            + ((area * parts + part) * migrationSteps
+                                + (migrationSteps == 1 ? 0 : step)) * 2 * ages
+                        : UnsafePointer(zeros.baseAddress!)
                     var births = 0.0
-                    var migrants: (Double, Double) = (0, 0)
-                    var deathsBySex: (Double, Double) = (0, 0)
+                    var realised = (0.0, 0.0)
+                    var died = (0.0, 0.0)
                     for sexIndex in 0..<2 {
                         let offset = (part * 2 + sexIndex) * ages
                         let start = source + offset
                         let end = target + offset
                         let ratios = survival.baseAddress! + ((mortality * steps + step) * 2 + sexIndex) * ages
-                        let inflowBase = inflow.baseAddress! + offset
-                        var realised = 0.0
-                        // 1. Migrants at the start.
-                        for band in 0..<ages {
-                            var value = start[band] + (even ? inflowBase[band] / 2 : 0)
-                            if value < 0 {
-                                realised -= value
-                                value = 0
-                            }
-                            atStart[sexIndex * ages + band] = value
-                        }
-                        let a = atStart.baseAddress! + sexIndex * ages
-                        // 2–3. Deaths and survivors, band by band.
+                        let inflow = inflowBase + sexIndex * ages
+                        let female = sexIndex == 0
+                        let record = female
+                            ? buffers.birthsByMotherAge.map {
+                                $0 + ((area * steps + step) * parts + part) * ages
+                            } : nil
+                        // Separate sums (cells floored at the start and at the end,
+                        // deaths, births) so that no chain of additions waits on another.
+                        var flooredAtStart = 0.0
+                        var flooredAtEnd = 0.0
                         var deaths = 0.0
+                        var born = 0.0
+                        // A(0): migrants at the start, never below zero.
+                        var previous = start[0] + atStart * inflow[0]
+                        if previous < 0 {
+                            flooredAtStart -= previous
+                            previous = 0
+                        }
                         for band in 1..<last {
-                            let died = (1 - ratios[band]) * a[band - 1]
-                            deaths += died
-                            end[band] = a[band - 1] - died + (even ? inflowBase[band] / 2 : 0)
-                        }
-                        let exposedOpen = a[last - 1] + a[last]
-                        let diedOpen = (1 - ratios[last]) * exposedOpen
-                        deaths += diedOpen
-                        end[last] = exposedOpen - diedOpen + (even ? inflowBase[last] / 2 : 0)
-                        if sexIndex == 0 {
-                            // 4. Births from the mean female exposure of the step.
-                            let rates = fertility.baseAddress! + fertilityBase
-                            for band in 1..<ages where rates[band] > 0 {
-                                let born = rates[band] * (a[band] + end[band]) / 2
-                                births += born
-                                if let byAge = buffers.birthsByMotherAge {
-                                    byAge[((area * steps + step) * parts + part) * ages + band] = born
-                                }
+                            var current = start[band] + atStart * inflow[band]
+                            if current < 0 {
+                                flooredAtStart -= current
+                                current = 0
                             }
+                            let dying = (1 - ratios[band]) * previous
+                            deaths += dying
+                            var survivors = previous - dying + beforeBirths * inflow[band]
+                            if female {
+                                let exposure = rates[band] * (current + survivors)
+                                born += exposure
+                                if let record { record[band] = exposure / 2 }
+                            }
+                            survivors += afterBirths * inflow[band]
+                            if survivors < 0 {
+                                flooredAtEnd -= survivors
+                                survivors = 0
+                            }
+                            end[band] = survivors
+                            previous = current
                         }
-                        if sexIndex == 0 {
-                            deathsBySex.0 = deaths
-                            migrants.0 = realised
+                        var adjusted = flooredAtStart + flooredAtEnd
+                        var current = start[last] + atStart * inflow[last]
+                        if current < 0 {
+                            adjusted -= current
+                            current = 0
+                        }
+                        let exposed = previous + current
+                        let dying = (1 - ratios[last]) * exposed
+                        deaths += dying
+                        var survivors = exposed - dying + beforeBirths * inflow[last]
+                        if female {
+                            let exposure = rates[last] * (current + survivors)
+                            born += exposure
+                            if let record { record[last] = exposure / 2 }
+                        }
+                        survivors += afterBirths * inflow[last]
+                        if survivors < 0 {
+                            adjusted -= survivors
+                            survivors = 0
+                        }
+                        end[last] = survivors
+                        if female {
+                            births = born / 2
+                            died.0 = deaths
+                            realised.0 = adjusted
                         } else {
-                            deathsBySex.1 = deaths
-                            migrants.1 = realised
+                            died.1 = deaths
+                            realised.1 = adjusted
                         }
                     }
-                    // 5. The first band from the births of the step.
-                    let ratio = sexRatioAtBirth[step]
+                    // 5. The first band from the births of the step, with its migrants.
                     let girls = births / (1 + ratio)
-                    let born = (girls, births - girls)
                     for sexIndex in 0..<2 {
                         let offset = (part * 2 + sexIndex) * ages
                         let end = target + offset
                         let ratios = survival.baseAddress! + ((mortality * steps + step) * 2 + sexIndex) * ages
-                        let inflowBase = inflow.baseAddress! + offset
-                        let sexBirths = sexIndex == 0 ? born.0 : born.1
-                        end[0] = sexBirths * ratios[0] + (even ? inflowBase[0] / 2 : 0)
-                        var infantDeaths = sexBirths * (1 - ratios[0])
-                        var realised = sexIndex == 0 ? migrants.0 : migrants.1
-                        // 6. Migrants at the end; no cell below zero.
-                        for band in 0..<ages {
-                            realised += inflowBase[band]
-                            var value = end[band] + (even ? 0 : inflowBase[band])
-                            if value < 0 {
-                                realised -= value
-                                value = 0
-                            }
-                            end[band] = value
+                        let inflow = inflowBase + sexIndex * ages
+                        let sexBirths = sexIndex == 0 ? girls : births - girls
+                        var adjusted = sexIndex == 0 ? realised.0 : realised.1
+                        var first = sexBirths * ratios[0] + (1 - atStart) * inflow[0]
+                        if first < 0 {
+                            adjusted -= first
+                            first = 0
                         }
-                        infantDeaths += sexIndex == 0 ? deathsBySex.0 : deathsBySex.1
+                        end[0] = first
+                        var net = 0.0
+                        for band in 0..<ages { net += inflow[band] }
                         let flow = flowBase + part * 2 + sexIndex
-                        buffers.births[flow] = sexBirths
-                        buffers.deaths[flow] = infantDeaths
-                        buffers.migration[flow] = realised
+                        birthsOut[flow] = sexBirths
+                        deathsOut[flow] =
+                            sexBirths * (1 - ratios[0]) + (sexIndex == 0 ? died.0 : died.1)
+                        migrationOut[flow] = net + adjusted
                     }
                 }
                 // 7. Rural→urban transfer at the end of the step.
@@ -458,12 +521,11 @@ private struct Plan: Sendable {
                             target[urban + index] += moving
                             moved += moving
                         }
-                        buffers.migration[flowBase + PopulationGrid.urban * 2 + sexIndex] += moved
-                        buffers.migration[flowBase + PopulationGrid.rural * 2 + sexIndex] -= moved
+                        migrationOut[flowBase + PopulationGrid.urban * 2 + sexIndex] += moved
+                        migrationOut[flowBase + PopulationGrid.rural * 2 + sexIndex] -= moved
                     }
                 }
             }
-        }
         }
         }
         }

@@ -36,12 +36,10 @@ public struct ProjectionResult: Sendable {
         self.steps = steps
         self.width = width
         let perTime = partCount * 2 * bands.count
-        population = [Double](repeating: 0, count: areaCount * (steps + 1) * perTime)
-        for area in 0..<areaCount {
-            let from = area * perTime
-            let to = area * (steps + 1) * perTime
-            population.replaceSubrange(to..<(to + perTime), with: start.counts[from..<(from + perTime)])
-        }
+        // Left uninitialised here: the projection writes every cell, area by area on the
+        // threads that project them, so the memory is first touched in parallel.
+        let cells = start.areaCount * (steps + 1) * perTime
+        population = [Double](unsafeUninitializedCapacity: cells) { _, count in count = cells }
         let flows = areaCount * steps * partCount * 2
         births = [Double](repeating: 0, count: flows)
         deaths = [Double](repeating: 0, count: flows)
