@@ -137,22 +137,26 @@ enum Sweden1993 {
                         male: Sweden1993.males.map { $0 * scale / 100 }), area: area, part: part)
             }
         }
+        return (
+            grid,
+            try CohortComponentProjection.project(
+                grid, steps: 4, assumptions: threeAreaAssumptions(), threads: threads)
+        )
+    }
+
+    static func threeAreaAssumptions() throws -> ProjectionAssumptions {
+        let bands = Sweden1993.bands
         // Area 2's rural part loses far more people than it has at some ages.
         var migration = [Double](repeating: 0, count: 3 * 2 * 2 * bands.count)
         for index in migration.indices {
             migration[index] = index % 97 == 0 ? -50_000 : Double(index % 13) * 3.5 - 20
         }
         let transfer = BySex(both: (0..<bands.count).map { 0.01 + Double($0) * 0.001 })
-        let assumptions = ProjectionAssumptions(
+        return ProjectionAssumptions(
             survival: [Array(repeating: try Sweden1993.survival(), count: 4)],
             fertility: [Array(repeating: Sweden1993.fertility, count: 4)],
             sexRatioAtBirth: [1.05, 1.06, 1.07, 1.08],
             netMigration: NetMigration(counts: migration), ruralToUrban: [transfer])
-        return (
-            grid,
-            try CohortComponentProjection.project(
-                grid, steps: 4, assumptions: assumptions, threads: threads)
-        )
     }
 
     @Test("end = start − deaths + births + migrants for every area and step, even with emigrants floored at 0")
@@ -180,6 +184,20 @@ enum Sweden1993 {
         #expect(one.population == two.population)
         #expect(one.births == two.births && one.deaths == two.deaths)
         #expect(one.migration == two.migration)
+    }
+
+    @Test("Projecting into a reused result gives the same numbers as a fresh projection")
+    func reusedResult() throws {
+        let (grid, fresh) = try Self.threeAreas(threads: 2)
+        var reused = try CohortComponentProjection.project(
+            Sweden1993.start(), steps: 1, assumptions: Sweden1993.assumptions(migration: false))
+        // A result of another shape is replaced; then one of the same shape is reused.
+        for _ in 0..<2 {
+            try CohortComponentProjection.project(
+                grid, steps: 4, assumptions: Self.threeAreaAssumptions(), into: &reused)
+            #expect(reused.population == fresh.population)
+            #expect(reused.migration == fresh.migration && reused.births == fresh.births)
+        }
     }
 
     @Test("A rural→urban transfer moves people between parts without changing the area's total")
