@@ -123,7 +123,7 @@ struct ProjectCommand: ParsableCommand {
         let before = (0..<areaCount).reduce(0) { $0 + result.total(area: $1, time: 0) }
         let after = (0..<areaCount).reduce(0) { $0 + result.total(area: $1, time: steps) }
         Console.out(
-            "Projected \(areaCount) area\(areaCount == 1 ? "" : "s"), \(steps) step\(steps == 1 ? "" : "s") of \(result.width) year\(result.width == 1 ? "" : "s"): \(Decimal.format(before, places: 0)) → \(Decimal.format(after, places: 0)) persons. Written to \(out)."
+            "Projected \(areaCount) area\(areaCount == 1 ? "" : "s"), \(steps) step\(steps == 1 ? "" : "s") of \(result.width) year\(result.width == 1 ? "" : "s"): \(Messages.grouped(Int(before.rounded()))) → \(Messages.grouped(Int(after.rounded()))) persons. Written to \(out)."
         )
     }
 

@@ -102,17 +102,6 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
-    Benchmark("Projection into a reused result (no new memory): the same") { benchmark in
-        var result = try! CohortComponentProjection.project(
-            country.grid, steps: CountryAtCountyLevel.steps, assumptions: country.assumptions)
-        for _ in benchmark.scaledIterations {
-            try! CohortComponentProjection.project(
-                country.grid, steps: CountryAtCountyLevel.steps, assumptions: country.assumptions,
-                into: &result)
-            blackHole(result.population[0])
-        }
-    }
-
     Benchmark("Projection on one thread: the same") { benchmark in
         for _ in benchmark.scaledIterations {
             let result = try! CohortComponentProjection.project(
