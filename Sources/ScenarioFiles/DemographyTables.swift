@@ -278,7 +278,9 @@ public enum DemographyTables {
         }
         return PopulationTable(
             areas: collector.areas,
-            areaLocations: collector.areaRows.map { table.location(row: $0, column: areaColumn) },
+            // Where each area's first row starts (a cell's column would cost a scan of the
+            // file per area).
+            areaLocations: collector.areaRows.map { table.location(row: $0) },
             bands: bands, populations: populations, firstRow: table.location(row: 0))
     }
 
@@ -354,9 +356,7 @@ public enum DemographyTables {
         }
         return AgeScheduleTable(
             kind: kind, areas: areaColumn == nil ? [nil] : collector.areas.map { $0 },
-            areaLocations: collector.areaRows.map {
-                table.location(row: $0, column: areaColumn ?? sexColumn)
-            }, bands: bands, values: values, firstRow: table.location(row: 0))
+            areaLocations: collector.areaRows.map { table.location(row: $0) }, bands: bands, values: values, firstRow: table.location(row: 0))
     }
 
     /// Reads `[area,]age,asfr` onto a projection's bands: each age must be a lower bound of
@@ -620,7 +620,7 @@ public enum DemographyTables {
             units.append(
                 CensusUnit(
                     code: code, name: name,
-                    population: population, location: table.location(row: row, column: codeColumn)))
+                    population: population, location: table.location(row: row)))
         }
         return local.hasErrors ? nil : units
     }

@@ -29,10 +29,10 @@ struct BacktestCommand: ParsableCommand {
             last unit, code 000000, is the sum of all matched units).
 
             Examples:
-              yanglao backtest --from 2010 --to 2020 --out /tmp/backtest.csv
+              yanglao backtest --from 2010 --to 2020 --out backtest.csv
               yanglao backtest --from 2010 --to 2020 --level county \\
                 --census-2010 census2010_county_age_sex.csv \\
-                --census-2020 census2020_county_age_sex.csv --out /tmp/counties.csv
+                --census-2020 census2020_county_age_sex.csv --out counties.csv
             """)
 
     enum Level: String, ExpressibleByArgument, CaseIterable {
@@ -122,9 +122,9 @@ struct BacktestCommand: ParsableCommand {
             for row in rows {
                 writer.append([
                     level, code, name, row.age, row.sex?.description ?? "both",
-                    Decimal.format(row.projected, places: 0), Decimal.format(row.observed, places: 0),
-                    Decimal.format(row.difference, places: 0),
-                    row.relativeError.map { Decimal.format($0, places: 4) } ?? "",
+                    Figures.format(row.projected, places: 0), Figures.format(row.observed, places: 0),
+                    Figures.format(row.difference, places: 0),
+                    row.relativeError.map { Figures.format($0, places: 4) } ?? "",
                 ])
             }
         }
@@ -146,13 +146,13 @@ struct BacktestCommand: ParsableCommand {
         Console.out(
             """
             Back-test 2010 → 2020, \(matched.count) \(level.rawValue) units\(leftOut > 0 ? " (\(leftOut) left out: code not in 2020)" : ""), closed to migration.
-            Total population: mean absolute error by unit \(Decimal.format(100 * mean, places: 1))%; all units together \(percent(national[national.count - 1].relativeError)).
-            All units by age group (both sexes): mean absolute error \(Decimal.format(100 * Backtest.meanAbsoluteRelativeError(bothSexes), places: 1))%; 0-4 \(percent(bothSexes.first { $0.age == "0-4" }?.relativeError)), 60-64 \(percent(bothSexes.first { $0.age == "60-64" }?.relativeError)), 85+ \(percent(bothSexes.first { $0.age == "85+" }?.relativeError)).
+            Total population: mean absolute error by unit \(Figures.format(100 * mean, places: 1))%; all units together \(percent(national[national.count - 1].relativeError)).
+            All units by age group (both sexes): mean absolute error \(Figures.format(100 * Backtest.meanAbsoluteRelativeError(bothSexes), places: 1))%; 0-4 \(percent(bothSexes.first { $0.age == "0-4" }?.relativeError)), 60-64 \(percent(bothSexes.first { $0.age == "60-64" }?.relativeError)), 85+ \(percent(bothSexes.first { $0.age == "85+" }?.relativeError)).
             Written to \(out).
             """)
     }
 
     func percent(_ value: Double?) -> String {
-        value.map { ($0 >= 0 ? "+" : "") + Decimal.format(100 * $0, places: 1) + "%" } ?? "–"
+        value.map { ($0 >= 0 ? "+" : "") + Figures.format(100 * $0, places: 1) + "%" } ?? "–"
     }
 }

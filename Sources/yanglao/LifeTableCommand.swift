@@ -21,9 +21,9 @@ struct LifeTableCommand: ParsableCommand {
 
             Examples:
               yanglao lifetable --input Examples/demography/lifetable-austria-1992.csv \\
-                --out /tmp/lifetable.csv
+                --out lifetable.csv
               yanglao lifetable --input Examples/demography/lifetable-china-2020.csv \\
-                --ax un --sex male --out /tmp/china.csv
+                --ax un --sex male --out china.csv
             """)
 
     @Option(help: ArgumentHelp("Deaths and exposures, or death rates, by age.", valueName: "LT.csv"))
@@ -96,14 +96,14 @@ struct LifeTableCommand: ParsableCommand {
         for (index, age) in table.bands.lowerBounds.enumerated() {
             writer.append([
                 String(age), table.bands.width(of: index).map(String.init) ?? "",
-                Decimal.format(table.mx[index], places: 8), Decimal.format(table.qx[index], places: 8),
-                Decimal.format(table.ax[index], places: 4), Decimal.format(table.lx[index], places: 2),
-                Decimal.format(table.dx[index], places: 2), Decimal.format(table.Lx[index], places: 2),
-                Decimal.format(table.Tx[index], places: 2), Decimal.format(table.ex[index], places: 4),
+                Figures.format(table.mx[index], places: 8), Figures.format(table.qx[index], places: 8),
+                Figures.format(table.ax[index], places: 4), Figures.format(table.lx[index], places: 2),
+                Figures.format(table.dx[index], places: 2), Figures.format(table.Lx[index], places: 2),
+                Figures.format(table.Tx[index], places: 2), Figures.format(table.ex[index], places: 4),
             ])
         }
         try OutputFile.write(writer.data, to: out)
         Console.out(
-            "Life expectancy at age \(table.bands.lowerBounds[0]): \(Decimal.format(table.lifeExpectancy, places: 2)) years. Written to \(out).")
+            "Life expectancy at age \(table.bands.lowerBounds[0]): \(Figures.format(table.lifeExpectancy, places: 2)) years. Written to \(out).")
     }
 }

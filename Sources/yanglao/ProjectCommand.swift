@@ -33,7 +33,7 @@ struct ProjectCommand: ParsableCommand {
                 --mortality Examples/demography/mortality.csv \\
                 --fertility Examples/demography/fertility.csv \\
                 --migration Examples/demography/migration.csv --steps 3 \\
-                --out /tmp/projection.csv --births-out /tmp/births.csv
+                --out projection.csv --births-out births.csv
             """)
 
     @Option(help: ArgumentHelp("Persons by area, sex and age.", valueName: "P.csv"))
@@ -137,7 +137,7 @@ struct ProjectCommand: ParsableCommand {
                     for (band, lower) in result.bands.lowerBounds.enumerated() {
                         table.append([
                             code, year, sex.description, String(lower),
-                            Decimal.format(population[sex][band], places: 3),
+                            Figures.format(population[sex][band], places: 3),
                         ])
                     }
                 }
@@ -157,7 +157,7 @@ struct ProjectCommand: ParsableCommand {
                         }
                         guard total > 0 else { continue }
                         writer.append([
-                            code, String(step + 1), String(lower), Decimal.format(total, places: 3),
+                            code, String(step + 1), String(lower), Figures.format(total, places: 3),
                         ])
                     }
                 }

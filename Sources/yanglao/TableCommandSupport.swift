@@ -94,7 +94,7 @@ enum OutputFile {
 }
 
 /// Numbers in output tables: fixed decimals, no exponent, `-0` written as `0`.
-enum Decimal {
+enum Figures {
     static func format(_ value: Double, places: Int) -> String {
         let text = String(format: "%.\(places)f", value)
         if text.hasPrefix("-"), Double(text) == 0 { return String(text.dropFirst()) }
