@@ -82,7 +82,8 @@ public struct AgeBands: Hashable, Sendable, CustomStringConvertible {
     public var uniformWidth: Int? {
         guard lowerBounds.count >= 2 else { return nil }
         let width = lowerBounds[1] - lowerBounds[0]
-        for index in 1..<(lowerBounds.count - 1) where lowerBounds[index + 1] - lowerBounds[index] != width {
+        for index in 1..<(lowerBounds.count - 1)
+        where lowerBounds[index + 1] - lowerBounds[index] != width {
             return nil
         }
         return width

@@ -47,7 +47,9 @@ public struct AgeSexPopulation: Hashable, Sendable {
                 throw .countMismatch(sex: sex, counts: counts.count, bands: bands.count)
             }
             for (index, value) in counts.enumerated() {
-                guard value.isFinite else { throw .notFinite(sex: sex, age: bands.lowerBounds[index]) }
+                guard value.isFinite else {
+                    throw .notFinite(sex: sex, age: bands.lowerBounds[index])
+                }
                 guard value >= 0 else {
                     throw .negative(sex: sex, age: bands.lowerBounds[index], value: value)
                 }

@@ -150,7 +150,8 @@ public enum Backtest {
                     observed: observed[sex].reduce(0, +)))
         }
         rows.append(
-            BacktestRow(age: "total", sex: nil, projected: projected.total, observed: observed.total))
+            BacktestRow(
+                age: "total", sex: nil, projected: projected.total, observed: observed.total))
         return rows
     }
 

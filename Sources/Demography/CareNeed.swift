@@ -62,7 +62,8 @@ public struct CapabilityPrevalence: Hashable, Sendable {
             switch self {
             case .shape(let expected, let got): "\(got) prevalence values, expected \(expected)"
             case .yearsNotIncreasing: "the years of a prevalence table must increase"
-            case .shareOutOfRange(let value): "a prevalence share must be between 0 and 1 (got \(value))"
+            case .shareOutOfRange(let value):
+                "a prevalence share must be between 0 and 1 (got \(value))"
             case .sharesDoNotSumToOne(let year, let sex, let age, let sum):
                 "the shares of the five levels for \(sex) persons aged \(age) in \(year) sum to \(sum), not 1"
             }
@@ -80,8 +81,12 @@ public struct CapabilityPrevalence: Hashable, Sendable {
         guard shares.count == expected, !years.isEmpty else {
             throw .shape(expected: expected, got: shares.count)
         }
-        guard zip(years, years.dropFirst()).allSatisfy({ $0 < $1 }) else { throw .yearsNotIncreasing }
-        for share in shares where !(share >= 0 && share <= 1) { throw .shareOutOfRange(value: share) }
+        guard zip(years, years.dropFirst()).allSatisfy({ $0 < $1 }) else {
+            throw .yearsNotIncreasing
+        }
+        for share in shares where !(share >= 0 && share <= 1) {
+            throw .shareOutOfRange(value: share)
+        }
         for row in 0..<(expected / 5) {
             let sum = shares[(row * 5)..<(row * 5 + 5)].reduce(0, +)
             guard abs(sum - 1) <= 0.001 else {
@@ -128,7 +133,8 @@ public struct CareServiceRates: Hashable, Sendable {
     /// - Precondition: five rates each, in 0…1, summing to at most 1 per level.
     public init(institutional: [Double], community: [Double], home: [Double]) {
         precondition([institutional, community, home].allSatisfy { $0.count == 5 })
-        precondition((0..<5).allSatisfy { institutional[$0] + community[$0] + home[$0] <= 1 + 1e-9 })
+        precondition(
+            (0..<5).allSatisfy { institutional[$0] + community[$0] + home[$0] <= 1 + 1e-9 })
         self.institutional = institutional
         self.community = community
         self.home = home
@@ -220,7 +226,9 @@ public enum CareNeed {
             institutional: demand(services?.institutional),
             community: demand(services?.community),
             home: demand(services?.home),
-            specialGroups: specialGroups.map { $0.share * persons(in: population, from: $0.fromAge) },
+            specialGroups: specialGroups.map {
+                $0.share * persons(in: population, from: $0.fromAge)
+            },
             childcarePlaces: childcarePlacesPerThousand.map { $0 * total / 1000 })
     }
 

@@ -92,8 +92,10 @@ public enum ProjectionError: Error, Hashable, Sendable, CustomStringConvertible 
         switch self {
         case .bandsNotUniform(let bands):
             "projection bands must be two or more bands of one width, the last open (got \(bands))"
-        case .shape(let what, let expected, let got): "\(what) has \(got) entries, expected \(expected)"
-        case .unknownSchedule(let what, let index): "\(what) names schedule \(index), which does not exist"
+        case .shape(let what, let expected, let got):
+            "\(what) has \(got) entries, expected \(expected)"
+        case .unknownSchedule(let what, let index):
+            "\(what) names schedule \(index), which does not exist"
         case .bandsDiffer(let what): "\(what) is on other age bands than the population"
         case .invalidValue(let what, let value): "\(what) is out of range (\(value))"
         case .transferNeedsTwoParts: "rural→urban transfer needs areas with urban and rural parts"
@@ -145,7 +147,9 @@ public enum CohortComponentProjection {
         let plan = try Plan(start: start, steps: steps, assumptions: assumptions)
         var result = ProjectionResult(
             start: start, steps: steps, width: plan.width, recordsBirthsByAge: recordsBirthsByAge)
-        run(plan, start: start, into: &result, recordsBirthsByAge: recordsBirthsByAge, threads: threads)
+        run(
+            plan, start: start, into: &result, recordsBirthsByAge: recordsBirthsByAge,
+            threads: threads)
         return result
     }
 
@@ -171,7 +175,9 @@ public enum CohortComponentProjection {
         } else if recordsBirthsByAge {
             result.birthsByMotherAge.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
         }
-        run(plan, start: start, into: &result, recordsBirthsByAge: recordsBirthsByAge, threads: threads)
+        run(
+            plan, start: start, into: &result, recordsBirthsByAge: recordsBirthsByAge,
+            threads: threads)
     }
 
     /// The projection proper, area by area on every thread.
@@ -191,24 +197,25 @@ public enum CohortComponentProjection {
                     result.migration.withUnsafeMutableBufferPointer { migration in
                         result.birthsByMotherAge.withUnsafeMutableBufferPointer { byAge in
                             start.counts.withUnsafeBufferPointer { counts in
-                            let buffers = Buffers(
-                                start: counts.baseAddress!,
-                                population: population.baseAddress!, births: births.baseAddress,
-                                deaths: deaths.baseAddress, migration: migration.baseAddress,
-                                birthsByMotherAge: recordsBirthsByAge ? byAge.baseAddress : nil)
-                            let work: @Sendable (Int) -> Void = { chunk in
-                                let first = chunk * areas / chunkCount
-                                let end = (chunk + 1) * areas / chunkCount
-                                var scratch = Scratch(plan: plan)
-                                for area in first..<end {
-                                    plan.project(area: area, into: buffers, scratch: &scratch)
+                                let buffers = Buffers(
+                                    start: counts.baseAddress!,
+                                    population: population.baseAddress!, births: births.baseAddress,
+                                    deaths: deaths.baseAddress, migration: migration.baseAddress,
+                                    birthsByMotherAge: recordsBirthsByAge ? byAge.baseAddress : nil)
+                                let work: @Sendable (Int) -> Void = { chunk in
+                                    let first = chunk * areas / chunkCount
+                                    let end = (chunk + 1) * areas / chunkCount
+                                    var scratch = Scratch(plan: plan)
+                                    for area in first..<end {
+                                        plan.project(area: area, into: buffers, scratch: &scratch)
+                                    }
                                 }
-                            }
-                            if threadCount == 1 {
-                                for chunk in 0..<chunkCount { work(chunk) }
-                            } else {
-                                DispatchQueue.concurrentPerform(iterations: chunkCount, execute: work)
-                            }
+                                if threadCount == 1 {
+                                    for chunk in 0..<chunkCount { work(chunk) }
+                                } else {
+                                    DispatchQueue.concurrentPerform(
+                                        iterations: chunkCount, execute: work)
+                                }
                             }
                         }
                     }
@@ -264,7 +271,9 @@ private struct Plan: Sendable {
         guard let width = bands.uniformWidth, bands.count >= 2, bands.startsAtZero else {
             throw .bandsNotUniform(bands)
         }
-        guard steps >= 0 else { throw .invalidValue(what: "the number of steps", value: Double(steps)) }
+        guard steps >= 0 else {
+            throw .invalidValue(what: "the number of steps", value: Double(steps))
+        }
         let ages = bands.count
         let parts = start.partCount
         let cells = start.areaCount * parts
@@ -277,11 +286,14 @@ private struct Plan: Sendable {
         var survival: [Double] = []
         for (index, schedule) in assumptions.survival.enumerated() {
             guard schedule.count == steps else {
-                throw .shape(what: "survival schedule \(index)", expected: steps, got: schedule.count)
+                throw .shape(
+                    what: "survival schedule \(index)", expected: steps, got: schedule.count)
             }
             for pair in schedule {
                 for sex in Sex.allCases {
-                    guard pair[sex].bands == bands else { throw .bandsDiffer(what: "survival schedule \(index)") }
+                    guard pair[sex].bands == bands else {
+                        throw .bandsDiffer(what: "survival schedule \(index)")
+                    }
                     survival += pair[sex].values
                 }
             }
@@ -289,11 +301,13 @@ private struct Plan: Sendable {
         var fertility: [Double] = []
         for (index, schedule) in assumptions.fertility.enumerated() {
             guard schedule.count == steps else {
-                throw .shape(what: "fertility schedule \(index)", expected: steps, got: schedule.count)
+                throw .shape(
+                    what: "fertility schedule \(index)", expected: steps, got: schedule.count)
             }
             for rates in schedule {
                 guard rates.count == ages else {
-                    throw .shape(what: "fertility schedule \(index)", expected: ages, got: rates.count)
+                    throw .shape(
+                        what: "fertility schedule \(index)", expected: ages, got: rates.count)
                 }
                 for rate in rates where !(rate >= 0 && rate <= 1) {
                     throw .invalidValue(what: "a fertility rate", value: rate)
@@ -302,12 +316,16 @@ private struct Plan: Sendable {
             }
         }
         guard assumptions.sexRatioAtBirth.count == steps else {
-            throw .shape(what: "the sex ratio at birth", expected: steps, got: assumptions.sexRatioAtBirth.count)
+            throw .shape(
+                what: "the sex ratio at birth", expected: steps,
+                got: assumptions.sexRatioAtBirth.count)
         }
         for ratio in assumptions.sexRatioAtBirth where !(ratio > 0 && ratio.isFinite) {
             throw .invalidValue(what: "the sex ratio at birth", value: ratio)
         }
-        func cellSchedules(_ given: [Int], count: Int, what: String) throws(ProjectionError) -> [Int32] {
+        func cellSchedules(_ given: [Int], count: Int, what: String) throws(ProjectionError)
+            -> [Int32]
+        {
             guard given.count == 1 || given.count == cells else {
                 throw .shape(what: what, expected: cells, got: given.count)
             }
@@ -329,7 +347,8 @@ private struct Plan: Sendable {
 
         if let migration = assumptions.netMigration {
             guard migration.stepsGiven == 1 || migration.stepsGiven == steps else {
-                throw .shape(what: "net migration steps", expected: steps, got: migration.stepsGiven)
+                throw .shape(
+                    what: "net migration steps", expected: steps, got: migration.stepsGiven)
             }
             let expected = cells * migration.stepsGiven * 2 * ages
             guard migration.counts.count == expected else {
@@ -344,13 +363,15 @@ private struct Plan: Sendable {
         if let transfer = assumptions.ruralToUrban {
             guard parts == 2 else { throw .transferNeedsTwoParts }
             guard transfer.count == 1 || transfer.count == steps else {
-                throw .shape(what: "rural→urban transfer steps", expected: steps, got: transfer.count)
+                throw .shape(
+                    what: "rural→urban transfer steps", expected: steps, got: transfer.count)
             }
             var flat: [Double] = []
             for pair in transfer {
                 for sex in Sex.allCases {
                     guard pair[sex].count == ages else {
-                        throw .shape(what: "rural→urban transfer", expected: ages, got: pair[sex].count)
+                        throw .shape(
+                            what: "rural→urban transfer", expected: ages, got: pair[sex].count)
                     }
                     for share in pair[sex] where !(share >= 0 && share <= 1) {
                         throw .invalidValue(what: "a rural→urban transfer share", value: share)
@@ -386,150 +407,165 @@ private struct Plan: Sendable {
         let beforeBirths = timing == .even ? 0.5 : 0
         let afterBirths = timing == .even ? 0.0 : 1
         survival.withUnsafeBufferPointer { survival in
-        fertility.withUnsafeBufferPointer { fertility in
-        migration.withUnsafeBufferPointer { migration in
-        transfer.withUnsafeBufferPointer { transfer in
-        scratch.inflow.withUnsafeMutableBufferPointer { zeros in
-            for step in 0..<steps {
-                let source = buffers.population + areaBase + step * timeStride
-                let target = source + timeStride
-                let flowBase = (area * steps + step) * parts * 2
-                let ratio = sexRatioAtBirth[step]
-                for part in 0..<parts {
-                    let cell = area * parts + part
-                    let mortality = Int(mortalityOfCell[cell])
-                    let rates = fertility.baseAddress! + (Int(fertilityOfCell[cell]) * steps + step) * ages
-                    let inflowBase: UnsafePointer<Double> =
-                        migrationSteps > 0
-                        ? migration.baseAddress!
-                            + ((area * parts + part) * migrationSteps
-                                + (migrationSteps == 1 ? 0 : step)) * 2 * ages
-                        : UnsafePointer(zeros.baseAddress!)
-                    var births = 0.0
-                    var realised = (0.0, 0.0)
-                    var died = (0.0, 0.0)
-                    for sexIndex in 0..<2 {
-                        let offset = (part * 2 + sexIndex) * ages
-                        let start = source + offset
-                        let end = target + offset
-                        let ratios = survival.baseAddress! + ((mortality * steps + step) * 2 + sexIndex) * ages
-                        let inflow = inflowBase + sexIndex * ages
-                        let female = sexIndex == 0
-                        let record = female
-                            ? buffers.birthsByMotherAge.map {
-                                $0 + ((area * steps + step) * parts + part) * ages
-                            } : nil
-                        // Separate sums (cells floored at the start and at the end,
-                        // deaths, births) so that no chain of additions waits on another.
-                        var flooredAtStart = 0.0
-                        var flooredAtEnd = 0.0
-                        var deaths = 0.0
-                        var born = 0.0
-                        // A(0): migrants at the start, never below zero.
-                        var previous = start[0] + atStart * inflow[0]
-                        if previous < 0 {
-                            flooredAtStart -= previous
-                            previous = 0
-                        }
-                        for band in 1..<last {
-                            var current = start[band] + atStart * inflow[band]
-                            if current < 0 {
-                                flooredAtStart -= current
-                                current = 0
+            fertility.withUnsafeBufferPointer { fertility in
+                migration.withUnsafeBufferPointer { migration in
+                    transfer.withUnsafeBufferPointer { transfer in
+                        scratch.inflow.withUnsafeMutableBufferPointer { zeros in
+                            for step in 0..<steps {
+                                let source = buffers.population + areaBase + step * timeStride
+                                let target = source + timeStride
+                                let flowBase = (area * steps + step) * parts * 2
+                                let ratio = sexRatioAtBirth[step]
+                                for part in 0..<parts {
+                                    let cell = area * parts + part
+                                    let mortality = Int(mortalityOfCell[cell])
+                                    let rates =
+                                        fertility.baseAddress!
+                                        + (Int(fertilityOfCell[cell]) * steps + step) * ages
+                                    let inflowBase: UnsafePointer<Double> =
+                                        migrationSteps > 0
+                                        ? migration.baseAddress!
+                                            + ((area * parts + part) * migrationSteps
+                                                + (migrationSteps == 1 ? 0 : step)) * 2 * ages
+                                        : UnsafePointer(zeros.baseAddress!)
+                                    var births = 0.0
+                                    var realised = (0.0, 0.0)
+                                    var died = (0.0, 0.0)
+                                    for sexIndex in 0..<2 {
+                                        let offset = (part * 2 + sexIndex) * ages
+                                        let start = source + offset
+                                        let end = target + offset
+                                        let ratios =
+                                            survival.baseAddress!
+                                            + ((mortality * steps + step) * 2 + sexIndex) * ages
+                                        let inflow = inflowBase + sexIndex * ages
+                                        let female = sexIndex == 0
+                                        let record =
+                                            female
+                                            ? buffers.birthsByMotherAge.map {
+                                                $0 + ((area * steps + step) * parts + part) * ages
+                                            } : nil
+                                        // Separate sums (cells floored at the start and at the end,
+                                        // deaths, births) so that no chain of additions waits on another.
+                                        var flooredAtStart = 0.0
+                                        var flooredAtEnd = 0.0
+                                        var deaths = 0.0
+                                        var born = 0.0
+                                        // A(0): migrants at the start, never below zero.
+                                        var previous = start[0] + atStart * inflow[0]
+                                        if previous < 0 {
+                                            flooredAtStart -= previous
+                                            previous = 0
+                                        }
+                                        for band in 1..<last {
+                                            var current = start[band] + atStart * inflow[band]
+                                            if current < 0 {
+                                                flooredAtStart -= current
+                                                current = 0
+                                            }
+                                            let dying = (1 - ratios[band]) * previous
+                                            deaths += dying
+                                            var survivors =
+                                                previous - dying + beforeBirths * inflow[band]
+                                            if female {
+                                                let exposure = rates[band] * (current + survivors)
+                                                born += exposure
+                                                if let record { record[band] = exposure / 2 }
+                                            }
+                                            survivors += afterBirths * inflow[band]
+                                            if survivors < 0 {
+                                                flooredAtEnd -= survivors
+                                                survivors = 0
+                                            }
+                                            end[band] = survivors
+                                            previous = current
+                                        }
+                                        var adjusted = flooredAtStart + flooredAtEnd
+                                        var current = start[last] + atStart * inflow[last]
+                                        if current < 0 {
+                                            adjusted -= current
+                                            current = 0
+                                        }
+                                        let exposed = previous + current
+                                        let dying = (1 - ratios[last]) * exposed
+                                        deaths += dying
+                                        var survivors =
+                                            exposed - dying + beforeBirths * inflow[last]
+                                        if female {
+                                            let exposure = rates[last] * (current + survivors)
+                                            born += exposure
+                                            if let record { record[last] = exposure / 2 }
+                                        }
+                                        survivors += afterBirths * inflow[last]
+                                        if survivors < 0 {
+                                            adjusted -= survivors
+                                            survivors = 0
+                                        }
+                                        end[last] = survivors
+                                        if female {
+                                            births = born / 2
+                                            died.0 = deaths
+                                            realised.0 = adjusted
+                                        } else {
+                                            died.1 = deaths
+                                            realised.1 = adjusted
+                                        }
+                                    }
+                                    // 5. The first band from the births of the step, with its migrants.
+                                    let girls = births / (1 + ratio)
+                                    for sexIndex in 0..<2 {
+                                        let offset = (part * 2 + sexIndex) * ages
+                                        let end = target + offset
+                                        let ratios =
+                                            survival.baseAddress!
+                                            + ((mortality * steps + step) * 2 + sexIndex) * ages
+                                        let inflow = inflowBase + sexIndex * ages
+                                        let sexBirths = sexIndex == 0 ? girls : births - girls
+                                        var adjusted = sexIndex == 0 ? realised.0 : realised.1
+                                        var first =
+                                            sexBirths * ratios[0] + (1 - atStart) * inflow[0]
+                                        if first < 0 {
+                                            adjusted -= first
+                                            first = 0
+                                        }
+                                        end[0] = first
+                                        var net = 0.0
+                                        for band in 0..<ages { net += inflow[band] }
+                                        let flow = flowBase + part * 2 + sexIndex
+                                        birthsOut[flow] = sexBirths
+                                        deathsOut[flow] =
+                                            sexBirths * (1 - ratios[0])
+                                            + (sexIndex == 0 ? died.0 : died.1)
+                                        migrationOut[flow] = net + adjusted
+                                    }
+                                }
+                                // 7. Rural→urban transfer at the end of the step.
+                                if transferSteps > 0 {
+                                    let stepIndex = transferSteps == 1 ? 0 : step
+                                    let urban = PopulationGrid.urban * 2 * ages
+                                    let rural = PopulationGrid.rural * 2 * ages
+                                    for sexIndex in 0..<2 {
+                                        var moved = 0.0
+                                        for band in 0..<ages {
+                                            let index = sexIndex * ages + band
+                                            let moving =
+                                                transfer[stepIndex * 2 * ages + index]
+                                                * target[rural + index]
+                                            target[rural + index] -= moving
+                                            target[urban + index] += moving
+                                            moved += moving
+                                        }
+                                        migrationOut[
+                                            flowBase + PopulationGrid.urban * 2 + sexIndex] += moved
+                                        migrationOut[
+                                            flowBase + PopulationGrid.rural * 2 + sexIndex] -= moved
+                                    }
+                                }
                             }
-                            let dying = (1 - ratios[band]) * previous
-                            deaths += dying
-                            var survivors = previous - dying + beforeBirths * inflow[band]
-                            if female {
-                                let exposure = rates[band] * (current + survivors)
-                                born += exposure
-                                if let record { record[band] = exposure / 2 }
-                            }
-                            survivors += afterBirths * inflow[band]
-                            if survivors < 0 {
-                                flooredAtEnd -= survivors
-                                survivors = 0
-                            }
-                            end[band] = survivors
-                            previous = current
                         }
-                        var adjusted = flooredAtStart + flooredAtEnd
-                        var current = start[last] + atStart * inflow[last]
-                        if current < 0 {
-                            adjusted -= current
-                            current = 0
-                        }
-                        let exposed = previous + current
-                        let dying = (1 - ratios[last]) * exposed
-                        deaths += dying
-                        var survivors = exposed - dying + beforeBirths * inflow[last]
-                        if female {
-                            let exposure = rates[last] * (current + survivors)
-                            born += exposure
-                            if let record { record[last] = exposure / 2 }
-                        }
-                        survivors += afterBirths * inflow[last]
-                        if survivors < 0 {
-                            adjusted -= survivors
-                            survivors = 0
-                        }
-                        end[last] = survivors
-                        if female {
-                            births = born / 2
-                            died.0 = deaths
-                            realised.0 = adjusted
-                        } else {
-                            died.1 = deaths
-                            realised.1 = adjusted
-                        }
-                    }
-                    // 5. The first band from the births of the step, with its migrants.
-                    let girls = births / (1 + ratio)
-                    for sexIndex in 0..<2 {
-                        let offset = (part * 2 + sexIndex) * ages
-                        let end = target + offset
-                        let ratios = survival.baseAddress! + ((mortality * steps + step) * 2 + sexIndex) * ages
-                        let inflow = inflowBase + sexIndex * ages
-                        let sexBirths = sexIndex == 0 ? girls : births - girls
-                        var adjusted = sexIndex == 0 ? realised.0 : realised.1
-                        var first = sexBirths * ratios[0] + (1 - atStart) * inflow[0]
-                        if first < 0 {
-                            adjusted -= first
-                            first = 0
-                        }
-                        end[0] = first
-                        var net = 0.0
-                        for band in 0..<ages { net += inflow[band] }
-                        let flow = flowBase + part * 2 + sexIndex
-                        birthsOut[flow] = sexBirths
-                        deathsOut[flow] =
-                            sexBirths * (1 - ratios[0]) + (sexIndex == 0 ? died.0 : died.1)
-                        migrationOut[flow] = net + adjusted
-                    }
-                }
-                // 7. Rural→urban transfer at the end of the step.
-                if transferSteps > 0 {
-                    let stepIndex = transferSteps == 1 ? 0 : step
-                    let urban = PopulationGrid.urban * 2 * ages
-                    let rural = PopulationGrid.rural * 2 * ages
-                    for sexIndex in 0..<2 {
-                        var moved = 0.0
-                        for band in 0..<ages {
-                            let index = sexIndex * ages + band
-                            let moving = transfer[stepIndex * 2 * ages + index] * target[rural + index]
-                            target[rural + index] -= moving
-                            target[urban + index] += moving
-                            moved += moving
-                        }
-                        migrationOut[flowBase + PopulationGrid.urban * 2 + sexIndex] += moved
-                        migrationOut[flowBase + PopulationGrid.rural * 2 + sexIndex] -= moved
                     }
                 }
             }
-        }
-        }
-        }
-        }
         }
     }
 }

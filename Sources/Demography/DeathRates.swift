@@ -19,7 +19,8 @@ public struct DeathRates: Hashable, Sendable {
         public var description: String {
             switch self {
             case .countMismatch(let rates, let bands): "\(rates) death rates for \(bands) age bands"
-            case .negative(let age, let value): "the death rate at age \(age) is negative (\(value))"
+            case .negative(let age, let value):
+                "the death rate at age \(age) is negative (\(value))"
             case .notFinite(let age): "the death rate at age \(age) is not a finite number"
             }
         }

@@ -22,7 +22,8 @@ public struct FertilityRates: Hashable, Sendable {
 
         public var description: String {
             switch self {
-            case .countMismatch(let rates, let bands): "\(rates) fertility rates for \(bands) age bands"
+            case .countMismatch(let rates, let bands):
+                "\(rates) fertility rates for \(bands) age bands"
             case .outOfRange(let age, let value):
                 "the fertility rate at age \(age) must be between 0 and 1 births per woman per year (got \(value))"
             case .outsideChildbearingAges(let age):

@@ -51,8 +51,10 @@ public struct LeeCarter: Hashable, Sendable {
 
         public var description: String {
             switch self {
-            case .tooFewYears(let count): "Lee–Carter needs at least 3 years of rates (got \(count))"
-            case .shape(let expected, let got, let year): "year \(year) has \(got) rates for \(expected) age bands"
+            case .tooFewYears(let count):
+                "Lee–Carter needs at least 3 years of rates (got \(count))"
+            case .shape(let expected, let got, let year):
+                "year \(year) has \(got) rates for \(expected) age bands"
             case .invalidRate(let age, let year, let value):
                 "the death rate at age \(age) in \(year) must be a number of at least 0 (got \(value))"
             case .yearsNotIncreasing: "the years of a Lee–Carter fit must increase"
@@ -75,9 +77,13 @@ public struct LeeCarter: Hashable, Sendable {
         let ages = bands.count
         let count = years.count
         guard count >= 3 else { throw .tooFewYears(count) }
-        guard zip(years, years.dropFirst()).allSatisfy({ $0 < $1 }) else { throw .yearsNotIncreasing }
+        guard zip(years, years.dropFirst()).allSatisfy({ $0 < $1 }) else {
+            throw .yearsNotIncreasing
+        }
         for (t, row) in rates.enumerated() {
-            guard row.count == ages else { throw .shape(expected: ages, got: row.count, year: years[t]) }
+            guard row.count == ages else {
+                throw .shape(expected: ages, got: row.count, year: years[t])
+            }
             for (x, rate) in row.enumerated() where !(rate >= 0 && rate.isFinite) {
                 throw .invalidRate(age: bands.lowerBounds[x], year: years[t], value: rate)
             }
@@ -89,7 +95,8 @@ public struct LeeCarter: Hashable, Sendable {
         var replaced = 0
         for x in 0..<ages {
             let positive = (0..<count).compactMap { rates[$0][x] > 0 ? log(rates[$0][x]) : nil }
-            let fill = positive.isEmpty ? log(smallest) : positive.reduce(0, +) / Double(positive.count)
+            let fill =
+                positive.isEmpty ? log(smallest) : positive.reduce(0, +) / Double(positive.count)
             for t in 0..<count {
                 if rates[t][x] > 0 {
                     logs[x * count + t] = log(rates[t][x])
@@ -191,11 +198,13 @@ public enum MortalityChange {
         precondition(pattern.count == base.rates.count, "one pattern value per band")
         func rates(_ k: Double) -> [Double] { zip(base.rates, pattern).map { $0 * exp($1 * k) } }
         func gap(_ k: Double) throws -> Double {
-            try LifeTable(bands: base.bands, deathRates: rates(k), rule: rule).lifeExpectancy - target
+            try LifeTable(bands: base.bands, deathRates: rates(k), rule: rule).lifeExpectancy
+                - target
         }
         let k: Double
         do {
-            k = try findRoot(of: gap, in: -50...50, absoluteTolerance: 1e-12, relativeTolerance: 1e-12)
+            k = try findRoot(
+                of: gap, in: -50...50, absoluteTolerance: 1e-12, relativeTolerance: 1e-12)
         } catch let error as LifeTable.BuildError {
             throw .lifeTable(error)
         } catch {
@@ -261,7 +270,8 @@ public struct MortalityAssumption: Hashable, Sendable {
             return rates
         case .constantImprovement(let improvement):
             let given = improvement[sex]
-            let perBand = given.count == 1 ? Array(repeating: given[0], count: rates.rates.count) : given
+            let perBand =
+                given.count == 1 ? Array(repeating: given[0], count: rates.rates.count) : given
             return MortalityChange.improved(rates, annualRates: perBand, years: year - baseYear)
         case .lifeExpectancy(let paths, let patterns):
             guard let target = paths[sex].value(in: year) else { return rates }

@@ -28,7 +28,9 @@ extension DemographyTables {
             guard let age, let value else { continue }
             if let last = ages.last, age <= last {
                 local.error(
-                    .invalidValue(field: "age", reason: "ages must increase down the table (\(age) follows \(last))"),
+                    .invalidValue(
+                        field: "age",
+                        reason: "ages must increase down the table (\(age) follows \(last))"),
                     at: table.location(row: row, column: ageColumn))
                 continue
             }
@@ -38,7 +40,8 @@ extension DemographyTables {
         guard !local.hasErrors, ages.count >= 2 else {
             if !local.hasErrors {
                 local.error(
-                    .invalidValue(field: "age", reason: "a fertility pattern needs at least two age bands"),
+                    .invalidValue(
+                        field: "age", reason: "a fertility pattern needs at least two age bands"),
                     at: table.headerLocation())
             }
             return nil
@@ -46,7 +49,9 @@ extension DemographyTables {
         let width = ages[1] - ages[0]
         for index in 1..<ages.count where ages[index] - ages[index - 1] != width {
             local.error(
-                .invalidValue(field: "age", reason: "the bands of a fertility pattern must all be \(width) years wide"),
+                .invalidValue(
+                    field: "age",
+                    reason: "the bands of a fertility pattern must all be \(width) years wide"),
                 at: table.location(row: index, column: ageColumn))
             return nil
         }
@@ -55,10 +60,18 @@ extension DemographyTables {
             return try FertilitySchedule(bands: bands, shares: shares + [0])
         } catch let error as FertilityRates.InvariantError {
             let row: Int
-            if case .outsideChildbearingAges(let age) = error { row = ages.firstIndex(of: age) ?? 0 } else { row = 0 }
-            local.error(.invalidValue(field: "age", reason: error.description), at: table.location(row: row, column: ageColumn))
+            if case .outsideChildbearingAges(let age) = error {
+                row = ages.firstIndex(of: age) ?? 0
+            } else {
+                row = 0
+            }
+            local.error(
+                .invalidValue(field: "age", reason: error.description),
+                at: table.location(row: row, column: ageColumn))
         } catch {
-            local.error(.invalidValue(field: "age", reason: "\(error)"), at: table.location(row: 0, column: ageColumn))
+            local.error(
+                .invalidValue(field: "age", reason: "\(error)"),
+                at: table.location(row: 0, column: ageColumn))
         }
         return nil
     }
@@ -70,18 +83,22 @@ extension DemographyTables {
     {
         var local = DiagnosticLog()
         defer { log.append(contentsOf: local.diagnostics) }
-        guard table.check(CSVColumns(required: ["year", "age", "asfr"]), log: &local) else { return nil }
+        guard table.check(CSVColumns(required: ["year", "age", "asfr"]), log: &local) else {
+            return nil
+        }
         var byYear: [Int: [(age: Int, rate: Double, row: Int)]] = [:]
         for row in 0..<table.rowCount {
-            let year = table.requiredText(row: row, column: table.column("year")!, log: &local).flatMap { text -> Int? in
-                guard let year = Int(text), (1900...2200).contains(year) else {
-                    local.error(
-                        .outOfRange(field: "year", value: text, range: "a year between 1900 and 2200"),
-                        at: table.location(row: row, column: table.column("year")!))
-                    return nil
+            let year = table.requiredText(row: row, column: table.column("year")!, log: &local)
+                .flatMap { text -> Int? in
+                    guard let year = Int(text), (1900...2200).contains(year) else {
+                        local.error(
+                            .outOfRange(
+                                field: "year", value: text, range: "a year between 1900 and 2200"),
+                            at: table.location(row: row, column: table.column("year")!))
+                        return nil
+                    }
+                    return year
                 }
-                return year
-            }
             let age = age(table, row: row, column: table.column("age")!, log: &local)
             let rate = number(
                 table, row: row, column: table.column("asfr")!, range: 0...1,
@@ -97,7 +114,8 @@ extension DemographyTables {
             let ages = entries.map(\.age)
             guard ages.count >= 2 else {
                 local.error(
-                    .invalidValue(field: "age", reason: "year \(year) needs at least two age bands"),
+                    .invalidValue(
+                        field: "age", reason: "year \(year) needs at least two age bands"),
                     at: table.location(row: entries[0].row))
                 return nil
             }
@@ -130,7 +148,8 @@ extension DemographyTables {
         var yearSet = Set<Int>()
         for row in 0..<table.rowCount {
             let sex = sex(table, row: row, column: table.column("sex")!, log: &local)
-            let year = table.requiredText(row: row, column: table.column("year")!, log: &local).flatMap { Int($0) }
+            let year = table.requiredText(row: row, column: table.column("year")!, log: &local)
+                .flatMap { Int($0) }
             let age = age(table, row: row, column: table.column("age")!, log: &local)
             let mx = number(
                 table, row: row, column: table.column("mx")!, range: 0...Double.infinity,
@@ -150,7 +169,11 @@ extension DemographyTables {
                 for age in ages {
                     guard let value = cells["\(sex.rawValue) \(year) \(age)"] else {
                         local.error(
-                            .invalidValue(field: "mx", reason: "no death rate for \(sex) aged \(age) in \(year); every year needs every age"),
+                            .invalidValue(
+                                field: "mx",
+                                reason:
+                                    "no death rate for \(sex) aged \(age) in \(year); every year needs every age"
+                            ),
                             at: table.headerLocation())
                         return nil
                     }
@@ -180,12 +203,14 @@ extension DemographyTables {
             let area = table.requiredText(row: row, column: areaColumn, log: &local)
             let sex = sex(table, row: row, column: table.column("sex")!, log: &local)
             let age = age(table, row: row, column: ageColumn, log: &local)
-            let net = table.requiredText(row: row, column: table.column("net")!, log: &local).flatMap { _ in
-                table.number(row: row, column: table.column("net")!, log: &local)
-            }
+            let net = table.requiredText(row: row, column: table.column("net")!, log: &local)
+                .flatMap { _ in
+                    table.number(row: row, column: table.column("net")!, log: &local)
+                }
             guard let area, let sex, let age, let net else { continue }
             guard areas.contains(area) else {
-                local.error(.unknownRegion(code: area), at: table.location(row: row, column: areaColumn))
+                local.error(
+                    .unknownRegion(code: area), at: table.location(row: row, column: areaColumn))
                 continue
             }
             collector.add(
@@ -199,7 +224,8 @@ extension DemographyTables {
             !local.hasErrors
         else { return nil }
         var result = [BySex<[Double]>](
-            repeating: BySex(both: [Double](repeating: 0, count: singleYears.count)), count: areas.count)
+            repeating: BySex(both: [Double](repeating: 0, count: singleYears.count)),
+            count: areas.count)
         for (position, area) in collector.areas.enumerated() {
             let target = areas.firstIndex(of: area)!
             for sex in Sex.allCases {
@@ -226,30 +252,37 @@ extension DemographyTables {
         let levels = CapabilityLevel.allCases.map(\.description)
         guard
             table.check(
-                CSVColumns(required: ["year", "sex", "age"] + levels, optional: ["part"]), log: &local)
+                CSVColumns(required: ["year", "sex", "age"] + levels, optional: ["part"]),
+                log: &local)
         else { return nil }
         let partColumn = table.column("part")
         var cells: [String: (values: [Double], row: Int)] = [:]
         var ageSet = Set<Int>()
         var yearSet = Set<Int>()
         for row in 0..<table.rowCount {
-            let year = table.requiredText(row: row, column: table.column("year")!, log: &local).flatMap { Int($0) }
+            let year = table.requiredText(row: row, column: table.column("year")!, log: &local)
+                .flatMap { Int($0) }
             let sex = sex(table, row: row, column: table.column("sex")!, log: &local)
             let age = age(table, row: row, column: table.column("age")!, log: &local)
             var part = 0
-            if let partColumn, let text = table.requiredText(row: row, column: partColumn, log: &local) {
+            if let partColumn,
+                let text = table.requiredText(row: row, column: partColumn, log: &local)
+            {
                 switch text {
                 case "urban", "城镇": part = 0
                 case "rural", "乡村": part = 1
                 default:
                     local.error(
-                        .notOneOf(field: "part", value: text, allowed: ["urban", "rural", "城镇", "乡村"]),
+                        .notOneOf(
+                            field: "part", value: text, allowed: ["urban", "rural", "城镇", "乡村"]),
                         at: table.location(row: row, column: partColumn))
                     continue
                 }
             }
             let values = levels.compactMap { name in
-                number(table, row: row, column: table.column(name)!, range: 0...1, describe: "between 0 and 1", log: &local)
+                number(
+                    table, row: row, column: table.column(name)!, range: 0...1,
+                    describe: "between 0 and 1", log: &local)
             }
             guard let year, let sex, let age, values.count == 5 else { continue }
             let sum = values.reduce(0, +)
@@ -279,7 +312,9 @@ extension DemographyTables {
                             local.error(
                                 .invalidValue(
                                     field: "age",
-                                    reason: "no prevalence for \(sex) aged \(age) in \(year)\(parts == 2 ? (part == 0 ? ", urban" : ", rural") : ""); every year, sex\(parts == 2 ? ", part" : "") and age group is needed"),
+                                    reason:
+                                        "no prevalence for \(sex) aged \(age) in \(year)\(parts == 2 ? (part == 0 ? ", urban" : ", rural") : ""); every year, sex\(parts == 2 ? ", part" : "") and age group is needed"
+                                ),
                                 at: table.headerLocation())
                             return nil
                         }
@@ -288,24 +323,33 @@ extension DemographyTables {
                 }
             }
         }
-        return try? CapabilityPrevalence(ageGroups: groups, years: years, parts: parts, shares: shares)
+        return try? CapabilityPrevalence(
+            ageGroups: groups, years: years, parts: parts, shares: shares)
     }
 
     /// Reads `level,institutional,community,home`: the share of persons at each capability
     /// level who need each kind of care. Levels by name (`intact`, `mild`, `moderate`,
     /// `severe`, `complete`, or the standard's Chinese names) or number 0–4.
-    public static func careServices(_ table: CSVTable, log: inout DiagnosticLog) -> CareServiceRates? {
+    public static func careServices(_ table: CSVTable, log: inout DiagnosticLog)
+        -> CareServiceRates?
+    {
         var local = DiagnosticLog()
         defer { log.append(contentsOf: local.diagnostics) }
         let kinds = ["institutional", "community", "home"]
         guard table.check(CSVColumns(required: ["level"] + kinds), log: &local) else { return nil }
         var rates = [[Double]](repeating: [0, 0, 0, 0, 0], count: 3)
-        let names = CapabilityLevel.allCases.flatMap { [$0.description, $0.chineseName, String($0.rawValue)] }
+        let names = CapabilityLevel.allCases.flatMap {
+            [$0.description, $0.chineseName, String($0.rawValue)]
+        }
         for row in 0..<table.rowCount {
-            guard let text = table.requiredText(row: row, column: table.column("level")!, log: &local) else { continue }
-            guard let level = CapabilityLevel.allCases.first(where: {
-                [$0.description, $0.chineseName, String($0.rawValue)].contains(text)
-            }) else {
+            guard
+                let text = table.requiredText(row: row, column: table.column("level")!, log: &local)
+            else { continue }
+            guard
+                let level = CapabilityLevel.allCases.first(where: {
+                    [$0.description, $0.chineseName, String($0.rawValue)].contains(text)
+                })
+            else {
                 local.error(
                     .notOneOf(field: "level", value: text, allowed: Array(names.prefix(15))),
                     at: table.location(row: row, column: table.column("level")!))
@@ -313,13 +357,21 @@ extension DemographyTables {
             }
             var sum = 0.0
             for (index, kind) in kinds.enumerated() {
-                guard let value = number(table, row: row, column: table.column(kind)!, range: 0...1, describe: "between 0 and 1", log: &local) else { continue }
+                guard
+                    let value = number(
+                        table, row: row, column: table.column(kind)!, range: 0...1,
+                        describe: "between 0 and 1", log: &local)
+                else { continue }
                 rates[index][level.rawValue] = value
                 sum += value
             }
             if sum > 1 + 1e-9 {
                 local.error(
-                    .invalidValue(field: "home", reason: "the shares needing institutional, community and home care add up to \(sum), more than 1"),
+                    .invalidValue(
+                        field: "home",
+                        reason:
+                            "the shares needing institutional, community and home care add up to \(sum), more than 1"
+                    ),
                     at: table.location(row: row, column: table.column("home")!))
             }
         }

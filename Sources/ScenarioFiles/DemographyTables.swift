@@ -182,13 +182,17 @@ public enum DemographyTables {
             var bySex = BySex(both: [Double]())
             let name = area.isEmpty ? "the table" : "area \(area)"
             for sex in Sex.allCases {
-                let entries = collector.groups[position][sex.rawValue].entries.sorted { $0.age < $1.age }
+                let entries = collector.groups[position][sex.rawValue].entries.sorted {
+                    $0.age < $1.age
+                }
                 guard let first = entries.first else {
                     let other = sex == .female ? Sex.male : .female
                     log.error(
                         .invalidValue(
                             field: "sex",
-                            reason: "\(name) has rows for \(other) but none for \(sex); both sexes are needed"),
+                            reason:
+                                "\(name) has rows for \(other) but none for \(sex); both sexes are needed"
+                        ),
                         at: table.location(
                             row: collector.areaRows[position], column: sexColumn ?? ageColumn))
                     failed = true
@@ -198,7 +202,9 @@ public enum DemographyTables {
                     log.error(
                         .invalidValue(
                             field: "age",
-                            reason: "the age bands of \(name), \(sex) start at \(first.age); they must start at 0"),
+                            reason:
+                                "the age bands of \(name), \(sex) start at \(first.age); they must start at 0"
+                        ),
                         at: table.location(row: first.row, column: ageColumn))
                     failed = true
                     continue
@@ -207,7 +213,8 @@ public enum DemographyTables {
                 if let reference {
                     if ages != reference.ages {
                         let common = min(ages.count, reference.ages.count)
-                        let mismatch = (0..<common).first { ages[$0] != reference.ages[$0] } ?? common
+                        let mismatch =
+                            (0..<common).first { ages[$0] != reference.ages[$0] } ?? common
                         let row = entries[min(mismatch, entries.count - 1)].row
                         log.error(
                             .invalidValue(
@@ -315,10 +322,12 @@ public enum DemographyTables {
         let ageColumn = table.column("age")!
         let valueColumn = table.column(kind.rawValue)!
         let (range, describe): (ClosedRange<Double>, String) =
-            kind == .survivalRatios ? (0...1, "between 0 and 1") : (0...Double.infinity, "at least 0")
+            kind == .survivalRatios
+            ? (0...1, "between 0 and 1") : (0...Double.infinity, "at least 0")
         var collector = Collector()
         for row in 0..<table.rowCount {
-            let area = areaColumn.map { table.requiredText(row: row, column: $0, log: &local) } ?? ""
+            let area =
+                areaColumn.map { table.requiredText(row: row, column: $0, log: &local) } ?? ""
             let sex = sex(table, row: row, column: sexColumn, log: &local)
             let age = age(table, row: row, column: ageColumn, log: &local)
             let value = number(
@@ -338,7 +347,9 @@ public enum DemographyTables {
             // A life table's L cannot rise from one band to the next of the same width.
             for (position, bySex) in values.enumerated() {
                 for sex in Sex.allCases {
-                    let entries = collector.groups[position][sex.rawValue].entries.sorted { $0.age < $1.age }
+                    let entries = collector.groups[position][sex.rawValue].entries.sorted {
+                        $0.age < $1.age
+                    }
                     for index in 1..<max(bands.count - 1, 1)
                     where bands.width(of: index) == bands.width(of: index - 1)
                         && bySex[sex][index] > bySex[sex][index - 1]
@@ -356,7 +367,8 @@ public enum DemographyTables {
         }
         return AgeScheduleTable(
             kind: kind, areas: areaColumn == nil ? [nil] : collector.areas.map { $0 },
-            areaLocations: collector.areaRows.map { table.location(row: $0) }, bands: bands, values: values, firstRow: table.location(row: 0))
+            areaLocations: collector.areaRows.map { table.location(row: $0) }, bands: bands,
+            values: values, firstRow: table.location(row: 0))
     }
 
     /// Reads `[area,]age,asfr` onto a projection's bands: each age must be a lower bound of
@@ -378,7 +390,8 @@ public enum DemographyTables {
         var index: [String: Int] = [:]
         var seen: [String: Int] = [:]
         for row in 0..<table.rowCount {
-            let area = areaColumn.map { table.requiredText(row: row, column: $0, log: &local) } ?? ""
+            let area =
+                areaColumn.map { table.requiredText(row: row, column: $0, log: &local) } ?? ""
             let age = age(table, row: row, column: ageColumn, log: &local)
             let rate = number(
                 table, row: row, column: rateColumn, range: 0...1,
@@ -388,7 +401,8 @@ public enum DemographyTables {
                 local.error(
                     .invalidValue(
                         field: "age",
-                        reason: "age \(age) is not a lower bound of the population's bands (\(bands)); the schedule's ages must match the population's"
+                        reason:
+                            "age \(age) is not a lower bound of the population's bands (\(bands)); the schedule's ages must match the population's"
                     ), at: table.location(row: row, column: ageColumn))
                 continue
             }
@@ -412,7 +426,9 @@ public enum DemographyTables {
                 local.error(
                     .invalidValue(
                         field: "age",
-                        reason: "age \(age) appears twice (first on line \(table.line(ofRow: first))); age bands must not overlap"),
+                        reason:
+                            "age \(age) appears twice (first on line \(table.line(ofRow: first))); age bands must not overlap"
+                    ),
                     at: table.location(row: row, column: ageColumn))
                 continue
             }
@@ -433,7 +449,9 @@ public enum DemographyTables {
             result[position].rates[band] = rate
         }
         guard !local.hasErrors, !result.isEmpty else {
-            if result.isEmpty, !local.hasErrors { local.error(.emptyTable, at: table.headerLocation()) }
+            if result.isEmpty, !local.hasErrors {
+                local.error(.emptyTable, at: table.headerLocation())
+            }
             return nil
         }
         return result
@@ -450,7 +468,8 @@ public enum DemographyTables {
         guard table.check(CSVColumns(required: ["area", "sex", "age", "net"]), log: &local) else {
             return nil
         }
-        let position = Dictionary(areas.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        let position = Dictionary(
+            areas.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         var result = [BySex<[Double]>](
             repeating: BySex(both: [Double](repeating: 0, count: bands.count)), count: areas.count)
         var seen: [String: Int] = [:]
@@ -467,14 +486,16 @@ public enum DemographyTables {
             }
             guard let area, let sex, let age, let net else { continue }
             guard let index = position[area] else {
-                local.error(.unknownRegion(code: area), at: table.location(row: row, column: areaColumn))
+                local.error(
+                    .unknownRegion(code: area), at: table.location(row: row, column: areaColumn))
                 continue
             }
             guard bands.lowerBounds.contains(age), let band = bands.index(containing: age) else {
                 local.error(
                     .invalidValue(
                         field: "age",
-                        reason: "age \(age) is not a lower bound of the population's bands (\(bands)); the schedule's ages must match the population's"
+                        reason:
+                            "age \(age) is not a lower bound of the population's bands (\(bands)); the schedule's ages must match the population's"
                     ), at: table.location(row: row, column: ageColumn))
                 continue
             }
@@ -483,7 +504,9 @@ public enum DemographyTables {
                 local.error(
                     .invalidValue(
                         field: "age",
-                        reason: "age \(age) appears twice for area \(area), \(sex) (first on line \(table.line(ofRow: first))); age bands must not overlap"),
+                        reason:
+                            "age \(age) appears twice for area \(area), \(sex) (first on line \(table.line(ofRow: first))); age bands must not overlap"
+                    ),
                     at: table.location(row: row, column: ageColumn))
                 continue
             }
@@ -522,7 +545,9 @@ public enum DemographyTables {
                 local.error(
                     .invalidValue(
                         field: "age",
-                        reason: "ages must increase down the table (\(age) follows \(last)); age bands must not overlap"),
+                        reason:
+                            "ages must increase down the table (\(age) follows \(last)); age bands must not overlap"
+                    ),
                     at: table.location(row: row, column: ageColumn))
                 continue
             }
@@ -571,8 +596,11 @@ public enum DemographyTables {
             local.error(
                 .invalidValue(
                     field: fromCounts ? "deaths" : "mx",
-                    reason: "the open band \(bands.openAge)+ needs a death rate above 0 to close the table"),
-                at: table.location(row: rows[rows.count - 1], column: table.column(fromCounts ? "deaths" : "mx")!))
+                    reason:
+                        "the open band \(bands.openAge)+ needs a death rate above 0 to close the table"
+                ),
+                at: table.location(
+                    row: rows[rows.count - 1], column: table.column(fromCounts ? "deaths" : "mx")!))
         }
         guard !local.hasErrors else { return nil }
         return LifeTableInput(
@@ -598,24 +626,36 @@ public enum DemographyTables {
         let nameColumns = ["name", "county", "city", "province"].compactMap { table.column($0) }
         var units: [CensusUnit] = []
         for row in 0..<table.rowCount {
-            guard let code = table.requiredText(row: row, column: codeColumn, log: &local) else { continue }
+            guard let code = table.requiredText(row: row, column: codeColumn, log: &local) else {
+                continue
+            }
             var female: [Double] = []
             var male: [Double] = []
             var failed = false
             for age in censusAgeColumns {
                 for (sex, name) in [(Sex.male, "male_\(age)"), (.female, "female_\(age)")] {
-                    guard let count = table.count(row: row, column: table.column(name)!, log: &local)
+                    guard
+                        let count = table.count(row: row, column: table.column(name)!, log: &local)
                     else {
                         failed = true
                         continue
                     }
-                    if sex == .male { male.append(Double(count)) } else { female.append(Double(count)) }
+                    if sex == .male {
+                        male.append(Double(count))
+                    } else {
+                        female.append(Double(count))
+                    }
                 }
             }
             guard !failed else { continue }
-            let name = nameColumns.lazy.compactMap { table.text(row: row, column: $0) }.first { !$0.isEmpty } ?? code
+            let name =
+                nameColumns.lazy.compactMap { table.text(row: row, column: $0) }.first {
+                    !$0.isEmpty
+                } ?? code
             // Counts read as non-negative whole numbers keep the invariants.
-            guard let population = try? AgeSexPopulation(bands: censusBands, female: female, male: male)
+            guard
+                let population = try? AgeSexPopulation(
+                    bands: censusBands, female: female, male: male)
             else { continue }
             units.append(
                 CensusUnit(

@@ -85,20 +85,27 @@ public struct ProjectionTables: Sendable {
         } else if width == 5, bands.openAge % 5 == 0,
             bands.refines(.uniform(width: 5, to: bands.openAge))
         {
-            populations = populations.map { $0.regrouped(to: .uniform(width: 5, to: bands.openAge)) }
+            populations = populations.map {
+                $0.regrouped(to: .uniform(width: 5, to: bands.openAge))
+            }
         } else if width == 1, given == 5 {
             do {
-                populations = try populations.map { try Graduation.singleYears($0, method: .sprague) }
+                populations = try populations.map {
+                    try Graduation.singleYears($0, method: .sprague)
+                }
             } catch {
                 log.error(.invalidValue(field: "age", reason: "\(error)"), at: read.firstRow)
                 return nil
             }
         } else {
-            let steps = width == 0 ? "steps of their widths" : "steps of \(width) year\(width == 1 ? "" : "s")"
+            let steps =
+                width == 0
+                ? "steps of their widths" : "steps of \(width) year\(width == 1 ? "" : "s")"
             log.error(
                 .invalidValue(
                     field: "age",
-                    reason: "the population's bands (\(bands)) cannot be projected in \(steps); give bands of one width (or 0, 1–4, 5–9, …) and a step of 1 or 5"
+                    reason:
+                        "the population's bands (\(bands)) cannot be projected in \(steps); give bands of one width (or 0, 1–4, 5–9, …) and a step of 1 or 5"
                 ), at: read.firstRow)
             return nil
         }
@@ -116,7 +123,8 @@ public struct ProjectionTables: Sendable {
             for sex in Sex.allCases {
                 let mismatch = Problem.invalidValue(
                     field: "age",
-                    reason: "the mortality schedule's ages (\(table.bands)) do not match the population's (\(bands)); "
+                    reason:
+                        "the mortality schedule's ages (\(table.bands)) do not match the population's (\(bands)); "
                         + (table.kind == .deathRates
                             ? "death rates must start at 0 and reach the population's open age"
                             : "Lx and Sx need exactly the population's bands"))
@@ -137,7 +145,8 @@ public struct ProjectionTables: Sendable {
                         }
                         pair.append(
                             table.kind == .personYears
-                                ? try SurvivalRatios(bands: bands, personYears: values[sex], radix: radix)
+                                ? try SurvivalRatios(
+                                    bands: bands, personYears: values[sex], radix: radix)
                                 : try SurvivalRatios(bands: bands, values: values[sex]))
                     }
                 } catch let error as SurvivalRatios.InvariantError {

@@ -72,7 +72,8 @@ extension ScenarioDecoder {
         var openAge = 100
         if let given = fields["open_age"] {
             openAge =
-                Read.integer(given, field: "demography.open_age", range: 85...130, log: &session.log)
+                Read.integer(
+                    given, field: "demography.open_age", range: 85...130, log: &session.log)
                 ?? openAge
         } else {
             set(["demography", "open_age"], .scalar("100", at: node.location))
@@ -116,7 +117,9 @@ extension ScenarioDecoder {
                 session.log.error(
                     .invalidValue(
                         field: "demography.open_age",
-                        reason: "the death rates end at \(tables.female.bands.openAge)+, below the open age \(openAge)"),
+                        reason:
+                            "the death rates end at \(tables.female.bands.openAge)+, below the open age \(openAge)"
+                    ),
                     at: fields["open_age"]?.location ?? node.location)
                 return nil
             }
@@ -157,7 +160,9 @@ extension ScenarioDecoder {
         var codes: [DivisionCode] = []
         for (text, location) in zip(read.areas, read.areaLocations) {
             guard let code = try? DivisionCode(parsing: text) else {
-                log.error(.badRegionCode(value: text, reason: "an area must be a division code"), at: location)
+                log.error(
+                    .badRegionCode(value: text, reason: "an area must be a division code"),
+                    at: location)
                 continue
             }
             guard tree.index(of: code) != nil else {
@@ -168,7 +173,9 @@ extension ScenarioDecoder {
                 log.error(
                     .invalidValue(
                         field: "area",
-                        reason: "areas \(outer.shortForm) and \(code.shortForm) overlap (one lies within the other); each person must be counted once"),
+                        reason:
+                            "areas \(outer.shortForm) and \(code.shortForm) overlap (one lies within the other); each person must be counted once"
+                    ),
                     at: location)
                 continue
             }
@@ -181,20 +188,26 @@ extension ScenarioDecoder {
         -> MortalityAssumption?
     {
         let keys = ["death_rates", "ax", "life_expectancy", "improvement", "lee_carter"]
-        guard let fields = Fields(node, section: "demography.mortality", keys: keys, log: &session.log)
+        guard
+            let fields = Fields(
+                node, section: "demography.mortality", keys: keys, log: &session.log)
         else { return nil }
         var base: BySex<DeathRates>?
         if let given = fields.required("death_rates", log: &session.log),
-            let table = table(given, path: ["demography", "mortality", "death_rates"], session: &session),
+            let table = table(
+                given, path: ["demography", "mortality", "death_rates"], session: &session),
             let schedule = DemographyTables.mortality(table, log: &session.log)
         {
             if schedule.kind != .deathRates || schedule.areas != [nil] {
                 session.log.error(
                     .invalidValue(
                         field: "demography.mortality.death_rates",
-                        reason: "the table must be sex,age,mx (one schedule of death rates for every area)"),
+                        reason:
+                            "the table must be sex,age,mx (one schedule of death rates for every area)"
+                    ),
                     at: schedule.firstRow)
-            } else if let female = try? DeathRates(bands: schedule.bands, rates: schedule.values[0].female),
+            } else if let female = try? DeathRates(
+                bands: schedule.bands, rates: schedule.values[0].female),
                 let male = try? DeathRates(bands: schedule.bands, rates: schedule.values[0].male)
             {
                 base = BySex(female: female, male: male)
@@ -223,30 +236,38 @@ extension ScenarioDecoder {
             session.log.error(
                 .invalidValue(
                     field: "demography.mortality",
-                    reason: "give one way of changing mortality: life_expectancy (with lee_carter for its age pattern), improvement, or lee_carter"),
+                    reason:
+                        "give one way of changing mortality: life_expectancy (with lee_carter for its age pattern), improvement, or lee_carter"
+                ),
                 at: last ?? node.location)
             return nil
         }
         var leeCarter: BySex<LeeCarter>?
         if let given = fields["lee_carter"], let base,
-            let table = table(given, path: ["demography", "mortality", "lee_carter"], session: &session),
+            let table = table(
+                given, path: ["demography", "mortality", "lee_carter"], session: &session),
             let history = DemographyTables.mortalityHistory(table, log: &session.log)
         {
             guard history.bands == base.female.bands else {
                 session.log.error(
                     .invalidValue(
                         field: "age",
-                        reason: "the history's ages (\(history.bands)) differ from the death rates' (\(base.female.bands))"),
+                        reason:
+                            "the history's ages (\(history.bands)) differ from the death rates' (\(base.female.bands))"
+                    ),
                     at: table.headerLocation())
                 return nil
             }
             do {
                 leeCarter = BySex(
-                    female: try LeeCarter.fit(bands: history.bands, years: history.years, rates: history.rates.female),
-                    male: try LeeCarter.fit(bands: history.bands, years: history.years, rates: history.rates.male))
+                    female: try LeeCarter.fit(
+                        bands: history.bands, years: history.years, rates: history.rates.female),
+                    male: try LeeCarter.fit(
+                        bands: history.bands, years: history.years, rates: history.rates.male))
             } catch {
                 session.log.error(
-                    .invalidValue(field: "demography.mortality.lee_carter", reason: error.description),
+                    .invalidValue(
+                        field: "demography.mortality.lee_carter", reason: error.description),
                     at: given.location)
                 return nil
             }
@@ -255,13 +276,18 @@ extension ScenarioDecoder {
         if let given = fields["life_expectancy"] {
             guard
                 let sexes = Fields(
-                    given, section: "demography.mortality.life_expectancy", keys: ["female", "male"],
+                    given, section: "demography.mortality.life_expectancy",
+                    keys: ["female", "male"],
                     log: &session.log),
                 let female = sexes.required("female", log: &session.log).flatMap({
-                    Read.yearly($0, field: "demography.mortality.life_expectancy.female", unit: .year, rule: .interpolate, range: 20...110, log: &session.log)
+                    Read.yearly(
+                        $0, field: "demography.mortality.life_expectancy.female", unit: .year,
+                        rule: .interpolate, range: 20...110, log: &session.log)
                 }),
                 let male = sexes.required("male", log: &session.log).flatMap({
-                    Read.yearly($0, field: "demography.mortality.life_expectancy.male", unit: .year, rule: .interpolate, range: 20...110, log: &session.log)
+                    Read.yearly(
+                        $0, field: "demography.mortality.life_expectancy.male", unit: .year,
+                        rule: .interpolate, range: 20...110, log: &session.log)
                 })
             else { return nil }
             change = .lifeExpectancy(
@@ -271,18 +297,24 @@ extension ScenarioDecoder {
             if given.entries != nil {
                 guard
                     let sexes = Fields(
-                        given, section: "demography.mortality.improvement", keys: ["female", "male"],
+                        given, section: "demography.mortality.improvement",
+                        keys: ["female", "male"],
                         log: &session.log),
                     let female = sexes.required("female", log: &session.log).flatMap({
-                        Read.quantity($0, field: "demography.mortality.improvement.female", unit: .fraction, range: -0.1...0.1, log: &session.log)
+                        Read.quantity(
+                            $0, field: "demography.mortality.improvement.female", unit: .fraction,
+                            range: -0.1...0.1, log: &session.log)
                     }),
                     let male = sexes.required("male", log: &session.log).flatMap({
-                        Read.quantity($0, field: "demography.mortality.improvement.male", unit: .fraction, range: -0.1...0.1, log: &session.log)
+                        Read.quantity(
+                            $0, field: "demography.mortality.improvement.male", unit: .fraction,
+                            range: -0.1...0.1, log: &session.log)
                     })
                 else { return nil }
                 change = .constantImprovement(BySex(female: [female.value], male: [male.value]))
             } else if let rate = Read.quantity(
-                given, field: "demography.mortality.improvement", unit: .fraction, range: -0.1...0.1,
+                given, field: "demography.mortality.improvement", unit: .fraction,
+                range: -0.1...0.1,
                 log: &session.log)
             {
                 change = .constantImprovement(BySex(both: [rate.value]))
@@ -296,20 +328,27 @@ extension ScenarioDecoder {
             rule: BySex(female: rule(.female), male: rule(.male)))
     }
 
-    mutating func decodeFertility(_ node: YAMLNode, session: inout Session) -> FertilityAssumption? {
+    mutating func decodeFertility(_ node: YAMLNode, session: inout Session) -> FertilityAssumption?
+    {
         let keys = ["total_fertility", "schedule", "rates"]
-        guard let fields = Fields(node, section: "demography.fertility", keys: keys, log: &session.log)
+        guard
+            let fields = Fields(
+                node, section: "demography.fertility", keys: keys, log: &session.log)
         else { return nil }
         if let given = fields["rates"] {
             if fields["total_fertility"] != nil || fields["schedule"] != nil {
                 session.log.error(
                     .invalidValue(
                         field: "demography.fertility",
-                        reason: "give either rates (by year) or total_fertility with schedule, not both"),
+                        reason:
+                            "give either rates (by year) or total_fertility with schedule, not both"
+                    ),
                     at: node.location)
                 return nil
             }
-            guard let table = table(given, path: ["demography", "fertility", "rates"], session: &session)
+            guard
+                let table = table(
+                    given, path: ["demography", "fertility", "rates"], session: &session)
             else { return nil }
             return DemographyTables.fertilityByYear(table, log: &session.log)
         }
@@ -329,10 +368,14 @@ extension ScenarioDecoder {
         _ node: YAMLNode, areas: [String], openAge: Int, session: inout Session
     ) -> MigrationAssumption? {
         let keys = ["net", "total", "female_share", "schedule"]
-        guard let fields = Fields(node, section: "demography.migration", keys: keys, log: &session.log)
+        guard
+            let fields = Fields(
+                node, section: "demography.migration", keys: keys, log: &session.log)
         else { return nil }
         if let given = fields["net"] {
-            guard let table = table(given, path: ["demography", "migration", "net"], session: &session),
+            guard
+                let table = table(
+                    given, path: ["demography", "migration", "net"], session: &session),
                 let counts = DemographyTables.netMigrationPerYear(
                     table, areas: areas, singleYears: .singleYears(to: openAge), log: &session.log)
             else { return nil }
@@ -360,9 +403,13 @@ extension ScenarioDecoder {
             else { return nil }
             var values: [Double] = []
             for name in names {
-                guard let value = parameters.required(name, log: &session.log).flatMap({
-                    Read.quantity($0, field: "demography.migration.schedule.\(name)", unit: .one, range: 0...200, log: &session.log)
-                }) else { return nil }
+                guard
+                    let value = parameters.required(name, log: &session.log).flatMap({
+                        Read.quantity(
+                            $0, field: "demography.migration.schedule.\(name)", unit: .one,
+                            range: 0...200, log: &session.log)
+                    })
+                else { return nil }
                 values.append(value.value)
             }
             schedule = RogersCastro(
@@ -374,14 +421,17 @@ extension ScenarioDecoder {
 
     mutating func decodeCareNeed(_ node: YAMLNode, session: inout Session) -> CareNeedAssumption? {
         let keys = ["prevalence", "services", "special_groups", "childcare_places_per_1000"]
-        guard let fields = Fields(node, section: "demography.care_need", keys: keys, log: &session.log)
+        guard
+            let fields = Fields(
+                node, section: "demography.care_need", keys: keys, log: &session.log)
         else { return nil }
         let prevalence = fields.required("prevalence", log: &session.log).flatMap {
             table($0, path: ["demography", "care_need", "prevalence"], session: &session)
         }.flatMap { DemographyTables.capabilityPrevalence($0, log: &session.log) }
         var services: CareServiceRates?
         if let given = fields["services"],
-            let table = table(given, path: ["demography", "care_need", "services"], session: &session)
+            let table = table(
+                given, path: ["demography", "care_need", "services"], session: &session)
         {
             services = DemographyTables.careServices(table, log: &session.log)
         }
@@ -397,14 +447,21 @@ extension ScenarioDecoder {
             }
             for entry in entries {
                 let field = "demography.care_need.special_groups.\(entry.key)"
-                if entry.value.entries != nil, entry.value.entries!.contains(where: { $0.key == "from_age" }) {
+                if entry.value.entries != nil,
+                    entry.value.entries!.contains(where: { $0.key == "from_age" })
+                {
                     guard
-                        let parts = Fields(entry.value, section: field, keys: ["share", "from_age"], log: &session.log),
+                        let parts = Fields(
+                            entry.value, section: field, keys: ["share", "from_age"],
+                            log: &session.log),
                         let share = parts.required("share", log: &session.log).flatMap({
-                            Read.quantity($0, field: field + ".share", unit: .fraction, range: 0...1, log: &session.log)
+                            Read.quantity(
+                                $0, field: field + ".share", unit: .fraction, range: 0...1,
+                                log: &session.log)
                         }),
                         let age = parts.required("from_age", log: &session.log).flatMap({
-                            Read.integer($0, field: field + ".from_age", range: 0...120, log: &session.log)
+                            Read.integer(
+                                $0, field: field + ".from_age", range: 0...120, log: &session.log)
                         })
                     else { continue }
                     groups.append(SpecialGroup(name: entry.key, share: share.value, fromAge: age))

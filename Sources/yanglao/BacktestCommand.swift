@@ -58,10 +58,14 @@ struct BacktestCommand: ParsableCommand {
     @Option(help: "The level of the units compared: province, city or county.")
     var level: Level = .province
 
-    @Option(name: .customLong("census-2010"), help: "The 2010 census table (default: Data/census/census2010-provinces.csv).")
+    @Option(
+        name: .customLong("census-2010"),
+        help: "The 2010 census table (default: Data/census/census2010-provinces.csv).")
     var census2010: String?
 
-    @Option(name: .customLong("census-2020"), help: "The 2020 census table (default: Data/census/census2020-provinces.csv).")
+    @Option(
+        name: .customLong("census-2020"),
+        help: "The 2020 census table (default: Data/census/census2020-provinces.csv).")
     var census2020: String?
 
     @Option(help: ArgumentHelp("Where to write the comparison.", valueName: "OUT.csv"))
@@ -73,11 +77,13 @@ struct BacktestCommand: ParsableCommand {
     func validate() throws {
         guard from == 2010, to == 2020 else {
             throw ValidationError(
-                "the back-test compares the 2010 and 2020 censuses: use --from 2010 --to 2020 (got \(from) → \(to))")
+                "the back-test compares the 2010 and 2020 censuses: use --from 2010 --to 2020 (got \(from) → \(to))"
+            )
         }
         if level != .province, census2010 == nil || census2020 == nil {
             throw ValidationError(
-                "--level \(level.rawValue) needs the county tables: give --census-2010 and --census-2020")
+                "--level \(level.rawValue) needs the county tables: give --census-2010 and --census-2020"
+            )
         }
         try OutputFile.checkWritable(out, overwrite: overwrite, option: "--out")
     }
@@ -99,7 +105,8 @@ struct BacktestCommand: ParsableCommand {
             uniquingKeysWith: { first, _ in first })
         let matched = starting.filter { observed[$0.code] != nil }
         guard !matched.isEmpty else {
-            Console.error("error: no \(level.rawValue) of the 2010 table has a code in the 2020 table")
+            Console.error(
+                "error: no \(level.rawValue) of the 2010 table has a code in the 2020 table")
             throw ExitCode(64)
         }
         let assumptions: BacktestAssumptions
@@ -122,7 +129,8 @@ struct BacktestCommand: ParsableCommand {
             for row in rows {
                 writer.append([
                     level, code, name, row.age, row.sex?.description ?? "both",
-                    Figures.format(row.projected, places: 0), Figures.format(row.observed, places: 0),
+                    Figures.format(row.projected, places: 0),
+                    Figures.format(row.observed, places: 0),
                     Figures.format(row.difference, places: 0),
                     row.relativeError.map { Figures.format($0, places: 4) } ?? "",
                 ])

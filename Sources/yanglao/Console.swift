@@ -90,11 +90,15 @@ struct Messages {
         let open = inputs.bands.openAge
         switch language {
         case .zh:
-            let how = method.map { "年龄组 \(bands) 经 \($0) 插值为单岁，开口组 \(open)+" } ?? "单岁年龄，开口组 \(open)+"
+            let how =
+                method.map { "年龄组 \(bands) 经 \($0) 插值为单岁，开口组 \(open)+" } ?? "单岁年龄，开口组 \(open)+"
             return "人口基数 \(persons) 人，\(inputs.areas.count) 个区域（\(how)）"
         case .en:
-            let how = method.map { "bands \(bands) graduated by \($0) to single years, open at \(open)+" } ?? "single years, open at \(open)+"
-            return "Base population \(persons) in \(inputs.areas.count) area\(inputs.areas.count == 1 ? "" : "s") (\(how))"
+            let how =
+                method.map { "bands \(bands) graduated by \($0) to single years, open at \(open)+" }
+                ?? "single years, open at \(open)+"
+            return
+                "Base population \(persons) in \(inputs.areas.count) area\(inputs.areas.count == 1 ? "" : "s") (\(how))"
         }
     }
 

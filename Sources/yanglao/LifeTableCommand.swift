@@ -26,10 +26,13 @@ struct LifeTableCommand: ParsableCommand {
                 --ax un --sex male --out china.csv
             """)
 
-    @Option(help: ArgumentHelp("Deaths and exposures, or death rates, by age.", valueName: "LT.csv"))
+    @Option(
+        help: ArgumentHelp("Deaths and exposures, or death rates, by age.", valueName: "LT.csv"))
     var input: String
 
-    @Option(help: "The ax rule: given, mid, un or pas (default: given when the table has ax, else mid).")
+    @Option(
+        help: "The ax rule: given, mid, un or pas (default: given when the table has ax, else mid)."
+    )
     var ax: AxRuleOption?
 
     @Option(help: "The sex, for the un and pas rules: female or male.")
@@ -45,9 +48,13 @@ struct LifeTableCommand: ParsableCommand {
     var overwrite = false
 
     func validate() throws {
-        guard radix > 0, radix.isFinite else { throw ValidationError("--radix must be above 0 (got \(radix))") }
+        guard radix > 0, radix.isFinite else {
+            throw ValidationError("--radix must be above 0 (got \(radix))")
+        }
         if ax == .un || ax == .pas {
-            guard let sex else { throw ValidationError("--ax \(ax!.rawValue) needs --sex female or --sex male") }
+            guard let sex else {
+                throw ValidationError("--ax \(ax!.rawValue) needs --sex female or --sex male")
+            }
             guard Sex(label: sex) != nil else {
                 throw ValidationError("--sex must be female or male (got '\(sex)')")
             }
@@ -58,7 +65,9 @@ struct LifeTableCommand: ParsableCommand {
     func run() throws {
         var inputs = TableInputs()
         var read: LifeTableInput?
-        if let table = inputs.table(input) { read = DemographyTables.lifeTable(table, log: &inputs.log) }
+        if let table = inputs.table(input) {
+            read = DemographyTables.lifeTable(table, log: &inputs.log)
+        }
         if let read, ax == .given, read.averageYears == nil, let first = read.rows.first {
             inputs.error(
                 .missingColumn(column: "ax", suggestion: nil),
@@ -67,11 +76,13 @@ struct LifeTableCommand: ParsableCommand {
         var table: LifeTable?
         if let read {
             let choice = ax ?? (read.averageYears == nil ? .mid : .given)
-            let rule = choice.rule(sex.flatMap { Sex(label: $0) } ?? .female, given: read.averageYears)
+            let rule = choice.rule(
+                sex.flatMap { Sex(label: $0) } ?? .female, given: read.averageYears)
             do {
                 if let deaths = read.deaths, let exposures = read.exposures {
                     table = try LifeTable(
-                        bands: read.bands, deaths: deaths, exposures: exposures, rule: rule, radix: radix)
+                        bands: read.bands, deaths: deaths, exposures: exposures, rule: rule,
+                        radix: radix)
                 } else {
                     table = try LifeTable(
                         bands: read.bands, deathRates: read.deathRates, rule: rule, radix: radix)
@@ -86,7 +97,8 @@ struct LifeTableCommand: ParsableCommand {
                     row = 0
                 }
                 inputs.error(
-                    .invalidValue(field: read.averageYears == nil ? "mx" : "ax", reason: error.description),
+                    .invalidValue(
+                        field: read.averageYears == nil ? "mx" : "ax", reason: error.description),
                     at: read.rows[row])
             }
         }
@@ -96,14 +108,19 @@ struct LifeTableCommand: ParsableCommand {
         for (index, age) in table.bands.lowerBounds.enumerated() {
             writer.append([
                 String(age), table.bands.width(of: index).map(String.init) ?? "",
-                Figures.format(table.mx[index], places: 8), Figures.format(table.qx[index], places: 8),
-                Figures.format(table.ax[index], places: 4), Figures.format(table.lx[index], places: 2),
-                Figures.format(table.dx[index], places: 2), Figures.format(table.Lx[index], places: 2),
-                Figures.format(table.Tx[index], places: 2), Figures.format(table.ex[index], places: 4),
+                Figures.format(table.mx[index], places: 8),
+                Figures.format(table.qx[index], places: 8),
+                Figures.format(table.ax[index], places: 4),
+                Figures.format(table.lx[index], places: 2),
+                Figures.format(table.dx[index], places: 2),
+                Figures.format(table.Lx[index], places: 2),
+                Figures.format(table.Tx[index], places: 2),
+                Figures.format(table.ex[index], places: 4),
             ])
         }
         try OutputFile.write(writer.data, to: out)
         Console.out(
-            "Life expectancy at age \(table.bands.lowerBounds[0]): \(Figures.format(table.lifeExpectancy, places: 2)) years. Written to \(out).")
+            "Life expectancy at age \(table.bands.lowerBounds[0]): \(Figures.format(table.lifeExpectancy, places: 2)) years. Written to \(out)."
+        )
     }
 }

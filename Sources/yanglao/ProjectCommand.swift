@@ -79,13 +79,23 @@ struct ProjectCommand: ParsableCommand {
     var overwrite = false
 
     func validate() throws {
-        if let step, step != 1, step != 5 { throw ValidationError("--step must be 1 or 5 (got \(step))") }
-        guard (1...200).contains(steps) else { throw ValidationError("--steps must be 1 to 200 (got \(steps))") }
-        guard srb > 0, srb.isFinite else { throw ValidationError("--srb must be above 0 (got \(srb))") }
+        if let step, step != 1, step != 5 {
+            throw ValidationError("--step must be 1 or 5 (got \(step))")
+        }
+        guard (1...200).contains(steps) else {
+            throw ValidationError("--steps must be 1 to 200 (got \(steps))")
+        }
+        guard srb > 0, srb.isFinite else {
+            throw ValidationError("--srb must be above 0 (got \(srb))")
+        }
         guard radix > 0 else { throw ValidationError("--radix must be above 0 (got \(radix))") }
-        if ax == .given { throw ValidationError("--ax given needs ax values; use the lifetable command") }
+        if ax == .given {
+            throw ValidationError("--ax given needs ax values; use the lifetable command")
+        }
         try OutputFile.checkWritable(out, overwrite: overwrite, option: "--out")
-        if let birthsOut { try OutputFile.checkWritable(birthsOut, overwrite: overwrite, option: "--births-out") }
+        if let birthsOut {
+            try OutputFile.checkWritable(birthsOut, overwrite: overwrite, option: "--births-out")
+        }
     }
 
     func run() throws {
@@ -151,9 +161,10 @@ struct ProjectCommand: ParsableCommand {
                     for (band, lower) in result.bands.lowerBounds.enumerated() {
                         var total = 0.0
                         for part in 0..<result.partCount {
-                            total += result.birthsByMotherAge[
-                                ((area * result.steps + step) * result.partCount + part)
-                                    * result.bands.count + band]
+                            total +=
+                                result.birthsByMotherAge[
+                                    ((area * result.steps + step) * result.partCount + part)
+                                        * result.bands.count + band]
                         }
                         guard total > 0 else { continue }
                         writer.append([

@@ -31,7 +31,8 @@ struct TableInputs {
 
     /// Prints warnings; on any error prints every diagnostic, the count, and exits 64.
     func finish(quiet: Bool = false) throws {
-        let fileOrder = Dictionary(order.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        let fileOrder = Dictionary(
+            order.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         let sorted = log.diagnostics.enumerated().sorted { a, b in
             let fa = fileOrder[a.element.location.file] ?? order.count
             let fb = fileOrder[b.element.location.file] ?? order.count
@@ -42,7 +43,8 @@ struct TableInputs {
         let errors = sorted.filter { $0.severity == .error }
         if !errors.isEmpty {
             Console.error(renderer.render(sorted))
-            Console.error("\(errors.count) error\(errors.count == 1 ? "" : "s"); nothing was written.")
+            Console.error(
+                "\(errors.count) error\(errors.count == 1 ? "" : "s"); nothing was written.")
             throw ExitCode(64)
         }
         if !quiet, !sorted.isEmpty { Console.error(renderer.render(sorted)) }
@@ -101,4 +103,3 @@ enum Figures {
         return text
     }
 }
-

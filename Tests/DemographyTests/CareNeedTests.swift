@@ -62,8 +62,9 @@ import Testing
         #expect {
             try CapabilityPrevalence(ageGroups: Self.groups, years: [2020], shares: bad)
         } throws: { error in
-            guard case .sharesDoNotSumToOne(let year, let sex, let age, let sum) =
-                error as? CapabilityPrevalence.InvariantError
+            guard
+                case .sharesDoNotSumToOne(let year, let sex, let age, let sum) =
+                    error as? CapabilityPrevalence.InvariantError
             else { return false }
             return year == 2020 && sex == .female && age == 60 && abs(sum - 1.3) < 1e-12
         }

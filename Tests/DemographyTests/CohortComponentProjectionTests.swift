@@ -70,7 +70,9 @@ enum Sweden1993 {
         #expect(females.map { $0.rounded() } == Sweden1993.females1998)
     }
 
-    @Test("Both sexes, Sweden 1993 → 1998: births 615,988.06 and males as an independent NumPy step gives")
+    @Test(
+        "Both sexes, Sweden 1993 → 1998: births 615,988.06 and males as an independent NumPy step gives"
+    )
     func prestonBothSexes() throws {
         // Expected values from a separate NumPy implementation of the same UN one-step
         // algorithm (written for this check, not part of the project): births
@@ -159,7 +161,9 @@ enum Sweden1993 {
             netMigration: NetMigration(counts: migration), ruralToUrban: [transfer])
     }
 
-    @Test("end = start − deaths + births + migrants for every area and step, even with emigrants floored at 0")
+    @Test(
+        "end = start − deaths + births + migrants for every area and step, even with emigrants floored at 0"
+    )
     func accountingIdentity() throws {
         let (_, result) = try Self.threeAreas(threads: 2)
         for area in 0..<3 {
@@ -249,8 +253,14 @@ enum Sweden1993 {
     @Test(
         "Malformed projection inputs are refused",
         arguments: [
-            ("a sex ratio of 0", ProjectionError.invalidValue(what: "the sex ratio at birth", value: 0)),
-            ("a schedule that does not exist", .unknownSchedule(what: "the mortality schedule of each area", index: 3)),
+            (
+                "a sex ratio of 0",
+                ProjectionError.invalidValue(what: "the sex ratio at birth", value: 0)
+            ),
+            (
+                "a schedule that does not exist",
+                .unknownSchedule(what: "the mortality schedule of each area", index: 3)
+            ),
         ])
     func badInputs(name: String, expected: ProjectionError) throws {
         var assumptions = try Sweden1993.assumptions(migration: false)

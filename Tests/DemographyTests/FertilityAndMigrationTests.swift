@@ -11,7 +11,8 @@ import Testing
     ]
     static let motherBands = try! AgeBands(lowerBounds: Array(stride(from: 10, through: 55, by: 5)))
 
-    @Test("TFR 1.2357 × the WPP 2020 pattern gives 20–24 a rate of 0.0586320 and sums back to 1.2357")
+    @Test(
+        "TFR 1.2357 × the WPP 2020 pattern gives 20–24 a rate of 0.0586320 and sums back to 1.2357")
     func totalFertilityTimesSchedule() throws {
         let schedule = try FertilitySchedule(bands: Self.motherBands, shares: Self.pasfr2020 + [0])
         let rates = try schedule.rates(totalFertility: 1.2357)
@@ -36,11 +37,16 @@ import Testing
     @Test(
         "Fertility outside ages 10–54 or above 1 birth a year is refused",
         arguments: [
-            ([0, 10, 55], [0, 0.1, 0.01], FertilityRates.InvariantError.outsideChildbearingAges(age: 55)),
+            (
+                [0, 10, 55], [0, 0.1, 0.01],
+                FertilityRates.InvariantError.outsideChildbearingAges(age: 55)
+            ),
             ([0, 5, 15], [0, 0.1, 0], .outsideChildbearingAges(age: 5)),
             ([0, 15, 20], [0, 1.5, 0], .outOfRange(age: 15, value: 1.5)),
         ] as [([Int], [Double], FertilityRates.InvariantError)])
-    func badFertility(bounds: [Int], rates: [Double], expected: FertilityRates.InvariantError) throws {
+    func badFertility(bounds: [Int], rates: [Double], expected: FertilityRates.InvariantError)
+        throws
+    {
         let bands = try AgeBands(lowerBounds: bounds)
         #expect(throws: expected) { try FertilityRates(bands: bands, rates: rates) }
     }
@@ -53,7 +59,8 @@ import Testing
         #expect(abs(shares.reduce(0, +) - 1) < 1e-12)
         // The labour-force peak: 20–24 has the largest share.
         #expect(shares.firstIndex(of: shares.max()!) == 4)
-        let split = RogersCastro.fundamental.distribute(-1000, on: .uniform(width: 5, to: 85), femaleShare: 0.4)
+        let split = RogersCastro.fundamental.distribute(
+            -1000, on: .uniform(width: 5, to: 85), femaleShare: 0.4)
         #expect(abs(split.female.reduce(0, +) + 400) < 1e-9)
         #expect(abs(split.male.reduce(0, +) + 600) < 1e-9)
     }

@@ -49,8 +49,12 @@ enum TiedongFemales2020 {
         #expect(singles.count == 86)
         #expect(singles[0] == 983)
         #expect(abs(singles[1...4].reduce(0, +) - 5905) < 1e-9)
-        for (index, lower) in TiedongFemales2020.bands.lowerBounds.enumerated().dropFirst(2).dropLast() {
-            #expect(abs(singles[lower..<(lower + 5)].reduce(0, +) - TiedongFemales2020.counts[index]) < 1e-8)
+        for (index, lower) in TiedongFemales2020.bands.lowerBounds.enumerated().dropFirst(2)
+            .dropLast()
+        {
+            #expect(
+                abs(singles[lower..<(lower + 5)].reduce(0, +) - TiedongFemales2020.counts[index])
+                    < 1e-8)
         }
         #expect(singles[85] == 6120)
         #expect(singles.allSatisfy { $0 >= 0 })
@@ -64,7 +68,8 @@ enum TiedongFemales2020 {
         for age in 0..<20 { #expect(abs(singles[age] - 100) < 1e-9) }
     }
 
-    @Test("A band far smaller than its neighbours gets no negative single years, and keeps its total")
+    @Test(
+        "A band far smaller than its neighbours gets no negative single years, and keeps its total")
     func negativesAreRemoved() throws {
         // 10 persons between 1,000s: the Sprague middle panel alone would give negatives.
         let groups: [Double] = [1000, 1000, 1000, 10, 1000, 1000, 1000, 50]

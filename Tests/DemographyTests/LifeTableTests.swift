@@ -35,7 +35,9 @@ enum AustrianMales1992 {
 }
 
 @Suite struct LifeTableTests {
-    @Test("Preston's abridged table for Austrian males 1992 has the printed lx, dx and nLx and e0 = 72.89")
+    @Test(
+        "Preston's abridged table for Austrian males 1992 has the printed lx, dx and nLx and e0 = 72.89"
+    )
     func austrianMales() throws {
         let table = try LifeTable(
             bands: AustrianMales1992.bands, deaths: AustrianMales1992.deaths,
@@ -107,7 +109,8 @@ enum AustrianMales1992 {
         #expect(abs(table.qx[0] - q) < 1e-12)
     }
 
-    @Test("A rate of 0.5 in a five-year band is taken at a constant force: q = 1 − e^−2.5 = 0.917915")
+    @Test(
+        "A rate of 0.5 in a five-year band is taken at a constant force: q = 1 − e^−2.5 = 0.917915")
     func constantForceWhenMidpointFails() throws {
         // Mid-interval would give q = 2.5 / (1 + 1.25) = 1.11 > 1.
         let bands = try AgeBands(lowerBounds: [90, 95, 100])

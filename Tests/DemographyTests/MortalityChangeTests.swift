@@ -29,7 +29,9 @@ import Testing
         #expect(abs(model.drift + 1) < 1e-9)
     }
 
-    @Test("The drift −1.25, its standard error 0.478714 and the 10-year forecast −14.5 ± 5.664215 by hand")
+    @Test(
+        "The drift −1.25, its standard error 0.478714 and the 10-year forecast −14.5 ± 5.664215 by hand"
+    )
     func driftAndStandardError() throws {
         // k = 3, 1, 0, −2, −2 over 2000–2004: drift (−2 − 3) / 4 = −1.25; innovations
         // Δk − d = −0.75, 0.25, −0.75, 1.25, σ² = 2.75 / 3 = 0.916667, se(d) = σ / 2 = 0.478714.
@@ -45,7 +47,9 @@ import Testing
         #expect(abs(model.rates(k: 0)[4] - 0.1) < 1e-12)
     }
 
-    @Test("Zero death rates in a small area do not break the fit: 7 zeros are replaced and all is finite")
+    @Test(
+        "Zero death rates in a small area do not break the fit: 7 zeros are replaced and all is finite"
+    )
     func zeroRates() throws {
         var rates = Self.rates(k: [2, 1, 0, -1, -2])
         // A small district: nobody died aged 20–39 in four of five years, or aged 0–19 in 3.
@@ -81,7 +85,8 @@ import Testing
     @Test("Constant improvement of 2% a year for 10 years multiplies rates by 0.98^10 = 0.817073")
     func constantImprovement() throws {
         let base = try DeathRates(bands: Self.bands, rates: [0.01, 0.002, 0.005, 0.02, 0.1])
-        let improved = MortalityChange.improved(base, annualRates: [0.02, 0.02, 0.02, 0.02, 0.02], years: 10)
+        let improved = MortalityChange.improved(
+            base, annualRates: [0.02, 0.02, 0.02, 0.02, 0.02], years: 10)
         #expect(abs(improved.rates[4] - 0.1 * 0.8170728) < 1e-8)
         let assumption = MortalityAssumption(
             base: BySex(both: base), baseYear: 2020,
@@ -90,13 +95,16 @@ import Testing
         let path = MortalityAssumption(
             base: BySex(both: base), baseYear: 2020,
             change: .lifeExpectancy(
-                BySex(both: YearlyValues(years: [2020, 2030], values: [70, 72], rule: .interpolate)),
+                BySex(
+                    both: YearlyValues(years: [2020, 2030], values: [70, 72], rule: .interpolate)),
                 pattern: nil),
             rule: BySex(both: .midInterval))
         #expect(abs(try path.lifeTable(sex: .male, year: 2025).lifeExpectancy - 71) < 1e-8)
     }
 
-    @Test("Kannisto's model fitted to logistic rates recovers a = 5e-5 and b = 0.11 and extends to 110+")
+    @Test(
+        "Kannisto's model fitted to logistic rates recovers a = 5e-5 and b = 0.11 and extends to 110+"
+    )
     func kannisto() throws {
         let fit = DeathRates.KannistoFit(a: 5e-5, b: 0.11)
         let bands = try AgeBands(lowerBounds: [0, 80, 85, 90, 95])

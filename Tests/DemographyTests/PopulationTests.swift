@@ -29,7 +29,10 @@ import Testing
     @Test(
         "A population must start at 0, have one count per band and sex, none negative",
         arguments: [
-            ([5, 10], [1.0, 2], [1.0, 2], AgeSexPopulation.InvariantError.bandsDoNotStartAtZero(firstAge: 5)),
+            (
+                [5, 10], [1.0, 2], [1.0, 2],
+                AgeSexPopulation.InvariantError.bandsDoNotStartAtZero(firstAge: 5)
+            ),
             ([0, 10], [1.0, 2, 3], [1.0, 2], .countMismatch(sex: .female, counts: 3, bands: 2)),
             ([0, 10], [1.0, 2], [1.0, -2], .negative(sex: .male, age: 10, value: -2)),
             ([0, 10], [Double.nan, 2], [1.0, 2], .notFinite(sex: .female, age: 0)),
@@ -45,7 +48,8 @@ import Testing
     func regrouping() throws {
         let bands = AgeBands.singleYears(to: 10)
         let population = try AgeSexPopulation(
-            bands: bands, female: (0...10).map(Double.init), male: [Double](repeating: 1, count: 11))
+            bands: bands, female: (0...10).map(Double.init), male: [Double](repeating: 1, count: 11)
+        )
         let five = population.regrouped(to: .uniform(width: 5, to: 10))
         #expect(five.female == [10, 35, 10])
         #expect(five.male == [5, 5, 1])

@@ -5,11 +5,15 @@ import Testing
 func csvRows(_ path: String) throws -> [[String]] {
     var text = try String(contentsOfFile: path, encoding: .utf8)
     if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-    return text.split(whereSeparator: \.isNewline).map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+    return text.split(whereSeparator: \.isNewline).map {
+        $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+    }
 }
 
 @Suite struct DemographyCommandTests {
-    @Test("lifetable on Preston's Austrian males 1992 prints e0 72.89 and writes the printed lx, dx and Lx")
+    @Test(
+        "lifetable on Preston's Austrian males 1992 prints e0 72.89 and writes the printed lx, dx and Lx"
+    )
     func lifeTableCommand() throws {
         let folder = try TemporaryFolder()
         let out = folder.path + "/austria.csv"
@@ -30,7 +34,9 @@ func csvRows(_ path: String) throws -> [[String]] {
         #expect(rows[19][1] == "")  // the open band has no width
     }
 
-    @Test("project on the Anshan example: 2 areas × 4 times × 2 sexes × 18 bands, and births by mother's age")
+    @Test(
+        "project on the Anshan example: 2 areas × 4 times × 2 sexes × 18 bands, and births by mother's age"
+    )
     func projectCommand() throws {
         let folder = try TemporaryFolder()
         let out = folder.path + "/projection.csv"
@@ -51,7 +57,9 @@ func csvRows(_ path: String) throws -> [[String]] {
         #expect(rows.contains(["210381", "2020", "male", "85", "5200.000"]))
         let birthRows = try csvRows(births)
         #expect(birthRows[0] == ["area", "step", "mother_age", "births"])
-        #expect(Set(birthRows.dropFirst().map { $0[2] }) == Set(["10", "15", "20", "25", "30", "35", "40", "45", "50"]))
+        #expect(
+            Set(birthRows.dropFirst().map { $0[2] })
+                == Set(["10", "15", "20", "25", "30", "35", "40", "45", "50"]))
         // Refuses to overwrite without --overwrite, before any work.
         let again = try yanglao([
             "project", "--population", "Examples/demography/population.csv",
@@ -80,10 +88,15 @@ func csvRows(_ path: String) throws -> [[String]] {
         #expect(rows[2][3] == "1" && rows[86][3] == "85")
     }
 
-    @Test("A population whose bands do not start at 0 exits 64 with the file and line, and writes nothing")
+    @Test(
+        "A population whose bands do not start at 0 exits 64 with the file and line, and writes nothing"
+    )
     func badPopulation() throws {
         let folder = try TemporaryFolder()
-        try folder.write("P.csv", Array("area,sex,age,count\nA,female,5,10\nA,female,10,3\nA,male,5,9\nA,male,10,2\n".utf8))
+        try folder.write(
+            "P.csv",
+            Array(
+                "area,sex,age,count\nA,female,5,10\nA,female,10,3\nA,male,5,9\nA,male,10,2\n".utf8))
         try folder.write("F.csv", Array("age,asfr\n".utf8))
         let out = folder.path + "/out.csv"
         let result = try yanglao([
@@ -109,7 +122,9 @@ func csvRows(_ path: String) throws -> [[String]] {
         #expect(!FileManager.default.fileExists(atPath: out))
     }
 
-    @Test("backtest by province: 31 provinces and their sum, national total within 1% of the 2020 census")
+    @Test(
+        "backtest by province: 31 provinces and their sum, national total within 1% of the 2020 census"
+    )
     func backtestByProvince() throws {
         let folder = try TemporaryFolder()
         let out = folder.path + "/backtest.csv"
@@ -118,7 +133,8 @@ func csvRows(_ path: String) throws -> [[String]] {
         let rows = try csvRows(out)
         // 32 units (31 provinces and their sum) × (18 groups 0–4 … 85+ × 3 sexes + 3 totals).
         #expect(rows.count == 1 + 32 * 57)
-        let national = try #require(rows.first { $0[0] == "all" && $0[3] == "total" && $0[4] == "both" })
+        let national = try #require(
+            rows.first { $0[0] == "all" && $0[3] == "total" && $0[4] == "both" })
         // The 2020 census counted 1,409,778,724 (without the military).
         #expect(national[6] == "1409778724")
         let error = try #require(Double(national[8]))
@@ -148,7 +164,8 @@ func csvRows(_ path: String) throws -> [[String]] {
         // Older ages, which neither migrate nor are born, are projected best.
         #expect(meanByAge["60-64"]! < 0.06 && meanByAge["50-54"]! < 0.06)
         #expect(meanByAge["0-4"]! > meanByAge["60-64"]!)
-        #expect(try yanglao(["backtest", "--from", "2000", "--to", "2020", "--out", out]).status == 64)
+        #expect(
+            try yanglao(["backtest", "--from", "2000", "--to", "2020", "--out", out]).status == 64)
     }
 }
 
@@ -166,7 +183,8 @@ enum CensusTables {
 
 @Suite(.enabled(if: CensusTables.folder != nil, "the county census tables are not present"))
 struct CountyBacktestTests {
-    @Test("backtest by county: about 2,500 counties whose codes survived 2010–2020, total within 2%")
+    @Test(
+        "backtest by county: about 2,500 counties whose codes survived 2010–2020, total within 2%")
     func backtestByCounty() throws {
         let data = try #require(CensusTables.folder) + "/census"
         let folder = try TemporaryFolder()

@@ -48,7 +48,8 @@ import Testing
         var arguments = line.dropFirst(2).split(separator: " ").map(String.init).dropFirst()
             .map { $0 }
         var outputs: [String: String] = [:]
-        for index in arguments.indices.dropFirst() where ["--out", "--births-out"].contains(arguments[index - 1]) {
+        for index in arguments.indices.dropFirst()
+        where ["--out", "--births-out"].contains(arguments[index - 1]) {
             outputs[folder.path + "/" + arguments[index]] = arguments[index]
             arguments[index] = folder.path + "/" + arguments[index]
         }

@@ -79,28 +79,29 @@ enum DemographyScenario {
         complete,0.5,0.2,0.2
 
         """
-    static let yaml = "id: demography-test\n" + SmallScenario.yaml + """
-        demography:
-          population: population.csv
-          graduation: monotone-spline
-          open_age: 90
-          fertility:
-            rates: fertility.csv
-          sex_ratio_at_birth: {2020: 1.1, 2030: 1.05}
-          mortality:
-            death_rates: death-rates.csv
-            ax: mid
-            improvement: {female: 1 %, male: 0.8 %}
-          migration:
-            total: {2020: -300}
-            female_share: 40 %
-          care_need:
-            prevalence: prevalence.csv
-            services: services.csv
-            special_groups: {特困: 0.5 %, living_alone: {share: 10 %, from_age: 65}}
-            childcare_places_per_1000: 4.5
+    static let yaml =
+        "id: demography-test\n" + SmallScenario.yaml + """
+            demography:
+              population: population.csv
+              graduation: monotone-spline
+              open_age: 90
+              fertility:
+                rates: fertility.csv
+              sex_ratio_at_birth: {2020: 1.1, 2030: 1.05}
+              mortality:
+                death_rates: death-rates.csv
+                ax: mid
+                improvement: {female: 1 %, male: 0.8 %}
+              migration:
+                total: {2020: -300}
+                female_share: 40 %
+              care_need:
+                prevalence: prevalence.csv
+                services: services.csv
+                special_groups: {特困: 0.5 %, living_alone: {share: 10 %, from_age: 65}}
+                childcare_places_per_1000: 4.5
 
-        """
+            """
 
     static func files(yaml: String = yaml) -> [String: String] {
         [
@@ -140,9 +141,11 @@ enum DemographyScenario {
         #expect(total.value(in: 2030) == -300 && share == 0.4)
         let care = try #require(inputs.careNeed)
         #expect(care.services?.home == [0, 0.4, 0.5, 0.3, 0.2])
-        #expect(care.specialGroups == [
-            SpecialGroup(name: "特困", share: 0.005), SpecialGroup(name: "living_alone", share: 0.1, fromAge: 65),
-        ])
+        #expect(
+            care.specialGroups == [
+                SpecialGroup(name: "特困", share: 0.005),
+                SpecialGroup(name: "living_alone", share: 0.1, fromAge: 65),
+            ])
         #expect(care.childcarePlacesPerThousand == 4.5)
         // The resolved scenario names the tables from the working folder.
         #expect(loaded.resolvedYAML.contains("population: \(folder.path)/population.csv"))
@@ -179,7 +182,11 @@ enum DemographyScenario {
         "Mistakes in demography: are reported at their line",
         arguments: [
             ("  graduation: monotone-spline", "  graduaton: sprague", "unknownKey"),
-            ("    improvement: {female: 1 %, male: 0.8 %}", "    improvement: {female: 1 %, male: 0.8 %}\n    life_expectancy: {female: 80, male: 75}", "invalidValue"),
+            (
+                "    improvement: {female: 1 %, male: 0.8 %}",
+                "    improvement: {female: 1 %, male: 0.8 %}\n    life_expectancy: {female: 80, male: 75}",
+                "invalidValue"
+            ),
             ("  open_age: 90", "  open_age: 150", "outOfRange"),
             ("    ax: mid", "    ax: graunt", "notOneOf"),
         ])
@@ -196,7 +203,9 @@ enum DemographyScenario {
         let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
         let firstNewLine = new.split(separator: "\n").first.map(String.init) ?? new
         let expectedLine = (lines.firstIndex { $0 == firstNewLine } ?? -1) + 1
-        let lastNewLine = (lines.firstIndex { $0 == (new.split(separator: "\n").last.map(String.init) ?? new) } ?? -1) + 1
+        let lastNewLine =
+            (lines.firstIndex { $0 == (new.split(separator: "\n").last.map(String.init) ?? new) }
+                ?? -1) + 1
         #expect([expectedLine, lastNewLine].contains(first.location.line), "\(failure)")
         #expect(String(describing: first.problem).hasPrefix(kind), "\(failure)")
     }
@@ -204,7 +213,8 @@ enum DemographyScenario {
     @Test("A population area outside the region tree, and areas within areas, are refused")
     func areasMustBeRegionsWithoutOverlap() throws {
         let folder = try TemporaryFolder()
-        let outside = DemographyScenario.population.replacingOccurrences(of: "210381,", with: "210399,")
+        let outside = DemographyScenario.population.replacingOccurrences(
+            of: "210381,", with: "210399,")
         try folder.write(DemographyScenario.files().merging(["population.csv": outside]) { $1 })
         guard case .failure(let failure) = ScenarioLoader().load(folder.path) else {
             Issue.record("the scenario loaded")
@@ -214,7 +224,8 @@ enum DemographyScenario {
         #expect(first.problem == .unknownRegion(code: "210399"))
         #expect(first.location.line == 14)  // the first row of area 210399
 
-        let nested = DemographyScenario.population.replacingOccurrences(of: "210381,", with: "210302006,")
+        let nested = DemographyScenario.population.replacingOccurrences(
+            of: "210381,", with: "210302006,")
         try folder.write(["population.csv": nested])
         guard case .failure(let again) = ScenarioLoader().load(folder.path) else {
             Issue.record("the scenario loaded")
@@ -225,7 +236,9 @@ enum DemographyScenario {
         #expect(overlap.problem.message.contains("overlap"))
     }
 
-    @Test("The shipped Anshan scenario: 3,325,372 persons in 7 counties, single years to 100+, e0 on WPP's path")
+    @Test(
+        "The shipped Anshan scenario: 3,325,372 persons in 7 counties, single years to 100+, e0 on WPP's path"
+    )
     func anshan() throws {
         let loaded = try ScenarioLoader().load(SmallScenario.repository + "/Scenarios/anshan").get()
         let inputs = try #require(loaded.scenario.demography)

@@ -105,7 +105,8 @@ enum ValidTables {
         BadDemographyTable(
             name: "bands that do not start at 0",
             population: replacing("A1,male,0,100\n", "", in: population),
-            file: "P.csv", line: line(of: "A1,male,5,100", in: population) - 1, kind: "invalidValue"),
+            file: "P.csv", line: line(of: "A1,male,5,100", in: population) - 1, kind: "invalidValue"
+        ),
         BadDemographyTable(
             name: "bands that overlap (age 10 twice)",
             population: replacing("A1,female,15,100", "A1,female,10,7", in: population),
@@ -159,7 +160,8 @@ enum ValidTables {
             file: "F.csv", line: 2, kind: "outOfRange"),
         BadDemographyTable(
             name: "a mortality schedule on other ages than the population",
-            mortality: "sex,age,Sx\nfemale,0,0.99\nfemale,10,0.99\nfemale,20,0.8\nmale,0,0.99\nmale,10,0.99\nmale,20,0.7\n",
+            mortality:
+                "sex,age,Sx\nfemale,0,0.99\nfemale,10,0.99\nfemale,20,0.8\nmale,0,0.99\nmale,10,0.99\nmale,20,0.7\n",
             file: "M.csv", line: 2, kind: "invalidValue"),
         BadDemographyTable(
             name: "a fertility age that is not a band of the population",

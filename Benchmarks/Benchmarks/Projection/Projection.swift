@@ -23,18 +23,23 @@ struct CountryAtCountyLevel {
         let bands = AgeBands.singleYears(to: 100)
         // 2020 census, China, by 0, 1–4, 5–9, …, 85+ (reference figures, NBS).
         let male: [Double] = [
-            6312409, 34656922, 48017458, 45606790, 39053343, 39675995, 48162270, 63871808,
-            50932037, 47632694, 58191686, 61105470, 50816026, 36871125, 36337923, 24162733,
-            14752433, 9157003, 6100269,
+            6_312_409, 34_656_922, 48_017_458, 45_606_790, 39_053_343, 39_675_995, 48_162_270,
+            63_871_808,
+            50_932_037, 47_632_694, 58_191_686, 61_105_470, 50_816_026, 36_871_125, 36_337_923,
+            24_162_733,
+            14_752_433, 9_157_003, 6_100_269,
         ]
         let female: [Double] = [
-            5675648, 31238909, 42226598, 39649204, 33630797, 35265680, 43685062, 60273382,
-            48080895, 45322636, 56033201, 60058826, 50584760, 36511813, 37667637, 25427303,
-            16486416, 11225875, 9317688,
+            5_675_648, 31_238_909, 42_226_598, 39_649_204, 33_630_797, 35_265_680, 43_685_062,
+            60_273_382,
+            48_080_895, 45_322_636, 56_033_201, 60_058_826, 50_584_760, 36_511_813, 37_667_637,
+            25_427_303,
+            16_486_416, 11_225_875, 9_317_688,
         ]
         let census = try! AgeSexPopulation(bands: .abridged(to: 85), female: female, male: male)
         let base = BySex(
-            female: try! DeathRates(bands: wpp.deathRateBands, rates: wpp.deathRates2020to2025.female),
+            female: try! DeathRates(
+                bands: wpp.deathRateBands, rates: wpp.deathRates2020to2025.female),
             male: try! DeathRates(bands: wpp.deathRateBands, rates: wpp.deathRates2020to2025.male))
         let tables = base.map { try! LifeTable($0, rule: .coaleDemeny(.female)) }
         let national = try! DemographyInputs.singleYearBase(
@@ -60,8 +65,12 @@ struct CountryAtCountyLevel {
         for step in 0..<Self.steps {
             survival.append(
                 BySex(
-                    female: Self.ratios(base.female, target: start.female + 0.15 * Double(step), sex: .female, bands: bands),
-                    male: Self.ratios(base.male, target: start.male + 0.15 * Double(step), sex: .male, bands: bands)))
+                    female: Self.ratios(
+                        base.female, target: start.female + 0.15 * Double(step), sex: .female,
+                        bands: bands),
+                    male: Self.ratios(
+                        base.male, target: start.male + 0.15 * Double(step), sex: .male,
+                        bands: bands)))
         }
         let pattern = try! FertilitySchedule(
             bands: wpp.fertilityBands, shares: wpp.fertilityPercent2023 + [0])
@@ -75,7 +84,9 @@ struct CountryAtCountyLevel {
             ruralToUrban: [BySex(both: transfer)])
     }
 
-    static func ratios(_ base: DeathRates, target: Double, sex: Sex, bands: AgeBands) -> SurvivalRatios {
+    static func ratios(_ base: DeathRates, target: Double, sex: Sex, bands: AgeBands)
+        -> SurvivalRatios
+    {
         let rates = try! MortalityChange.matchingLifeExpectancy(
             base: base, pattern: Array(repeating: 1.0 / 22, count: 22), target: target,
             rule: .coaleDemeny(sex)
