@@ -185,7 +185,6 @@ public enum CohortComponentProjection {
         _ plan: Plan, start: PopulationGrid, into result: inout ProjectionResult,
         recordsBirthsByAge: Bool, threads: Int?
     ) {
-        let steps = plan.steps
         let areas = start.areaCount
         guard areas > 0 else { return }
         let threadCount = max(1, threads ?? ProcessInfo.processInfo.activeProcessorCount)
