@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "Simulation", targets: ["Simulation"]),
         .library(name: "ScenarioFiles", targets: ["ScenarioFiles"]),
         .library(name: "CSV", targets: ["CSV"]),
+        .library(name: "Demography", targets: ["Demography"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
@@ -32,7 +33,9 @@ let package = Package(
         .target(name: "Quantities"),
         .target(name: "Geography"),
         .target(name: "Targets", dependencies: ["Geography", "Quantities"]),
-        .target(name: "Simulation", dependencies: ["Geography", "Quantities", "Targets"]),
+        .target(name: "Demography", dependencies: ["GSL", "Geography", "Quantities"]),
+        .target(
+            name: "Simulation", dependencies: ["Geography", "Quantities", "Targets", "Demography"]),
 
         // Edge modules: reading inputs, recording runs.
         .target(name: "CSV", dependencies: ["Diagnostics"]),
@@ -40,8 +43,8 @@ let package = Package(
         .target(
             name: "ScenarioFiles",
             dependencies: [
-                "Simulation", "Geography", "Quantities", "Targets", "Diagnostics", "CSV",
-                "Provenance",
+                "Simulation", "Geography", "Quantities", "Targets", "Demography", "Diagnostics",
+                "CSV", "Provenance",
             ]),
 
         // Edge: reports. Reads run results, writes files (HTML, Excel, CSV, JSON, GeoJSON).
@@ -53,7 +56,8 @@ let package = Package(
         .executableTarget(
             name: "yanglao",
             dependencies: [
-                "ScenarioFiles", "Simulation", "Geography", "Targets", "Diagnostics", "Provenance",
+                "ScenarioFiles", "Simulation", "Geography", "Targets", "Demography", "Diagnostics",
+                "Provenance", "CSV",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -64,6 +68,7 @@ let package = Package(
         .testTarget(name: "GeographyTests", dependencies: ["Geography"]),
         .testTarget(name: "TargetsTests", dependencies: ["Targets", "Geography", "Quantities"]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Geography"]),
+        .testTarget(name: "DemographyTests", dependencies: ["Demography", "Geography", "GSL"]),
         .testTarget(name: "CSVTests", dependencies: ["CSV", "Diagnostics"]),
         .testTarget(name: "ProvenanceTests", dependencies: ["Provenance"]),
         .testTarget(

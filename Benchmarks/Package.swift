@@ -28,7 +28,16 @@ let package = Package(
             ],
             path: "Benchmarks/RegionLoading",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
-        )
+        ),
+        .executableTarget(
+            name: "Projection",
+            dependencies: [
+                .product(name: "Benchmark", package: "package-benchmark"),
+                .product(name: "Demography", package: yanglao),
+            ],
+            path: "Benchmarks/Projection",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

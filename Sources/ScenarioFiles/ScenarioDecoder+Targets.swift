@@ -92,7 +92,7 @@ extension ScenarioDecoder {
                 targets.append(target)
             }
         }
-        setResolved(["targets"], YAMLNode(.sequence(resolvedFiles), at: list.location))
+        set(["targets"], YAMLNode(.sequence(resolvedFiles), at: list.location))
         return failed ? nil : targets
     }
 

@@ -1,3 +1,4 @@
+import Demography
 import Diagnostics
 import Foundation
 import Geography
@@ -20,6 +21,7 @@ import Simulation
 /// | `seed` | yes | seed of all random streams, 0–4294967295 |
 /// | `region` | no | code of the planning region; defaults to the single top region of the table |
 /// | `regions` | yes | `{file: regions.csv, datum: GCJ-02}` (or just the file name when it has no coordinates) |
+/// | `demography` | no | base population and assumptions; see `ScenarioDecoder+Demography.swift` |
 struct ScenarioDecoder {
     let file: String
     private(set) var resolved: YAMLNode
@@ -67,6 +69,12 @@ struct ScenarioDecoder {
             decodePlanningRegion(fields, tree: $0.tree, log: &session.log)
         }
 
+        var demography: DemographyInputs?
+        if let node = fields["demography"], let regions, let baseYear {
+            demography = decodeDemography(
+                node, tree: regions.tree, baseYear: baseYear, session: &session)
+        }
+
         guard let id, let label, let baseYear, let horizon, let reportYear, let seed,
             let regions, let region,
             let targets = decodeTargets(
@@ -78,7 +86,7 @@ struct ScenarioDecoder {
                 id: id, label: label, description: description, baseYear: baseYear,
                 horizon: horizon, reportYear: reportYear, seed: UInt64(seed),
                 regions: regions.tree, region: region, datum: regions.datum,
-                targets: targets)
+                targets: targets, demography: demography)
         } catch {
             session.log.error(
                 .invalidValue(field: "scenario", reason: error.description), at: resolved.location)
@@ -198,12 +206,7 @@ struct ScenarioDecoder {
     }
 
     /// Records a value in the resolved tree.
-    mutating func setResolved(_ path: [String], _ value: YAMLNode) {
-        set(path, value)
-    }
-
-    /// Records a value in the resolved tree.
-    private mutating func set(_ path: [String], _ value: YAMLNode, first: Bool = false) {
+    mutating func set(_ path: [String], _ value: YAMLNode, first: Bool = false) {
         _ = ScenarioMerge.set(value, at: path, in: &resolved)
         if first, var entries = resolved.entries,
             let index = entries.firstIndex(where: { $0.key == path[0] })

@@ -1,3 +1,4 @@
+import Demography
 import Geography
 import Targets
 
@@ -30,6 +31,9 @@ public struct Scenario: Sendable {
     public var datum: Datum?
     /// The targets the scenario is judged against, from its target catalogues.
     public var targets: [Target]
+    /// The demography (base population, fertility, mortality, migration, care need), when the
+    /// scenario has a `demography:` section.
+    public var demography: DemographyInputs?
 
     /// The invariants a scenario must satisfy.
     public enum InvariantError: Error, Hashable, Sendable, CustomStringConvertible {
@@ -61,7 +65,7 @@ public struct Scenario: Sendable {
     public init(
         id: String, label: String, description: String = "", baseYear: Int, horizon: Int,
         reportYear: Int, seed: UInt64, regions: RegionTree, region: DivisionCode, datum: Datum?,
-        targets: [Target] = []
+        targets: [Target] = [], demography: DemographyInputs? = nil
     ) throws(InvariantError) {
         guard Scenario.isValidIdentifier(id) else { throw .badIdentifier(id) }
         guard horizon >= baseYear else {
@@ -83,6 +87,7 @@ public struct Scenario: Sendable {
         self.region = region
         self.datum = datum
         self.targets = targets
+        self.demography = demography
     }
 
     /// Every year of the run, base year to horizon.

@@ -1,3 +1,4 @@
+import Demography
 import Foundation
 import Geography
 import Simulation
@@ -59,19 +60,52 @@ struct Messages {
             : language == .zh
                 ? "\n目标 \(scenario.targets.count) 项，来自 \(documents) 份政策文件"
                 : "\n\(scenario.targets.count) targets from \(documents) policy documents"
+        let lines: String
         switch language {
         case .zh:
-            return """
+            lines = """
                 情景 \(scenario.id)：\(scenario.label)
                 规划区域 \(planning)（\(scenario.region.shortForm)）；区划单位：\(levels.joined(separator: "；"))
                 年份 \(scenario.baseYear)–\(scenario.horizon)，报告年 \(scenario.reportYear)，随机种子 \(scenario.seed)
                 """ + targets
         case .en:
-            return """
+            lines = """
                 Scenario \(scenario.id): \(scenario.label)
                 Planning region \(planning) (\(scenario.region.shortForm)); units: \(levels.joined(separator: "; "))
                 Years \(scenario.baseYear)–\(scenario.horizon), report year \(scenario.reportYear), seed \(scenario.seed)
                 """ + targets
+        }
+        return scenario.demography.map { lines + "\n" + demography($0) } ?? lines
+    }
+
+    /// 3325372 → "3,325,372", whatever the locale.
+    static func grouped(_ value: Int) -> String {
+        let digits = String(value.magnitude)
+        var result = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { result.append(",") }
+            result.append(digit)
+        }
+        return (value < 0 ? "-" : "") + result
+    }
+
+    /// One line on a scenario's base population: persons, areas, how single years were made.
+    func demography(_ inputs: DemographyInputs) -> String {
+        let persons = Self.grouped(Int(inputs.baseTotal.rounded()))
+        let bands = inputs.sourceBands.description
+        let method = inputs.graduation?.rawValue
+        let open = inputs.bands.openAge
+        switch language {
+        case .zh:
+            let how =
+                method.map { "年龄组 \(bands) 经 \($0) 插值为单岁，开口组 \(open)+" } ?? "单岁年龄，开口组 \(open)+"
+            return "人口基数 \(persons) 人，\(inputs.areas.count) 个区域（\(how)）"
+        case .en:
+            let how =
+                method.map { "bands \(bands) graduated by \($0) to single years, open at \(open)+" }
+                ?? "single years, open at \(open)+"
+            return
+                "Base population \(persons) in \(inputs.areas.count) area\(inputs.areas.count == 1 ? "" : "s") (\(how))"
         }
     }
 

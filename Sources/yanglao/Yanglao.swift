@@ -23,6 +23,9 @@ struct Yanglao: ParsableCommand {
             file:line:column: error: …), 1 on any other failure.
             """,
         version: version,
-        subcommands: [ValidateCommand.self, RunCommand.self, TargetsCommand.self]
+        subcommands: [
+            ValidateCommand.self, RunCommand.self, TargetsCommand.self,
+            ProjectCommand.self, LifeTableCommand.self, BacktestCommand.self,
+        ]
     )
 }

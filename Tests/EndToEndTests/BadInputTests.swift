@@ -41,6 +41,12 @@ enum Anshan {
         return (lines.firstIndex { $0.contains(needle) } ?? -1) + 1
     }
 
+    /// The demography tables the scenario names, copied as they are.
+    static let demographyTables = [
+        "population-2020-census.csv", "death-rates-wpp2024.csv", "fertility-pattern-wpp2024.csv",
+        "capability-levels.csv",
+    ]
+
     static func files(
         yaml: String = yaml, regions: String = regions, anshanTargets: String = anshanTargets
     )
@@ -49,6 +55,9 @@ enum Anshan {
         var files = [
             "anshan/scenario.yaml": Array(yaml.utf8), "anshan/regions.csv": Array(regions.utf8),
         ]
+        for name in demographyTables {
+            files["anshan/" + name] = Array(read("anshan/" + name).utf8)
+        }
         for catalogue in catalogues {
             files["targets/" + catalogue] = Array(read("targets/" + catalogue).utf8)
         }

@@ -28,10 +28,36 @@ import Testing
             after:
                 "make run      # installs libgsl-dev libglpk-dev libxlsxwriter-dev if missing (as root), builds, runs Scenarios/anshan"
         )
-        #expect(shown.count == 7)
+        // The command line, the summary, the run folder's path, a blank line.
         let result = try yanglao(["validate", "Scenarios/anshan"])
         let summary = result.output.split(separator: "\n").map(String.init).dropLast()
-        #expect(Array(shown[1...4]) == Array(summary))
-        #expect(shown[5].hasPrefix("运行结果已写入 Output/anshan/"))
+        #expect(shown.count == summary.count + 3)
+        #expect(Array(shown.dropFirst().prefix(summary.count)) == Array(summary))
+        #expect(shown[summary.count + 1].hasPrefix("运行结果已写入 Output/anshan/"))
+    }
+
+    @Test(
+        "The population projection examples print what the README shows",
+        arguments: ["yanglao project", "yanglao lifetable", "yanglao backtest"])
+    func populationExamples(command: String) throws {
+        let lines = readme.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let line = try #require(lines.first { $0.hasPrefix("$ " + command + " ") })
+        let shown = printed(after: String(line.dropFirst(2)))
+        #expect(!shown.isEmpty)
+        // Run from the repository with the outputs in a temporary folder.
+        let folder = try TemporaryFolder()
+        var arguments = line.dropFirst(2).split(separator: " ").map(String.init).dropFirst()
+            .map { $0 }
+        var outputs: [String: String] = [:]
+        for index in arguments.indices.dropFirst()
+        where ["--out", "--births-out"].contains(arguments[index - 1]) {
+            outputs[folder.path + "/" + arguments[index]] = arguments[index]
+            arguments[index] = folder.path + "/" + arguments[index]
+        }
+        let result = try yanglao(arguments)
+        #expect(result.status == 0, "\(result.errors)")
+        var output = result.output
+        for (path, name) in outputs { output = output.replacingOccurrences(of: path, with: name) }
+        #expect(output.split(separator: "\n").map(String.init) == shown)
     }
 }

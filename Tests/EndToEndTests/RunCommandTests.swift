@@ -39,6 +39,10 @@ import Testing
         #expect(
             inputs.map { $0["file"] as? String } == [
                 "Scenarios/anshan/scenario.yaml", "Scenarios/anshan/regions.csv",
+                "Scenarios/anshan/population-2020-census.csv",
+                "Scenarios/anshan/death-rates-wpp2024.csv",
+                "Scenarios/anshan/fertility-pattern-wpp2024.csv",
+                "Scenarios/anshan/capability-levels.csv",
                 "Scenarios/targets/001-anshan-2021.yaml",
                 "Scenarios/targets/004-liaoning-2022.yaml",
                 "Scenarios/targets/000-liaoning-2023.yaml",

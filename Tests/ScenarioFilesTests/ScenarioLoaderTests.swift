@@ -36,7 +36,9 @@ import Testing
             ])
         #expect(
             loaded.inputs.map { PathName.lastComponent(of: $0.name) } == [
-                "scenario.yaml", "regions.csv", "001-anshan-2021.yaml", "004-liaoning-2022.yaml",
+                "scenario.yaml", "regions.csv", "population-2020-census.csv",
+                "death-rates-wpp2024.csv", "fertility-pattern-wpp2024.csv",
+                "capability-levels.csv", "001-anshan-2021.yaml", "004-liaoning-2022.yaml",
                 "000-liaoning-2023.yaml",
             ])
         // 鞍政办发〔2021〕2号 has 10 measurable targets, document 004 eleven, document 000 two.

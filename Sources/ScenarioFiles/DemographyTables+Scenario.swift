@@ -1,0 +1,381 @@
+import CSV
+import Demography
+import Diagnostics
+
+/// Readers of the tables a scenario's `demography:` section names.
+extension DemographyTables {
+    /// Reads `age,share` (or `age,percent`): the age pattern of fertility. Ages are the lower
+    /// bounds of the mother's bands, all of one width; an open band with no births follows
+    /// the last.
+    public static func fertilitySchedule(_ table: CSVTable, log: inout DiagnosticLog)
+        -> FertilitySchedule?
+    {
+        var local = DiagnosticLog()
+        defer { log.append(contentsOf: local.diagnostics) }
+        let valueName = table.column("percent") != nil ? "percent" : "share"
+        guard table.check(CSVColumns(required: ["age", valueName]), log: &local) else { return nil }
+        let ageColumn = table.column("age")!
+        let valueColumn = table.column(valueName)!
+        var ages: [Int] = []
+        var shares: [Double] = []
+        for row in 0..<table.rowCount {
+            let age = age(table, row: row, column: ageColumn, log: &local)
+            let value = number(
+                table, row: row, column: valueColumn,
+                range: 0...(valueName == "percent" ? 100 : 1),
+                describe: valueName == "percent" ? "between 0 and 100" : "between 0 and 1",
+                log: &local)
+            guard let age, let value else { continue }
+            if let last = ages.last, age <= last {
+                local.error(
+                    .invalidValue(
+                        field: "age",
+                        reason: "ages must increase down the table (\(age) follows \(last))"),
+                    at: table.location(row: row, column: ageColumn))
+                continue
+            }
+            ages.append(age)
+            shares.append(value)
+        }
+        guard !local.hasErrors, ages.count >= 2 else {
+            if !local.hasErrors {
+                local.error(
+                    .invalidValue(
+                        field: "age", reason: "a fertility pattern needs at least two age bands"),
+                    at: table.headerLocation())
+            }
+            return nil
+        }
+        let width = ages[1] - ages[0]
+        for index in 1..<ages.count where ages[index] - ages[index - 1] != width {
+            local.error(
+                .invalidValue(
+                    field: "age",
+                    reason: "the bands of a fertility pattern must all be \(width) years wide"),
+                at: table.location(row: index, column: ageColumn))
+            return nil
+        }
+        do {
+            let bands = try AgeBands(lowerBounds: ages + [ages[ages.count - 1] + width])
+            return try FertilitySchedule(bands: bands, shares: shares + [0])
+        } catch let error as FertilityRates.InvariantError {
+            let row: Int
+            if case .outsideChildbearingAges(let age) = error {
+                row = ages.firstIndex(of: age) ?? 0
+            } else {
+                row = 0
+            }
+            local.error(
+                .invalidValue(field: "age", reason: error.description),
+                at: table.location(row: row, column: ageColumn))
+        } catch {
+            local.error(
+                .invalidValue(field: "age", reason: "\(error)"),
+                at: table.location(row: 0, column: ageColumn))
+        }
+        return nil
+    }
+
+    /// Reads `year,age,asfr`: age-specific fertility rates for key years, the ages of every
+    /// year being the same lower bounds of bands of one width.
+    public static func fertilityByYear(_ table: CSVTable, log: inout DiagnosticLog)
+        -> FertilityAssumption?
+    {
+        var local = DiagnosticLog()
+        defer { log.append(contentsOf: local.diagnostics) }
+        guard table.check(CSVColumns(required: ["year", "age", "asfr"]), log: &local) else {
+            return nil
+        }
+        var byYear: [Int: [(age: Int, rate: Double, row: Int)]] = [:]
+        for row in 0..<table.rowCount {
+            let year = table.requiredText(row: row, column: table.column("year")!, log: &local)
+                .flatMap { text -> Int? in
+                    guard let year = Int(text), (1900...2200).contains(year) else {
+                        local.error(
+                            .outOfRange(
+                                field: "year", value: text, range: "a year between 1900 and 2200"),
+                            at: table.location(row: row, column: table.column("year")!))
+                        return nil
+                    }
+                    return year
+                }
+            let age = age(table, row: row, column: table.column("age")!, log: &local)
+            let rate = number(
+                table, row: row, column: table.column("asfr")!, range: 0...1,
+                describe: "between 0 and 1 births per woman per year", log: &local)
+            guard let year, let age, let rate else { continue }
+            byYear[year, default: []].append((age, rate, row))
+        }
+        guard !local.hasErrors, !byYear.isEmpty else { return nil }
+        let years = byYear.keys.sorted()
+        var schedules: [FertilityRates] = []
+        for year in years {
+            let entries = byYear[year]!.sorted { $0.age < $1.age }
+            let ages = entries.map(\.age)
+            guard ages.count >= 2 else {
+                local.error(
+                    .invalidValue(
+                        field: "age", reason: "year \(year) needs at least two age bands"),
+                    at: table.location(row: entries[0].row))
+                return nil
+            }
+            let width = ages[1] - ages[0]
+            do {
+                let bands = try AgeBands(lowerBounds: ages + [ages[ages.count - 1] + width])
+                schedules.append(try FertilityRates(bands: bands, rates: entries.map(\.rate) + [0]))
+            } catch {
+                local.error(
+                    .invalidValue(field: "age", reason: "year \(year): \(error)"),
+                    at: table.location(row: entries[0].row, column: table.column("age")!))
+                return nil
+            }
+        }
+        return .rates(years: years, schedules: schedules)
+    }
+
+    /// Reads `sex,year,age,mx`: death rates by year for a Lee–Carter fit, every year on the
+    /// same bands.
+    public static func mortalityHistory(_ table: CSVTable, log: inout DiagnosticLog)
+        -> (bands: AgeBands, years: [Int], rates: BySex<[[Double]]>)?
+    {
+        var local = DiagnosticLog()
+        defer { log.append(contentsOf: local.diagnostics) }
+        guard table.check(CSVColumns(required: ["sex", "year", "age", "mx"]), log: &local) else {
+            return nil
+        }
+        var cells: [String: Double] = [:]
+        var ageSet = Set<Int>()
+        var yearSet = Set<Int>()
+        for row in 0..<table.rowCount {
+            let sex = sex(table, row: row, column: table.column("sex")!, log: &local)
+            let year = table.requiredText(row: row, column: table.column("year")!, log: &local)
+                .flatMap { Int($0) }
+            let age = age(table, row: row, column: table.column("age")!, log: &local)
+            let mx = number(
+                table, row: row, column: table.column("mx")!, range: 0...Double.infinity,
+                describe: "at least 0", log: &local)
+            guard let sex, let year, let age, let mx else { continue }
+            cells["\(sex.rawValue) \(year) \(age)"] = mx
+            ageSet.insert(age)
+            yearSet.insert(year)
+        }
+        let ages = ageSet.sorted()
+        let years = yearSet.sorted()
+        guard !local.hasErrors, let bands = try? AgeBands(lowerBounds: ages) else { return nil }
+        var rates = BySex(both: [[Double]]())
+        for sex in Sex.allCases {
+            for year in years {
+                var row: [Double] = []
+                for age in ages {
+                    guard let value = cells["\(sex.rawValue) \(year) \(age)"] else {
+                        local.error(
+                            .invalidValue(
+                                field: "mx",
+                                reason:
+                                    "no death rate for \(sex) aged \(age) in \(year); every year needs every age"
+                            ),
+                            at: table.headerLocation())
+                        return nil
+                    }
+                    row.append(value)
+                }
+                rates[sex].append(row)
+            }
+        }
+        return (bands, years, rates)
+    }
+
+    /// Reads `area,sex,age,net` on the table's own bands (the same for every area, from 0)
+    /// and spreads each band's count evenly over its single years of `singleYears` (an open
+    /// band's count goes to its lower age).
+    public static func netMigrationPerYear(
+        _ table: CSVTable, areas: [String], singleYears: AgeBands, log: inout DiagnosticLog
+    ) -> [BySex<[Double]>]? {
+        var local = DiagnosticLog()
+        defer { log.append(contentsOf: local.diagnostics) }
+        guard table.check(CSVColumns(required: ["area", "sex", "age", "net"]), log: &local) else {
+            return nil
+        }
+        let areaColumn = table.column("area")!
+        let ageColumn = table.column("age")!
+        var collector = Collector()
+        for row in 0..<table.rowCount {
+            let area = table.requiredText(row: row, column: areaColumn, log: &local)
+            let sex = sex(table, row: row, column: table.column("sex")!, log: &local)
+            let age = age(table, row: row, column: ageColumn, log: &local)
+            let net = table.requiredText(row: row, column: table.column("net")!, log: &local)
+                .flatMap { _ in
+                    table.number(row: row, column: table.column("net")!, log: &local)
+                }
+            guard let area, let sex, let age, let net else { continue }
+            guard areas.contains(area) else {
+                local.error(
+                    .unknownRegion(code: area), at: table.location(row: row, column: areaColumn))
+                continue
+            }
+            collector.add(
+                area: area, sex: sex, age: age, value: net, row: row, table: table,
+                ageColumn: ageColumn, log: &local)
+        }
+        guard
+            let (bands, values) = bands(
+                of: collector, table: table, ageColumn: ageColumn, sexColumn: table.column("sex"),
+                requireZeroStart: true, what: "area", log: &local),
+            !local.hasErrors
+        else { return nil }
+        var result = [BySex<[Double]>](
+            repeating: BySex(both: [Double](repeating: 0, count: singleYears.count)),
+            count: areas.count)
+        for (position, area) in collector.areas.enumerated() {
+            let target = areas.firstIndex(of: area)!
+            for sex in Sex.allCases {
+                for (band, lower) in bands.lowerBounds.enumerated() {
+                    let width = bands.width(of: band) ?? 1
+                    for age in lower..<(lower + width) {
+                        let index = singleYears.index(containing: age)!
+                        result[target][sex][index] += values[position][sex][band] / Double(width)
+                    }
+                }
+            }
+        }
+        return result
+    }
+
+    /// Reads `year,sex,age,intact,mild,moderate,severe,complete[,part]`: the prevalence of the
+    /// GB/T 42195-2022 capability levels as shares summing to 1 per row. `part` is `urban`
+    /// or `rural` (城镇/乡村) when urban and rural differ.
+    public static func capabilityPrevalence(_ table: CSVTable, log: inout DiagnosticLog)
+        -> CapabilityPrevalence?
+    {
+        var local = DiagnosticLog()
+        defer { log.append(contentsOf: local.diagnostics) }
+        let levels = CapabilityLevel.allCases.map(\.description)
+        guard
+            table.check(
+                CSVColumns(required: ["year", "sex", "age"] + levels, optional: ["part"]),
+                log: &local)
+        else { return nil }
+        let partColumn = table.column("part")
+        var cells: [String: (values: [Double], row: Int)] = [:]
+        var ageSet = Set<Int>()
+        var yearSet = Set<Int>()
+        for row in 0..<table.rowCount {
+            let year = table.requiredText(row: row, column: table.column("year")!, log: &local)
+                .flatMap { Int($0) }
+            let sex = sex(table, row: row, column: table.column("sex")!, log: &local)
+            let age = age(table, row: row, column: table.column("age")!, log: &local)
+            var part = 0
+            if let partColumn,
+                let text = table.requiredText(row: row, column: partColumn, log: &local)
+            {
+                switch text {
+                case "urban", "城镇": part = 0
+                case "rural", "乡村": part = 1
+                default:
+                    local.error(
+                        .notOneOf(
+                            field: "part", value: text, allowed: ["urban", "rural", "城镇", "乡村"]),
+                        at: table.location(row: row, column: partColumn))
+                    continue
+                }
+            }
+            let values = levels.compactMap { name in
+                number(
+                    table, row: row, column: table.column(name)!, range: 0...1,
+                    describe: "between 0 and 1", log: &local)
+            }
+            guard let year, let sex, let age, values.count == 5 else { continue }
+            let sum = values.reduce(0, +)
+            guard abs(sum - 1) <= 0.001 else {
+                local.error(
+                    .invalidValue(
+                        field: "intact…complete",
+                        reason: "the shares of the five capability levels sum to \(sum), not 1"),
+                    at: table.location(row: row, column: table.column("intact")!))
+                continue
+            }
+            cells["\(year) \(part) \(sex.rawValue) \(age)"] = (values, row)
+            ageSet.insert(age)
+            yearSet.insert(year)
+        }
+        guard !local.hasErrors, let groups = try? AgeBands(lowerBounds: ageSet.sorted()) else {
+            return nil
+        }
+        let years = yearSet.sorted()
+        let parts = partColumn == nil ? 1 : 2
+        var shares: [Double] = []
+        for year in years {
+            for part in 0..<parts {
+                for sex in Sex.allCases {
+                    for age in groups.lowerBounds {
+                        guard let cell = cells["\(year) \(part) \(sex.rawValue) \(age)"] else {
+                            local.error(
+                                .invalidValue(
+                                    field: "age",
+                                    reason:
+                                        "no prevalence for \(sex) aged \(age) in \(year)\(parts == 2 ? (part == 0 ? ", urban" : ", rural") : ""); every year, sex\(parts == 2 ? ", part" : "") and age group is needed"
+                                ),
+                                at: table.headerLocation())
+                            return nil
+                        }
+                        shares += cell.values
+                    }
+                }
+            }
+        }
+        return try? CapabilityPrevalence(
+            ageGroups: groups, years: years, parts: parts, shares: shares)
+    }
+
+    /// Reads `level,institutional,community,home`: the share of persons at each capability
+    /// level who need each kind of care. Levels by name (`intact`, `mild`, `moderate`,
+    /// `severe`, `complete`, or the standard's Chinese names) or number 0–4.
+    public static func careServices(_ table: CSVTable, log: inout DiagnosticLog)
+        -> CareServiceRates?
+    {
+        var local = DiagnosticLog()
+        defer { log.append(contentsOf: local.diagnostics) }
+        let kinds = ["institutional", "community", "home"]
+        guard table.check(CSVColumns(required: ["level"] + kinds), log: &local) else { return nil }
+        var rates = [[Double]](repeating: [0, 0, 0, 0, 0], count: 3)
+        let names = CapabilityLevel.allCases.flatMap {
+            [$0.description, $0.chineseName, String($0.rawValue)]
+        }
+        for row in 0..<table.rowCount {
+            guard
+                let text = table.requiredText(row: row, column: table.column("level")!, log: &local)
+            else { continue }
+            guard
+                let level = CapabilityLevel.allCases.first(where: {
+                    [$0.description, $0.chineseName, String($0.rawValue)].contains(text)
+                })
+            else {
+                local.error(
+                    .notOneOf(field: "level", value: text, allowed: Array(names.prefix(15))),
+                    at: table.location(row: row, column: table.column("level")!))
+                continue
+            }
+            var sum = 0.0
+            for (index, kind) in kinds.enumerated() {
+                guard
+                    let value = number(
+                        table, row: row, column: table.column(kind)!, range: 0...1,
+                        describe: "between 0 and 1", log: &local)
+                else { continue }
+                rates[index][level.rawValue] = value
+                sum += value
+            }
+            if sum > 1 + 1e-9 {
+                local.error(
+                    .invalidValue(
+                        field: "home",
+                        reason:
+                            "the shares needing institutional, community and home care add up to \(sum), more than 1"
+                    ),
+                    at: table.location(row: row, column: table.column("home")!))
+            }
+        }
+        guard !local.hasErrors else { return nil }
+        return CareServiceRates(institutional: rates[0], community: rates[1], home: rates[2])
+    }
+}
