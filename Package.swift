@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "Simulation", targets: ["Simulation"]),
         .library(name: "ScenarioFiles", targets: ["ScenarioFiles"]),
         .library(name: "CSV", targets: ["CSV"]),
+        .library(name: "Coverage", targets: ["Coverage"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
@@ -29,7 +30,8 @@ let package = Package(
         .target(name: "Diagnostics"),
         .target(name: "Quantities"),
         .target(name: "Geography"),
-        .target(name: "Simulation", dependencies: ["Geography", "Quantities"]),
+        .target(name: "Coverage", dependencies: ["Geography", "GLPK"]),
+        .target(name: "Simulation", dependencies: ["Geography", "Quantities", "Coverage"]),
 
         // Edge modules: reading inputs, recording runs.
         .target(name: "CSV", dependencies: ["Diagnostics"]),
@@ -38,6 +40,7 @@ let package = Package(
             name: "ScenarioFiles",
             dependencies: [
                 "Simulation", "Geography", "Quantities", "Diagnostics", "CSV", "Provenance",
+                "Coverage",
             ]),
 
         // The command-line tool.
@@ -45,6 +48,7 @@ let package = Package(
             name: "yanglao",
             dependencies: [
                 "ScenarioFiles", "Simulation", "Geography", "Diagnostics", "Provenance",
+                "Coverage", "CSV",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -53,6 +57,7 @@ let package = Package(
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "QuantitiesTests", dependencies: ["Quantities"]),
         .testTarget(name: "GeographyTests", dependencies: ["Geography"]),
+        .testTarget(name: "CoverageTests", dependencies: ["Coverage", "Geography", "GLPK"]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Geography"]),
         .testTarget(name: "CSVTests", dependencies: ["CSV", "Diagnostics"]),
         .testTarget(name: "ProvenanceTests", dependencies: ["Provenance"]),

@@ -20,6 +20,7 @@ import Simulation
 /// | `seed` | yes | seed of all random streams, 0–4294967295 |
 /// | `region` | no | code of the planning region; defaults to the single top region of the table |
 /// | `regions` | yes | `{file: regions.csv, datum: GCJ-02}` (or just the file name when it has no coordinates) |
+/// | `coverage` | no | the 15-minute circle and coverage indicators (see `CoverageSection`) |
 struct ScenarioDecoder {
     let file: String
     private(set) var resolved: YAMLNode
@@ -67,6 +68,12 @@ struct ScenarioDecoder {
             decodePlanningRegion(fields, tree: $0.tree, log: &session.log)
         }
 
+        let coverage = regions.flatMap { regions in
+            fields["coverage"].flatMap {
+                CoverageSection.decode($0, tree: regions.tree, log: &session.log)
+            }
+        }
+
         guard let id, let label, let baseYear, let horizon, let reportYear, let seed,
             let regions, let region
         else { return nil }
@@ -74,7 +81,7 @@ struct ScenarioDecoder {
             return try Scenario(
                 id: id, label: label, description: description, baseYear: baseYear,
                 horizon: horizon, reportYear: reportYear, seed: UInt64(seed),
-                regions: regions.tree, region: region, datum: regions.datum)
+                regions: regions.tree, region: region, datum: regions.datum, coverage: coverage)
         } catch {
             session.log.error(
                 .invalidValue(field: "scenario", reason: error.description), at: resolved.location)

@@ -1,3 +1,4 @@
+import Coverage
 import Geography
 
 /// A planning scenario (规划情景): the region, its people, its facilities and an investment plan
@@ -27,6 +28,9 @@ public struct Scenario: Sendable {
     public var region: DivisionCode
     /// The datum of the regions' coordinates, when they have any.
     public var datum: Datum?
+    /// Coverage settings (the `coverage:` section), when given: the 15-minute circle and
+    /// the administrative coverage indicators.
+    public var coverage: CoverageSettings?
 
     /// The invariants a scenario must satisfy.
     public enum InvariantError: Error, Hashable, Sendable, CustomStringConvertible {
@@ -57,7 +61,8 @@ public struct Scenario: Sendable {
     ///   year outside the run, or no regions.
     public init(
         id: String, label: String, description: String = "", baseYear: Int, horizon: Int,
-        reportYear: Int, seed: UInt64, regions: RegionTree, region: DivisionCode, datum: Datum?
+        reportYear: Int, seed: UInt64, regions: RegionTree, region: DivisionCode, datum: Datum?,
+        coverage: CoverageSettings? = nil
     ) throws(InvariantError) {
         guard Scenario.isValidIdentifier(id) else { throw .badIdentifier(id) }
         guard horizon >= baseYear else {
@@ -78,6 +83,7 @@ public struct Scenario: Sendable {
         self.regions = regions
         self.region = region
         self.datum = datum
+        self.coverage = coverage
     }
 
     /// Every year of the run, base year to horizon.
