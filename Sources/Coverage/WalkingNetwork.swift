@@ -109,6 +109,11 @@ public struct WalkingNetwork: Sendable {
         /// The straight-line distance from the point to the node in metres, walked on top of
         /// the network distance.
         public var distance: Double
+
+        public init(node: Int, distance: Double) {
+            self.node = node
+            self.distance = distance
+        }
     }
 
     /// Snaps points to their nearest nodes.
