@@ -48,7 +48,7 @@ let package = Package(
             name: "yanglao",
             dependencies: [
                 "ScenarioFiles", "Simulation", "Geography", "Diagnostics", "Provenance",
-                "Coverage", "CSV",
+                "Coverage", "CSV", "GLPK",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 

@@ -237,6 +237,10 @@ public struct CapacitatedCoveringProblem: Sendable {
         {
             bound = min(bound, coverBound)
         }
+        if (pointWeights + capacities).allSatisfy({ $0 == $0.rounded() }) {
+            // Whole weights and capacities allocate in whole persons (maximum flow is integral).
+            bound = (bound * (1 + 1e-12)).rounded(.down)
+        }
         bound = max(bound, value)
         let gap = SitingSolution.relativeGap(objective: value, bound: bound)
         return SitingSolution(

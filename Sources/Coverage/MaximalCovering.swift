@@ -139,7 +139,8 @@ public struct MaximalCoveringProblem: Sendable {
     ///    candidates of large gain and the result improved by swaps, for a fixed number of
     ///    rounds (repeatable: the random stream has a fixed seed).
     /// The bound reported is the smallest of the Lagrangian bounds and the greedy bound
-    /// f(S) + the p largest marginal gains at S (Nemhauser, Wolsey & Fisher 1978).
+    /// f(S) + the p largest marginal gains at S (Nemhauser, Wolsey & Fisher 1978), rounded
+    /// down when every weight is a whole number (as counts of persons are).
     /// - Parameter options: iteration and time limits.
     /// - Returns: the best sites found, with the proven bound and the gap to it.
     public func solveFast(options: FastSitingOptions = FastSitingOptions()) -> SitingSolution {
@@ -173,8 +174,14 @@ public struct MaximalCoveringProblem: Sendable {
         }
         best.sort()
         let covered = coveredWeight(sites: best)
-        let totalBound = max(covered, bound + groups.existingWeight)
+        var totalBound = bound + groups.existingWeight
+        if pointWeights.allSatisfy({ $0 == $0.rounded() }) {
+            // With whole weights every covered weight is whole: the bound rounds down.
+            totalBound = (totalBound * (1 + 1e-12)).rounded(.down)
+        }
+        totalBound = max(covered, totalBound)
         let gap = SitingSolution.relativeGap(objective: covered, bound: totalBound)
+        if gap == 0 { totalBound = covered }
         let stoppedByTime = deadline.map { clock.now > $0 } ?? false
         return SitingSolution(
             method: .fast,

@@ -110,7 +110,12 @@ public struct ServiceCircleResult: Sendable {
     /// Per group and region, all persons in the region's subtree; empty without a tree.
     public let totalPersonsByRegion: [[Double]]
 
-    init(nearest: NearestFacility, residents: ResidentPoints, tree: RegionTree?) {
+    /// Sums the groups' persons within and outside the circle, overall and per region.
+    /// - Parameters:
+    ///   - nearest: the nearest service point of each resident point.
+    ///   - residents: the same points with their groups and regions.
+    ///   - tree: the tree `residents.regionIndices` refer to, if any.
+    public init(nearest: NearestFacility, residents: ResidentPoints, tree: RegionTree?) {
         self.nearest = nearest
         groupNames = residents.groups.map(\.name)
         var covered: [Double] = []
@@ -159,6 +164,28 @@ public struct ServiceCircleResult: Sendable {
             return nil
         }
         return coveredPersonsByRegion[group][region] / totalPersonsByRegion[group][region]
+    }
+
+    /// Persons within the circle and in all, per group and per label, for points labelled
+    /// with unit numbers `0..<unitCount` (−1: no unit) rather than regions of a tree.
+    /// - Returns: `covered[group][unit]` and `total[group][unit]`.
+    public func totals(units: [Int32], unitCount: Int, residents: ResidentPoints) -> (
+        covered: [[Double]], total: [[Double]]
+    ) {
+        var covered: [[Double]] = []
+        var total: [[Double]] = []
+        for group in residents.groups {
+            var groupCovered = [Double](repeating: 0, count: unitCount)
+            var groupTotal = groupCovered
+            for (index, weight) in group.weights.enumerated() where units[index] >= 0 {
+                let unit = Int(units[index])
+                groupTotal[unit] += weight
+                if nearest.facilities[index] >= 0 { groupCovered[unit] += weight }
+            }
+            covered.append(groupCovered)
+            total.append(groupTotal)
+        }
+        return (covered, total)
     }
 
     /// The resident points outside the circle, in index order (off-network points included).
