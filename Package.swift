@@ -65,6 +65,7 @@ let package = Package(
             name: "ScenarioFilesTests",
             dependencies: [
                 "ScenarioFiles", "Simulation", "Geography", "Quantities", "Diagnostics", "CSV",
+                "Coverage",
             ]
         ),
         .testTarget(
