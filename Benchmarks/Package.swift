@@ -28,7 +28,17 @@ let package = Package(
             ],
             path: "Benchmarks/RegionLoading",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
-        )
+        ),
+        .executableTarget(
+            name: "CoverageEngine",
+            dependencies: [
+                .product(name: "Benchmark", package: "package-benchmark"),
+                .product(name: "Coverage", package: yanglao),
+                .product(name: "GLPK", package: yanglao),
+            ],
+            path: "Benchmarks/CoverageEngine",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -302,7 +302,7 @@ struct SiteMessages {
                 """
         case .en:
             return """
-                Siting (\(name.1), \(method.1)): \(solution.sites.count) new sites; covered \(weight(solution.coveredWeight)) of \(weight(solution.totalWeight)) (\(Number.percent(solution.coveredShare))), \(weight(solution.existingCoveredWeight)) by existing facilities, \(weight(solution.unreachableWeight)) out of reach
+                Siting (\(name.1), \(method.1)): \(solution.sites.count) new site\(solution.sites.count == 1 ? "" : "s"); covered \(weight(solution.coveredWeight)) of \(weight(solution.totalWeight)) (\(Number.percent(solution.coveredShare))), \(weight(solution.existingCoveredWeight)) by existing facilities, \(weight(solution.unreachableWeight)) out of reach
                 Objective \(weight(solution.objective)), bound \(bound), gap \(gapText), status \(solution.status.rawValue), \(Number.fixed(seconds(solution.time), 3)) s
                 """
         }
