@@ -145,7 +145,8 @@ public struct CapacitatedCoveringProblem: Sendable {
                     .lessOrEqual(0))
             } else {
                 try model.addConstraint(
-                    name: "capacity\(facility)", served[facility], .lessOrEqual(capacities[facility]))
+                    name: "capacity\(facility)", served[facility],
+                    .lessOrEqual(capacities[facility]))
             }
         }
         try model.addConstraint(
@@ -169,7 +170,8 @@ public struct CapacitatedCoveringProblem: Sendable {
             method: .exact, status: status, sites: sites, coveredWeight: value,
             existingCoveredWeight: servedWeight(sites: []), totalWeight: groups.totalWeight,
             unreachableWeight: groups.unreachableWeight, objective: value, bound: bound,
-            gap: status == .optimal ? 0 : SitingSolution.relativeGap(objective: value, bound: bound),
+            gap: status == .optimal
+                ? 0 : SitingSolution.relativeGap(objective: value, bound: bound),
             time: clock.now - start)
     }
 
@@ -188,8 +190,7 @@ public struct CapacitatedCoveringProblem: Sendable {
         var residual = groups.weights
         var remaining = capacities
         func allocate(_ facility: Int) {
-            let order = groups.groups(of: facility).map { Int(groups.candidateGroups[$0]) }.sorted
-            {
+            let order = groups.groups(of: facility).map { Int(groups.candidateGroups[$0]) }.sorted {
                 let a = groups.candidates(of: $0).count
                 let b = groups.candidates(of: $1).count
                 return a < b || (a == b && $0 < $1)

@@ -86,7 +86,9 @@ struct CoverageSearch: Sendable {
         for site in sites { isChosen[site] = true }
         var coverCount = [Int32](repeating: 0, count: groups.count)
         for site in sites {
-            for slot in groups.groups(of: site) { coverCount[Int(groups.candidateGroups[slot])] += 1 }
+            for slot in groups.groups(of: site) {
+                coverCount[Int(groups.candidateGroups[slot])] += 1
+            }
         }
         var extra = [Double](repeating: 0, count: groups.candidateCount)
         var touched = [Bool](repeating: false, count: groups.candidateCount)
@@ -145,8 +147,12 @@ struct CoverageSearch: Sendable {
             }
             guard let move = bestMove else { break }
             let leaving = sites[move.out]
-            for slot in groups.groups(of: leaving) { coverCount[Int(groups.candidateGroups[slot])] -= 1 }
-            for slot in groups.groups(of: move.in) { coverCount[Int(groups.candidateGroups[slot])] += 1 }
+            for slot in groups.groups(of: leaving) {
+                coverCount[Int(groups.candidateGroups[slot])] -= 1
+            }
+            for slot in groups.groups(of: move.in) {
+                coverCount[Int(groups.candidateGroups[slot])] += 1
+            }
             isChosen[leaving] = false
             isChosen[move.in] = true
             sites[move.out] = move.in
@@ -229,7 +235,7 @@ struct CoverageSearch: Sendable {
             for group in weights.indices where coverCount[group] > 0 { covered += weights[group] }
             lowerBound = max(lowerBound, covered)
             Self.keep(&solutions, (covered, open.sorted()))
-            
+
             if best - lowerBound <= targetGap * best || theta < 1e-6 { break }
             var norm = 0.0
             var step: [Double] = weights.indices.map { group in
@@ -239,7 +245,7 @@ struct CoverageSearch: Sendable {
                 return s
             }
             direction = step
-            
+
             guard norm > 0 else { break }
             let size = theta * max(value - lowerBound, 1e-9 * max(value, 1)) / norm
             for group in weights.indices {
@@ -322,8 +328,10 @@ struct CoverageSearch: Sendable {
     static func largest(_ values: [Double], count: Int) -> [Int] {
         guard count > 0 else { return [] }
         return Array(
-            values.indices.sorted { values[$0] > values[$1] || (values[$0] == values[$1] && $0 < $1) }
-                .prefix(count))
+            values.indices.sorted {
+                values[$0] > values[$1] || (values[$0] == values[$1] && $0 < $1)
+            }
+            .prefix(count))
     }
 
     /// Keeps the three best distinct solutions.

@@ -89,7 +89,9 @@ public struct LocationSetCoveringProblem: Sendable {
             for group in 0..<groups.count {
                 try model.addConstraint(
                     name: "cover\(group)",
-                    groups.candidates(of: group).map { (open[Int(groups.groupCandidates[$0])], 1.0) },
+                    groups.candidates(of: group).map {
+                        (open[Int(groups.groupCandidates[$0])], 1.0)
+                    },
                     .greaterOrEqual(1))
             }
         case .share:
@@ -125,7 +127,8 @@ public struct LocationSetCoveringProblem: Sendable {
             case .infeasible, .unbounded: .infeasible
             }
         // The bound of a count is a whole number.
-        let bound = status == .optimal
+        let bound =
+            status == .optimal
             ? Double(sites.count) : solution.bestBound.map { ($0 - 1e-6).rounded(.up) }
         return makeSolution(method: .exact, status: status, sites: sites, bound: bound, time: time)
     }
@@ -276,7 +279,8 @@ public struct LocationSetCoveringProblem: Sendable {
             method: method, status: status, sites: sites, coveredWeight: covered,
             existingCoveredWeight: groups.existingWeight, totalWeight: groups.totalWeight,
             unreachableWeight: groups.unreachableWeight, objective: objective, bound: bound,
-            gap: objective == 0 ? 0 : SitingSolution.relativeGap(objective: objective, bound: bound),
+            gap: objective == 0
+                ? 0 : SitingSolution.relativeGap(objective: objective, bound: bound),
             time: time)
     }
 }

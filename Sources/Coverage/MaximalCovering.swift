@@ -41,10 +41,12 @@ public struct MaximalCoveringProblem: Sendable {
         throws(SitingError)
     {
         guard candidates.demandCount == weights.count else {
-            throw .mismatchedSizes("\(weights.count) weights, candidates reach \(candidates.demandCount) points")
+            throw .mismatchedSizes(
+                "\(weights.count) weights, candidates reach \(candidates.demandCount) points")
         }
         if let existing, existing.demandCount != weights.count {
-            throw .mismatchedSizes("\(weights.count) weights, existing reach \(existing.demandCount) points")
+            throw .mismatchedSizes(
+                "\(weights.count) weights, existing reach \(existing.demandCount) points")
         }
         for (point, weight) in weights.enumerated() where !(weight.isFinite && weight >= 0) {
             throw .badWeight(point: point, weight: weight)
@@ -101,7 +103,9 @@ public struct MaximalCoveringProblem: Sendable {
     private func makeSolution(from solution: Solution, open: [Variable], time: Duration)
         -> SitingSolution
     {
-        let sites = solution.hasSolution ? open.indices.filter { solution.values[open[$0].index] > 0.5 } : []
+        let sites =
+            solution.hasSolution
+            ? open.indices.filter { solution.values[open[$0].index] > 0.5 } : []
         let covered = coveredWeight(sites: sites)
         let status: SitingSolution.Status
         switch solution.status {

@@ -13,10 +13,11 @@ public struct ResidentPoints: Sendable {
     /// Creates resident points.
     /// - Precondition: every group has one weight per point; `regionIndices`, when given,
     ///   one index per point.
-    public init(locations: [PlanarPoint], regionIndices: [Int32]? = nil, groups: [ResidentGroup])
-    {
-        precondition(groups.allSatisfy { $0.weights.count == locations.count }, "one weight a point")
-        precondition(regionIndices.map { $0.count == locations.count } ?? true, "one region a point")
+    public init(locations: [PlanarPoint], regionIndices: [Int32]? = nil, groups: [ResidentGroup]) {
+        precondition(
+            groups.allSatisfy { $0.weights.count == locations.count }, "one weight a point")
+        precondition(
+            regionIndices.map { $0.count == locations.count } ?? true, "one region a point")
         self.locations = locations
         self.regionIndices = regionIndices
         self.groups = groups

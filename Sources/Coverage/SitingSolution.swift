@@ -17,7 +17,8 @@ public enum SitingError: Error, Hashable, Sendable, CustomStringConvertible {
         switch self {
         case .tooManySites(let requested, let candidates):
             "cannot choose \(requested) sites among \(candidates) candidates"
-        case .negativeSiteCount(let count): "the number of sites must not be negative (got \(count))"
+        case .negativeSiteCount(let count):
+            "the number of sites must not be negative (got \(count))"
         case .badWeight(let point, let weight):
             "demand point \(point) has weight \(weight); weights are finite and not negative"
         case .badCapacity(let facility, let capacity):

@@ -134,7 +134,9 @@ enum CoverageSection {
             return .serviceArea(distance: distance)
         default:
             // No word here: a distance alone refines an inherited service area.
-            if case .serviceArea = fallback, let distance { return .serviceArea(distance: distance) }
+            if case .serviceArea = fallback, let distance {
+                return .serviceArea(distance: distance)
+            }
             return fallback
         }
     }
@@ -237,7 +239,8 @@ enum CoverageSection {
             log.error(
                 .wrongType(
                     field: field,
-                    expected: "a list of unit kinds (street, town, township, community, village, county…) or of division codes",
+                    expected:
+                        "a list of unit kinds (street, town, township, community, village, county…) or of division codes",
                     got: node.shapeDescription), at: node.location)
             return nil
         }
@@ -268,7 +271,8 @@ enum CoverageSection {
         }
         if !kinds.isEmpty, !codes.isEmpty {
             log.error(
-                .invalidValue(field: field, reason: "list either unit kinds or unit codes, not both"),
+                .invalidValue(
+                    field: field, reason: "list either unit kinds or unit codes, not both"),
                 at: node.location)
             return nil
         }

@@ -51,13 +51,19 @@ struct CoverageCommand: ParsableCommand {
         case step, gaussian
     }
 
-    @Option(help: ArgumentHelp("Demand points: id,x,y,weight or id,lon,lat,weight.", valueName: "D.csv"))
+    @Option(
+        help: ArgumentHelp("Demand points: id,x,y,weight or id,lon,lat,weight.", valueName: "D.csv")
+    )
     var demand: String
 
-    @Option(help: ArgumentHelp("Facilities: id,x,y[,capacity] or id,lon,lat[,capacity].", valueName: "F.csv"))
+    @Option(
+        help: ArgumentHelp(
+            "Facilities: id,x,y[,capacity] or id,lon,lat[,capacity].", valueName: "F.csv"))
     var facilities: String
 
-    @Option(help: ArgumentHelp("Walking distance (radius or catchment) in metres.", valueName: "METRES"))
+    @Option(
+        help: ArgumentHelp("Walking distance (radius or catchment) in metres.", valueName: "METRES")
+    )
     var radius: Double
 
     @OptionGroup var walking: WalkingOptions
@@ -79,7 +85,8 @@ struct CoverageCommand: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "The CRS of x,y coordinates for the GeoJSON layer, e.g. EPSG:4547.", valueName: "EPSG:CODE"))
+            "The CRS of x,y coordinates for the GeoJSON layer, e.g. EPSG:4547.",
+            valueName: "EPSG:CODE"))
     var crs: String?
 
     @OptionGroup var output: OutputOptions
@@ -112,7 +119,9 @@ struct CoverageCommand: ParsableCommand {
         guard var demandTable, var facilityTable, walking.network == nil || networkTable != nil
         else { throw ExitCode(64) }
         var tables = [demandTable, facilityTable]
-        guard let frame = CoordinateFrame.make(points: &tables, network: networkTable, log: &inputs.log),
+        guard
+            let frame = CoordinateFrame.make(
+                points: &tables, network: networkTable, log: &inputs.log),
             let model = inputs.distanceModel(walking, frame: frame, network: networkTable)
         else {
             try inputs.report(output.lang)
@@ -149,8 +158,11 @@ struct CoverageCommand: ParsableCommand {
                 demand: demandTable.points, facilities: facilityTable.points, within: radius,
                 model: model)
             offNetworkDemand = nearest.offNetworkDemand
-            inputs.warnOffNetwork(nearest.offNetworkDemand, of: demandTable, network: network, snap: walking.snap)
-            inputs.warnOffNetwork(nearest.offNetworkFacilities, of: facilityTable, network: network, snap: walking.snap)
+            inputs.warnOffNetwork(
+                nearest.offNetworkDemand, of: demandTable, network: network, snap: walking.snap)
+            inputs.warnOffNetwork(
+                nearest.offNetworkFacilities, of: facilityTable, network: network,
+                snap: walking.snap)
             radiusOutputs(
                 nearest, demandTable, facilityTable, network: network != nil, files: &files,
                 summary: &summary, layer: &layer, lines: &lines, messages: messages)
@@ -158,8 +170,10 @@ struct CoverageCommand: ParsableCommand {
             let reach = Reach(
                 from: facilityTable.points, to: demandTable.points, within: radius, model: model)
             offNetworkDemand = reach.offNetworkDemand
-            inputs.warnOffNetwork(reach.offNetworkDemand, of: demandTable, network: network, snap: walking.snap)
-            inputs.warnOffNetwork(reach.offNetworkFacilities, of: facilityTable, network: network, snap: walking.snap)
+            inputs.warnOffNetwork(
+                reach.offNetworkDemand, of: demandTable, network: network, snap: walking.snap)
+            inputs.warnOffNetwork(
+                reach.offNetworkFacilities, of: facilityTable, network: network, snap: walking.snap)
             let decayFunction: DistanceDecay
             switch (method, decay ?? .step) {
             case (.twoStep, _): decayFunction = .none
@@ -193,7 +207,8 @@ struct CoverageCommand: ParsableCommand {
                     .invalidValue(
                         field: "--geojson",
                         reason:
-                            "the points are x,y metres of a projected system; name it with --crs EPSG:<code>, or set the layer's CRS in QGIS, which otherwise reads them as degrees"),
+                            "the points are x,y metres of a projected system; name it with --crs EPSG:<code>, or set the layer's CRS in QGIS, which otherwise reads them as degrees"
+                    ),
                     at: SourceLocation(file: geojson))
             }
         }
@@ -227,7 +242,8 @@ struct CoverageCommand: ParsableCommand {
         for index in 0..<demandTable.count {
             let covered = nearest.isCovered(index)
             var row = [
-                demandTable.ids[index], Number.exact(demandTable.weights[index]), covered ? "1" : "0",
+                demandTable.ids[index], Number.exact(demandTable.weights[index]),
+                covered ? "1" : "0",
                 covered ? Number.fixed(nearest.distances[index], 1) : "",
                 covered ? facilityTable.ids[Int(nearest.facilities[index])] : "",
             ]
@@ -235,13 +251,23 @@ struct CoverageCommand: ParsableCommand {
             if network { row.append(isOffNetwork.contains(index) ? "1" : "0") }
             csv.append(row)
             var properties: [(String, PointLayer.Value)] = [
-                ("id", .text(demandTable.ids[index])), ("weight", .number(demandTable.weights[index])),
+                ("id", .text(demandTable.ids[index])),
+                ("weight", .number(demandTable.weights[index])),
                 ("covered", .number(covered ? 1 : 0)),
-                ("distance_m", covered ? .number((nearest.distances[index] * 10).rounded() / 10) : .none),
-                ("nearest_facility", covered ? .text(facilityTable.ids[Int(nearest.facilities[index])]) : .none),
+                (
+                    "distance_m",
+                    covered ? .number((nearest.distances[index] * 10).rounded() / 10) : .none
+                ),
+                (
+                    "nearest_facility",
+                    covered ? .text(facilityTable.ids[Int(nearest.facilities[index])]) : .none
+                ),
             ]
-            if let units = demandTable.units { properties.insert(("unit", .text(units[index])), at: 1) }
-            layer.features.append((demandTable.coordinates[index].0, demandTable.coordinates[index].1, properties))
+            if let units = demandTable.units {
+                properties.insert(("unit", .text(units[index])), at: 1)
+            }
+            layer.features.append(
+                (demandTable.coordinates[index].0, demandTable.coordinates[index].1, properties))
         }
         files.add(out, csv.data)
         summary.append(("total_weight", Number.json(result.totalPersons[0])))
@@ -249,7 +275,8 @@ struct CoverageCommand: ParsableCommand {
         summary.append(("covered_share", Number.json(result.share(group: 0))))
         summary.append(("uncovered_points", .integer(result.uncoveredPoints.count)))
         summary.append(
-            ("groups",
+            (
+                "groups",
                 .array(
                     result.groupNames.indices.map { group in
                         .object([
@@ -258,7 +285,8 @@ struct CoverageCommand: ParsableCommand {
                             ("covered", Number.json(result.coveredPersons[group])),
                             ("share", Number.json(result.share(group: group))),
                         ])
-                    })))
+                    })
+            ))
         lines.append(
             messages.radius(
                 covered: result.coveredPersons[0], total: result.totalPersons[0],
@@ -283,16 +311,23 @@ struct CoverageCommand: ParsableCommand {
             let (covered, total) = result.totals(
                 units: unitIndices, unitCount: labels.count, residents: residents)
             summary.append(
-                ("units",
+                (
+                    "units",
                     .array(
                         labels.indices.map { unit in
                             .object([
                                 ("unit", .string(labels[unit])),
                                 ("total", Number.json(total[0][unit])),
                                 ("covered", Number.json(covered[0][unit])),
-                                ("share", Number.json(total[0][unit] > 0 ? covered[0][unit] / total[0][unit] : nil)),
+                                (
+                                    "share",
+                                    Number.json(
+                                        total[0][unit] > 0 ? covered[0][unit] / total[0][unit] : nil
+                                    )
+                                ),
                             ])
-                        })))
+                        })
+                ))
         }
     }
 
@@ -305,7 +340,9 @@ struct CoverageCommand: ParsableCommand {
         let normalised = result.normalized
         var inReach = [Int](repeating: 0, count: demandTable.count)
         for demand in reach.demandIndices { inReach[Int(demand)] += 1 }
-        var header = ["id", "weight", "accessibility", "accessibility_normalised", "facilities_in_reach"]
+        var header = [
+            "id", "weight", "accessibility", "accessibility_normalised", "facilities_in_reach",
+        ]
         if demandTable.units != nil { header.insert("unit", at: 1) }
         var csv = CSVWriter(header: header)
         for index in 0..<demandTable.count {
@@ -317,13 +354,17 @@ struct CoverageCommand: ParsableCommand {
             if let units = demandTable.units { row.insert(units[index], at: 1) }
             csv.append(row)
             var properties: [(String, PointLayer.Value)] = [
-                ("id", .text(demandTable.ids[index])), ("weight", .number(demandTable.weights[index])),
+                ("id", .text(demandTable.ids[index])),
+                ("weight", .number(demandTable.weights[index])),
                 ("accessibility", result.accessibility[index].map { .number($0) } ?? .none),
                 ("accessibility_normalised", normalised[index].map { .number($0) } ?? .none),
                 ("facilities_in_reach", .number(Double(inReach[index]))),
             ]
-            if let units = demandTable.units { properties.insert(("unit", .text(units[index])), at: 1) }
-            layer.features.append((demandTable.coordinates[index].0, demandTable.coordinates[index].1, properties))
+            if let units = demandTable.units {
+                properties.insert(("unit", .text(units[index])), at: 1)
+            }
+            layer.features.append(
+                (demandTable.coordinates[index].0, demandTable.coordinates[index].1, properties))
         }
         files.add(out, csv.data)
         let persons = demandTable.weights.reduce(0, +)

@@ -108,9 +108,11 @@ struct CoverageInputs {
         let weightColumn = table.column("weight")
         let capacityColumn = table.column("capacity")
         let unitColumn = table.column("unit")
-        let groupColumns = role == .demand ? optional.dropFirst().compactMap { name in
-            table.column(name).map { (name: String(name.dropFirst(7)), column: $0) }
-        } : []
+        let groupColumns =
+            role == .demand
+            ? optional.dropFirst().compactMap { name in
+                table.column(name).map { (name: String(name.dropFirst(7)), column: $0) }
+            } : []
         var groupWeights = groupColumns.map { _ in [Double]() }
         if capacityColumn != nil { result.capacities = [] }
         if unitColumn != nil { result.units = [] }
@@ -132,26 +134,36 @@ struct CoverageInputs {
             if let a, let b, hasLonLat {
                 if !(-180...180).contains(a) {
                     log.error(
-                        .outOfRange(field: "lon", value: table[row, firstColumn], range: "between -180 and 180"),
+                        .outOfRange(
+                            field: "lon", value: table[row, firstColumn],
+                            range: "between -180 and 180"),
                         at: table.location(row: row, column: firstColumn))
                 }
                 if !(-90...90).contains(b) {
                     log.error(
-                        .outOfRange(field: "lat", value: table[row, secondColumn], range: "between -90 and 90"),
+                        .outOfRange(
+                            field: "lat", value: table[row, secondColumn],
+                            range: "between -90 and 90"),
                         at: table.location(row: row, column: secondColumn))
                 }
             }
             let weight = weightColumn.flatMap { nonNegative(table, row, $0, required: true) }
             let capacity = capacityColumn.flatMap { nonNegative(table, row, $0, required: false) }
-            let groupValues = groupColumns.map { nonNegative(table, row, $0.column, required: true) }
+            let groupValues = groupColumns.map {
+                nonNegative(table, row, $0.column, required: true)
+            }
             guard !log.hasErrors(since: errors), let a, let b else { continue }
             result.ids.append(id)
             result.lines.append(table.line(ofRow: row))
             result.coordinates.append((a, b))
             if weightColumn != nil { result.weights.append(weight ?? 0) }
             if capacityColumn != nil { result.capacities!.append(capacity ?? 0) }
-            if let unitColumn { result.units!.append(table.text(row: row, column: unitColumn) ?? "") }
-            for (index, value) in groupValues.enumerated() { groupWeights[index].append(value ?? 0) }
+            if let unitColumn {
+                result.units!.append(table.text(row: row, column: unitColumn) ?? "")
+            }
+            for (index, value) in groupValues.enumerated() {
+                groupWeights[index].append(value ?? 0)
+            }
         }
         result.groups = zip(groupColumns, groupWeights).map {
             ResidentGroup(name: $0.0.name, weights: $0.1)
@@ -162,7 +174,9 @@ struct CoverageInputs {
     /// A number that must be present.
     private mutating func requiredNumber(_ table: CSVTable, _ row: Int, _ column: Int) -> Double? {
         guard let text = table.text(row: row, column: column), !text.isEmpty else {
-            log.error(.emptyCell(column: table.header[column]), at: table.location(row: row, column: column))
+            log.error(
+                .emptyCell(column: table.header[column]),
+                at: table.location(row: row, column: column))
             return nil
         }
         return table.number(row: row, column: column, log: &log)
@@ -176,7 +190,8 @@ struct CoverageInputs {
         if text.isEmpty {
             if required {
                 log.error(
-                    .emptyCell(column: table.header[column]), at: table.location(row: row, column: column))
+                    .emptyCell(column: table.header[column]),
+                    at: table.location(row: row, column: column))
             }
             return nil
         }
@@ -203,7 +218,8 @@ struct CoverageInputs {
                 .invalidValue(
                     field: "--network",
                     reason:
-                        "a CSV network lists edges between node ids; give the nodes' positions with --nodes N.csv (id,x,y or id,lon,lat)"),
+                        "a CSV network lists edges between node ids; give the nodes' positions with --nodes N.csv (id,x,y or id,lon,lat)"
+                ),
                 at: SourceLocation(file: path))
             return nil
         }
@@ -222,7 +238,9 @@ struct CoverageInputs {
         for row in 0..<table.rowCount {
             var ends: [Int] = []
             for column in [fromColumn, toColumn] {
-                guard let id = table.requiredText(row: row, column: column, log: &log) else { continue }
+                guard let id = table.requiredText(row: row, column: column, log: &log) else {
+                    continue
+                }
                 guard let node = index[id] else {
                     log.error(.unknownNode(id: id), at: table.location(row: row, column: column))
                     continue
@@ -272,10 +290,12 @@ struct CoverageInputs {
         var nodeByCoordinates: [String: Int] = [:]
         var failed = false
         func node(_ value: LocatedJSON) -> Int? {
-            guard let pair = value.array, pair.count >= 2, let a = pair[0].number, let b = pair[1].number
+            guard let pair = value.array, pair.count >= 2, let a = pair[0].number,
+                let b = pair[1].number
             else {
                 log.error(
-                    .invalidValue(field: "GeoJSON", reason: "a position is [x, y] or [lon, lat] with numbers"),
+                    .invalidValue(
+                        field: "GeoJSON", reason: "a position is [x, y] or [lon, lat] with numbers"),
                     at: value.location)
                 failed = true
                 return nil
@@ -297,7 +317,9 @@ struct CoverageInputs {
                 log.error(
                     .invalidValue(
                         field: "GeoJSON",
-                        reason: "the network holds LineString or MultiLineString geometries (got \(geometry["type"]?.string ?? "none"))"),
+                        reason:
+                            "the network holds LineString or MultiLineString geometries (got \(geometry["type"]?.string ?? "none"))"
+                    ),
                     at: geometry.location)
                 failed = true
                 continue
@@ -305,7 +327,8 @@ struct CoverageInputs {
             for line in lines {
                 guard let positions = line.array, positions.count >= 2 else {
                     log.error(
-                        .invalidValue(field: "GeoJSON", reason: "a LineString has at least two positions"),
+                        .invalidValue(
+                            field: "GeoJSON", reason: "a LineString has at least two positions"),
                         at: line.location)
                     failed = true
                     continue
@@ -353,7 +376,8 @@ struct CoordinateFrame {
                 .invalidValue(
                     field: "coordinates",
                     reason:
-                        "\(table.file) gives \(table.isGeographic ? "lon,lat" : "x,y") but \(tables[0].file) gives \(geographic ? "lon,lat" : "x,y"); use one kind in every file"),
+                        "\(table.file) gives \(table.isGeographic ? "lon,lat" : "x,y") but \(tables[0].file) gives \(geographic ? "lon,lat" : "x,y"); use one kind in every file"
+                ),
                 at: SourceLocation(file: table.file, line: 1, column: 1))
             return nil
         }
@@ -361,13 +385,17 @@ struct CoordinateFrame {
             log.error(
                 .invalidValue(
                     field: "coordinates",
-                    reason: "the network's nodes give \(network.isGeographic ? "lon,lat" : "x,y") but the points give \(geographic ? "lon,lat" : "x,y")"),
+                    reason:
+                        "the network's nodes give \(network.isGeographic ? "lon,lat" : "x,y") but the points give \(geographic ? "lon,lat" : "x,y")"
+                ),
                 at: SourceLocation(file: network.file, line: 1, column: 1))
             return nil
         }
         guard geographic else {
             for index in tables.indices {
-                tables[index].points = tables[index].coordinates.map { PlanarPoint(x: $0.0, y: $0.1) }
+                tables[index].points = tables[index].coordinates.map {
+                    PlanarPoint(x: $0.0, y: $0.1)
+                }
             }
             return CoordinateFrame(projection: nil)
         }
@@ -388,7 +416,8 @@ struct CoordinateFrame {
         let nodes: [PlanarPoint]
         if let projection {
             nodes = PlanarPoint.projecting(
-                table.coordinates.map { GeoPoint(longitude: $0.0, latitude: $0.1) }, with: projection)
+                table.coordinates.map { GeoPoint(longitude: $0.0, latitude: $0.1) },
+                with: projection)
         } else {
             nodes = table.coordinates.map { PlanarPoint(x: $0.0, y: $0.1) }
         }
@@ -400,7 +429,8 @@ struct CoordinateFrame {
                 let a = table.coordinates[edge.from]
                 let b = table.coordinates[edge.to]
                 length = Earth.distance(
-                    GeoPoint(longitude: a.0, latitude: a.1), GeoPoint(longitude: b.0, latitude: b.1))
+                    GeoPoint(longitude: a.0, latitude: a.1), GeoPoint(longitude: b.0, latitude: b.1)
+                )
             } else {
                 length = nodes[edge.from].distance(to: nodes[edge.to])
             }

@@ -32,9 +32,11 @@ struct CoverageMessages {
         let average = mean.map { String(format: "%.6g", $0) } ?? "–"
         switch language {
         case .zh:
-            return "\(method.uppercased()) 可达性：人均 \(average)（按需求加权平均）；\(withoutAccess) / \(count) 个需求点范围内无设施"
+            return
+                "\(method.uppercased()) 可达性：人均 \(average)（按需求加权平均）；\(withoutAccess) / \(count) 个需求点范围内无设施"
         case .en:
-            return "\(method.uppercased()) accessibility: weighted mean \(average); \(withoutAccess) of \(count) demand points have no facility in reach"
+            return
+                "\(method.uppercased()) accessibility: weighted mean \(average); \(withoutAccess) of \(count) demand points have no facility in reach"
         }
     }
 

@@ -100,7 +100,8 @@ extension CoverageInputs {
                     .note,
                     .invalidValue(
                         field: "network",
-                        reason: "\(indices.count - 20) more points of this table are off the network"),
+                        reason:
+                            "\(indices.count - 20) more points of this table are off the network"),
                     at: SourceLocation(file: table.file)))
         }
     }
@@ -155,8 +156,10 @@ struct PointLayer {
         }
         output += "\"features\": [\n"
         for (index, feature) in features.enumerated() {
-            output += "{\"type\": \"Feature\", \"geometry\": {\"type\": \"Point\", \"coordinates\": ["
-            output += Number.exact(feature.x) + ", " + Number.exact(feature.y) + "]}, \"properties\": {"
+            output +=
+                "{\"type\": \"Feature\", \"geometry\": {\"type\": \"Point\", \"coordinates\": ["
+            output +=
+                Number.exact(feature.x) + ", " + Number.exact(feature.y) + "]}, \"properties\": {"
             for (position, (key, value)) in feature.properties.enumerated() {
                 if position > 0 { output += ", " }
                 output += Self.quoted(key) + ": "
@@ -193,7 +196,8 @@ struct PointLayer {
 /// Validates a radius option.
 func validateRadius(_ radius: Double) throws {
     guard radius.isFinite, radius > 0 else {
-        throw ValidationError("--radius must be a distance above 0 metres (got \(Number.exact(radius)))")
+        throw ValidationError(
+            "--radius must be a distance above 0 metres (got \(Number.exact(radius)))")
     }
 }
 

@@ -101,7 +101,9 @@ private struct JSONParser {
 
     mutating func value(depth: Int) throws(Diagnostic) -> LocatedJSON {
         guard depth < 512 else { throw failure("nesting is too deep") }
-        guard offset < bytes.count else { throw failure("the file ends where a value was expected") }
+        guard offset < bytes.count else {
+            throw failure("the file ends where a value was expected")
+        }
         let start = here
         switch bytes[offset] {
         case UInt8(ascii: "{"):
@@ -131,7 +133,9 @@ private struct JSONParser {
                     offset += 1
                     continue
                 }
-                guard bytes[offset] == UInt8(ascii: "}") else { throw failure("expected ',' or '}'") }
+                guard bytes[offset] == UInt8(ascii: "}") else {
+                    throw failure("expected ',' or '}'")
+                }
                 offset += 1
                 return .object(members, start)
             }
@@ -152,7 +156,9 @@ private struct JSONParser {
                     offset += 1
                     continue
                 }
-                guard bytes[offset] == UInt8(ascii: "]") else { throw failure("expected ',' or ']'") }
+                guard bytes[offset] == UInt8(ascii: "]") else {
+                    throw failure("expected ',' or ']'")
+                }
                 offset += 1
                 return .array(items, start)
             }
@@ -174,7 +180,8 @@ private struct JSONParser {
             {
                 offset += 1
             }
-            guard offset > begin, let number = Double(String(decoding: bytes[begin..<offset], as: UTF8.self)),
+            guard offset > begin,
+                let number = Double(String(decoding: bytes[begin..<offset], as: UTF8.self)),
                 number.isFinite
             else {
                 offset = begin
@@ -206,14 +213,17 @@ private struct JSONParser {
                 case UInt8(ascii: "f"): result.append(0x0C)
                 case UInt8(ascii: "u"):
                     guard offset + 4 <= bytes.count,
-                        let code = UInt32(String(decoding: bytes[offset..<offset + 4], as: UTF8.self), radix: 16)
+                        let code = UInt32(
+                            String(decoding: bytes[offset..<offset + 4], as: UTF8.self), radix: 16)
                     else { throw failure("bad \\u escape") }
                     offset += 4
                     var scalarValue = code
                     // A surrogate pair.
                     if (0xD800...0xDBFF).contains(code), offset + 6 <= bytes.count,
                         bytes[offset] == UInt8(ascii: "\\"), bytes[offset + 1] == UInt8(ascii: "u"),
-                        let low = UInt32(String(decoding: bytes[offset + 2..<offset + 6], as: UTF8.self), radix: 16),
+                        let low = UInt32(
+                            String(decoding: bytes[offset + 2..<offset + 6], as: UTF8.self),
+                            radix: 16),
                         (0xDC00...0xDFFF).contains(low)
                     {
                         offset += 6

@@ -27,7 +27,8 @@ struct OutputFiles {
                 let url = URL(fileURLWithPath: file.path)
                 let folder = url.deletingLastPathComponent().path
                 let temporary =
-                    folder + "/." + url.lastPathComponent + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
+                    folder + "/." + url.lastPathComponent
+                    + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
                 try Data(file.bytes).write(to: URL(fileURLWithPath: temporary))
                 temporaries.append((temporary, file.path))
             }
@@ -37,7 +38,9 @@ struct OutputFiles {
                 }
             }
         } catch {
-            for (temporary, _) in temporaries { try? FileManager.default.removeItem(atPath: temporary) }
+            for (temporary, _) in temporaries {
+                try? FileManager.default.removeItem(atPath: temporary)
+            }
             throw error
         }
     }

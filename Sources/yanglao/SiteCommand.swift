@@ -39,13 +39,17 @@ struct SiteCommand: ParsableCommand {
                 --exact --time-limit 60 --out cover.csv --lang en
             """)
 
-    @Option(help: ArgumentHelp("Demand points: id,x,y,weight or id,lon,lat,weight.", valueName: "D.csv"))
+    @Option(
+        help: ArgumentHelp("Demand points: id,x,y,weight or id,lon,lat,weight.", valueName: "D.csv")
+    )
     var demand: String
 
     @Option(help: ArgumentHelp("Candidate sites: id,x,y[,capacity].", valueName: "C.csv"))
     var candidates: String
 
-    @Option(help: ArgumentHelp("Existing facilities, kept open: id,x,y[,capacity].", valueName: "F.csv"))
+    @Option(
+        help: ArgumentHelp("Existing facilities, kept open: id,x,y[,capacity].", valueName: "F.csv")
+    )
     var existing: String?
 
     @Option(help: ArgumentHelp("Service radius: walking distance in metres.", valueName: "METRES"))
@@ -69,7 +73,9 @@ struct SiteCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Stop the search after this many seconds.", valueName: "S"))
     var timeLimit: Double?
 
-    @Option(help: ArgumentHelp("With --exact: stop within this relative gap (0.001 is 0.1%).", valueName: "GAP"))
+    @Option(
+        help: ArgumentHelp(
+            "With --exact: stop within this relative gap (0.001 is 0.1%).", valueName: "GAP"))
     var gap: Double = 0
 
     @OptionGroup var walking: WalkingOptions
@@ -90,7 +96,8 @@ struct SiteCommand: ParsableCommand {
             throw ValidationError("--count must be at least 1 (got \(count))")
         }
         if let cover, !(cover > 0 && cover <= 1) {
-            throw ValidationError("--cover is a share above 0 and at most 1, e.g. 0.9 (got \(cover))")
+            throw ValidationError(
+                "--cover is a share above 0 and at most 1, e.g. 0.9 (got \(cover))")
         }
         if capacitated, cover != nil {
             throw ValidationError("--capacitated goes with --count")
@@ -98,7 +105,9 @@ struct SiteCommand: ParsableCommand {
         if let timeLimit, !(timeLimit.isFinite && timeLimit > 0) {
             throw ValidationError("--time-limit must be above 0 seconds (got \(timeLimit))")
         }
-        guard gap.isFinite, gap >= 0 else { throw ValidationError("--gap must be 0 or more (got \(gap))") }
+        guard gap.isFinite, gap >= 0 else {
+            throw ValidationError("--gap must be 0 or more (got \(gap))")
+        }
         try checkOutputs([out, OutputFiles.summaryPath(for: out)], overwrite: output.overwrite)
     }
 
@@ -109,7 +118,8 @@ struct SiteCommand: ParsableCommand {
         let existingTable = existing.flatMap { inputs.points($0, role: .facilities) }
         let networkTable = walking.network.flatMap { inputs.network($0, nodes: walking.nodes) }
         if capacitated {
-            for table in [candidateTable, existingTable].compactMap({ $0 }) where table.capacities == nil {
+            for table in [candidateTable, existingTable].compactMap({ $0 })
+            where table.capacities == nil {
                 inputs.log.error(
                     .missingColumn(column: "capacity", suggestion: nil),
                     at: SourceLocation(file: table.file, line: 1, column: 1))
@@ -127,7 +137,9 @@ struct SiteCommand: ParsableCommand {
             walking.network == nil || networkTable != nil
         else { throw ExitCode(64) }
         var tables = [demandTable, candidateTable] + (existingTable.map { [$0] } ?? [])
-        guard let frame = CoordinateFrame.make(points: &tables, network: networkTable, log: &inputs.log),
+        guard
+            let frame = CoordinateFrame.make(
+                points: &tables, network: networkTable, log: &inputs.log),
             let model = inputs.distanceModel(walking, frame: frame, network: networkTable)
         else {
             try inputs.report(output.lang)
@@ -144,10 +156,15 @@ struct SiteCommand: ParsableCommand {
         let existingReach = existingPoints.map {
             Reach(from: $0.points, to: demandPoints.points, within: radius, model: model)
         }
-        inputs.warnOffNetwork(candidateReach.offNetworkDemand, of: demandPoints, network: network, snap: walking.snap)
-        inputs.warnOffNetwork(candidateReach.offNetworkFacilities, of: candidatePoints, network: network, snap: walking.snap)
+        inputs.warnOffNetwork(
+            candidateReach.offNetworkDemand, of: demandPoints, network: network, snap: walking.snap)
+        inputs.warnOffNetwork(
+            candidateReach.offNetworkFacilities, of: candidatePoints, network: network,
+            snap: walking.snap)
         if let existingPoints, let existingReach {
-            inputs.warnOffNetwork(existingReach.offNetworkFacilities, of: existingPoints, network: network, snap: walking.snap)
+            inputs.warnOffNetwork(
+                existingReach.offNetworkFacilities, of: existingPoints, network: network,
+                snap: walking.snap)
         }
         try inputs.report(output.lang)
 
@@ -164,13 +181,19 @@ struct SiteCommand: ParsableCommand {
                     candidateCapacities: candidatePoints.capacities!,
                     existing: existingReach?.matrix,
                     existingCapacities: existingPoints?.capacities ?? [], siteCount: count)
-                solution = exact ? try problem.solveExactly(options: solveOptions) : problem.solveFast(options: fastOptions)
+                solution =
+                    exact
+                    ? try problem.solveExactly(options: solveOptions)
+                    : problem.solveFast(options: fastOptions)
             } else if let count {
                 problemName = "maximal_covering"
                 let problem = try MaximalCoveringProblem(
                     weights: demandPoints.weights, candidates: candidateReach.matrix,
                     existing: existingReach?.matrix, siteCount: count)
-                solution = exact ? try problem.solveExactly(options: solveOptions) : problem.solveFast(options: fastOptions)
+                solution =
+                    exact
+                    ? try problem.solveExactly(options: solveOptions)
+                    : problem.solveFast(options: fastOptions)
             } else {
                 problemName = "set_covering"
                 let problem = try LocationSetCoveringProblem(
@@ -182,7 +205,10 @@ struct SiteCommand: ParsableCommand {
                             asked: cover!, attainable: problem.attainableShare ?? 0))
                     throw ExitCode(64)
                 }
-                solution = exact ? try problem.solveExactly(options: solveOptions) : problem.solveFast(options: fastOptions)
+                solution =
+                    exact
+                    ? try problem.solveExactly(options: solveOptions)
+                    : problem.solveFast(options: fastOptions)
             }
         } catch let error as SitingError {
             Console.error("error: \(error)")
@@ -197,12 +223,16 @@ struct SiteCommand: ParsableCommand {
         }
 
         var files = OutputFiles()
-        files.add(out, siteTable(
-            solution, demand: demandPoints, candidates: candidatePoints, existing: existingPoints,
-            candidateReach: candidateReach.matrix, existingReach: existingReach?.matrix))
+        files.add(
+            out,
+            siteTable(
+                solution, demand: demandPoints, candidates: candidatePoints,
+                existing: existingPoints,
+                candidateReach: candidateReach.matrix, existingReach: existingReach?.matrix))
         let summary: [(String, JSONValue)] = [
             ("command", .string("site")), ("problem", .string(problemName)),
-            ("method", .string(solution.method.rawValue)), ("status", .string(solution.status.rawValue)),
+            ("method", .string(solution.method.rawValue)),
+            ("status", .string(solution.status.rawValue)),
             ("radius_m", .number(Number.exact(radius))),
             ("distance", .string(network == nil ? "straight_line" : "network")),
             ("requested", count.map { .integer($0) } ?? .number(Number.exact(cover!))),
@@ -248,7 +278,9 @@ struct SiteCommand: ParsableCommand {
         open += solution.sites.map { (candidates, $0, candidateReach, "new") }
         var reachedBy = [Int32](repeating: 0, count: demand.count)
         for site in open {
-            for pair in site.reach.row(site.index) { reachedBy[Int(site.reach.demandIndices[pair])] += 1 }
+            for pair in site.reach.row(site.index) {
+                reachedBy[Int(site.reach.demandIndices[pair])] += 1
+            }
         }
         let (first, second) = demand.isGeographic ? ("lon", "lat") : ("x", "y")
         var header = ["id", "role", first, second, "covered_weight", "sole_weight"]
@@ -289,7 +321,8 @@ struct SiteMessages {
             "capacitated_covering": ("容量约束最大覆盖", "capacitated covering"),
         ]
         let name = names[problem] ?? (problem, problem)
-        let method = solution.method == .exact ? ("精确求解（GLPK）", "exact (GLPK)") : ("快速法", "fast method")
+        let method =
+            solution.method == .exact ? ("精确求解（GLPK）", "exact (GLPK)") : ("快速法", "fast method")
         let weight = { (value: Double) in Number.exact((value * 10).rounded() / 10) }
         let bound = solution.bound.map(weight) ?? "–"
         let gap = Number.percent(solution.gap).replacingOccurrences(of: ".0%", with: "%")

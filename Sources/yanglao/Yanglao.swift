@@ -23,6 +23,8 @@ struct Yanglao: ParsableCommand {
             file:line:column: error: …), 1 on any other failure.
             """,
         version: version,
-        subcommands: [ValidateCommand.self, RunCommand.self, CoverageCommand.self, SiteCommand.self]
+        subcommands: [
+            ValidateCommand.self, RunCommand.self, CoverageCommand.self, SiteCommand.self,
+        ]
     )
 }

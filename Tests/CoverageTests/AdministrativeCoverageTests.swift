@@ -45,7 +45,8 @@ struct AdministrativeCoverageTests {
         ServiceFacility(id: "h", type: "street_centre", region: code("150102001")),
     ]
 
-    static func evaluate(_ rule: AdministrativeRule) throws -> (AdministrativeCoverage, RegionTree) {
+    static func evaluate(_ rule: AdministrativeRule) throws -> (AdministrativeCoverage, RegionTree)
+    {
         let tree = try tree()
         return (AdministrativeCoverage.evaluate(rule, tree: tree, facilities: facilities), tree)
     }
@@ -59,7 +60,10 @@ struct AdministrativeCoverageTests {
         #expect(coverage.share(at: index("140105")) == 0.5)
         #expect(coverage.share(at: index("140181")) == 0)
         #expect(coverage.share(at: index("140121")) == nil)
-        #expect(coverage.failingUnits.map { tree.regions[$0].code } == [Self.code("140105002"), Self.code("140181001")])
+        #expect(
+            coverage.failingUnits.map { tree.regions[$0].code } == [
+                Self.code("140105002"), Self.code("140181001"),
+            ])
         #expect(coverage.facilitiesOutsideTree == [7])
     }
 
@@ -105,7 +109,8 @@ struct AdministrativeCoverageTests {
         let narrow = try Self.evaluate(.townshipCentres(definition: .serviceArea(distance: 800)))
         #expect(narrow.0.share(at: root) == 1.0 / 3)
         let distance = Earth.distance(
-            GeoPoint(longitude: 112.30, latitude: 37.60), GeoPoint(longitude: 112.31, latitude: 37.60))
+            GeoPoint(longitude: 112.30, latitude: 37.60),
+            GeoPoint(longitude: 112.31, latitude: 37.60))
         #expect(abs(distance - 881) < 1)
     }
 

@@ -17,8 +17,10 @@ struct CapacitatedCoveringTests {
             ).matrix, candidateCapacities: capacities,
             existing: existing.isEmpty
                 ? nil
-                : Reach(from: existing, to: MaximalCoveringTests.demand, within: 150, model: .radius)
-                    .matrix,
+                : Reach(
+                    from: existing, to: MaximalCoveringTests.demand, within: 150, model: .radius
+                )
+                .matrix,
             existingCapacities: existingCapacities, siteCount: sites)
     }
 
@@ -80,14 +82,17 @@ struct CapacitatedCoveringTests {
         var byPoint: [[(Variable, Double)]] = Array(repeating: [], count: instance.demand.count)
         var bySite: [[(Variable, Double)]] = Array(repeating: [], count: sites.count)
         for (position, site) in sites.enumerated() {
-            for point in instance.demand.indices where instance.covers(instance.candidates[site], point) {
-                let z = try model.addVariable(name: "z", kind: .continuous, lowerBound: 0, objective: 1)
+            for point in instance.demand.indices
+            where instance.covers(instance.candidates[site], point) {
+                let z = try model.addVariable(
+                    name: "z", kind: .continuous, lowerBound: 0, objective: 1)
                 byPoint[point].append((z, 1))
                 bySite[position].append((z, 1))
             }
         }
         for point in instance.demand.indices {
-            try model.addConstraint(name: "a", byPoint[point], .lessOrEqual(instance.weights[point]))
+            try model.addConstraint(
+                name: "a", byPoint[point], .lessOrEqual(instance.weights[point]))
         }
         for (position, site) in sites.enumerated() {
             try model.addConstraint(name: "c", bySite[position], .lessOrEqual(capacities[site]))

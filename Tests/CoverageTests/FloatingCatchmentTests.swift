@@ -9,9 +9,13 @@ import Testing
 ///   catchment 1,200 m: A–F1 500 m, B–F1 √(1000² + 500²) ≈ 1,118 m, B–F2 1,000 m
 ///   (A–F2 2,000 m and everything with C or F3 are out of reach).
 struct FloatingCatchmentTests {
-    static let demand = [PlanarPoint(x: 0, y: 0), PlanarPoint(x: 1000, y: 0), PlanarPoint(x: 5000, y: 5000)]
+    static let demand = [
+        PlanarPoint(x: 0, y: 0), PlanarPoint(x: 1000, y: 0), PlanarPoint(x: 5000, y: 5000),
+    ]
     static let persons = [100.0, 300, 50]
-    static let supply = [PlanarPoint(x: 0, y: 500), PlanarPoint(x: 2000, y: 0), PlanarPoint(x: 9000, y: 9000)]
+    static let supply = [
+        PlanarPoint(x: 0, y: 500), PlanarPoint(x: 2000, y: 0), PlanarPoint(x: 9000, y: 9000),
+    ]
     static let beds = [10.0, 20, 5]
 
     static func result(_ decay: DistanceDecay) -> FloatingCatchmentResult {
@@ -63,16 +67,18 @@ struct FloatingCatchmentTests {
             .init(upperDistance: 60, weight: 0.22), .init(upperDistance: 20, weight: 1),
             .init(upperDistance: 40, weight: 0.68),
         ])
-        #expect([0, 10, 20, 30, 40, 50, 60, 70].map { decay.weight(at: $0) }
-            == [1, 1, 1, 0.68, 0.68, 0.22, 0.22, 0])
+        #expect(
+            [0, 10, 20, 30, 40, 50, 60, 70].map { decay.weight(at: $0) }
+                == [1, 1, 1, 0.68, 0.68, 0.22, 0.22, 0])
     }
 
     @Test func theGaussianWithSigmaTwentyIsOneHalfToThePowerOfDistanceSquared() {
         // access's gaussian(20) doctest: 1.0, 0.6065306597126334, 0.1353352832366127,
         // 0.011108996538242306 at 0, 20, 40, 60.
         let decay = DistanceDecay.gaussian(sigma: 20)
-        #expect([0, 20, 40, 60].map { decay.weight(at: $0) }
-            == [1.0, 0.6065306597126334, 0.1353352832366127, 0.011108996538242306])
+        #expect(
+            [0, 20, 40, 60].map { decay.weight(at: $0) }
+                == [1.0, 0.6065306597126334, 0.1353352832366127, 0.011108996538242306])
     }
 
     @Test func theDefaultGaussianWeighsAThirdOfTheRadiusAt068() {
@@ -116,15 +122,21 @@ struct FloatingCatchmentTests {
             demand: demand.numbers("weight"), supply: supply.numbers("capacity"), reach: reach)
         for (ours, theirs) in zip(plain.normalized, expected.column("two_step_normalised")) {
             #expect((ours == nil) == (Double(theirs) == nil))
-            if let ours, let theirs = Double(theirs) { #expect(abs(ours - theirs) <= 1e-12 * theirs) }
+            if let ours, let theirs = Double(theirs) {
+                #expect(abs(ours - theirs) <= 1e-12 * theirs)
+            }
         }
     }
 
     @Test func scoresAreTheSameWithOneTwoOrThreeThreads() {
         var random = TestRandom(seed: 5)
-        let demand = (0..<5000).map { _ in PlanarPoint(x: random.next() * 10_000, y: random.next() * 10_000) }
+        let demand = (0..<5000).map { _ in
+            PlanarPoint(x: random.next() * 10_000, y: random.next() * 10_000)
+        }
         let persons = demand.map { _ in Double(random.below(300)) }
-        let supply = (0..<300).map { _ in PlanarPoint(x: random.next() * 10_000, y: random.next() * 10_000) }
+        let supply = (0..<300).map { _ in
+            PlanarPoint(x: random.next() * 10_000, y: random.next() * 10_000)
+        }
         let beds = supply.map { _ in Double(10 + random.below(90)) }
         let runs = [1, 2, 3].map { threads in
             let parallelism = Parallelism(threads: threads)

@@ -5,10 +5,13 @@ import Testing
 /// The road of ``MaximalCoveringTests``: weights 10, 20, 30, 25, 5, 40 (130 in all), plus a
 /// far point at x = 5,000 m (weight 10) that no candidate reaches when `withFarPoint`.
 struct LocationSetCoveringTests {
-    static func problem(_ requirement: LocationSetCoveringProblem.Requirement, withFarPoint: Bool = false)
+    static func problem(
+        _ requirement: LocationSetCoveringProblem.Requirement, withFarPoint: Bool = false
+    )
         throws -> LocationSetCoveringProblem
     {
-        let demand = MaximalCoveringTests.demand + (withFarPoint ? [PlanarPoint(x: 5000, y: 0)] : [])
+        let demand =
+            MaximalCoveringTests.demand + (withFarPoint ? [PlanarPoint(x: 5000, y: 0)] : [])
         let weights = MaximalCoveringTests.weights + (withFarPoint ? [10] : [])
         return try LocationSetCoveringProblem(
             weights: weights,

@@ -102,7 +102,8 @@ struct MaximalCoveringTests {
         let existing = try FixtureTable("siting-existing.csv")
         let record = try peerRecord()["siting"] as! [String: Any]
         let radius = record["radius"] as! Double
-        let reach = Reach(from: candidates.points, to: demand.points, within: radius, model: .radius)
+        let reach = Reach(
+            from: candidates.points, to: demand.points, within: radius, model: .radius)
         let existingReach = Reach(
             from: existing.points, to: demand.points, within: radius, model: .radius)
         for entry in record["mclp"] as! [[String: Any]] {

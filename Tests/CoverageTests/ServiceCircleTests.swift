@@ -116,7 +116,8 @@ struct ServiceCircleTests {
                 parallelism: Parallelism(threads: threads))
         }
         #expect(runs[0].distances == runs[1].distances && runs[1].distances == runs[2].distances)
-        #expect(runs[0].facilities == runs[1].facilities && runs[1].facilities == runs[2].facilities)
+        #expect(
+            runs[0].facilities == runs[1].facilities && runs[1].facilities == runs[2].facilities)
         // Second method: the nearest service point by checking all 500.
         for index in stride(from: 0, to: residents.count, by: 97) {
             let best = services.indices.min {

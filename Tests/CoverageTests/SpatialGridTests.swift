@@ -45,7 +45,8 @@ struct SpatialGridTests {
         for cellSize in [50.0, 400.0, 10_000.0] {
             let grid = SpatialGrid(points: points, cellSize: cellSize)
             for _ in 0..<1000 {
-                let query = PlanarPoint(x: random.next() * 6000 - 500, y: random.next() * 6000 - 500)
+                let query = PlanarPoint(
+                    x: random.next() * 6000 - 500, y: random.next() * 6000 - 500)
                 let radius = random.next() * 300
                 let within = points.indices.filter { points[$0].distance(to: query) <= radius }
                 var found: [Int] = []

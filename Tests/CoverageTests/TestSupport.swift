@@ -12,7 +12,9 @@ struct FixtureTable {
 
     init(_ name: String) throws {
         let text = try String(contentsOfFile: fixtures + "/" + name, encoding: .utf8)
-        let lines = text.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let lines = text.split(separator: "\n").map {
+            $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        }
         header = lines[0]
         rows = Array(lines.dropFirst())
     }
@@ -58,13 +60,21 @@ struct RandomInstance {
     var existing: [PlanarPoint]
     var radius: Double
 
-    init(seed: UInt64, demand: Int, candidates: Int, existing: Int = 0, side: Double = 1000,
-         radius: Double = 250) {
+    init(
+        seed: UInt64, demand: Int, candidates: Int, existing: Int = 0, side: Double = 1000,
+        radius: Double = 250
+    ) {
         var random = TestRandom(seed: seed)
-        self.demand = (0..<demand).map { _ in PlanarPoint(x: random.next() * side, y: random.next() * side) }
+        self.demand = (0..<demand).map { _ in
+            PlanarPoint(x: random.next() * side, y: random.next() * side)
+        }
         self.weights = (0..<demand).map { _ in Double(1 + random.below(20)) }
-        self.candidates = (0..<candidates).map { _ in PlanarPoint(x: random.next() * side, y: random.next() * side) }
-        self.existing = (0..<existing).map { _ in PlanarPoint(x: random.next() * side, y: random.next() * side) }
+        self.candidates = (0..<candidates).map { _ in
+            PlanarPoint(x: random.next() * side, y: random.next() * side)
+        }
+        self.existing = (0..<existing).map { _ in
+            PlanarPoint(x: random.next() * side, y: random.next() * side)
+        }
         self.radius = radius
     }
 
@@ -73,7 +83,8 @@ struct RandomInstance {
     }
 
     var existingReach: ReachMatrix? {
-        existing.isEmpty ? nil : Reach(from: existing, to: demand, within: radius, model: .radius).matrix
+        existing.isEmpty
+            ? nil : Reach(from: existing, to: demand, within: radius, model: .radius).matrix
     }
 
     /// Whether a point lies within the radius of a site, by direct distance (a second method

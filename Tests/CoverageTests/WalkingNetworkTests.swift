@@ -113,7 +113,9 @@ struct WalkingNetworkTests {
         let network = try Self.network()
         let reach = Reach(
             from: [PlanarPoint(x: 300, y: 10)],
-            to: [PlanarPoint(x: 0, y: 20), PlanarPoint(x: 200, y: -30), PlanarPoint(x: 600, y: 600)],
+            to: [
+                PlanarPoint(x: 0, y: 20), PlanarPoint(x: 200, y: -30), PlanarPoint(x: 600, y: 600),
+            ],
             within: 400, model: .network(network, snapDistance: 100))
         let pairs = reach.matrix.row(0).map {
             (Int(reach.matrix.demandIndices[$0]), reach.matrix.distances[$0])
@@ -124,7 +126,9 @@ struct WalkingNetworkTests {
         #expect(reach.offNetworkFacilities == [])
 
         let nearest = NearestFacility(
-            demand: [PlanarPoint(x: 0, y: 20), PlanarPoint(x: 200, y: -30), PlanarPoint(x: 600, y: 600)],
+            demand: [
+                PlanarPoint(x: 0, y: 20), PlanarPoint(x: 200, y: -30), PlanarPoint(x: 600, y: 600),
+            ],
             facilities: [PlanarPoint(x: 300, y: 10)], within: 200,
             model: .network(network, snapDistance: 100))
         #expect(nearest.distances == [.infinity, 140, .infinity])
@@ -133,10 +137,21 @@ struct WalkingNetworkTests {
     }
 
     @Test(arguments: [
-        ([WalkingNetwork.Edge(from: 0, to: 6, length: 1)], WalkingNetwork.BuildError.unknownNode(edge: 0, node: 6)),
+        (
+            [WalkingNetwork.Edge(from: 0, to: 6, length: 1)],
+            WalkingNetwork.BuildError.unknownNode(edge: 0, node: 6)
+        ),
         ([WalkingNetwork.Edge(from: -1, to: 2, length: 1)], .unknownNode(edge: 0, node: -1)),
-        ([WalkingNetwork.Edge(from: 0, to: 1, length: 1), WalkingNetwork.Edge(from: 0, to: 1, length: -5)], .badLength(edge: 1, length: -5)),
-        ([WalkingNetwork.Edge(from: 0, to: 1, length: .infinity)], .badLength(edge: 0, length: .infinity)),
+        (
+            [
+                WalkingNetwork.Edge(from: 0, to: 1, length: 1),
+                WalkingNetwork.Edge(from: 0, to: 1, length: -5),
+            ], .badLength(edge: 1, length: -5)
+        ),
+        (
+            [WalkingNetwork.Edge(from: 0, to: 1, length: .infinity)],
+            .badLength(edge: 0, length: .infinity)
+        ),
     ])
     func badEdgesAreRefusedWithTheEdgeNamed(
         edges: [WalkingNetwork.Edge], expected: WalkingNetwork.BuildError
@@ -146,7 +161,8 @@ struct WalkingNetworkTests {
 
     @Test func aNaNLengthIsRefused() {
         #expect {
-            try WalkingNetwork(nodes: Self.nodes, edges: [WalkingNetwork.Edge(from: 0, to: 1, length: .nan)])
+            try WalkingNetwork(
+                nodes: Self.nodes, edges: [WalkingNetwork.Edge(from: 0, to: 1, length: .nan)])
         } throws: { error in
             if case .badLength(edge: 0, _) = error as? WalkingNetwork.BuildError { return true }
             return false

@@ -33,24 +33,29 @@ struct CoverageCommandTests {
 
     static func read(_ folder: TemporaryFolder, _ name: String) throws -> String {
         try String(contentsOfFile: folder.path + "/" + name, encoding: .utf8)
-            .replacingOccurrences(of: "\u{FEFF}", with: "").replacingOccurrences(of: "\r\n", with: "\n")
+            .replacingOccurrences(of: "\u{FEFF}", with: "").replacingOccurrences(
+                of: "\r\n", with: "\n")
     }
 
     @Test func radiusCoverageOfFiveHundredMetresCoversAllOneHundredEightyPersons() throws {
         // a: 100 m to f1; b: 500 m to f1 (boundary included); c: 500 m to f2.
         let (result, folder) = try Self.run(
             ["d.csv": Self.demand, "f.csv": Self.facilities],
-            ["coverage", "--demand", "d.csv", "--facilities", "f.csv", "--radius", "500",
-             "--out", "out.csv", "--geojson", "out.geojson", "--crs", "EPSG:4547", "--lang", "en"])
+            [
+                "coverage", "--demand", "d.csv", "--facilities", "f.csv", "--radius", "500",
+                "--out", "out.csv", "--geojson", "out.geojson", "--crs", "EPSG:4547", "--lang",
+                "en",
+            ])
         #expect(result.status == 0, "\(result.errors)")
         let csv = try Self.read(folder, "out.csv")
-        #expect(csv == """
-            id,weight,covered,distance_m,nearest_facility
-            a,100,1,100.0,f1
-            b,50,1,500.0,f1
-            c,30,1,500.0,f2
+        #expect(
+            csv == """
+                id,weight,covered,distance_m,nearest_facility
+                a,100,1,100.0,f1
+                b,50,1,500.0,f1
+                c,30,1,500.0,f2
 
-            """)
+                """)
         let summary = try Self.read(folder, "out.json")
         #expect(summary.contains("\"covered_share\": 1,"))
         let layer = try Self.read(folder, "out.geojson")
@@ -64,8 +69,10 @@ struct CoverageCommandTests {
         // b: 500 × 1.2 = 600 > 500; c: 500 × 1.2 = 600 > 500; a: 120. Share 100 / 180.
         let (result, folder) = try Self.run(
             ["d.csv": Self.demand, "f.csv": Self.facilities],
-            ["coverage", "--demand", "d.csv", "--facilities", "f.csv", "--radius", "500",
-             "--detour", "1.2", "--out", "out.csv", "--lang", "en"])
+            [
+                "coverage", "--demand", "d.csv", "--facilities", "f.csv", "--radius", "500",
+                "--detour", "1.2", "--out", "out.csv", "--lang", "en",
+            ])
         #expect(result.status == 0)
         #expect(result.output.contains("100 of 180 (55.6%); 2 points uncovered"))
         #expect(try Self.read(folder, "out.json").contains("\"covered_weight\": 100,"))
@@ -77,8 +84,10 @@ struct CoverageCommandTests {
         // c = 20/80 = 0.25.
         let (result, folder) = try Self.run(
             ["d.csv": Self.demand, "f.csv": Self.facilities],
-            ["coverage", "--demand", "d.csv", "--facilities", "f.csv", "--radius", "1000",
-             "--method", "2sfca", "--out", "out.csv"])
+            [
+                "coverage", "--demand", "d.csv", "--facilities", "f.csv", "--radius", "1000",
+                "--method", "2sfca", "--out", "out.csv",
+            ])
         #expect(result.status == 0, "\(result.errors)")
         let rows = try Self.read(folder, "out.csv").split(separator: "\n").dropFirst()
             .map { $0.split(separator: ",", omittingEmptySubsequences: false) }
@@ -94,13 +103,19 @@ struct CoverageCommandTests {
         // a snaps to n1 (0 m), b to n3 (0 m), f1 to n2. a walks 100 m; b walks 600 m > 500.
         // c is 1,400 m from n3, beyond the 200 m snap distance: a warning with its line.
         let (result, folder) = try Self.run(
-            ["d.csv": Self.demand, "f.csv": "id,x,y\nf1,100,0\n",
-             "n.csv": "id,x,y\nn1,0,0\nn2,100,0\nn3,600,0\n",
-             "e.csv": "from,to,length\nn1,n2,100\nn2,n3,600\n"],
-            ["coverage", "--demand", "d.csv", "--facilities", "f.csv", "--radius", "500",
-             "--network", "e.csv", "--nodes", "n.csv", "--out", "out.csv", "--lang", "en"])
+            [
+                "d.csv": Self.demand, "f.csv": "id,x,y\nf1,100,0\n",
+                "n.csv": "id,x,y\nn1,0,0\nn2,100,0\nn3,600,0\n",
+                "e.csv": "from,to,length\nn1,n2,100\nn2,n3,600\n",
+            ],
+            [
+                "coverage", "--demand", "d.csv", "--facilities", "f.csv", "--radius", "500",
+                "--network", "e.csv", "--nodes", "n.csv", "--out", "out.csv", "--lang", "en",
+            ])
         #expect(result.status == 0, "\(result.errors)")
-        #expect(result.errors.contains("d.csv:4:1: warning: the point is 1400 m from the nearest network node"))
+        #expect(
+            result.errors.contains(
+                "d.csv:4:1: warning: the point is 1400 m from the nearest network node"))
         let csv = try Self.read(folder, "out.csv")
         #expect(csv.contains("a,100,1,100.0,f1,0\n"))
         #expect(csv.contains("b,50,0,,,0\n"))
@@ -117,8 +132,10 @@ struct CoverageCommandTests {
             """
         let (result, folder) = try Self.run(
             ["d.csv": Self.demand, "f.csv": "id,x,y\nf1,100,0\n", "net.geojson": geojson],
-            ["coverage", "--demand", "d.csv", "--facilities", "f.csv", "--radius", "500",
-             "--network", "net.geojson", "--out", "out.csv"])
+            [
+                "coverage", "--demand", "d.csv", "--facilities", "f.csv", "--radius", "500",
+                "--network", "net.geojson", "--out", "out.csv",
+            ])
         #expect(result.status == 0, "\(result.errors)")
         #expect(try Self.read(folder, "out.csv").contains("b,50,1,500.0,f1,0\n"))
     }
@@ -131,21 +148,28 @@ struct CoverageCommandTests {
             "f.csv": "id,lon,lat\nf,123.0,41.009\n",
         ]
         let (narrow, folder) = try Self.run(
-            files, ["coverage", "--demand", "d.csv", "--facilities", "f.csv", "--radius", "1000",
-                    "--out", "out.csv", "--geojson", "out.geojson"])
+            files,
+            [
+                "coverage", "--demand", "d.csv", "--facilities", "f.csv", "--radius", "1000",
+                "--out", "out.csv", "--geojson", "out.geojson",
+            ])
         #expect(narrow.status == 0)
         #expect(try Self.read(folder, "out.csv").contains("a,10,0,,\n"))
         #expect(try Self.read(folder, "out.geojson").contains("\"coordinates\": [123, 41]"))
         let (wide, wideFolder) = try Self.run(
-            files, ["coverage", "--demand", "d.csv", "--facilities", "f.csv", "--radius", "1001",
-                    "--out", "out.csv"])
+            files,
+            [
+                "coverage", "--demand", "d.csv", "--facilities", "f.csv", "--radius", "1001",
+                "--out", "out.csv",
+            ])
         #expect(wide.status == 0)
         #expect(try Self.read(wideFolder, "out.csv").contains("a,10,1,1000.8,f\n"))
     }
 
     /// The road of the Coverage tests: points 0, 100, 200, 500, 600, 1000 (weights 10, 20,
     /// 30, 25, 5, 40); candidates c0 100, c1 550, c2 1000, c3 200, c4 300; radius 150.
-    static let road = "id,x,y,weight\np0,0,0,10\np1,100,0,20\np2,200,0,30\np3,500,0,25\np4,600,0,5\np5,1000,0,40\n"
+    static let road =
+        "id,x,y,weight\np0,0,0,10\np1,100,0,20\np2,200,0,30\np3,500,0,25\np4,600,0,5\np5,1000,0,40\n"
     static let roadCandidates = "id,x,y\nc0,100,0\nc1,550,0\nc2,1000,0\nc3,200,0\nc4,300,0\n"
 
     @Test(arguments: [[], ["--exact"]])
@@ -153,17 +177,23 @@ struct CoverageCommandTests {
         // By hand: c0 covers 60, c2 40; no pair covers more than 100 of 130.
         let (result, folder) = try Self.run(
             ["d.csv": Self.road, "c.csv": Self.roadCandidates],
-            ["site", "--demand", "d.csv", "--candidates", "c.csv", "--radius", "150",
-             "--count", "2", "--out", "sites.csv", "--lang", "en"] + extra)
+            [
+                "site", "--demand", "d.csv", "--candidates", "c.csv", "--radius", "150",
+                "--count", "2", "--out", "sites.csv", "--lang", "en",
+            ] + extra)
         #expect(result.status == 0, "\(result.errors)")
-        #expect(try Self.read(folder, "sites.csv") == """
-            id,role,x,y,covered_weight,sole_weight
-            c0,new,100,0,60,60
-            c2,new,1000,0,40,40
+        #expect(
+            try Self.read(folder, "sites.csv") == """
+                id,role,x,y,covered_weight,sole_weight
+                c0,new,100,0,60,60
+                c2,new,1000,0,40,40
 
-            """)
+                """)
         let summary = try Self.read(folder, "sites.json")
-        for field in ["\"covered_weight\": 100,", "\"status\": \"optimal\",", "\"gap\": 0,", "\"bound\": 100,"] {
+        for field in [
+            "\"covered_weight\": 100,", "\"status\": \"optimal\",", "\"gap\": 0,",
+            "\"bound\": 100,",
+        ] {
             #expect(summary.contains(field), "\(field)")
         }
     }
@@ -172,8 +202,10 @@ struct CoverageCommandTests {
         // Two sites cover at most 100 of 130 = 76.9%.
         let (result, folder) = try Self.run(
             ["d.csv": Self.road, "c.csv": Self.roadCandidates, "e.csv": "id,x,y\ne0,0,0\n"],
-            ["site", "--demand", "d.csv", "--candidates", "c.csv", "--radius", "150",
-             "--cover", "0.77", "--out", "sites.csv", "--exact"])
+            [
+                "site", "--demand", "d.csv", "--candidates", "c.csv", "--radius", "150",
+                "--cover", "0.77", "--out", "sites.csv", "--exact",
+            ])
         #expect(result.status == 0, "\(result.errors)")
         // The existing site e0 reaches p0 and p1 (30); c2, c1 and c3 (or c0) finish the job.
         #expect(try Self.read(folder, "sites.json").contains("\"sites_chosen\": 3,"))
@@ -184,7 +216,10 @@ struct CoverageCommandTests {
         try folder.write("d.csv", Array(Self.demand.utf8))
         try folder.write("f.csv", Array(Self.facilities.utf8))
         try folder.write("out.csv", Array("keep".utf8))
-        let arguments = ["coverage", "--demand", "d.csv", "--facilities", "f.csv", "--radius", "500", "--out", "out.csv"]
+        let arguments = [
+            "coverage", "--demand", "d.csv", "--facilities", "f.csv", "--radius", "500", "--out",
+            "out.csv",
+        ]
         let refused = try yanglao(arguments, in: folder.path)
         #expect(refused.status == 64)
         #expect(refused.errors.contains("out.csv exists; add --overwrite to replace it"))
@@ -206,17 +241,23 @@ struct CoverageCommandTests {
             name: "a negative weight", files: ["d.csv": "id,x,y,weight\na,0,0,-5\n"],
             arguments: [], expected: ["d.csv:2:7: error: weight must not be negative (got -5)"]),
         BadCoverageInput(
-            name: "a negative capacity", files: ["f.csv": "id,x,y,capacity\nf1,0,0,10\nf2,5,5,-1\n"],
+            name: "a negative capacity",
+            files: ["f.csv": "id,x,y,capacity\nf1,0,0,10\nf2,5,5,-1\n"],
             arguments: [], expected: ["f.csv:3:8: error: capacity must not be negative (got -1)"]),
         BadCoverageInput(
             name: "a missing weight column", files: ["d.csv": "id,x,y,wieght\na,0,0,1\n"],
-            arguments: [], expected: ["d.csv:1:1: error: missing column 'weight' (the header has 'wieght'?)"]),
+            arguments: [],
+            expected: ["d.csv:1:1: error: missing column 'weight' (the header has 'wieght'?)"]),
         BadCoverageInput(
-            name: "a latitude out of range", files: ["d.csv": "id,lon,lat,weight\na,123,141,1\n", "f.csv": "id,lon,lat\nf,123,41\n"],
+            name: "a latitude out of range",
+            files: [
+                "d.csv": "id,lon,lat,weight\na,123,141,1\n", "f.csv": "id,lon,lat\nf,123,41\n",
+            ],
             arguments: [], expected: ["d.csv:2:7: error: lat must be between -90 and 90 (got 141)"]),
         BadCoverageInput(
             name: "x,y demand with lon,lat facilities", files: ["f.csv": "id,lon,lat\nf,123,41\n"],
-            arguments: [], expected: ["f.csv:1:1: error: coordinates: f.csv gives lon,lat but d.csv gives x,y"]),
+            arguments: [],
+            expected: ["f.csv:1:1: error: coordinates: f.csv gives lon,lat but d.csv gives x,y"]),
         BadCoverageInput(
             name: "a radius of zero", files: [:], arguments: ["--radius", "0"],
             expected: ["--radius must be a distance above 0 metres (got 0)"]),
@@ -227,7 +268,9 @@ struct CoverageCommandTests {
             name: "an edge to an unknown node",
             files: ["n.csv": "id,x,y\nn1,0,0\nn2,100,0\n", "e.csv": "from,to\nn1,n2\nn2,zz\n"],
             arguments: ["--network", "e.csv", "--nodes", "n.csv"],
-            expected: ["e.csv:3:4: error: the edge names node 'zz', which the nodes table does not list"]),
+            expected: [
+                "e.csv:3:4: error: the edge names node 'zz', which the nodes table does not list"
+            ]),
         BadCoverageInput(
             name: "a negative edge length",
             files: ["n.csv": "id,x,y\nn1,0,0\nn2,100,0\n", "e.csv": "from,to,length\nn1,n2,-3\n"],
@@ -235,22 +278,35 @@ struct CoverageCommandTests {
             expected: ["e.csv:2:7: error: length must not be negative (got -3)"]),
         BadCoverageInput(
             name: "a CSV network without nodes", files: ["e.csv": "from,to\nn1,n2\n"],
-            arguments: ["--network", "e.csv"], expected: ["e.csv: error: --network: a CSV network lists edges between node ids"]),
+            arguments: ["--network", "e.csv"],
+            expected: ["e.csv: error: --network: a CSV network lists edges between node ids"]),
         BadCoverageInput(
             name: "a GeoJSON position that is not a pair of numbers",
-            files: ["net.geojson": "{\"type\": \"LineString\",\n \"coordinates\": [[0, 0],\n  [\"a\", 1]]}\n"],
+            files: [
+                "net.geojson":
+                    "{\"type\": \"LineString\",\n \"coordinates\": [[0, 0],\n  [\"a\", 1]]}\n"
+            ],
             arguments: ["--network", "net.geojson"],
-            expected: ["net.geojson:3:3: error: GeoJSON: a position is [x, y] or [lon, lat] with numbers"]),
+            expected: [
+                "net.geojson:3:3: error: GeoJSON: a position is [x, y] or [lon, lat] with numbers"
+            ]),
         BadCoverageInput(
-            name: "broken GeoJSON", files: ["net.geojson": "{\"type\": \"LineString\",\n \"coordinates\": [[0, 0] [1, 1]]}\n"],
-            arguments: ["--network", "net.geojson"], expected: ["net.geojson:2:25: error: GeoJSON: expected ',' or ']'"]),
+            name: "broken GeoJSON",
+            files: [
+                "net.geojson": "{\"type\": \"LineString\",\n \"coordinates\": [[0, 0] [1, 1]]}\n"
+            ],
+            arguments: ["--network", "net.geojson"],
+            expected: ["net.geojson:2:25: error: GeoJSON: expected ',' or ']'"]),
     ]
 
     @Test(arguments: badInputs)
     func badCoverageInputIsReportedWithItsFileAndLine(_ input: BadCoverageInput) throws {
         var files = ["d.csv": Self.demand, "f.csv": Self.facilities]
         files.merge(input.files) { _, new in new }
-        var arguments = ["coverage", "--demand", "d.csv", "--facilities", "f.csv", "--out", "out.csv", "--lang", "en"]
+        var arguments = [
+            "coverage", "--demand", "d.csv", "--facilities", "f.csv", "--out", "out.csv", "--lang",
+            "en",
+        ]
         let givesRadius = input.arguments.contains { $0.hasPrefix("--radius") }
         arguments += givesRadius ? input.arguments : ["--radius", "500"] + input.arguments
         let (result, folder) = try Self.run(files, arguments)
@@ -263,10 +319,13 @@ struct CoverageCommandTests {
     static let badSiting: [BadCoverageInput] = [
         BadCoverageInput(
             name: "more sites than candidates", files: [:], arguments: ["--count", "6"],
-            expected: ["c.csv: error: --count must be at most 5, the number of candidate sites (got 6)"]),
+            expected: [
+                "c.csv: error: --count must be at most 5, the number of candidate sites (got 6)"
+            ]),
         BadCoverageInput(
             name: "a duplicate candidate", files: ["c.csv": "id,x,y\nc0,0,0\nc0,5,5\n"],
-            arguments: ["--count", "1"], expected: ["c.csv:3:1: error: id 'c0' appears twice (first on line 2)"]),
+            arguments: ["--count", "1"],
+            expected: ["c.csv:3:1: error: id 'c0' appears twice (first on line 2)"]),
         BadCoverageInput(
             name: "no count or share", files: [:], arguments: [],
             expected: ["say what to choose: --count P or --cover SHARE"]),
@@ -276,9 +335,12 @@ struct CoverageCommandTests {
         BadCoverageInput(
             name: "a share no sites can reach", files: ["d.csv": road + "far,9000,0,100\n"],
             arguments: ["--cover", "0.9"],
-            expected: ["--cover asks for 90.0%, but all candidates and existing facilities together reach at most 56.5%"]),
+            expected: [
+                "--cover asks for 90.0%, but all candidates and existing facilities together reach at most 56.5%"
+            ]),
         BadCoverageInput(
-            name: "capacitated without capacities", files: [:], arguments: ["--count", "1", "--capacitated"],
+            name: "capacitated without capacities", files: [:],
+            arguments: ["--count", "1", "--capacitated"],
             expected: ["c.csv:1:1: error: missing column 'capacity'"]),
     ]
 
@@ -286,8 +348,11 @@ struct CoverageCommandTests {
     func badSitingInputIsReportedWithItsFile(_ input: BadCoverageInput) throws {
         var files = ["d.csv": Self.road, "c.csv": Self.roadCandidates]
         files.merge(input.files) { _, new in new }
-        let arguments = ["site", "--demand", "d.csv", "--candidates", "c.csv", "--radius", "150",
-                         "--out", "sites.csv", "--lang", "en"] + input.arguments
+        let arguments =
+            [
+                "site", "--demand", "d.csv", "--candidates", "c.csv", "--radius", "150",
+                "--out", "sites.csv", "--lang", "en",
+            ] + input.arguments
         let (result, folder) = try Self.run(files, arguments)
         #expect(result.status == input.status, "\(result.errors)")
         for text in input.expected { #expect(result.errors.contains(text), "\(result.errors)") }

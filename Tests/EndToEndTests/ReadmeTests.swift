@@ -48,7 +48,9 @@ import Testing
             guard line.hasPrefix("$ yanglao coverage ") || line.hasPrefix("$ yanglao site ") else {
                 return nil
             }
-            let printed = lines[(index + 1)...].prefix { !$0.hasPrefix("$") && !$0.hasPrefix("```") }
+            let printed = lines[(index + 1)...].prefix {
+                !$0.hasPrefix("$") && !$0.hasPrefix("```")
+            }
             return (line.split(separator: " ").dropFirst(2).map(String.init), Array(printed))
         }
     }

@@ -11,7 +11,8 @@ import Testing
     func load(_ coverage: String) throws -> (Result<LoadedScenario, ScenarioLoadError>, String) {
         let folder = try TemporaryFolder()
         let path = try folder.write([
-            "s/scenario.yaml": SmallScenario.yaml + coverage, "s/regions.csv": SmallScenario.regions,
+            "s/scenario.yaml": SmallScenario.yaml + coverage,
+            "s/regions.csv": SmallScenario.regions,
         ])
         return (ScenarioLoader().load(path + "/s"), folder.path)
     }
@@ -36,10 +37,11 @@ import Testing
         #expect(settings.detour == 1.3)
         #expect(settings.servicePointTypes == ["community_station", "village_point"])
         // Defaults: the five indicators of the seed documents, by presence.
-        #expect(settings.rules.map(\.id) == [
-            "street_centres", "township_centres", "urban_communities", "rural_villages",
-            "county_care_homes",
-        ])
+        #expect(
+            settings.rules.map(\.id) == [
+                "street_centres", "township_centres", "urban_communities", "rural_villages",
+                "county_care_homes",
+            ])
         #expect(settings.rules[4].unitKinds == [.county, .countyCity])
     }
 
@@ -96,30 +98,39 @@ import Testing
             name: "a detour below one", yaml: "coverage:\n  walking: {detour: 0.8}\n", line: 10,
             message: "coverage.walking.detour must be between 1 and 5 (got 0.8)"),
         BadSection(
-            name: "a speed in the wrong unit", yaml: "coverage:\n  walking: {metres_per_minute: 60 min}\n",
-            line: 10, message: "coverage.walking.metres_per_minute is measured in m/min; unit 'min'"),
+            name: "a speed in the wrong unit",
+            yaml: "coverage:\n  walking: {metres_per_minute: 60 min}\n",
+            line: 10, message: "coverage.walking.metres_per_minute is measured in m/min; unit 'min'"
+        ),
         BadSection(
             name: "an unknown definition", yaml: "coverage:\n  definition: nearby\n", line: 10,
             message: "coverage.definition must be one of 'presence', 'service_area' (got 'nearby')"),
         BadSection(
-            name: "a service area without a distance", yaml: "coverage:\n  definition: service_area\n",
-            line: 10, message: "coverage.service_distance: a service-area definition needs the distance"),
+            name: "a service area without a distance",
+            yaml: "coverage:\n  definition: service_area\n",
+            line: 10,
+            message: "coverage.service_distance: a service-area definition needs the distance"),
         BadSection(
             name: "an unknown indicator",
             yaml: "coverage:\n  indicators:\n    street_centre: {units: [street]}\n", line: 11,
-            message: "unknown key 'street_centre' in 'coverage.indicators' (did you mean 'street_centres'?)"),
+            message:
+                "unknown key 'street_centre' in 'coverage.indicators' (did you mean 'street_centres'?)"
+        ),
         BadSection(
             name: "an unknown unit kind",
             yaml: "coverage:\n  indicators:\n    street_centres: {units: [streets]}\n", line: 11,
             message: "coverage.indicators.street_centres.units must be one of"),
         BadSection(
             name: "a blind-spot county not in the regions",
-            yaml: "coverage:\n  indicators:\n    blind_spot_counties: {units: [\"210399\"]}\n", line: 11,
+            yaml: "coverage:\n  indicators:\n    blind_spot_counties: {units: [\"210399\"]}\n",
+            line: 11,
             message: "unknown region code 210399"),
         BadSection(
             name: "blind-spot counties without units",
-            yaml: "coverage:\n  indicators:\n    blind_spot_counties: {facility_types: [public_home]}\n",
-            line: 11, message: "missing required key 'units' in 'coverage.indicators.blind_spot_counties'"),
+            yaml:
+                "coverage:\n  indicators:\n    blind_spot_counties: {facility_types: [public_home]}\n",
+            line: 11,
+            message: "missing required key 'units' in 'coverage.indicators.blind_spot_counties'"),
         BadSection(
             name: "a facility type with capitals",
             yaml: "coverage:\n  service_points: [Community_Station]\n", line: 10,
@@ -127,13 +138,16 @@ import Testing
         BadSection(
             name: "an unknown county denominator",
             yaml: "coverage:\n  indicators:\n    county_care_homes: {units: districts}\n", line: 11,
-            message: "coverage.indicators.county_care_homes.units must be one of 'counties', 'counties_and_districts'"),
+            message:
+                "coverage.indicators.county_care_homes.units must be one of 'counties', 'counties_and_districts'"
+        ),
     ]
 
     @Test(arguments: badSections)
     func mistakesInTheSectionAreReportedOnTheirLine(_ bad: BadSection) throws {
         // SmallScenario.yaml has 8 lines and a final line break; the section starts on line 9.
-        #expect(SmallScenario.yaml.split(separator: "\n", omittingEmptySubsequences: false).count == 9)
+        #expect(
+            SmallScenario.yaml.split(separator: "\n", omittingEmptySubsequences: false).count == 9)
         let (result, _) = try load(bad.yaml)
         guard case .failure(let failure) = result else {
             Issue.record("the scenario loaded")
@@ -143,6 +157,8 @@ import Testing
         #expect(errors.count == 1, "\(errors)")
         #expect(errors.first?.location.line == bad.line)
         #expect(errors.first?.location.file.hasSuffix("s/scenario.yaml") == true)
-        #expect(errors.first?.problem.message.hasPrefix(bad.message) == true, "\(errors.first?.problem.message ?? "")")
+        #expect(
+            errors.first?.problem.message.hasPrefix(bad.message) == true,
+            "\(errors.first?.problem.message ?? "")")
     }
 }

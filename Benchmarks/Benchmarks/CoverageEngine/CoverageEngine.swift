@@ -21,12 +21,17 @@ struct Stream {
 func cityPoints(_ count: Int, side: Double, seed: UInt64) -> [PlanarPoint] {
     var random = Stream(state: seed)
     let centres = (0..<200).map { _ in
-        (PlanarPoint(x: random.next() * side, y: random.next() * side), 300 + random.next() * 1200,
-            pow(random.next(), 2))
+        (
+            PlanarPoint(x: random.next() * side, y: random.next() * side),
+            300 + random.next() * 1200,
+            pow(random.next(), 2)
+        )
     }
     let total = centres.reduce(0) { $0 + $1.2 }
     return (0..<count).map { _ in
-        if random.next() < 0.15 { return PlanarPoint(x: random.next() * side, y: random.next() * side) }
+        if random.next() < 0.15 {
+            return PlanarPoint(x: random.next() * side, y: random.next() * side)
+        }
         var pick = random.next() * total
         var centre = centres[0]
         for candidate in centres {
@@ -62,7 +67,9 @@ let benchmarks: @Sendable () -> Void = {
         configuration: .init(thresholds: [.wallClock: .init(absolute: [.p50: milliseconds(500)])])
     ) { benchmark in
         for _ in benchmark.scaledIterations {
-            blackHole(NearestFacility(demand: residents, facilities: services, within: 1000, model: .radius))
+            blackHole(
+                NearestFacility(
+                    demand: residents, facilities: services, within: 1000, model: .radius))
         }
     }
 
@@ -93,7 +100,8 @@ let benchmarks: @Sendable () -> Void = {
     let candidates = (0..<2000).map { index -> PlanarPoint in
         if random.next() < 0.8 {
             let point = sitingDemand[Int(random.next() * Double(sitingDemand.count))]
-            return PlanarPoint(x: point.x + random.normal() * 200, y: point.y + random.normal() * 200)
+            return PlanarPoint(
+                x: point.x + random.normal() * 200, y: point.y + random.normal() * 200)
         }
         return PlanarPoint(x: random.next() * 40_000, y: random.next() * 40_000)
     }
@@ -110,7 +118,9 @@ let benchmarks: @Sendable () -> Void = {
             let solution = problem.solveFast()
             blackHole(solution)
             if ProcessInfo.processInfo.environment["YANGLAO_BENCH_SHOW"] != nil {
-                print("fast: covered \(solution.coveredWeight), bound \(solution.bound!), gap \(solution.gap!)")
+                print(
+                    "fast: covered \(solution.coveredWeight), bound \(solution.bound!), gap \(solution.gap!)"
+                )
             }
         }
     }
@@ -118,11 +128,15 @@ let benchmarks: @Sendable () -> Void = {
         // GLPK on the same instance: one run, minutes; only when asked.
         Benchmark(
             "MCLP exact (GLPK): 50,000 demand points, 2,000 candidates, p = 100, 1,000 m",
-            configuration: .init(metrics: [.wallClock], maxDuration: .seconds(900), maxIterations: 1)
+            configuration: .init(
+                metrics: [.wallClock], maxDuration: .seconds(900), maxIterations: 1)
         ) { benchmark in
             for _ in benchmark.scaledIterations {
-                let solution = try! problem.solveExactly(options: SolveOptions(timeLimit: .seconds(900)))
-                print("exact: covered \(solution.coveredWeight), status \(solution.status), gap \(solution.gap ?? -1)")
+                let solution = try! problem.solveExactly(
+                    options: SolveOptions(timeLimit: .seconds(900)))
+                print(
+                    "exact: covered \(solution.coveredWeight), status \(solution.status), gap \(solution.gap ?? -1)"
+                )
                 blackHole(solution)
             }
         }
@@ -149,7 +163,8 @@ let benchmarks: @Sendable () -> Void = {
     }
     let network = try! WalkingNetwork(nodes: nodes, edges: edges)
     let sources = (0..<10_000).map { _ in
-        WalkingNetwork.Source(node: Int(random.next() * Double(nodes.count)), offset: random.next() * 50)
+        WalkingNetwork.Source(
+            node: Int(random.next() * Double(nodes.count)), offset: random.next() * 50)
     }
     Benchmark(
         "Walking network: \(network.edgeCount) edges, 1,000 m catchments of 10,000 facilities",
