@@ -94,10 +94,11 @@ struct CoverageSearch: Sendable {
         var touched = [Bool](repeating: false, count: groups.candidateCount)
         var touchedList: [Int] = []
         let tolerance = self.tolerance
+        // Gains are kept up to date as swaps change which groups are covered.
+        var gain = gains(coveredCount: coverCount)
         // Bounded by the number of distinct improving moves; in practice a few dozen passes.
         for _ in 0..<10_000 {
             if let deadline, clock.now > deadline { break }
-            let gain = gains(coveredCount: coverCount)
             let byGain = (0..<groups.candidateCount).filter { !isChosen[$0] }.sorted {
                 gain[$0] > gain[$1] || (gain[$0] == gain[$1] && $0 < $1)
             }
@@ -148,10 +149,22 @@ struct CoverageSearch: Sendable {
             guard let move = bestMove else { break }
             let leaving = sites[move.out]
             for slot in groups.groups(of: leaving) {
-                coverCount[Int(groups.candidateGroups[slot])] -= 1
+                let group = Int(groups.candidateGroups[slot])
+                coverCount[group] -= 1
+                if coverCount[group] == 0 {
+                    for other in groups.candidates(of: group) {
+                        gain[Int(groups.groupCandidates[other])] += groups.weights[group]
+                    }
+                }
             }
             for slot in groups.groups(of: move.in) {
-                coverCount[Int(groups.candidateGroups[slot])] += 1
+                let group = Int(groups.candidateGroups[slot])
+                if coverCount[group] == 0 {
+                    for other in groups.candidates(of: group) {
+                        gain[Int(groups.groupCandidates[other])] -= groups.weights[group]
+                    }
+                }
+                coverCount[group] += 1
             }
             isChosen[leaving] = false
             isChosen[move.in] = true
@@ -256,6 +269,39 @@ struct CoverageSearch: Sendable {
         return LagrangianResult(
             bound: best, solutions: solutions.sorted { $0.value > $1.value }.map(\.sites),
             reducedValues: bestReduced)
+    }
+
+    /// Several independent streams of ``iteratedLocalSearch(_:rounds:seed:bound:targetGap:deadline:)``
+    /// from the same start, seeded `seed`, `seed + 1`, …, run side by side on the threads
+    /// there are; the stream covering the most weight wins (ties: the first). The result is
+    /// the same whatever the number of threads.
+    func iteratedLocalSearch(
+        from start: [Int], streams: Int, rounds: Int, seed: UInt64, bound: Double?,
+        targetGap: Double, deadline: ContinuousClock.Instant?
+    ) -> [Int] {
+        let results = [[Int]](unsafeUninitializedCapacity: streams) { buffer, initialized in
+            let output = SharedBuffer(buffer)
+            // Each stream runs on one thread; the parallel parts inside it stay serial.
+            let inner = CoverageSearch(
+                groups: groups, parallelism: streams > 1 ? .serial : parallelism)
+            parallelism.forEachChunk(count: streams, chunkSize: 1) { stream, _ in
+                let sites = inner.iteratedLocalSearch(
+                    start, rounds: rounds, seed: seed &+ UInt64(stream), bound: bound,
+                    targetGap: targetGap, deadline: deadline)
+                (output.base + stream).initialize(to: sites)
+            }
+            initialized = streams
+        }
+        var best = start
+        var bestValue = groups.coveredWeight(by: start)
+        for sites in results {
+            let value = groups.coveredWeight(by: sites)
+            if value > bestValue {
+                best = sites
+                bestValue = value
+            }
+        }
+        return best
     }
 
     /// Iterated local search with local ruin and recreate: from the best sites so far, removes

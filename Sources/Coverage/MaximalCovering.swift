@@ -141,7 +141,8 @@ public struct MaximalCoveringProblem: Sendable {
     /// 4. Iterated local search (Lourenço, Martin & Stützle 2003) with local ruin and
     ///    recreate: a random site and the chosen sites near it are replaced by random
     ///    candidates of large gain and the result improved by swaps, for a fixed number of
-    ///    rounds (repeatable: the random stream has a fixed seed).
+    ///    rounds, in independent streams of their own seeds (run side by side on the
+    ///    threads there are; the best stream wins, so the result does not depend on them).
     /// The bound reported is the smallest of the Lagrangian bounds and the greedy bound
     /// f(S) + the p largest marginal gains at S (Nemhauser, Wolsey & Fisher 1978), rounded
     /// down when every weight is a whole number (as counts of persons are).
@@ -173,7 +174,8 @@ public struct MaximalCoveringProblem: Sendable {
         }
         if bound - bestValue > options.targetGap * bound {
             best = search.iteratedLocalSearch(
-                best, rounds: options.improvementRounds, seed: options.seed, bound: bound,
+                from: best, streams: options.improvementStreams,
+                rounds: options.improvementRounds, seed: options.seed, bound: bound,
                 targetGap: options.targetGap, deadline: deadline)
         }
         best.sort()
@@ -202,9 +204,11 @@ public struct FastSitingOptions: Sendable, Hashable {
     public var iterations: Int
     /// Stop improving the bound once the relative gap is below this fraction.
     public var targetGap: Double
-    /// Rounds of iterated local search after the swaps.
+    /// Rounds of iterated local search after the swaps, in each stream.
     public var improvementRounds: Int
-    /// The seed of the random stream of the iterated local search.
+    /// Independent streams of iterated local search, seeded `seed`, `seed + 1`, ….
+    public var improvementStreams: Int
+    /// The seed of the first stream of the iterated local search.
     public var seed: UInt64
     /// A wall-clock limit, or nil. Without one, results are the same on every machine; a
     /// limit may stop the search at a point that depends on the machine's speed.
@@ -213,12 +217,14 @@ public struct FastSitingOptions: Sendable, Hashable {
     public var parallelism: Parallelism
 
     public init(
-        iterations: Int = 400, targetGap: Double = 1e-6, improvementRounds: Int = 100,
-        seed: UInt64 = 1, timeLimit: Duration? = nil, parallelism: Parallelism = .automatic
+        iterations: Int = 400, targetGap: Double = 1e-6, improvementRounds: Int = 200,
+        improvementStreams: Int = 2, seed: UInt64 = 1, timeLimit: Duration? = nil,
+        parallelism: Parallelism = .automatic
     ) {
         self.iterations = iterations
         self.targetGap = targetGap
         self.improvementRounds = improvementRounds
+        self.improvementStreams = max(1, improvementStreams)
         self.seed = seed
         self.timeLimit = timeLimit
         self.parallelism = parallelism
