@@ -25,6 +25,40 @@ public struct ResidentPoints: Sendable {
 
     /// The number of points.
     public var count: Int { locations.count }
+
+    /// Resident points at the units of a region tree: one point at the location of every
+    /// unit that has persons (typically communities and villages with their elderly from the
+    /// population projection).
+    /// - Parameters:
+    ///   - tree: the regions, some with a location.
+    ///   - groups: persons of each group per region, in tree order, counted at the region
+    ///     itself (not its subtree).
+    ///   - projection: the map to use; by default one centred on the located units.
+    /// - Returns: the points (in tree order, each with its region), the projection, and the
+    ///   regions that have persons but no location (they cannot be placed; report them).
+    public static func atRegions(
+        of tree: RegionTree, groups: [ResidentGroup], projection: LocalProjection? = nil
+    ) -> (points: ResidentPoints, projection: LocalProjection, unlocated: [Int]) {
+        precondition(groups.allSatisfy { $0.weights.count == tree.count }, "one weight a region")
+        var indices: [Int] = []
+        var unlocated: [Int] = []
+        for index in 0..<tree.count where groups.contains(where: { $0.weights[index] > 0 }) {
+            if tree.regions[index].location != nil {
+                indices.append(index)
+            } else {
+                unlocated.append(index)
+            }
+        }
+        let located = indices.map { tree.regions[$0].location! }
+        let map = projection ?? LocalProjection(centredOn: located)
+        let points = ResidentPoints(
+            locations: PlanarPoint.projecting(located, with: map),
+            regionIndices: indices.map { Int32($0) },
+            groups: groups.map { group in
+                ResidentGroup(name: group.name, weights: indices.map { group.weights[$0] })
+            })
+        return (points, map, unlocated)
+    }
 }
 
 /// One group of residents counted at every point (persons, not thousands).

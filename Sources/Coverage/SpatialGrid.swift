@@ -97,7 +97,7 @@ public struct SpatialGrid: Sendable {
     func cellRanges(x: Double, y: Double, radius: Double) -> (
         columns: ClosedRange<Int>, rows: ClosedRange<Int>
     )? {
-        guard count > 0 else { return nil }
+        guard count > 0, !radius.isNaN else { return nil }
         let lowX = (x - radius - minX) / cellSize
         let highX = (x + radius - minX) / cellSize
         let lowY = (y - radius - minY) / cellSize
@@ -105,10 +105,11 @@ public struct SpatialGrid: Sendable {
         guard highX >= 0, highY >= 0, lowX < Double(columns), lowY < Double(rows) else {
             return nil
         }
-        let firstColumn = max(0, Int(lowX))
-        let lastColumn = min(columns - 1, Int(highX))
-        let firstRow = max(0, Int(lowY))
-        let lastRow = min(rows - 1, Int(highY))
+        // Clamped before conversion, so that an infinite radius means the whole grid.
+        let firstColumn = Int(max(0, lowX))
+        let lastColumn = Int(min(Double(columns - 1), highX))
+        let firstRow = Int(max(0, lowY))
+        let lastRow = Int(min(Double(rows - 1), highY))
         return (firstColumn...lastColumn, firstRow...lastRow)
     }
 

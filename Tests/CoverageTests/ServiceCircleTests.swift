@@ -1,4 +1,5 @@
 import Coverage
+import Foundation
 import Geography
 import Testing
 
@@ -91,6 +92,41 @@ struct ServiceCircleTests {
         let circle = ServiceCircle()
         #expect(circle.minutes == 15)
         #expect(abs(circle.walkingDistance - 1000) < 1e-9)
+    }
+
+    @Test func residentsPlacedAtTheirCommunitiesGiveTheSameShares() throws {
+        // The three communities at 0, 700 and 1,600 m east of 122.99° E, 41.1° N (metres to
+        // degrees of longitude: 1 / (6,371,008.8 · π/180 · cos 41.1°)); the district has
+        // persons but no location and is listed. Service point at 500 m east.
+        let base = try Self.tree()
+        let metresPerDegree = 6_371_008.8 * Double.pi / 180 * cos(41.1 * Double.pi / 180)
+        let eastOf = { (metres: Double) in
+            GeoPoint(longitude: 122.99 + metres / metresPerDegree, latitude: 41.1)
+        }
+        var regions = base.regions
+        for (code, metres) in [
+            ("210302001001", 0.0), ("210302001002", 700), ("210302002001", 1600),
+        ] {
+            regions[base.index(of: try DivisionCode(parsing: code))!].location = eastOf(metres)
+        }
+        let tree = try RegionTree(regions: regions)
+        var persons = [Double](repeating: 0, count: tree.count)
+        for (code, count) in [
+            ("210302001001", 100.0), ("210302001002", 200), ("210302002001", 50), ("210302", 7),
+        ] {
+            persons[tree.index(of: try DivisionCode(parsing: code))!] = count
+        }
+        let origin = eastOf(0)
+        let (residents, projection, unlocated) = ResidentPoints.atRegions(
+            of: tree, groups: [ResidentGroup(name: ResidentGroup.aged60Plus, weights: persons)],
+            projection: LocalProjection(origin: origin))
+        #expect(unlocated == [tree.index(of: try DivisionCode(parsing: "210302"))!])
+        #expect(residents.count == 3)
+        let (x, _) = projection.project(eastOf(500))
+        let result = ServiceCircle().evaluate(
+            residents: residents, servicePoints: [PlanarPoint(x: x, y: 0)], tree: tree)
+        // Covered: 100 + 200 of 350 (the district's 7 unplaced persons are not counted).
+        #expect(abs(result.share(group: 0)! - 300.0 / 350) < 1e-12)
     }
 
     @Test func withoutServicePointsNobodyIsCovered() throws {

@@ -71,6 +71,16 @@ struct SpatialGridTests {
         #expect(grid.nearest(to: PlanarPoint(x: 500_000, y: 500_001), within: 10)?.index == 5)
     }
 
+    @Test func anInfiniteRadiusSearchesTheWholeGrid() {
+        let grid = SpatialGrid(points: Self.points, cellSize: 100)
+        let nearest = grid.nearest(to: PlanarPoint(x: 5000, y: 5000), within: .infinity)
+        // (1000, 0) is √(4000² + 5000²) ≈ 6,403 m away, the nearest of the five.
+        #expect(nearest?.index == 2)
+        var count = 0
+        grid.forEachPoint(within: .infinity, of: PlanarPoint(x: 0, y: 0)) { _, _ in count += 1 }
+        #expect(count == 5)
+    }
+
     @Test func anEmptyGridFindsNothing() {
         let grid = SpatialGrid(points: [], cellSize: 10)
         #expect(!grid.containsPoint(within: 1e9, of: PlanarPoint(x: 0, y: 0)))

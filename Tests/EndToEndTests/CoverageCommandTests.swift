@@ -98,7 +98,7 @@ struct CoverageCommandTests {
         #expect(rows.map { $0[4] } == ["1", "2", "1"])
     }
 
-    @Test func aWalkingNetworkMakesBWalkSevenHundredMetres() throws {
+    @Test func aWalkingNetworkMakesBWalkSixHundredMetres() throws {
         // Nodes n1 (0, 0), n2 (100, 0), n3 (600, 0); edges n1–n2 100 m, n2–n3 600 m (a bend).
         // a snaps to n1 (0 m), b to n3 (0 m), f1 to n2. a walks 100 m; b walks 600 m > 500.
         // c is 1,400 m from n3, beyond the 200 m snap distance: a warning with its line.
