@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "ScenarioFiles", targets: ["ScenarioFiles"]),
         .library(name: "CSV", targets: ["CSV"]),
         .library(name: "Demography", targets: ["Demography"]),
+        .library(name: "Coverage", targets: ["Coverage"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
@@ -34,8 +35,10 @@ let package = Package(
         .target(name: "Geography"),
         .target(name: "Targets", dependencies: ["Geography", "Quantities"]),
         .target(name: "Demography", dependencies: ["GSL", "Geography", "Quantities"]),
+        .target(name: "Coverage", dependencies: ["Geography", "GLPK"]),
         .target(
-            name: "Simulation", dependencies: ["Geography", "Quantities", "Targets", "Demography"]),
+            name: "Simulation",
+            dependencies: ["Geography", "Quantities", "Targets", "Demography", "Coverage"]),
 
         // Edge modules: reading inputs, recording runs.
         .target(name: "CSV", dependencies: ["Diagnostics"]),
@@ -43,8 +46,8 @@ let package = Package(
         .target(
             name: "ScenarioFiles",
             dependencies: [
-                "Simulation", "Geography", "Quantities", "Targets", "Demography", "Diagnostics",
-                "CSV", "Provenance",
+                "Simulation", "Geography", "Quantities", "Targets", "Demography", "Coverage",
+                "Diagnostics", "CSV", "Provenance",
             ]),
 
         // Edge: reports. Reads run results, writes files (HTML, Excel, CSV, JSON, GeoJSON).
@@ -56,8 +59,8 @@ let package = Package(
         .executableTarget(
             name: "yanglao",
             dependencies: [
-                "ScenarioFiles", "Simulation", "Geography", "Targets", "Demography", "Diagnostics",
-                "Provenance", "CSV",
+                "ScenarioFiles", "Simulation", "Geography", "Targets", "Demography", "Coverage",
+                "Diagnostics", "Provenance", "CSV", "GLPK",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -67,6 +70,7 @@ let package = Package(
         .testTarget(name: "QuantitiesTests", dependencies: ["Quantities"]),
         .testTarget(name: "GeographyTests", dependencies: ["Geography"]),
         .testTarget(name: "TargetsTests", dependencies: ["Targets", "Geography", "Quantities"]),
+        .testTarget(name: "CoverageTests", dependencies: ["Coverage", "Geography", "GLPK"]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Geography"]),
         .testTarget(name: "DemographyTests", dependencies: ["Demography", "Geography", "GSL"]),
         .testTarget(name: "CSVTests", dependencies: ["CSV", "Diagnostics"]),
@@ -77,7 +81,7 @@ let package = Package(
             name: "ScenarioFilesTests",
             dependencies: [
                 "ScenarioFiles", "Simulation", "Geography", "Quantities", "Targets", "Diagnostics",
-                "CSV",
+                "CSV", "Coverage",
             ]
         ),
         .testTarget(

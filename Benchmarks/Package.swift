@@ -38,6 +38,16 @@ let package = Package(
             path: "Benchmarks/Projection",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
         ),
+        .executableTarget(
+            name: "CoverageEngine",
+            dependencies: [
+                .product(name: "Benchmark", package: "package-benchmark"),
+                .product(name: "Coverage", package: yanglao),
+                .product(name: "GLPK", package: yanglao),
+            ],
+            path: "Benchmarks/CoverageEngine",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -70,6 +70,15 @@ public enum Problem: Hashable, Sendable {
     /// The parent named does not match the one the code implies.
     case parentMismatch(code: String, given: String, impliedByCode: String)
 
+    // Coverage
+    /// An identifier that appears twice in a table of points, facilities or network nodes.
+    case duplicateID(id: String, firstLine: Int)
+    /// A network edge names a node that the nodes table does not list.
+    case unknownNode(id: String)
+    /// A point farther from every network node than the snap distance (a warning: the point
+    /// reaches nothing and is reported, not dropped).
+    case offNetwork(distance: Double, limit: Double)
+
     /// The message, in English, without location.
     public var message: String {
         switch self {
@@ -135,6 +144,17 @@ public enum Problem: Hashable, Sendable {
             return "unknown region code \(code)"
         case .parentMismatch(let code, let given, let implied):
             return "region \(code) names parent \(given), but its code implies \(implied)"
+        case .duplicateID(let id, let firstLine):
+            return "id '\(id)' appears twice (first on line \(firstLine))"
+        case .unknownNode(let id):
+            return "the edge names node '\(id)', which the nodes table does not list"
+        case .offNetwork(let distance, let limit):
+            let limitText = "\(Int(limit.rounded())) m"
+            let place =
+                distance.isFinite
+                ? "\(Int(distance.rounded())) m from the nearest network node, beyond the snap distance of \(limitText)"
+                : "more than the snap distance of \(limitText) from every network node"
+            return "the point is \(place); it reaches nothing and is counted as not covered"
         }
     }
 

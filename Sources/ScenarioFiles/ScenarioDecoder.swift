@@ -22,6 +22,7 @@ import Simulation
 /// | `region` | no | code of the planning region; defaults to the single top region of the table |
 /// | `regions` | yes | `{file: regions.csv, datum: GCJ-02}` (or just the file name when it has no coordinates) |
 /// | `demography` | no | base population and assumptions; see `ScenarioDecoder+Demography.swift` |
+/// | `coverage` | no | the 15-minute circle and coverage indicators (see `CoverageSection`) |
 struct ScenarioDecoder {
     let file: String
     private(set) var resolved: YAMLNode
@@ -74,6 +75,11 @@ struct ScenarioDecoder {
             demography = decodeDemography(
                 node, tree: regions.tree, baseYear: baseYear, session: &session)
         }
+        let coverage = regions.flatMap { regions in
+            fields["coverage"].flatMap {
+                CoverageSection.decode($0, tree: regions.tree, log: &session.log)
+            }
+        }
 
         guard let id, let label, let baseYear, let horizon, let reportYear, let seed,
             let regions, let region,
@@ -86,7 +92,7 @@ struct ScenarioDecoder {
                 id: id, label: label, description: description, baseYear: baseYear,
                 horizon: horizon, reportYear: reportYear, seed: UInt64(seed),
                 regions: regions.tree, region: region, datum: regions.datum,
-                targets: targets, demography: demography)
+                targets: targets, demography: demography, coverage: coverage)
         } catch {
             session.log.error(
                 .invalidValue(field: "scenario", reason: error.description), at: resolved.location)

@@ -60,7 +60,7 @@ public struct ScenarioLoader: Sendable {
     /// The keys a scenario file may hold at the top.
     public static let topLevelKeys = [
         "id", "label", "description", "extends", "base_year", "horizon", "report_year", "seed",
-        "region", "regions", "targets", "unit_groups", "demography",
+        "region", "regions", "targets", "unit_groups", "demography", "coverage",
     ]
 
     /// Loads and checks a scenario.

@@ -1,3 +1,4 @@
+import Coverage
 import Demography
 import Geography
 import Targets
@@ -34,6 +35,9 @@ public struct Scenario: Sendable {
     /// The demography (base population, fertility, mortality, migration, care need), when the
     /// scenario has a `demography:` section.
     public var demography: DemographyInputs?
+    /// Coverage settings (the `coverage:` section), when given: the 15-minute circle and
+    /// the administrative coverage indicators.
+    public var coverage: CoverageSettings?
 
     /// The invariants a scenario must satisfy.
     public enum InvariantError: Error, Hashable, Sendable, CustomStringConvertible {
@@ -65,7 +69,8 @@ public struct Scenario: Sendable {
     public init(
         id: String, label: String, description: String = "", baseYear: Int, horizon: Int,
         reportYear: Int, seed: UInt64, regions: RegionTree, region: DivisionCode, datum: Datum?,
-        targets: [Target] = [], demography: DemographyInputs? = nil
+        targets: [Target] = [], demography: DemographyInputs? = nil,
+        coverage: CoverageSettings? = nil
     ) throws(InvariantError) {
         guard Scenario.isValidIdentifier(id) else { throw .badIdentifier(id) }
         guard horizon >= baseYear else {
@@ -88,6 +93,7 @@ public struct Scenario: Sendable {
         self.datum = datum
         self.targets = targets
         self.demography = demography
+        self.coverage = coverage
     }
 
     /// Every year of the run, base year to horizon.

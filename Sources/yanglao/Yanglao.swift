@@ -26,6 +26,7 @@ struct Yanglao: ParsableCommand {
         subcommands: [
             ValidateCommand.self, RunCommand.self, TargetsCommand.self,
             ProjectCommand.self, LifeTableCommand.self, BacktestCommand.self,
+            CoverageCommand.self, SiteCommand.self,
         ]
     )
 }

@@ -61,3 +61,45 @@ import Testing
         #expect(output.split(separator: "\n").map(String.init) == shown)
     }
 }
+
+/// The coverage examples of the README, run in a temporary folder.
+@Suite struct CoverageReadmeTests {
+    let readme = (try? String(contentsOfFile: repository + "/README.md", encoding: .utf8)) ?? ""
+
+    /// Every `$ yanglao coverage|site …` line of the README with the lines it prints.
+    var examples: [(arguments: [String], printed: [String])] {
+        let lines = readme.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        return lines.indices.compactMap { index in
+            let line = lines[index]
+            guard line.hasPrefix("$ yanglao coverage ") || line.hasPrefix("$ yanglao site ") else {
+                return nil
+            }
+            let printed = lines[(index + 1)...].prefix {
+                !$0.hasPrefix("$") && !$0.hasPrefix("```")
+            }
+            return (line.split(separator: " ").dropFirst(2).map(String.init), Array(printed))
+        }
+    }
+
+    @Test func theCoverageAndSitingExamplesPrintWhatTheReadmeShows() throws {
+        #expect(examples.count == 2)
+        let folder = try TemporaryFolder()
+        try FileManager.default.createDirectory(
+            atPath: folder.path + "/Output", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(
+            atPath: folder.path + "/Examples", withDestinationPath: repository + "/Examples")
+        for (arguments, printed) in examples {
+            let result = try yanglao(arguments, in: folder.path)
+            #expect(result.status == 0, "\(result.errors)")
+            let lines = result.output.split(separator: "\n").map(String.init)
+            // All but the timing ("… s") and the list of files written.
+            let stable = { (text: [String]) in
+                text.filter { !$0.hasPrefix("Written:") }.map { line in
+                    line.hasPrefix("Objective ") ? String(line.prefix { $0 != "," }) : line
+                }
+            }
+            #expect(stable(lines) == stable(printed))
+            #expect(lines.last == printed.last)
+        }
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+
+/// Files a standalone command writes, all or none: each is written to a temporary file in
+/// its folder, and only when every one is complete are they renamed into place.
+struct OutputFiles {
+    private(set) var files: [(path: String, bytes: [UInt8])] = []
+
+    mutating func add(_ path: String, _ bytes: [UInt8]) {
+        files.append((path, bytes))
+    }
+
+    mutating func add(_ path: String, text: String) {
+        files.append((path, Array(text.utf8)))
+    }
+
+    /// The outputs that already exist.
+    var existing: [String] {
+        files.map(\.path).filter { FileManager.default.fileExists(atPath: $0) }
+    }
+
+    /// Writes every file atomically (temporary file, then rename).
+    /// - Throws: when a folder is missing or a file cannot be written; nothing is left behind.
+    func write() throws {
+        var temporaries: [(String, String)] = []
+        do {
+            for file in files {
+                let url = URL(fileURLWithPath: file.path)
+                let folder = url.deletingLastPathComponent().path
+                let temporary =
+                    folder + "/." + url.lastPathComponent
+                    + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
+                try Data(file.bytes).write(to: URL(fileURLWithPath: temporary))
+                temporaries.append((temporary, file.path))
+            }
+            for (temporary, path) in temporaries {
+                guard rename(temporary, path) == 0 else {
+                    throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+                }
+            }
+        } catch {
+            for (temporary, _) in temporaries {
+                try? FileManager.default.removeItem(atPath: temporary)
+            }
+            throw error
+        }
+    }
+
+    /// The JSON summary's path beside a CSV output: `out.csv` → `out.json`.
+    static func summaryPath(for csv: String) -> String {
+        let url = URL(fileURLWithPath: csv)
+        if url.pathExtension.lowercased() == "csv" {
+            return String(csv.dropLast(4)) + ".json"
+        }
+        return csv + ".json"
+    }
+}
