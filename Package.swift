@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "Simulation", targets: ["Simulation"]),
         .library(name: "ScenarioFiles", targets: ["ScenarioFiles"]),
         .library(name: "CSV", targets: ["CSV"]),
+        .library(name: "Facilities", targets: ["Facilities"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
@@ -29,7 +30,8 @@ let package = Package(
         .target(name: "Diagnostics"),
         .target(name: "Quantities"),
         .target(name: "Geography"),
-        .target(name: "Simulation", dependencies: ["Geography", "Quantities"]),
+        .target(name: "Facilities", dependencies: ["Geography", "Quantities"]),
+        .target(name: "Simulation", dependencies: ["Geography", "Quantities", "Facilities"]),
 
         // Edge modules: reading inputs, recording runs.
         .target(name: "CSV", dependencies: ["Diagnostics"]),
@@ -54,6 +56,8 @@ let package = Package(
         .testTarget(name: "QuantitiesTests", dependencies: ["Quantities"]),
         .testTarget(name: "GeographyTests", dependencies: ["Geography"]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Geography"]),
+        .testTarget(
+            name: "FacilitiesTests", dependencies: ["Facilities", "Geography", "Quantities"]),
         .testTarget(name: "CSVTests", dependencies: ["CSV", "Diagnostics"]),
         .testTarget(name: "ProvenanceTests", dependencies: ["Provenance"]),
         .testTarget(

@@ -1,0 +1,718 @@
+import Geography
+
+/// Carrying out the plan's lines in a year: allocation of counts to units, funding, and
+/// deferral of what does not fit.
+extension Engine {
+    mutating func carryOutPlan() {
+        // What earlier years deferred comes first, in plan order.
+        for index in plan.actions.indices where !backlog[index].isEmpty {
+            let demand = backlog[index]
+            backlog[index] = Demand()
+            note(index, carriedIn: demand.total)
+            backlog[index].add(carryOut(index, demand))
+            if failure != nil { return }
+        }
+        for index in plan.actions.indices where plan.actions[index].years.contains(year) {
+            let demand = ownDemand(index)
+            note(index, requested: demand.total)
+            backlog[index].add(carryOut(index, demand))
+            if failure != nil { return }
+        }
+    }
+
+    /// What a line asks for this year: its places or count every year; named facilities in
+    /// its first year only.
+    func ownDemand(_ index: Int) -> Demand {
+        let action = plan.actions[index]
+        var demand = Demand()
+        switch action.kind {
+        case .buildPlanned, .close, .merge:
+            if year == action.years.first { demand.facilities = action.facilities }
+        case .upgradeRatings where !action.facilities.isEmpty:
+            if year == action.years.first { demand.facilities = action.facilities }
+        default:
+            demand.places = action.places
+            demand.amount = action.places.isEmpty ? action.perYear : 0
+        }
+        return demand
+    }
+
+    /// Carries out a demand as far as money and places allow.
+    /// - Returns: what is deferred to next year.
+    mutating func carryOut(_ index: Int, _ demand: Demand) -> Demand {
+        switch plan.actions[index].kind {
+        case .buildBeds: return buildBeds(index, demand)
+        case .convertToNursing: return convert(index, demand)
+        case .buildCentres, .buildStations, .certifyMealSites: return buildFacilities(index, demand)
+        case .addFamilyBeds: return addFamilyBeds(index, demand)
+        case .upgradeRatings: return upgrade(index, demand)
+        case .buildPlanned: return buildPlanned(index, demand)
+        case .close, .merge: return closeOrMerge(index, demand)
+        }
+    }
+
+    // MARK: Book-keeping
+
+    mutating func note(
+        _ index: Int, carriedIn: Int = 0, requested: Int = 0, done: Int = 0, deferred: Int = 0,
+        notPlaced: Int = 0, spent: Double = 0, shortfall: Double = 0
+    ) {
+        let action = plan.actions[index]
+        var outcome =
+            yearOutcomes[index]
+            ?? ActionOutcome(
+                year: year, action: index, label: action.label, kind: action.kind, carriedIn: 0,
+                requested: 0, done: 0, deferred: 0, notPlaced: 0, spent: 0, shortfall: 0)
+        outcome.carriedIn += carriedIn
+        outcome.requested += requested
+        outcome.done += done
+        outcome.deferred += deferred
+        outcome.notPlaced += notPlaced
+        outcome.spent += spent
+        outcome.shortfall += shortfall
+        yearOutcomes[index] = outcome
+        if shortfall > 0, let first = action.funding.first {
+            budgetYears[budgetStart + first.rawValue].capitalShortfall += shortfall
+        }
+    }
+
+    /// Pays a capital cost if the line's sources hold it.
+    mutating func pay(_ index: Int, _ amount: Double, region: Int) -> Bool {
+        let sources = plan.actions[index].funding
+        guard amount <= money(in: sources) else { return false }
+        spendCapital(amount, from: sources, region: region)
+        note(index, spent: amount)
+        return true
+    }
+
+    /// How many units of a cost the line's sources can pay for.
+    func affordable(_ index: Int, unitCost: Double, wanted: Int) -> Int {
+        guard unitCost > 0 else { return wanted }
+        let money = money(in: plan.actions[index].funding)
+        guard money.isFinite else { return wanted }
+        return min(wanted, Int((money / unitCost).rounded(.down)))
+    }
+
+    /// Creates a facility funded this year; it opens after its lead time (at once when 0).
+    @discardableResult
+    mutating func createFacility(
+        _ index: Int, type: FacilityType, region: Int, beds: Int, nursingBeds: Int
+    ) -> Int {
+        let action = plan.actions[index]
+        let lead = type == .familyBeds ? 0 : action.leadTime ?? settings.leadTimes[type.rawValue]
+        created[index] += 1
+        let facility = stock.append(
+            id: "P\(index + 1)-\(year)-\(created[index])",
+            name: tree.regions[region].name + type.chineseName, type: type,
+            ownership: action.ownership, isCareType: action.isCareType, region: region,
+            beds: beds, nursingBeds: nursingBeds, stars: 0,
+            status: lead == 0 ? .operating : .approved, openingYear: year + lead, location: nil,
+            reportIndex: reportOf[region] >= 0 ? reportOf[region] : planningReport)
+        track(facility, 1)
+        if lead > 0 { pending.append(facility) }
+        return facility
+    }
+
+    // MARK: Units
+
+    /// The key of a unit under a rule: higher is served first; nil when the unit is not
+    /// eligible (no older people for a per-1,000 rule, not in the given order).
+    func ruleKey(
+        _ rule: PriorityRule, action: Int, unit: Int, type: FacilityType, level: Int,
+        elderly: [Double], uncovered: [Double]?
+    ) -> (Double, Double)? {
+        switch rule {
+        case .mostUncoveredElderly:
+            let value =
+                uncovered?[unit]
+                ?? (totals[level]!.counts[type.rawValue][unit] == 0 ? elderly[unit] : 0)
+            return (value, elderly[unit])
+        case .lowestBedsPerThousandElderly:
+            let people = elderly[unit]
+            guard people > 0 else { return nil }
+            return (-totals[level]!.serviceBeds[unit] * 1000 / people, 0)
+        case .givenOrder:
+            let position = orderPosition[action][unit]
+            guard position >= 0 else { return nil }
+            return (-Double(position), 0)
+        case .lowestNursingShare:
+            let beds = totals[level]!.institutionalBeds[unit]
+            return (beds > 0 ? -totals[level]!.institutionalNursing[unit] / beds : 0, 0)
+        }
+    }
+
+    /// The next unit to serve: pops entries whose key has got worse since they were pushed
+    /// and pushes them back with their current key.
+    static func nextUnit(
+        _ queue: inout UnitQueue, staticKeys: Bool, key: (Int) -> (Double, Double)?
+    ) -> UnitQueue.Entry? {
+        while let entry = queue.pop() {
+            guard let (first, second) = key(entry.unit) else { continue }
+            if !staticKeys,
+                first < entry.key || (first == entry.key && second < entry.secondKey)
+            {
+                queue.push(
+                    .init(key: first, secondKey: second, order: entry.order, unit: entry.unit))
+                continue
+            }
+            return entry
+        }
+        return nil
+    }
+
+    /// The older people not yet served by a type, from the coverage estimate if there is one.
+    func uncoveredEstimate(_ rule: PriorityRule, _ type: FacilityType) -> [Double]? {
+        guard rule == .mostUncoveredElderly, let estimate = input.uncoveredElderly else {
+            return nil
+        }
+        let values = estimate(year, type, stock)
+        return values.count == tree.count ? values : nil
+    }
+
+    // MARK: Homes
+
+    /// The cost of a home of `beds` beds, a share of them nursing-type, in a region.
+    mutating func homeCost(beds: Int, nursingBeds: Int, region: Int) -> Double? {
+        guard let ordinary = cost(.buildBed, region), let nursing = cost(.buildNursingBed, region)
+        else { return nil }
+        return Double(beds - nursingBeds) * ordinary + Double(nursingBeds) * nursing
+    }
+
+    mutating func buildBeds(_ index: Int, _ demand: Demand) -> Demand {
+        let action = plan.actions[index]
+        let type = action.facilityType ?? .institution
+        let size = max(1, action.bedsPerFacility)
+        var deferred = Demand()
+        func nursing(_ beds: Int) -> Int {
+            min(beds, Int((Double(beds) * action.nursingShare).rounded()))
+        }
+        for (position, place) in demand.places.enumerated() {
+            var beds = place.amount
+            while beds > 0 {
+                let lot = min(beds, size)
+                guard let cost = homeCost(beds: lot, nursingBeds: nursing(lot), region: place.region)
+                else { return deferred }
+                guard pay(index, cost, region: place.region) else {
+                    deferred.places.append((place.region, beds))
+                    var shortfall = cost / Double(lot) * Double(beds)
+                    for later in demand.places[(position + 1)...] {
+                        deferred.places.append(later)
+                        let laterCost =
+                            homeCost(
+                                beds: later.amount, nursingBeds: nursing(later.amount),
+                                region: later.region) ?? 0
+                        shortfall += laterCost
+                    }
+                    note(index, deferred: deferred.total, shortfall: shortfall)
+                    return deferred
+                }
+                createFacility(
+                    index, type: type, region: place.region, beds: lot, nursingBeds: nursing(lot))
+                note(index, done: lot)
+                beds -= lot
+            }
+        }
+        guard demand.amount > 0, let level = unitLevel(for: action) else { return deferred }
+        let l = level.rawValue
+        let rule = action.priority ?? plan.priority
+        let elderly = elderly(at: level)
+        var uncovered = uncoveredEstimate(rule, type)
+        var queue = makeQueue(rule, action: index, level: l) { unit in
+            ruleKey(
+                rule, action: index, unit: unit, type: type, level: l, elderly: elderly,
+                uncovered: uncovered)
+        }
+        var remaining = demand.amount
+        while remaining > 0 {
+            guard
+                let entry = Self.nextUnit(
+                    &queue, staticKeys: rule == .givenOrder,
+                    key: { unit in
+                        ruleKey(
+                            rule, action: index, unit: unit, type: type, level: l,
+                            elderly: elderly, uncovered: uncovered)
+                    })
+            else {
+                note(index, notPlaced: remaining)
+                break
+            }
+            let lot = min(remaining, size)
+            guard let cost = homeCost(beds: lot, nursingBeds: nursing(lot), region: entry.unit)
+            else { return deferred }
+            guard pay(index, cost, region: entry.unit) else {
+                deferred.amount += remaining
+                note(
+                    index, deferred: remaining,
+                    shortfall: cost / Double(lot) * Double(remaining))
+                break
+            }
+            createFacility(
+                index, type: type, region: entry.unit, beds: lot, nursingBeds: nursing(lot))
+            note(index, done: lot)
+            remaining -= lot
+            uncovered?[entry.unit] = 0
+            queue.push(
+                requeued(entry, rule: rule, orderCount: action.order.count) { unit in
+                    ruleKey(
+                        rule, action: index, unit: unit, type: type, level: l, elderly: elderly,
+                        uncovered: uncovered)
+                })
+        }
+        return deferred
+    }
+
+    /// A queue of the units of a level within the planning region, keyed by a rule.
+    func makeQueue(
+        _ rule: PriorityRule, action: Int, level: Int, key: (Int) -> (Double, Double)?
+    ) -> UnitQueue {
+        var entries: [UnitQueue.Entry] = []
+        entries.reserveCapacity(unitsAt[level].count)
+        for unit in unitsAt[level] {
+            guard let (first, second) = key(unit) else { continue }
+            entries.append(.init(key: first, secondKey: second, order: unit, unit: unit))
+        }
+        return UnitQueue(entries)
+    }
+
+    /// A unit that received something, to push back: with its new key, or for the given
+    /// order behind every other unit of the order (round robin).
+    func requeued(
+        _ entry: UnitQueue.Entry, rule: PriorityRule, orderCount: Int,
+        key: (Int) -> (Double, Double)?
+    ) -> UnitQueue.Entry {
+        if rule == .givenOrder {
+            return .init(
+                key: entry.key - Double(max(orderCount, 1)), secondKey: entry.secondKey,
+                order: entry.order, unit: entry.unit)
+        }
+        let (first, second) = key(entry.unit) ?? (-Double.infinity, -Double.infinity)
+        return .init(key: first, secondKey: second, order: entry.order, unit: entry.unit)
+    }
+
+    // MARK: Centres, stations, meal sites
+
+    /// The type a line builds in a unit, or nil when the unit is not of a kind it serves.
+    func builtType(_ action: PlanAction, unit: Int) -> FacilityType? {
+        let kind = tree.regions[unit].kind
+        switch action.kind {
+        case .certifyMealSites:
+            return .mealSite
+        case .buildCentres:
+            let natural: FacilityType = kind == .street ? .streetCentre : .townshipCentre
+            guard let type = action.facilityType else { return natural }
+            return kind.level == .township && type != natural ? nil : type
+        case .buildStations:
+            let urban = kind == .community || kind == .street || kind == .district
+            let natural: FacilityType = urban ? .communityStation : .villagePoint
+            guard let type = action.facilityType else { return natural }
+            return kind.level == .village && type != natural ? nil : type
+        default:
+            return action.facilityType
+        }
+    }
+
+    mutating func buildFacilities(_ index: Int, _ demand: Demand) -> Demand {
+        let action = plan.actions[index]
+        let beds = max(0, action.kind == .certifyMealSites ? 0 : action.bedsPerFacility)
+        let nursing = min(beds, Int((Double(beds) * action.nursingShare).rounded()))
+        var deferred = Demand()
+        func item(_ type: FacilityType) -> CostItem { CostItem.building(type) ?? .buildBed }
+        for (position, place) in demand.places.enumerated() {
+            let type =
+                builtType(action, unit: place.region) ?? action.facilityType ?? .communityStation
+            for built in 0..<place.amount {
+                guard let cost = cost(item(type), place.region) else { return deferred }
+                guard pay(index, cost, region: place.region) else {
+                    let left = place.amount - built
+                    deferred.places.append((place.region, left))
+                    deferred.places += demand.places[(position + 1)...]
+                    var shortfall = cost * Double(left)
+                    for later in demand.places[(position + 1)...] {
+                        let laterType = builtType(action, unit: later.region) ?? type
+                        shortfall +=
+                            (unitCost[item(laterType).rawValue].isEmpty
+                                ? 0 : unitCost[item(laterType).rawValue][later.region])
+                            * Double(later.amount)
+                    }
+                    note(index, deferred: deferred.total, shortfall: shortfall)
+                    return deferred
+                }
+                createFacility(
+                    index, type: type, region: place.region, beds: beds, nursingBeds: nursing)
+                note(index, done: 1)
+            }
+        }
+        guard demand.amount > 0, let level = unitLevel(for: action) else { return deferred }
+        let l = level.rawValue
+        let rule = action.priority ?? plan.priority
+        let elderly = elderly(at: level)
+        var estimates = [[Double]?](repeating: nil, count: FacilityType.allCases.count)
+        var estimated = [Bool](repeating: false, count: FacilityType.allCases.count)
+        // One facility per unit: a unit that has one of the type (or is building one) is not
+        // eligible.
+        func key(_ unit: Int) -> (Double, Double)? {
+            guard let type = builtType(action, unit: unit),
+                totals[l]!.counts[type.rawValue][unit] == 0
+            else { return nil }
+            return ruleKey(
+                rule, action: index, unit: unit, type: type, level: l, elderly: elderly,
+                uncovered: estimates[type.rawValue])
+        }
+        if rule == .mostUncoveredElderly, input.uncoveredElderly != nil {
+            for unit in unitsAt[l] {
+                guard let type = builtType(action, unit: unit), !estimated[type.rawValue] else {
+                    continue
+                }
+                estimated[type.rawValue] = true
+                estimates[type.rawValue] = uncoveredEstimate(rule, type)
+            }
+        }
+        var queue = makeQueue(rule, action: index, level: l, key: key)
+        var remaining = demand.amount
+        while remaining > 0 {
+            guard let entry = Self.nextUnit(&queue, staticKeys: rule == .givenOrder, key: key),
+                let type = builtType(action, unit: entry.unit)
+            else {
+                note(index, notPlaced: remaining)
+                break
+            }
+            guard let cost = cost(item(type), entry.unit) else { return deferred }
+            guard pay(index, cost, region: entry.unit) else {
+                deferred.amount += remaining
+                note(index, deferred: remaining, shortfall: cost * Double(remaining))
+                break
+            }
+            createFacility(index, type: type, region: entry.unit, beds: beds, nursingBeds: nursing)
+            note(index, done: 1)
+            remaining -= 1
+        }
+        return deferred
+    }
+
+    // MARK: Family beds
+
+    /// Adds certified family beds to a unit's family-bed record, creating it if needed.
+    mutating func addFamily(_ index: Int, region: Int, beds: Int) {
+        var facility = familyFacility[region]
+        if facility < 0 || stock.statuses[facility] == .closed {
+            facility = createFacility(index, type: .familyBeds, region: region, beds: 0, nursingBeds: 0)
+            familyFacility[region] = facility
+        }
+        track(facility, -1)
+        stock.beds[facility] += beds
+        track(facility, 1)
+    }
+
+    mutating func addFamilyBeds(_ index: Int, _ demand: Demand) -> Demand {
+        let action = plan.actions[index]
+        var deferred = Demand()
+        for (position, place) in demand.places.enumerated() {
+            guard let cost = cost(.addFamilyBed, place.region) else { return deferred }
+            let beds = affordable(index, unitCost: cost, wanted: place.amount)
+            if beds > 0, pay(index, cost * Double(beds), region: place.region) {
+                addFamily(index, region: place.region, beds: beds)
+                note(index, done: beds)
+            }
+            if beds < place.amount {
+                deferred.places.append((place.region, place.amount - beds))
+                deferred.places += demand.places[(position + 1)...]
+                var shortfall = cost * Double(place.amount - beds)
+                for later in demand.places[(position + 1)...] {
+                    let laterCost = unitCost[CostItem.addFamilyBed.rawValue]
+                    shortfall += (laterCost.isEmpty ? 0 : laterCost[later.region]) * Double(
+                        later.amount)
+                }
+                note(index, deferred: deferred.total, shortfall: shortfall)
+                return deferred
+            }
+        }
+        guard demand.amount > 0, let level = unitLevel(for: action) else { return deferred }
+        let l = level.rawValue
+        let rule = action.priority ?? plan.priority
+        let elderly = elderly(at: level)
+        var uncovered = uncoveredEstimate(rule, .familyBeds)
+        func key(_ unit: Int) -> (Double, Double)? {
+            ruleKey(
+                rule, action: index, unit: unit, type: .familyBeds, level: l, elderly: elderly,
+                uncovered: uncovered)
+        }
+        var queue = makeQueue(rule, action: index, level: l, key: key)
+        var remaining = demand.amount
+        while remaining > 0 {
+            guard let entry = Self.nextUnit(&queue, staticKeys: rule == .givenOrder, key: key)
+            else {
+                note(index, notPlaced: remaining)
+                break
+            }
+            guard let cost = cost(.addFamilyBed, entry.unit) else { return deferred }
+            let lot = min(remaining, action.lot)
+            let beds = affordable(index, unitCost: cost, wanted: lot)
+            if beds > 0, pay(index, cost * Double(beds), region: entry.unit) {
+                addFamily(index, region: entry.unit, beds: beds)
+                note(index, done: beds)
+                remaining -= beds
+                uncovered?[entry.unit] = 0
+            }
+            if beds < lot {
+                deferred.amount += remaining
+                note(index, deferred: remaining, shortfall: cost * Double(remaining))
+                break
+            }
+            queue.push(requeued(entry, rule: rule, orderCount: action.order.count, key: key))
+        }
+        return deferred
+    }
+
+    // MARK: Conversions
+
+    /// Whether a line may act on a facility: its type and ownership are eligible.
+    func isEligible(_ action: PlanAction, _ facility: Int) -> Bool {
+        let type = stock.types[facility]
+        let typeOK =
+            action.eligibleTypes.isEmpty
+            ? type.bedCategory == .institutional : action.eligibleTypes.contains(type)
+        return typeOK
+            && (action.eligibleOwnership.isEmpty
+                || action.eligibleOwnership.contains(stock.ownerships[facility]))
+    }
+
+    /// Converts ordinary beds of a facility to nursing-type beds.
+    mutating func convertBeds(_ facility: Int, _ beds: Int) {
+        track(facility, -1)
+        stock.nursingBeds[facility] += beds
+        track(facility, 1)
+    }
+
+    mutating func convert(_ index: Int, _ demand: Demand) -> Demand {
+        let action = plan.actions[index]
+        var deferred = Demand()
+        var remaining = demand.amount + demand.places.reduce(0) { $0 + $1.amount }
+        // Named homes, in order.
+        if !action.facilities.isEmpty {
+            for facility in action.facilities where remaining > 0 {
+                guard stock.statuses[facility] == .operating else { continue }
+                let ordinary = stock.beds[facility] - stock.nursingBeds[facility]
+                let wanted = min(remaining, ordinary)
+                guard wanted > 0 else { continue }
+                guard let cost = cost(.convertBed, stock.regions[facility]) else { return deferred }
+                let beds = affordable(index, unitCost: cost, wanted: wanted)
+                if beds > 0, pay(index, cost * Double(beds), region: stock.regions[facility]) {
+                    convertBeds(facility, beds)
+                    note(index, done: beds)
+                    remaining -= beds
+                }
+                if beds < wanted {
+                    deferred.amount = remaining
+                    note(index, deferred: remaining, shortfall: cost * Double(remaining))
+                    return deferred
+                }
+            }
+            if remaining > 0 { note(index, notPlaced: remaining) }
+            return deferred
+        }
+        guard remaining > 0, let level = unitLevel(for: action) else { return deferred }
+        let l = level.rawValue
+        let rule = action.priority ?? plan.priority
+        let elderly = elderly(at: level)
+        let (offsets, members) = groups(at: level)
+        // Ordinary beds that may be converted, by unit (named places restrict the units).
+        var convertible = [Int](repeating: 0, count: tree.count)
+        var placeAllowed: [Bool]? = nil
+        if !demand.places.isEmpty {
+            var allowed = [Bool](repeating: false, count: tree.count)
+            for place in demand.places {
+                for region in tree.subtree(of: place.region) {
+                    let unit = ancestorAt[l][region]
+                    if unit >= 0 { allowed[unit] = true }
+                }
+                if ancestorAt[l][place.region] >= 0 { allowed[ancestorAt[l][place.region]] = true }
+            }
+            placeAllowed = allowed
+        }
+        for unit in unitsAt[l] where placeAllowed?[unit] ?? true {
+            for position in offsets[unit]..<offsets[unit + 1] {
+                let facility = members[position]
+                guard stock.statuses[facility] == .operating, isEligible(action, facility) else {
+                    continue
+                }
+                convertible[unit] += stock.beds[facility] - stock.nursingBeds[facility]
+            }
+        }
+        let uncovered = uncoveredEstimate(rule, .institution)
+        func key(_ unit: Int) -> (Double, Double)? {
+            guard convertible[unit] > 0 else { return nil }
+            return ruleKey(
+                rule, action: index, unit: unit, type: .institution, level: l, elderly: elderly,
+                uncovered: uncovered)
+        }
+        var queue = makeQueue(rule, action: index, level: l, key: key)
+        while remaining > 0 {
+            guard let entry = Self.nextUnit(&queue, staticKeys: rule == .givenOrder, key: key)
+            else {
+                note(index, notPlaced: remaining)
+                break
+            }
+            // The home of the unit with the most ordinary beds (the first, on a tie).
+            var best = -1
+            var bestOrdinary = 0
+            for position in offsets[entry.unit]..<offsets[entry.unit + 1] {
+                let facility = members[position]
+                guard stock.statuses[facility] == .operating, isEligible(action, facility) else {
+                    continue
+                }
+                let ordinary = stock.beds[facility] - stock.nursingBeds[facility]
+                if ordinary > bestOrdinary {
+                    best = facility
+                    bestOrdinary = ordinary
+                }
+            }
+            guard best >= 0 else {
+                convertible[entry.unit] = 0
+                continue
+            }
+            let wanted = min(remaining, action.lot, bestOrdinary)
+            guard let cost = cost(.convertBed, stock.regions[best]) else { return deferred }
+            let beds = affordable(index, unitCost: cost, wanted: wanted)
+            if beds > 0, pay(index, cost * Double(beds), region: stock.regions[best]) {
+                convertBeds(best, beds)
+                convertible[entry.unit] -= beds
+                note(index, done: beds)
+                remaining -= beds
+            }
+            if beds < wanted {
+                deferred.amount = remaining
+                note(index, deferred: remaining, shortfall: cost * Double(remaining))
+                break
+            }
+            if convertible[entry.unit] > 0 {
+                queue.push(requeued(entry, rule: rule, orderCount: action.order.count, key: key))
+            }
+        }
+        return deferred
+    }
+
+    // MARK: Ratings
+
+    mutating func upgrade(_ index: Int, _ demand: Demand) -> Demand {
+        let action = plan.actions[index]
+        let target = action.targetStars
+        var deferred = Demand()
+        func upgradeCost(_ facility: Int) -> Double? {
+            guard let perStar = cost(.upgradeRating, stock.regions[facility]) else { return nil }
+            return perStar * Double(target - stock.stars[facility])
+        }
+        for (position, facility) in demand.facilities.enumerated() {
+            guard stock.statuses[facility] == .operating, stock.stars[facility] < target else {
+                note(index, notPlaced: 1)
+                continue
+            }
+            guard let cost = upgradeCost(facility) else { return deferred }
+            guard pay(index, cost, region: stock.regions[facility]) else {
+                deferred.facilities = Array(demand.facilities[position...])
+                note(index, deferred: deferred.total, shortfall: cost)
+                return deferred
+            }
+            stock.stars[facility] = target
+            note(index, done: 1)
+        }
+        guard demand.amount > 0 else { return deferred }
+        // The lowest-rated eligible homes first, in stock order.
+        var remaining = demand.amount
+        for stars in 0..<max(0, target) where remaining > 0 {
+            for facility in 0..<stock.count where remaining > 0 {
+                guard stock.stars[facility] == stars, stock.statuses[facility] == .operating,
+                    isEligible(action, facility),
+                    planningRange.contains(stock.regions[facility])
+                else { continue }
+                guard let cost = upgradeCost(facility) else { return deferred }
+                guard pay(index, cost, region: stock.regions[facility]) else {
+                    deferred.amount = remaining
+                    note(index, deferred: remaining, shortfall: cost * Double(remaining))
+                    return deferred
+                }
+                stock.stars[facility] = target
+                note(index, done: 1)
+                remaining -= 1
+            }
+        }
+        if remaining > 0 { note(index, notPlaced: remaining) }
+        return deferred
+    }
+
+    // MARK: Planned projects, closures and merges
+
+    mutating func buildPlanned(_ index: Int, _ demand: Demand) -> Demand {
+        let action = plan.actions[index]
+        var deferred = Demand()
+        for (position, facility) in demand.facilities.enumerated() {
+            guard stock.statuses[facility] == .planned else {
+                note(index, notPlaced: 1)
+                continue
+            }
+            let type = stock.types[facility]
+            let region = stock.regions[facility]
+            let price: Double?
+            if let item = CostItem.building(type) {
+                price = cost(item, region)
+            } else if type == .familyBeds {
+                price = cost(.addFamilyBed, region).map { $0 * Double(stock.beds[facility]) }
+            } else {
+                price = homeCost(
+                    beds: stock.beds[facility], nursingBeds: stock.nursingBeds[facility],
+                    region: region)
+            }
+            guard let price else { return deferred }
+            guard pay(index, price, region: region) else {
+                deferred.facilities = Array(demand.facilities[position...])
+                note(index, deferred: deferred.total, shortfall: price)
+                return deferred
+            }
+            let lead = action.leadTime ?? settings.leadTimes[type.rawValue]
+            stock.openingYears[facility] = year + lead
+            setStatus(facility, lead == 0 ? .operating : .approved)
+            if lead > 0 { pending.append(facility) }
+            note(index, done: 1)
+        }
+        return deferred
+    }
+
+    mutating func closeOrMerge(_ index: Int, _ demand: Demand) -> Demand {
+        let action = plan.actions[index]
+        var deferred = Demand()
+        for (position, facility) in demand.facilities.enumerated() {
+            let receiving = action.kind == .merge ? action.receiving : nil
+            guard stock.statuses[facility] != .closed, stock.statuses[facility] != .planned,
+                receiving.map({ stock.statuses[$0] == .operating }) ?? true
+            else {
+                note(index, notPlaced: 1)
+                continue
+            }
+            guard let price = cost(.closeFacility, stock.regions[facility]) else {
+                return deferred
+            }
+            guard pay(index, price, region: stock.regions[facility]) else {
+                deferred.facilities = Array(demand.facilities[position...])
+                note(index, deferred: deferred.total, shortfall: price)
+                return deferred
+            }
+            let residents = stock.residents[facility]
+            var displaced = residents
+            if let receiving {
+                // Residents move as far as the receiving home has free beds; staff move too.
+                let free = max(
+                    0, Double(stock.beds[receiving]) - stock.residents[receiving])
+                let moved = min(residents, free)
+                stock.movedIn[receiving] += moved
+                stock.residents[receiving] += moved
+                stock.caregivers[receiving] += stock.caregivers[facility]
+                displaced = residents - moved
+            }
+            addValue(Field.displaced, stock.reportIndex[facility], displaced)
+            stock.residents[facility] = 0
+            stock.caregivers[facility] = 0
+            setStatus(facility, .closed)
+            note(index, done: 1)
+        }
+        return deferred
+    }
+}

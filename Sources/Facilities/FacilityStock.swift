@@ -1,0 +1,106 @@
+import Geography
+
+/// The facility stock in one year (设施存量): every facility of the inventory and every one the
+/// plan has added, in struct-of-arrays form (one contiguous array per attribute, indexed by
+/// facility).
+///
+/// Indices `0..<inventoryCount` are the inventory's facilities in its order; later indices
+/// are facilities the plan created, in the order it created them.
+public struct FacilityStock: Sendable {
+    public private(set) var ids: [String] = []
+    public private(set) var names: [String] = []
+    public internal(set) var types: [FacilityType] = []
+    public internal(set) var ownerships: [Ownership] = []
+    public internal(set) var isCareType: [Bool] = []
+    /// Index of the region in the ``RegionTree``.
+    public internal(set) var regions: [Int] = []
+    public internal(set) var beds: [Int] = []
+    public internal(set) var nursingBeds: [Int] = []
+    public internal(set) var stars: [Int] = []
+    public internal(set) var statuses: [FacilityStatus] = []
+    /// The opening year; `Int.max` when unknown or not yet decided (planned).
+    public internal(set) var openingYears: [Int] = []
+    public internal(set) var locations: [GeoPoint?] = []
+    /// Residents at the end of the last year simulated.
+    public internal(set) var residents: [Double] = []
+    /// Caregivers at the end of the last year simulated.
+    public internal(set) var caregivers: [Double] = []
+    /// How many facilities came from the inventory.
+    public let inventoryCount: Int
+
+    /// The facility's own occupancy rate from its base-year residents, NaN when the
+    /// scenario's rate applies.
+    var ownOccupancy: [Double] = []
+    /// Residents moved in by merges, on top of the occupancy rate.
+    var movedIn: [Double] = []
+    /// Caregivers needed at the end of the last year simulated.
+    var need: [Double] = []
+    /// The facility's region in the reporting tree.
+    var reportIndex: [Int] = []
+
+    init(inventory: FacilityInventory, reportIndexOf: [Int]) {
+        inventoryCount = inventory.facilities.count
+        for facility in inventory.facilities {
+            append(
+                id: facility.id, name: facility.name, type: facility.type,
+                ownership: facility.ownership, isCareType: facility.isCareType,
+                region: facility.region, beds: facility.beds, nursingBeds: facility.nursingBeds,
+                stars: facility.stars, status: facility.status,
+                openingYear: facility.openingYear ?? Int.max, location: facility.location,
+                reportIndex: reportIndexOf[facility.region])
+            if let residents = facility.residents, facility.beds > 0 {
+                ownOccupancy[ownOccupancy.count - 1] = Double(residents) / Double(facility.beds)
+            }
+        }
+    }
+
+    /// The number of facilities.
+    public var count: Int { ids.count }
+
+    /// Whether a facility counts in the stock (operating).
+    public func isOperating(_ index: Int) -> Bool { statuses[index] == .operating }
+
+    /// Whether a facility is operating or will open (approved, under construction).
+    public func isOperatingOrPipeline(_ index: Int) -> Bool {
+        let status = statuses[index]
+        return status == .operating || status == .approved || status == .underConstruction
+    }
+
+    /// The facility at an index as a value.
+    public func facility(at index: Int) -> Facility {
+        Facility(
+            id: ids[index], name: names[index], type: types[index], ownership: ownerships[index],
+            isCareType: isCareType[index], region: regions[index], beds: beds[index],
+            nursingBeds: nursingBeds[index], stars: stars[index], status: statuses[index],
+            openingYear: openingYears[index] == Int.max ? nil : openingYears[index],
+            residents: Int(residents[index].rounded()), caregivers: caregivers[index],
+            location: locations[index])
+    }
+
+    @discardableResult
+    mutating func append(
+        id: String, name: String, type: FacilityType, ownership: Ownership, isCareType: Bool,
+        region: Int, beds: Int, nursingBeds: Int, stars: Int, status: FacilityStatus,
+        openingYear: Int, location: GeoPoint?, reportIndex: Int
+    ) -> Int {
+        ids.append(id)
+        names.append(name)
+        types.append(type)
+        ownerships.append(ownership)
+        self.isCareType.append(isCareType)
+        regions.append(region)
+        self.beds.append(beds)
+        self.nursingBeds.append(nursingBeds)
+        self.stars.append(stars)
+        statuses.append(status)
+        openingYears.append(openingYear)
+        locations.append(location)
+        residents.append(0)
+        caregivers.append(0)
+        ownOccupancy.append(.nan)
+        movedIn.append(0)
+        need.append(0)
+        self.reportIndex.append(reportIndex)
+        return ids.count - 1
+    }
+}
