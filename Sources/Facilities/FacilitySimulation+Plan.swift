@@ -123,10 +123,14 @@ extension Engine {
     ) -> (Double, Double)? {
         switch rule {
         case .mostUncoveredElderly:
+            // Ties (every unit served) go to the fewest beds of the type's category per
+            // older person, then to the most older people.
+            let people = elderly[unit]
             let value =
                 uncovered?[unit]
-                ?? (totals[level]!.counts[type.rawValue][unit] == 0 ? elderly[unit] : 0)
-            return (value, elderly[unit])
+                ?? (totals[level]!.counts[type.rawValue][unit] == 0 ? people : 0)
+            guard let category = type.bedCategory, people > 0 else { return (value, people) }
+            return (value, -totals[level]!.categoryBeds[category.rawValue][unit] / people)
         case .lowestBedsPerThousandElderly:
             let people = elderly[unit]
             guard people > 0 else { return nil }
@@ -465,8 +469,10 @@ extension Engine {
 
     // MARK: Conversions
 
-    /// Whether a line may act on a facility: its type and ownership are eligible.
+    /// Whether a line may act on a facility it does not name: its type and ownership are
+    /// eligible, and the plan does not close or merge it.
     func isEligible(_ action: PlanAction, _ facility: Int) -> Bool {
+        if facility < closesLater.count, closesLater[facility] { return false }
         let type = stock.types[facility]
         let typeOK =
             action.eligibleTypes.isEmpty

@@ -102,6 +102,8 @@ struct LevelTotals {
     /// Institutional beds and nursing beds of operating homes.
     var institutionalBeds: [Double]
     var institutionalNursing: [Double]
+    /// Beds by ``BedCategory``, operating and pipeline.
+    var categoryBeds: [[Double]]
 
     init(regionCount: Int) {
         counts = Array(
@@ -110,6 +112,7 @@ struct LevelTotals {
         serviceBeds = [Double](repeating: 0, count: regionCount)
         institutionalBeds = serviceBeds
         institutionalNursing = serviceBeds
+        categoryBeds = Array(repeating: serviceBeds, count: BedCategory.allCases.count)
     }
 }
 
@@ -173,6 +176,9 @@ struct Engine {
     var yearOutcomes: [ActionOutcome?]
     var backlog: [Demand]
     var familyFacility: [Int]
+    /// Inventory facilities the plan closes or merges in some year: count-based conversions
+    /// and upgrades leave them alone.
+    var closesLater: [Bool]
     var pending: [Int] = []
     var pool: Double = 0
     var trainingPaid: Double = 0
@@ -257,6 +263,12 @@ struct Engine {
         yearOutcomes = Array(repeating: nil, count: plan.actions.count)
         backlog = Array(repeating: Demand(), count: plan.actions.count)
         familyFacility = [Int](repeating: -1, count: regionCount)
+        closesLater = [Bool](repeating: false, count: input.settings.inventory.facilities.count)
+        for action in plan.actions where action.kind == .close || action.kind == .merge {
+            for facility in action.facilities where closesLater.indices.contains(facility) {
+                closesLater[facility] = true
+            }
+        }
         created = [Int](repeating: 0, count: plan.actions.count)
         scratch = [Double](repeating: 0, count: reportRegions.count)
         stock = FacilityStock(inventory: input.settings.inventory, reportIndexOf: reportOf)
@@ -351,6 +363,7 @@ struct Engine {
             guard unit >= 0 else { continue }
             totals[l]!.counts[type.rawValue][unit] += Int32(sign)
             if counted { totals[l]!.serviceBeds[unit] += beds }
+            if let category { totals[l]!.categoryBeds[category.rawValue][unit] += beds }
             if status == .operating, category == .institutional {
                 totals[l]!.institutionalBeds[unit] += beds
                 totals[l]!.institutionalNursing[unit] += Double(

@@ -139,7 +139,7 @@ public enum CostItem: Int, Hashable, Sendable, CaseIterable, CustomStringConvert
     public var isRecurring: Bool { basis == .personYear }
 
     /// The item that builds a facility of a type, per facility; nil for types built per bed.
-    static func building(_ type: FacilityType) -> CostItem? {
+    public static func building(_ type: FacilityType) -> CostItem? {
         switch type {
         case .streetCentre: .buildStreetCentre
         case .townshipCentre: .buildTownshipCentre

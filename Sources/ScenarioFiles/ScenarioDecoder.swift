@@ -71,10 +71,12 @@ struct ScenarioDecoder {
             let regions, let region
         else { return nil }
         do {
-            return try Scenario(
+            var scenario = try Scenario(
                 id: id, label: label, description: description, baseYear: baseYear,
                 horizon: horizon, reportYear: reportYear, seed: UInt64(seed),
                 regions: regions.tree, region: region, datum: regions.datum)
+            decodeFacilitiesAndInvestment(fields, into: &scenario, session: &session)
+            return scenario
         } catch {
             session.log.error(
                 .invalidValue(field: "scenario", reason: error.description), at: resolved.location)
@@ -197,7 +199,7 @@ struct ScenarioDecoder {
     }
 
     /// Records a value in the resolved tree.
-    private mutating func set(_ path: [String], _ value: YAMLNode, first: Bool = false) {
+    mutating func set(_ path: [String], _ value: YAMLNode, first: Bool = false) {
         _ = ScenarioMerge.set(value, at: path, in: &resolved)
         if first, var entries = resolved.entries,
             let index = entries.firstIndex(where: { $0.key == path[0] })

@@ -1,3 +1,4 @@
+import Facilities
 import Geography
 
 /// A planning scenario (规划情景): the region, its people, its facilities and an investment plan
@@ -27,6 +28,10 @@ public struct Scenario: Sendable {
     public var region: DivisionCode
     /// The datum of the regions' coordinates, when they have any.
     public var datum: Datum?
+    /// The facility stock and how it behaves (`facilities:`), when the scenario has one.
+    public var facilities: FacilitySettings? = nil
+    /// The investment plan (`investment:`), when the scenario has one.
+    public var investment: InvestmentPlan? = nil
 
     /// The invariants a scenario must satisfy.
     public enum InvariantError: Error, Hashable, Sendable, CustomStringConvertible {

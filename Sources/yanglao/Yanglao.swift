@@ -23,6 +23,6 @@ struct Yanglao: ParsableCommand {
             file:line:column: error: …), 1 on any other failure.
             """,
         version: version,
-        subcommands: [ValidateCommand.self, RunCommand.self]
+        subcommands: [ValidateCommand.self, RunCommand.self, FacilitiesCommand.self]
     )
 }
