@@ -124,11 +124,13 @@ extension ScenarioDecoder {
         // Unit costs.
         var costs = UnitCostTable(entries: [])
         var costFile = "the unit-costs table (investment.unit_costs)"
+        var costsRead = true
         if let value = fields["unit_costs"] {
             if let name = Read.file(value, field: "investment.unit_costs", log: &session.log) {
                 if !FileManager.default.fileExists(atPath: name) {
                     session.log.error(.fileNotFound(path: name), at: value.location)
                     failed = true
+                    costsRead = false
                 } else {
                     set(
                         ["investment", "unit_costs"],
@@ -141,10 +143,12 @@ extension ScenarioDecoder {
                         costs = read
                     } else {
                         failed = true
+                        costsRead = false
                     }
                 }
             } else {
                 failed = true
+                costsRead = false
             }
         }
 
@@ -170,7 +174,7 @@ extension ScenarioDecoder {
             }
             var decoder = ActionDecoder(
                 scenario: scenario, inventory: inventory, costs: costs, costFile: costFile,
-                planYears: planYears, defaultPriority: priority)
+                planYears: planYears, defaultPriority: priority, checksCosts: costsRead)
             for (index, item) in items.enumerated() {
                 if let action = decoder.decode(item, index: index, log: &session.log) {
                     actions.append(action)
@@ -247,6 +251,8 @@ struct ActionDecoder {
     let costFile: String
     let planYears: ClosedRange<Int>
     let defaultPriority: PriorityRule
+    /// Whether the unit costs were read (when not, their errors are reported already).
+    let checksCosts: Bool
     /// Closures and merges seen: the home, the year, where.
     var closures: [(facility: Int, year: Int, location: SourceLocation)] = []
     /// Merges to check once every closure is known: receiving home, year, its node.
@@ -520,7 +526,9 @@ struct ActionDecoder {
                 failed = true
             }
         }
-        if !failed, !checkCosts(action, field: field, at: entry.keyLocation, log: &log) {
+        if !failed, checksCosts,
+            !checkCosts(action, field: field, at: entry.keyLocation, log: &log)
+        {
             failed = true
         }
         return failed ? nil : action
