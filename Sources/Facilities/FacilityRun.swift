@@ -234,7 +234,7 @@ public struct FacilityRun: Sendable {
     public let stock: FacilityStock
     /// The whole welfare-lottery fund by year (nil where not given).
     let lotteryTotal: [Double?]
-    /// (year offset × Field.count + field) × regions + region.
+    /// ((year offset × regions) + region) × Field.count + field.
     let values: [Double]
 
     init(
@@ -267,7 +267,7 @@ public struct FacilityRun: Sendable {
     }
 
     func field(_ field: Int, _ year: Int, _ region: Int) -> Double {
-        values[((year - years.lowerBound) * Field.count + field) * regionIndices.count + region]
+        values[((year - years.lowerBound) * regionIndices.count + region) * Field.count + field]
     }
 
     /// An indicator's value.
@@ -323,9 +323,9 @@ public struct FacilityRun: Sendable {
         case .aged65: return f(Field.aged65)
         case .aged80: return f(Field.aged80)
         case .capitalCost:
-            return (0..<FundingSource.allCases.count).reduce(0) { $0 + f(Field.capital + $1) }
+            return (0..<FundingSource.count).reduce(0) { $0 + f(Field.capital + $1) }
         case .recurringCost:
-            return (0..<FundingSource.allCases.count).reduce(0) { $0 + f(Field.recurring + $1) }
+            return (0..<FundingSource.count).reduce(0) { $0 + f(Field.recurring + $1) }
         case .welfareLotteryShare:
             guard region == planningRegion,
                 let total = lotteryTotal[year - years.lowerBound]
@@ -346,6 +346,6 @@ public struct FacilityRun: Sendable {
 
     /// The money of a source in a year.
     public func budget(_ source: FundingSource, year: Int) -> BudgetYear {
-        budgets[(year - years.lowerBound) * FundingSource.allCases.count + source.rawValue]
+        budgets[(year - years.lowerBound) * FundingSource.count + source.rawValue]
     }
 }

@@ -29,8 +29,8 @@ public struct FacilitySettings: Sendable {
         occupancy: [YearlyValues]? = nil, leadTimes: [Int]? = nil,
         staffing: StaffingRules = StaffingRules()
     ) {
-        precondition(occupancy == nil || occupancy!.count == BedCategory.allCases.count)
-        precondition(leadTimes == nil || leadTimes!.count == FacilityType.allCases.count)
+        precondition(occupancy == nil || occupancy!.count == BedCategory.count)
+        precondition(leadTimes == nil || leadTimes!.count == FacilityType.count)
         self.inventory = inventory
         self.countsFamilyBeds = countsFamilyBeds
         self.occupancy =

@@ -100,59 +100,193 @@ extension Engine {
     ) -> Int {
         let action = plan.actions[index]
         let lead = type == .familyBeds ? 0 : action.leadTime ?? settings.leadTimes[type.rawValue]
+        if createdYear[index] != year {
+            createdYear[index] = year
+            created[index] = 0
+        }
         created[index] += 1
-        let facility = stock.append(
-            id: "P\(index + 1)-\(year)-\(created[index])",
-            name: tree.regions[region].name + type.chineseName, type: type,
+        let facility = stock.appendCreated(
+            line: index, year: year, number: created[index], type: type,
             ownership: action.ownership, isCareType: action.isCareType, region: region,
-            beds: beds, nursingBeds: nursingBeds, stars: 0,
-            status: lead == 0 ? .operating : .approved, openingYear: year + lead, location: nil,
+            beds: beds, nursingBeds: nursingBeds, status: lead == 0 ? .operating : .approved,
+            openingYear: year + lead,
             reportIndex: reportOf[region] >= 0 ? reportOf[region] : planningReport)
         track(facility, 1)
-        if lead > 0 { pending.append(facility) }
+        if lead > 0 { pending.append(facility) } else { touched.append(facility) }
         return facility
     }
 
     // MARK: Units
 
-    /// The key of a unit under a rule: higher is served first; nil when the unit is not
-    /// eligible (no older people for a per-1,000 rule, not in the given order).
-    func ruleKey(
-        _ rule: PriorityRule, action: Int, unit: Int, type: FacilityType, level: Int,
-        elderly: [Double], uncovered: [Double]?
-    ) -> (Double, Double)? {
-        switch rule {
+    /// What ranks the units of one plan line in one year. Keys are computed by the engine's
+    /// own methods from this value, so no closure holds the engine.
+    struct KeySpec {
+        var rule: PriorityRule
+        var action: Int
+        var kind: PlanAction.Kind
+        /// The line's type; when nil and `typeByUnit`, the type follows the unit's kind.
+        var lineType: FacilityType?
+        var typeByUnit: Bool
+        var level: Int
+        /// Older people of each unit (dense index).
+        var elderly: [Double]
+        /// Coverage estimates by facility type, when a coverage model ranks units.
+        var uncovered: [[Double]?]
+        /// Units that already have a facility of the type are not eligible.
+        var onePerUnit: Bool
+        /// For conversions: ordinary beds left by unit (dense index); units without any are
+        /// not eligible.
+        var convertible: [Int]?
+    }
+
+    func keySpec(
+        _ index: Int, level: Int, elderly: [Double], typeByUnit: Bool, onePerUnit: Bool
+    ) -> KeySpec {
+        let action = plan.actions[index]
+        return KeySpec(
+            rule: action.priority ?? plan.priority, action: index, kind: action.kind,
+            lineType: action.facilityType, typeByUnit: typeByUnit, level: level,
+            elderly: elderly,
+            uncovered: [[Double]?](repeating: nil, count: FacilityType.count),
+            onePerUnit: onePerUnit, convertible: nil)
+    }
+
+    /// The type a line builds in a unit under a spec, or nil when the unit is not eligible.
+    @inline(__always)
+    func unitType(_ spec: KeySpec, _ unit: Int, default fallback: FacilityType) -> FacilityType? {
+        spec.typeByUnit
+            ? builtType(spec.kind, lineType: spec.lineType, unit: unit) : spec.lineType ?? fallback
+    }
+
+    /// The key of a unit (dense index and tree index): higher is served first; nil when the
+    /// unit is not eligible (a facility of the type already, no convertible beds, no older
+    /// people for a per-1,000 rule, not in the given order).
+    func unitKey(_ spec: KeySpec, _ dense: Int, _ unit: Int, type: FacilityType)
+        -> (Double, Double)?
+    {
+        let slot = slot(spec.level, dense)
+        let type = type.rawValue
+        if spec.onePerUnit, tallied(type, slot) != 0 { return nil }
+        if let convertible = spec.convertible, convertible[dense] <= 0 { return nil }
+        switch spec.rule {
         case .mostUncoveredElderly:
             // Ties (every unit served) go to the fewest beds of the type's category per
             // older person, then to the most older people.
-            let people = elderly[unit]
-            let value =
-                uncovered?[unit]
-                ?? (totals[level]!.counts[type.rawValue][unit] == 0 ? people : 0)
-            guard let category = type.bedCategory, people > 0 else { return (value, people) }
-            return (value, -totals[level]!.categoryBeds[category.rawValue][unit] / people)
+            let people = spec.elderly[dense]
+            let value = spec.uncovered[type]?[unit] ?? (tallied(type, slot) == 0 ? people : 0)
+            guard let category = FacilityType(rawValue: type)!.bedCategory, people > 0 else {
+                return (value, people)
+            }
+            let beds = tallied(Self.categoryBedsColumn + category.rawValue, slot)
+            return (value, -beds / people)
         case .lowestBedsPerThousandElderly:
-            let people = elderly[unit]
+            let people = spec.elderly[dense]
             guard people > 0 else { return nil }
-            return (-totals[level]!.serviceBeds[unit] * 1000 / people, 0)
+            return (-tallied(Self.serviceBedsColumn, slot) * 1000 / people, 0)
         case .givenOrder:
-            let position = orderPosition[action][unit]
+            let position = orderPosition[spec.action][unit]
             guard position >= 0 else { return nil }
             return (-Double(position), 0)
         case .lowestNursingShare:
-            let beds = totals[level]!.institutionalBeds[unit]
-            return (beds > 0 ? -totals[level]!.institutionalNursing[unit] / beds : 0, 0)
+            let beds = tallied(Self.institutionalBedsColumn, slot)
+            return (beds > 0 ? -tallied(Self.institutionalNursingColumn, slot) / beds : 0, 0)
+        }
+    }
+
+    /// The eligible units of a level with their keys.
+    func rankedUnits(_ spec: KeySpec, default fallback: FacilityType) -> [UnitQueue.Entry] {
+        var entries: [UnitQueue.Entry] = []
+        entries.reserveCapacity(unitsAt[spec.level].count)
+        for (dense, unit) in unitsAt[spec.level].enumerated() {
+            guard let type = unitType(spec, unit, default: fallback),
+                let (first, second) = unitKey(spec, dense, unit, type: type)
+            else { continue }
+            entries.append(.init(key: first, secondKey: second, order: dense, unit: unit))
+        }
+        return entries
+    }
+
+    /// The best `count` eligible units, best first, for keys that do not change as units are
+    /// served (one facility per unit): a bounded heap whose root is the worst unit kept.
+    /// - Complexity: O(units × log count).
+    func bestUnits(_ count: Int, _ spec: KeySpec, default fallback: FacilityType)
+        -> [UnitQueue.Entry]
+    {
+        var kept = UnitQueue.Bounded(capacity: count)
+        if spec.rule == .mostUncoveredElderly, spec.onePerUnit, spec.convertible == nil,
+            spec.uncovered.allSatisfy({ $0 == nil })
+        {
+            // The common case, in one tight pass: the key is the unit's older people when it
+            // has no facility of the type.
+            bestUncoveredByPresence(spec, default: fallback, into: &kept)
+            return kept.bestFirst
+        }
+        for (dense, unit) in unitsAt[spec.level].enumerated() {
+            guard let type = unitType(spec, unit, default: fallback),
+                let (first, second) = unitKey(spec, dense, unit, type: type)
+            else { continue }
+            kept.offer(.init(key: first, secondKey: second, order: dense, unit: unit))
+        }
+        return kept.bestFirst
+    }
+
+    /// ``bestUnits(_:_:default:)`` for `most_uncovered_elderly` by presence with one facility
+    /// per unit, on raw buffers (the same keys as ``unitKey(_:_:type:)``).
+    func bestUncoveredByPresence(
+        _ spec: KeySpec, default fallback: FacilityType, into kept: inout UnitQueue.Bounded
+    ) {
+        let base = levelBase[spec.level]
+        let n = tallySlots
+        let categoryColumn = Self.categoryBedsColumn
+        unitsAt[spec.level].withUnsafeBufferPointer { units in
+            kinds.withUnsafeBufferPointer { kinds in
+                tally.withUnsafeBufferPointer { tally in
+                    spec.elderly.withUnsafeBufferPointer { elderly in
+                        var threshold = kept.threshold
+                        for dense in 0..<units.count {
+                            let unit = units[dense]
+                            let type: FacilityType
+                            if spec.typeByUnit {
+                                guard
+                                    let built = Self.builtType(
+                                        spec.kind, lineType: spec.lineType, kind: kinds[unit])
+                                else { continue }
+                                type = built
+                            } else {
+                                type = spec.lineType ?? fallback
+                            }
+                            let slot = base + dense
+                            // Written without a branch on eligibility, which is unpredictable;
+                            // most units then fall below the worst unit kept.
+                            let people = elderly[dense]
+                            let candidate =
+                                tally[type.rawValue * n + slot] == 0 ? people : -.infinity
+                            guard candidate >= threshold, candidate > -.infinity else { continue }
+                            var second = people
+                            if let category = type.bedCategory, people > 0 {
+                                second =
+                                    -tally[(categoryColumn + category.rawValue) * n + slot] / people
+                            }
+                            kept.offer(
+                                .init(key: people, secondKey: second, order: dense, unit: unit))
+                            threshold = kept.threshold
+                        }
+                    }
+                }
+            }
         }
     }
 
     /// The next unit to serve: pops entries whose key has got worse since they were pushed
     /// and pushes them back with their current key.
-    static func nextUnit(
-        _ queue: inout UnitQueue, staticKeys: Bool, key: (Int) -> (Double, Double)?
-    ) -> UnitQueue.Entry? {
+    func nextUnit(_ queue: inout UnitQueue, _ spec: KeySpec, default fallback: FacilityType)
+        -> UnitQueue.Entry?
+    {
         while let entry = queue.pop() {
-            guard let (first, second) = key(entry.unit) else { continue }
-            if !staticKeys,
+            guard let type = unitType(spec, entry.unit, default: fallback),
+                let (first, second) = unitKey(spec, entry.order, entry.unit, type: type)
+            else { continue }
+            if spec.rule != .givenOrder,
                 first < entry.key || (first == entry.key && second < entry.secondKey)
             {
                 queue.push(
@@ -164,13 +298,30 @@ extension Engine {
         return nil
     }
 
+    /// A unit that received something, to push back: with its new key, or for the given
+    /// order behind every other unit of the order (round robin).
+    func requeued(_ entry: UnitQueue.Entry, _ spec: KeySpec, default fallback: FacilityType)
+        -> UnitQueue.Entry?
+    {
+        if spec.rule == .givenOrder {
+            let count = plan.actions[spec.action].order.count
+            return .init(
+                key: entry.key - Double(max(count, 1)), secondKey: entry.secondKey,
+                order: entry.order, unit: entry.unit)
+        }
+        guard let type = unitType(spec, entry.unit, default: fallback),
+            let (first, second) = unitKey(spec, entry.order, entry.unit, type: type)
+        else { return nil }
+        return .init(key: first, secondKey: second, order: entry.order, unit: entry.unit)
+    }
+
     /// The older people not yet served by a type, from the coverage estimate if there is one.
     func uncoveredEstimate(_ rule: PriorityRule, _ type: FacilityType) -> [Double]? {
         guard rule == .mostUncoveredElderly, let estimate = input.uncoveredElderly else {
             return nil
         }
         let values = estimate(year, type, stock)
-        return values.count == tree.count ? values : nil
+        return values.count == regionCount ? values : nil
     }
 
     // MARK: Homes
@@ -217,26 +368,17 @@ extension Engine {
             }
         }
         guard demand.amount > 0, let level = unitLevel(for: action) else { return deferred }
-        let l = level.rawValue
-        let rule = action.priority ?? plan.priority
-        let elderly = elderly(at: level)
-        var uncovered = uncoveredEstimate(rule, type)
-        var queue = makeQueue(rule, action: index, level: l) { unit in
-            ruleKey(
-                rule, action: index, unit: unit, type: type, level: l, elderly: elderly,
-                uncovered: uncovered)
-        }
+        var spec = keySpec(
+            index, level: level.rawValue, elderly: elderly(at: level), typeByUnit: false,
+            onePerUnit: false)
+        spec.lineType = type
+        spec.uncovered[type.rawValue] = uncoveredEstimate(spec.rule, type)
+        // Serving a unit only worsens its own key, so n lots go to units among the n best.
+        let lots = (demand.amount + size - 1) / size
+        var queue = UnitQueue(bestUnits(lots, spec, default: type))
         var remaining = demand.amount
         while remaining > 0 {
-            guard
-                let entry = Self.nextUnit(
-                    &queue, staticKeys: rule == .givenOrder,
-                    key: { unit in
-                        ruleKey(
-                            rule, action: index, unit: unit, type: type, level: l,
-                            elderly: elderly, uncovered: uncovered)
-                    })
-            else {
+            guard let entry = nextUnit(&queue, spec, default: type) else {
                 note(index, notPlaced: remaining)
                 break
             }
@@ -254,65 +396,45 @@ extension Engine {
                 index, type: type, region: entry.unit, beds: lot, nursingBeds: nursing(lot))
             note(index, done: lot)
             remaining -= lot
-            uncovered?[entry.unit] = 0
-            queue.push(
-                requeued(entry, rule: rule, orderCount: action.order.count) { unit in
-                    ruleKey(
-                        rule, action: index, unit: unit, type: type, level: l, elderly: elderly,
-                        uncovered: uncovered)
-                })
+            spec.uncovered[type.rawValue]?[entry.unit] = 0
+            if let again = requeued(entry, spec, default: type) { queue.push(again) }
         }
         return deferred
-    }
-
-    /// A queue of the units of a level within the planning region, keyed by a rule.
-    func makeQueue(
-        _ rule: PriorityRule, action: Int, level: Int, key: (Int) -> (Double, Double)?
-    ) -> UnitQueue {
-        var entries: [UnitQueue.Entry] = []
-        entries.reserveCapacity(unitsAt[level].count)
-        for unit in unitsAt[level] {
-            guard let (first, second) = key(unit) else { continue }
-            entries.append(.init(key: first, secondKey: second, order: unit, unit: unit))
-        }
-        return UnitQueue(entries)
-    }
-
-    /// A unit that received something, to push back: with its new key, or for the given
-    /// order behind every other unit of the order (round robin).
-    func requeued(
-        _ entry: UnitQueue.Entry, rule: PriorityRule, orderCount: Int,
-        key: (Int) -> (Double, Double)?
-    ) -> UnitQueue.Entry {
-        if rule == .givenOrder {
-            return .init(
-                key: entry.key - Double(max(orderCount, 1)), secondKey: entry.secondKey,
-                order: entry.order, unit: entry.unit)
-        }
-        let (first, second) = key(entry.unit) ?? (-Double.infinity, -Double.infinity)
-        return .init(key: first, secondKey: second, order: entry.order, unit: entry.unit)
     }
 
     // MARK: Centres, stations, meal sites
 
     /// The type a line builds in a unit, or nil when the unit is not of a kind it serves.
-    func builtType(_ action: PlanAction, unit: Int) -> FacilityType? {
-        let kind = tree.regions[unit].kind
-        switch action.kind {
+    func builtType(_ lineKind: PlanAction.Kind, lineType: FacilityType?, unit: Int)
+        -> FacilityType?
+    {
+        Self.builtType(lineKind, lineType: lineType, kind: kinds[unit])
+    }
+
+    /// The type a line builds in a unit of a kind, or nil when it does not serve that kind.
+    @inline(__always)
+    static func builtType(_ lineKind: PlanAction.Kind, lineType: FacilityType?, kind: RegionKind)
+        -> FacilityType?
+    {
+        switch lineKind {
         case .certifyMealSites:
             return .mealSite
         case .buildCentres:
             let natural: FacilityType = kind == .street ? .streetCentre : .townshipCentre
-            guard let type = action.facilityType else { return natural }
+            guard let type = lineType else { return natural }
             return kind.level == .township && type != natural ? nil : type
         case .buildStations:
             let urban = kind == .community || kind == .street || kind == .district
             let natural: FacilityType = urban ? .communityStation : .villagePoint
-            guard let type = action.facilityType else { return natural }
+            guard let type = lineType else { return natural }
             return kind.level == .village && type != natural ? nil : type
         default:
-            return action.facilityType
+            return lineType
         }
+    }
+
+    func builtType(_ action: PlanAction, unit: Int) -> FacilityType? {
+        builtType(action.kind, lineType: action.facilityType, unit: unit)
     }
 
     mutating func buildFacilities(_ index: Int, _ demand: Demand) -> Demand {
@@ -347,49 +469,35 @@ extension Engine {
             }
         }
         guard demand.amount > 0, let level = unitLevel(for: action) else { return deferred }
-        let l = level.rawValue
-        let rule = action.priority ?? plan.priority
-        let elderly = elderly(at: level)
-        var estimates = [[Double]?](repeating: nil, count: FacilityType.allCases.count)
-        var estimated = [Bool](repeating: false, count: FacilityType.allCases.count)
         // One facility per unit: a unit that has one of the type (or is building one) is not
         // eligible.
-        func key(_ unit: Int) -> (Double, Double)? {
-            guard let type = builtType(action, unit: unit),
-                totals[l]!.counts[type.rawValue][unit] == 0
-            else { return nil }
-            return ruleKey(
-                rule, action: index, unit: unit, type: type, level: l, elderly: elderly,
-                uncovered: estimates[type.rawValue])
-        }
-        if rule == .mostUncoveredElderly, input.uncoveredElderly != nil {
-            for unit in unitsAt[l] {
-                guard let type = builtType(action, unit: unit), !estimated[type.rawValue] else {
-                    continue
-                }
-                estimated[type.rawValue] = true
-                estimates[type.rawValue] = uncoveredEstimate(rule, type)
+        var spec = keySpec(
+            index, level: level.rawValue, elderly: elderly(at: level), typeByUnit: true,
+            onePerUnit: true)
+        if spec.rule == .mostUncoveredElderly, input.uncoveredElderly != nil {
+            for unit in unitsAt[spec.level] {
+                guard let type = builtType(action, unit: unit), spec.uncovered[type.rawValue] == nil
+                else { continue }
+                spec.uncovered[type.rawValue] = uncoveredEstimate(spec.rule, type) ?? []
             }
         }
-        var queue = makeQueue(rule, action: index, level: l, key: key)
+        // Keys do not change as units are served (each unit takes one facility), so the
+        // best units can be chosen at once.
         var remaining = demand.amount
-        while remaining > 0 {
-            guard let entry = Self.nextUnit(&queue, staticKeys: rule == .givenOrder, key: key),
-                let type = builtType(action, unit: entry.unit)
-            else {
-                note(index, notPlaced: remaining)
-                break
-            }
+        let chosen = bestUnits(remaining, spec, default: .communityStation)
+        for entry in chosen {
+            guard let type = builtType(action, unit: entry.unit) else { continue }
             guard let cost = cost(item(type), entry.unit) else { return deferred }
             guard pay(index, cost, region: entry.unit) else {
                 deferred.amount += remaining
                 note(index, deferred: remaining, shortfall: cost * Double(remaining))
-                break
+                return deferred
             }
             createFacility(index, type: type, region: entry.unit, beds: beds, nursingBeds: nursing)
             note(index, done: 1)
             remaining -= 1
         }
+        if remaining > 0 { note(index, notPlaced: remaining) }
         return deferred
     }
 
@@ -405,6 +513,7 @@ extension Engine {
         track(facility, -1)
         stock.beds[facility] += beds
         track(facility, 1)
+        touched.append(facility)
     }
 
     mutating func addFamilyBeds(_ index: Int, _ demand: Demand) -> Demand {
@@ -431,20 +540,17 @@ extension Engine {
             }
         }
         guard demand.amount > 0, let level = unitLevel(for: action) else { return deferred }
-        let l = level.rawValue
-        let rule = action.priority ?? plan.priority
-        let elderly = elderly(at: level)
-        var uncovered = uncoveredEstimate(rule, .familyBeds)
-        func key(_ unit: Int) -> (Double, Double)? {
-            ruleKey(
-                rule, action: index, unit: unit, type: .familyBeds, level: l, elderly: elderly,
-                uncovered: uncovered)
-        }
-        var queue = makeQueue(rule, action: index, level: l, key: key)
+        var spec = keySpec(
+            index, level: level.rawValue, elderly: elderly(at: level), typeByUnit: false,
+            onePerUnit: false)
+        spec.lineType = .familyBeds
+        spec.uncovered[FacilityType.familyBeds.rawValue] = uncoveredEstimate(spec.rule, .familyBeds)
+        // Serving a unit only worsens its own key, so n lots go to units among the n best.
+        let lots = (demand.amount + action.lot - 1) / action.lot
+        var queue = UnitQueue(bestUnits(lots, spec, default: .familyBeds))
         var remaining = demand.amount
         while remaining > 0 {
-            guard let entry = Self.nextUnit(&queue, staticKeys: rule == .givenOrder, key: key)
-            else {
+            guard let entry = nextUnit(&queue, spec, default: .familyBeds) else {
                 note(index, notPlaced: remaining)
                 break
             }
@@ -455,14 +561,14 @@ extension Engine {
                 addFamily(index, region: entry.unit, beds: beds)
                 note(index, done: beds)
                 remaining -= beds
-                uncovered?[entry.unit] = 0
+                spec.uncovered[FacilityType.familyBeds.rawValue]?[entry.unit] = 0
             }
             if beds < lot {
                 deferred.amount += remaining
                 note(index, deferred: remaining, shortfall: cost * Double(remaining))
                 break
             }
-            queue.push(requeued(entry, rule: rule, orderCount: action.order.count, key: key))
+            if let again = requeued(entry, spec, default: .familyBeds) { queue.push(again) }
         }
         return deferred
     }
@@ -522,20 +628,21 @@ extension Engine {
         let elderly = elderly(at: level)
         let (offsets, members) = groups(at: level)
         // Ordinary beds that may be converted, by unit (named places restrict the units).
-        var convertible = [Int](repeating: 0, count: tree.count)
+        var convertible = [Int](repeating: 0, count: unitsAt[l].count)
         var placeAllowed: [Bool]? = nil
         if !demand.places.isEmpty {
-            var allowed = [Bool](repeating: false, count: tree.count)
+            var allowed = [Bool](repeating: false, count: unitsAt[l].count)
             for place in demand.places {
                 for region in tree.subtree(of: place.region) {
-                    let unit = ancestorAt[l][region]
+                    let unit = ancestor(l, region)
                     if unit >= 0 { allowed[unit] = true }
                 }
-                if ancestorAt[l][place.region] >= 0 { allowed[ancestorAt[l][place.region]] = true }
+                let unit = ancestor(l, place.region)
+                if unit >= 0 { allowed[unit] = true }
             }
             placeAllowed = allowed
         }
-        for unit in unitsAt[l] where placeAllowed?[unit] ?? true {
+        for unit in 0..<unitsAt[l].count where placeAllowed?[unit] ?? true {
             for position in offsets[unit]..<offsets[unit + 1] {
                 let facility = members[position]
                 guard stock.statuses[facility] == .operating, isEligible(action, facility) else {
@@ -544,24 +651,22 @@ extension Engine {
                 convertible[unit] += stock.beds[facility] - stock.nursingBeds[facility]
             }
         }
-        let uncovered = uncoveredEstimate(rule, .institution)
-        func key(_ unit: Int) -> (Double, Double)? {
-            guard convertible[unit] > 0 else { return nil }
-            return ruleKey(
-                rule, action: index, unit: unit, type: .institution, level: l, elderly: elderly,
-                uncovered: uncovered)
-        }
-        var queue = makeQueue(rule, action: index, level: l, key: key)
+        var spec = keySpec(
+            index, level: l, elderly: elderly, typeByUnit: false, onePerUnit: false)
+        spec.lineType = .institution
+        spec.uncovered[FacilityType.institution.rawValue] = uncoveredEstimate(rule, .institution)
+        spec.convertible = convertible
+        convertible = []
+        var queue = UnitQueue(rankedUnits(spec, default: .institution))
         while remaining > 0 {
-            guard let entry = Self.nextUnit(&queue, staticKeys: rule == .givenOrder, key: key)
-            else {
+            guard let entry = nextUnit(&queue, spec, default: .institution) else {
                 note(index, notPlaced: remaining)
                 break
             }
             // The home of the unit with the most ordinary beds (the first, on a tie).
             var best = -1
             var bestOrdinary = 0
-            for position in offsets[entry.unit]..<offsets[entry.unit + 1] {
+            for position in offsets[entry.order]..<offsets[entry.order + 1] {
                 let facility = members[position]
                 guard stock.statuses[facility] == .operating, isEligible(action, facility) else {
                     continue
@@ -573,7 +678,7 @@ extension Engine {
                 }
             }
             guard best >= 0 else {
-                convertible[entry.unit] = 0
+                spec.convertible![entry.order] = 0
                 continue
             }
             let wanted = min(remaining, action.lot, bestOrdinary)
@@ -581,7 +686,7 @@ extension Engine {
             let beds = affordable(index, unitCost: cost, wanted: wanted)
             if beds > 0, pay(index, cost * Double(beds), region: stock.regions[best]) {
                 convertBeds(best, beds)
-                convertible[entry.unit] -= beds
+                spec.convertible![entry.order] -= beds
                 note(index, done: beds)
                 remaining -= beds
             }
@@ -590,9 +695,7 @@ extension Engine {
                 note(index, deferred: remaining, shortfall: cost * Double(remaining))
                 break
             }
-            if convertible[entry.unit] > 0 {
-                queue.push(requeued(entry, rule: rule, orderCount: action.order.count, key: key))
-            }
+            if let again = requeued(entry, spec, default: .institution) { queue.push(again) }
         }
         return deferred
     }
@@ -710,6 +813,7 @@ extension Engine {
                 let moved = min(residents, free)
                 stock.movedIn[receiving] += moved
                 stock.residents[receiving] += moved
+                touched.append(receiving)
                 stock.caregivers[receiving] += stock.caregivers[facility]
                 displaced = residents - moved
             }

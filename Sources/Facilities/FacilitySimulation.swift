@@ -92,30 +92,6 @@ public enum FacilitySimulation {
     }
 }
 
-/// Unit totals kept up to date as the stock changes, for one level of the tree: what the
-/// priority rules read. Indexed by tree index (only the level's regions are used).
-struct LevelTotals {
-    /// Operating and pipeline facilities by type.
-    var counts: [[Int32]]
-    /// Service beds, operating and pipeline.
-    var serviceBeds: [Double]
-    /// Institutional beds and nursing beds of operating homes.
-    var institutionalBeds: [Double]
-    var institutionalNursing: [Double]
-    /// Beds by ``BedCategory``, operating and pipeline.
-    var categoryBeds: [[Double]]
-
-    init(regionCount: Int) {
-        counts = Array(
-            repeating: [Int32](repeating: 0, count: regionCount),
-            count: FacilityType.allCases.count)
-        serviceBeds = [Double](repeating: 0, count: regionCount)
-        institutionalBeds = serviceBeds
-        institutionalNursing = serviceBeds
-        categoryBeds = Array(repeating: serviceBeds, count: BedCategory.allCases.count)
-    }
-}
-
 /// What is left to do of a plan line.
 struct Demand {
     var amount = 0
@@ -136,8 +112,12 @@ struct Demand {
 }
 
 struct Engine {
+    /// The number of levels of the region tree.
+    static let levelCount = 5
     let input: FacilityRunInput
     let tree: RegionTree
+    /// `tree.count`, kept: it is in every index computation.
+    let regionCount: Int
     let settings: FacilitySettings
     let plan: InvestmentPlan
     let population: ElderlyPopulation?
@@ -153,16 +133,39 @@ struct Engine {
     // Allocation units.
     let planningRange: Range<Int>
     let lowestLevel: RegionLevel
-    /// Per level: for every tree region, its ancestor at the level (itself at it), -1 above.
-    var ancestorAt: [[Int]]
-    /// Per level: the regions at the level within the planning region.
+    /// For every level and tree region, the dense index (position in `unitsAt`) of the
+    /// region's unit at the level, -1 when it has none: `ancestorAt[level × regions + region]`.
+    var ancestorAt: [Int32]
+    /// Per level: the allocation units, regions at the level within the planning region, in
+    /// tree order (a unit's position here is its dense index).
     var unitsAt: [[Int]]
-    var totals: [LevelTotals?]
+    /// The kind of every tree region.
+    let kinds: [RegionKind]
+    /// The levels whose unit tallies are kept (the plan allocates over them).
+    var preparedLevels: [Int] = []
+    /// Per level: the first row of its units in `tally`, -1 when the level is not kept.
+    var levelBase: [Int]
+    /// Unit tallies kept up to date as the stock changes, for every unit of a kept level
+    /// (slot = `levelBase[level]` + dense index): `Engine.tallyWidth` columns of one contiguous
+    /// array, `tally[column × tallySlots + slot]`. Columns: facilities of each type
+    /// (operating and pipeline), service beds (operating and pipeline), institutional beds
+    /// and nursing beds of operating homes, beds by category (operating and pipeline). What
+    /// the priority rules read; a column is scanned in unit order.
+    var tally: [Double] = []
+    /// The number of unit slots, over every kept level.
+    var tallySlots = 0
+    static let tallyWidth = 15
+    static let serviceBedsColumn = 9
+    static let institutionalBedsColumn = 10
+    static let institutionalNursingColumn = 11
+    static let categoryBedsColumn = 12
     /// Per plan line using the given order: each region's position in the order, -1 if absent.
     var orderPosition: [[Int32]]
 
     /// Per cost item: the cost in each region, or empty when the table has no row for it.
     var unitCost: [[Double]]
+    /// The same, flat: `[item × regions + region]`, NaN where no cost applies.
+    var unitCostFlat: [Double]
 
     // Money.
     var available: [Double]
@@ -170,6 +173,8 @@ struct Engine {
 
     // The year being simulated.
     var year: Int
+    /// The current year's figures (region-major), kept small so that they stay in cache;
+    /// appended to `values` when the year is recorded.
     var yearValues: [Double]
     var values: [Double] = []
     var outcomes: [ActionOutcome] = []
@@ -179,14 +184,28 @@ struct Engine {
     /// Inventory facilities the plan closes or merges in some year: count-based conversions
     /// and upgrades leave them alone.
     var closesLater: [Bool]
+    /// The types some conversion line may act on.
+    var conversionTypes: [Bool]
     var pending: [Int] = []
+    /// Facilities the plan changed this year, whose residents must be computed again.
+    var touched: [Int] = []
     var pool: Double = 0
     var trainingPaid: Double = 0
     var trainedThisYear: Double = 0
+    /// The year's operating subsidy by reporting region, its total, and a region without a
+    /// rate (-1 when none).
+    var subsidyByRegion: [Double] = []
+    var subsidyTotal: Double = 0
+    var subsidyMissing = -1
+    /// Trained caregivers placed this year, and the share of every facility's gap they fill.
+    var trainedGiven: Double = 0
+    var trainedShare: Double = 0
     var trainingSource: FundingSource = .localBudget
     var occupancyRate: [Double] = [0, 0, 0]
     var elderlyCache: [[Double]]
+    /// Facilities each plan line has created in `createdYear`.
     var created: [Int]
+    var createdYear: [Int]
     var failure: FacilitySimulationError?
     var scratch: [Double]
     /// Per level: facilities grouped by unit (offsets into `groupMembers`), rebuilt yearly.
@@ -197,10 +216,11 @@ struct Engine {
     init(_ input: FacilityRunInput) throws(FacilitySimulationError) {
         self.input = input
         tree = input.regions
+        regionCount = input.regions.count
         settings = input.settings
         plan = input.plan ?? InvestmentPlan(unitCosts: UnitCostTable(entries: []), actions: [])
         population = input.population
-        let regionCount = tree.count
+        let regionCount = input.regions.count
         guard (0..<regionCount).contains(input.planningRegion) else {
             throw .planningRegionOutOfTree
         }
@@ -240,13 +260,15 @@ struct Engine {
         lowestLevel =
             regions.subtree(of: input.planningRegion).map { regions.regions[$0].level }.max()
             ?? regions.regions[0].level
-        ancestorAt = Array(repeating: [], count: RegionLevel.allCases.count)
-        unitsAt = Array(repeating: [], count: RegionLevel.allCases.count)
-        totals = Array(repeating: nil, count: RegionLevel.allCases.count)
-        elderlyCache = Array(repeating: [], count: RegionLevel.allCases.count)
-        groupOffsets = Array(repeating: [], count: RegionLevel.allCases.count)
-        groupMembers = Array(repeating: [], count: RegionLevel.allCases.count)
-        groupYear = Array(repeating: Int.min, count: RegionLevel.allCases.count)
+        let levelCount = Engine.levelCount
+        ancestorAt = [Int32](repeating: -1, count: levelCount * regionCount)
+        unitsAt = Array(repeating: [], count: levelCount)
+        kinds = regions.regions.map(\.kind)
+        levelBase = [Int](repeating: -1, count: levelCount)
+        elderlyCache = Array(repeating: [], count: Engine.levelCount)
+        groupOffsets = Array(repeating: [], count: Engine.levelCount)
+        groupMembers = Array(repeating: [], count: Engine.levelCount)
+        groupYear = Array(repeating: Int.min, count: Engine.levelCount)
         orderPosition = Array(repeating: [], count: plan.actions.count)
 
         unitCost = CostItem.allCases.map { item in
@@ -256,13 +278,26 @@ struct Engine {
         if unitCost[CostItem.buildNursingBed.rawValue].isEmpty {
             unitCost[CostItem.buildNursingBed.rawValue] = unitCost[CostItem.buildBed.rawValue]
         }
+        unitCostFlat = unitCost.flatMap {
+            $0.isEmpty ? [Double](repeating: .nan, count: regionCount) : $0
+        }
 
-        available = [Double](repeating: 0, count: FundingSource.allCases.count)
+        available = [Double](repeating: 0, count: FundingSource.count)
         year = input.years.lowerBound
         yearValues = [Double](repeating: 0, count: Field.count * reportRegions.count)
         yearOutcomes = Array(repeating: nil, count: plan.actions.count)
         backlog = Array(repeating: Demand(), count: plan.actions.count)
         familyFacility = [Int](repeating: -1, count: regionCount)
+        conversionTypes = [Bool](repeating: false, count: FacilityType.count)
+        for action in plan.actions where action.kind == .convertToNursing {
+            for type in FacilityType.allCases
+            where type != .familyBeds
+                && (action.eligibleTypes.isEmpty
+                    ? type.bedCategory == .institutional : action.eligibleTypes.contains(type))
+            {
+                conversionTypes[type.rawValue] = true
+            }
+        }
         closesLater = [Bool](repeating: false, count: input.settings.inventory.facilities.count)
         for action in plan.actions where action.kind == .close || action.kind == .merge {
             for facility in action.facilities where closesLater.indices.contains(facility) {
@@ -270,7 +305,9 @@ struct Engine {
             }
         }
         created = [Int](repeating: 0, count: plan.actions.count)
+        createdYear = [Int](repeating: 0, count: plan.actions.count)
         scratch = [Double](repeating: 0, count: reportRegions.count)
+        subsidyByRegion = scratch
         stock = FacilityStock(inventory: input.settings.inventory, reportIndexOf: reportOf)
 
         // Levels the plan allocates over, and their unit totals.
@@ -294,6 +331,7 @@ struct Engine {
                 }
             }
         }
+        tally = [Double](repeating: 0, count: Self.tallyWidth * tallySlots)
         for index in 0..<stock.count {
             if stock.types[index] == .familyBeds, stock.statuses[index] != .closed,
                 familyFacility[stock.regions[index]] < 0
@@ -326,23 +364,41 @@ struct Engine {
         return level
     }
 
-    /// Builds the ancestor map, unit list and totals of a level, once.
+    /// Builds the ancestor map, unit list and tallies of a level, once.
     mutating func prepare(_ level: RegionLevel) {
         let l = level.rawValue
-        guard totals[l] == nil else { return }
-        var ancestors = [Int](repeating: -1, count: tree.count)
-        for index in 0..<tree.count {
+        guard levelBase[l] < 0 else { return }
+        let units = planningRange.filter { tree.regions[$0].level == level }
+        var dense = [Int32](repeating: -1, count: regionCount)
+        for (position, unit) in units.enumerated() { dense[unit] = Int32(position) }
+        let base = l * regionCount
+        for index in 0..<regionCount {
             let regionLevel = tree.regions[index].level
             if regionLevel == level {
-                ancestors[index] = index
+                ancestorAt[base + index] = dense[index]
             } else if regionLevel > level {
                 let parent = tree.parentIndices[index]
-                ancestors[index] = parent >= 0 ? ancestors[parent] : -1
+                ancestorAt[base + index] = parent >= 0 ? ancestorAt[base + parent] : -1
             }
         }
-        ancestorAt[l] = ancestors
-        unitsAt[l] = planningRange.filter { tree.regions[$0].level == level }
-        totals[l] = LevelTotals(regionCount: tree.count)
+        unitsAt[l] = units
+        levelBase[l] = tallySlots
+        tallySlots += units.count
+        preparedLevels.append(l)
+    }
+
+    /// A unit's slot in the tally.
+    @inline(__always)
+    func slot(_ level: Int, _ dense: Int) -> Int { levelBase[level] + dense }
+
+    /// A tally figure of a unit.
+    @inline(__always)
+    func tallied(_ column: Int, _ slot: Int) -> Double { tally[column * tallySlots + slot] }
+
+    /// The dense index of a region's unit at a level, -1 when it has none.
+    @inline(__always)
+    func ancestor(_ level: Int, _ region: Int) -> Int {
+        Int(ancestorAt[level * regionCount + region])
     }
 
     /// Adds (`sign` 1) or removes (-1) a facility's part in the unit totals, as its status
@@ -358,16 +414,20 @@ struct Engine {
             category == .institutional || category == .community
             || (category == .family && settings.countsFamilyBeds)
         let region = stock.regions[facility]
-        for l in 0..<totals.count where totals[l] != nil {
-            let unit = ancestorAt[l][region]
-            guard unit >= 0 else { continue }
-            totals[l]!.counts[type.rawValue][unit] += Int32(sign)
-            if counted { totals[l]!.serviceBeds[unit] += beds }
-            if let category { totals[l]!.categoryBeds[category.rawValue][unit] += beds }
+        let nursing = Double(stock.nursingBeds[facility] * sign)
+        for l in preparedLevels {
+            let dense = Int(ancestorAt[l * regionCount + region])
+            guard dense >= 0 else { continue }
+            let slot = levelBase[l] + dense
+            let n = tallySlots
+            tally[type.rawValue * n + slot] += Double(sign)
+            if counted { tally[Self.serviceBedsColumn * n + slot] += beds }
+            if let category {
+                tally[(Self.categoryBedsColumn + category.rawValue) * n + slot] += beds
+            }
             if status == .operating, category == .institutional {
-                totals[l]!.institutionalBeds[unit] += beds
-                totals[l]!.institutionalNursing[unit] += Double(
-                    stock.nursingBeds[facility] * sign)
+                tally[Self.institutionalBedsColumn * n + slot] += beds
+                tally[Self.institutionalNursingColumn * n + slot] += nursing
             }
         }
     }
@@ -376,6 +436,7 @@ struct Engine {
         track(facility, -1)
         stock.statuses[facility] = status
         track(facility, 1)
+        touched.append(facility)
     }
 
     // MARK: The year loop
@@ -395,13 +456,13 @@ struct Engine {
             for index in elderlyCache.indices { elderlyCache[index] = [] }
             openProjects()
             updateOccupancyRates()
-            computeResidents()
+            computeResidents(subsidy: true)
             openBudgets()
             payRecurring()
             if let failure { throw failure }
             carryOutPlan()
             if let failure { throw failure }
-            computeResidents()
+            computeTouchedResidents()
             updateStaffing(isBaseYear: false)
             record()
         }
@@ -437,19 +498,60 @@ struct Engine {
 
     /// Residents of every operating facility: beds × occupancy (its own rate when its
     /// base-year residents were given) plus residents moved in by merges, at most its beds.
-    mutating func computeResidents() {
+    ///
+    /// With `subsidy`, the pass also adds up the operating subsidy of the year (by reporting
+    /// region, in `subsidyByRegion`) for ``payRecurring()``.
+    mutating func computeResidents(subsidy: Bool = false) {
+        let rates = unitCost[CostItem.operatingSubsidy.rawValue]
+        guard subsidy, !rates.isEmpty else {
+            for facility in 0..<stock.count { updateResidents(facility) }
+            touched.removeAll(keepingCapacity: true)
+            return
+        }
+        let rules = plan.recurring
+        let share = max(0, rules.operatingSubsidyEligibleShare.value(in: year) ?? 0)
+        var eligible = [Bool](repeating: false, count: Ownership.count)
+        for ownership in rules.operatingSubsidyOwnership { eligible[ownership.rawValue] = true }
+        for index in subsidyByRegion.indices { subsidyByRegion[index] = 0 }
+        subsidyTotal = 0
+        subsidyMissing = -1
         for facility in 0..<stock.count {
-            guard stock.statuses[facility] == .operating,
-                let category = stock.types[facility].bedCategory
-            else {
-                stock.residents[facility] = 0
+            updateResidents(facility)
+            let residents = stock.residents[facility]
+            guard residents > 0, eligible[stock.ownerships[facility].rawValue],
+                stock.types[facility].bedCategory != .family
+            else { continue }
+            let rate = rates[stock.regions[facility]]
+            if rate.isNaN {
+                subsidyMissing = stock.regions[facility]
                 continue
             }
-            let beds = Double(stock.beds[facility])
-            let own = stock.ownOccupancy[facility]
-            let rate = own.isNaN ? occupancyRate[category.rawValue] : own
-            stock.residents[facility] = min(beds, beds * rate + stock.movedIn[facility])
+            let amount = residents * share * rate
+            subsidyByRegion[stock.reportIndex[facility]] += amount
+            subsidyTotal += amount
         }
+        touched.removeAll(keepingCapacity: true)
+    }
+
+    /// Residents of the facilities the plan changed this year (opened, merged, closed, beds
+    /// added); the others keep the residents of ``computeResidents()``.
+    mutating func computeTouchedResidents() {
+        for facility in touched { updateResidents(facility) }
+        touched.removeAll(keepingCapacity: true)
+    }
+
+    @inline(__always)
+    mutating func updateResidents(_ facility: Int) {
+        guard stock.statuses[facility] == .operating,
+            let category = stock.types[facility].bedCategory
+        else {
+            stock.residents[facility] = 0
+            return
+        }
+        let beds = Double(stock.beds[facility])
+        let own = stock.ownOccupancy[facility]
+        let rate = own.isNaN ? occupancyRate[category.rawValue] : own
+        stock.residents[facility] = min(beds, beds * rate + stock.movedIn[facility])
     }
 
     /// Caregivers: need from residents; attrition; new facilities staffed at the initial
@@ -485,22 +587,103 @@ struct Engine {
             }
             totalGap += max(0, need - stock.caregivers[facility])
         }
+        trainedGiven = 0
+        trainedShare = 0
         if isBaseYear { return }
         pool *= keep
         pool += trainedThisYear
-        let given = min(pool, totalGap)
-        let share = totalGap > 0 ? given / totalGap : 0
-        // Training costs go where the trained caregivers go, else where the need is.
+        trainedGiven = min(pool, totalGap)
+        trainedShare = totalGap > 0 ? trainedGiven / totalGap : 0
+        pool -= trainedGiven
+        // ``record()`` gives each facility `trainedShare` of its gap.
+    }
+
+    /// Caregivers the plan trains this year.
+    var trainedPlanned: Double {
+        max(0, settings.staffing.trainedPerYear?.value(in: year) ?? 0)
+    }
+
+    /// Adds to a field of a reporting region this year (region-major: the fields of one
+    /// region are adjacent).
+    @inline(__always)
+    mutating func addValue(_ field: Int, _ region: Int, _ amount: Double) {
+        yearValues[region * Field.count + field] += amount
+    }
+
+    /// Adds the year's stock and population to its values, sums them up the reporting
+    /// tree, and keeps them.
+    mutating func record() {
+        let reportCount = reportRegions.count
+        let width = Field.count
+        let base = 0
+        let share = trainedShare
+        let given = trainedGiven
         for index in scratch.indices { scratch[index] = 0 }
         var weightTotal = 0.0
-        for facility in 0..<stock.count where stock.need[facility] > 0 {
-            let gap = max(0, stock.need[facility] - stock.caregivers[facility])
-            stock.caregivers[facility] += gap * share
-            let weight = given > 0 ? gap * share : stock.need[facility]
-            scratch[stock.reportIndex[facility]] += weight
-            weightTotal += weight
+        var buffer: [Double] = []
+        swap(&buffer, &yearValues)
+        buffer.withUnsafeMutableBufferPointer { v in
+            @inline(__always) func add(_ field: Int, _ region: Int, _ amount: Double) {
+                v[base + region * width + field] += amount
+            }
+            for facility in 0..<stock.count {
+                let region = stock.reportIndex[facility]
+                let status = stock.statuses[facility]
+                let type = stock.types[facility]
+                if status == .approved || status == .underConstruction {
+                    add(Field.pipelineFacilities, region, 1)
+                    add(Field.pipelineBeds, region, Double(stock.beds[facility]))
+                    continue
+                }
+                guard status == .operating else { continue }
+                add(Field.typeCounts + type.rawValue, region, 1)
+                if type == .specialHardshipHome, stock.isCareType[facility] {
+                    add(Field.careTypeHomes, region, 1)
+                }
+                guard let category = type.bedCategory else { continue }
+                let c = category.rawValue
+                add(Field.institutionalBeds + c, region, Double(stock.beds[facility]))
+                add(Field.institutionalNursing + c, region, Double(stock.nursingBeds[facility]))
+                add(Field.institutionalOccupied + c, region, stock.residents[facility])
+                if category == .institutional {
+                    let stars = stock.stars[facility]
+                    if stars >= 1 { add(Field.rated, region, 1) }
+                    if stars >= 2 { add(Field.rated + 1, region, 1) }
+                    if stars >= 3 { add(Field.rated + 2, region, 1) }
+                }
+                let need = stock.need[facility]
+                var caregivers = stock.caregivers[facility]
+                if need > 0 {
+                    // Trained caregivers fill this share of every gap; training costs go
+                    // where they go, else where the need is.
+                    let filled = max(0, need - caregivers) * share
+                    caregivers += filled
+                    stock.caregivers[facility] = caregivers
+                    let weight = given > 0 ? filled : need
+                    scratch[region] += weight
+                    weightTotal += weight
+                }
+                if need > 0 || caregivers > 0 {
+                    add(Field.caregiversNeeded, region, need)
+                    add(Field.caregiversAvailable, region, caregivers)
+                    add(Field.staffingGap, region, max(0, need - caregivers))
+                }
+            }
+            if let population {
+                let offset = year - population.years.lowerBound
+                let a60 = population.aged60[offset]
+                let a65 = population.aged65[offset]
+                let a80 = population.aged80[offset]
+                for index in 0..<regionCount where a60[index] != 0 || a65[index] != 0 || a80[index] != 0 {
+                    let region = reportOf[index]
+                    guard region >= 0 else { continue }
+                    add(Field.aged60, region, a60[index])
+                    add(Field.aged65, region, a65[index])
+                    add(Field.aged80, region, a80[index])
+                }
+            }
         }
-        pool -= given
+        swap(&buffer, &yearValues)
         if trainingPaid > 0 {
             let field = Field.recurring + trainingSource.rawValue
             if weightTotal > 0 {
@@ -511,78 +694,22 @@ struct Engine {
                 addValue(field, planningReport, trainingPaid)
             }
         }
-    }
-
-    /// Caregivers the plan trains this year.
-    var trainedPlanned: Double {
-        max(0, settings.staffing.trainedPerYear?.value(in: year) ?? 0)
-    }
-
-    @inline(__always)
-    mutating func addValue(_ field: Int, _ region: Int, _ amount: Double) {
-        yearValues[field * reportRegions.count + region] += amount
-    }
-
-    /// Adds the year's stock and population to its values, sums them up the reporting
-    /// tree, and keeps them.
-    mutating func record() {
-        let regionCount = reportRegions.count
-        for facility in 0..<stock.count {
-            let region = stock.reportIndex[facility]
-            let status = stock.statuses[facility]
-            let type = stock.types[facility]
-            if status == .approved || status == .underConstruction {
-                addValue(Field.pipelineFacilities, region, 1)
-                addValue(Field.pipelineBeds, region, Double(stock.beds[facility]))
-                continue
-            }
-            guard status == .operating else { continue }
-            addValue(Field.typeCounts + type.rawValue, region, 1)
-            if type == .specialHardshipHome, stock.isCareType[facility] {
-                addValue(Field.careTypeHomes, region, 1)
-            }
-            guard let category = type.bedCategory else { continue }
-            let c = category.rawValue
-            addValue(Field.institutionalBeds + c, region, Double(stock.beds[facility]))
-            addValue(Field.institutionalNursing + c, region, Double(stock.nursingBeds[facility]))
-            addValue(Field.institutionalOccupied + c, region, stock.residents[facility])
-            if category == .institutional {
-                let stars = stock.stars[facility]
-                for level in 1...3 where stars >= level {
-                    addValue(Field.rated + level - 1, region, 1)
+        // Sum up the tree: children come after their parents. (The buffer is moved out of
+        // the engine so that the closure, which sees the engine, does not share it.)
+        swap(&buffer, &yearValues)
+        let parents = reportParents
+        buffer.withUnsafeMutableBufferPointer { v in
+            for region in stride(from: reportCount - 1, through: 0, by: -1) {
+                let parent = parents[region]
+                guard parent >= 0 else { continue }
+                for field in 0..<width {
+                    v[base + parent * width + field] += v[base + region * width + field]
                 }
             }
-            if stock.need[facility] > 0 || stock.caregivers[facility] > 0 {
-                addValue(Field.caregiversNeeded, region, stock.need[facility])
-                addValue(Field.caregiversAvailable, region, stock.caregivers[facility])
-                addValue(
-                    Field.staffingGap, region,
-                    max(0, stock.need[facility] - stock.caregivers[facility]))
-            }
         }
-        if let population {
-            let offset = year - population.years.lowerBound
-            let (a60, a65, a80) = (
-                population.aged60[offset], population.aged65[offset], population.aged80[offset]
-            )
-            for index in 0..<tree.count {
-                let region = reportOf[index]
-                guard region >= 0 else { continue }
-                addValue(Field.aged60, region, a60[index])
-                addValue(Field.aged65, region, a65[index])
-                addValue(Field.aged80, region, a80[index])
-            }
-        }
-        // Sum up the tree: children come after their parents.
-        for field in 0..<Field.count {
-            let base = field * regionCount
-            for region in stride(from: regionCount - 1, through: 0, by: -1) {
-                let parent = reportParents[region]
-                if parent >= 0 { yearValues[base + parent] += yearValues[base + region] }
-            }
-        }
-        values.append(contentsOf: yearValues)
-        for index in yearValues.indices { yearValues[index] = 0 }
+        values.append(contentsOf: buffer)
+        for index in buffer.indices { buffer[index] = 0 }
+        swap(&buffer, &yearValues)
         for index in yearOutcomes.indices {
             if let outcome = yearOutcomes[index] { outcomes.append(outcome) }
             yearOutcomes[index] = nil
@@ -619,7 +746,7 @@ struct Engine {
     }
 
     /// Where the current year's budget records start.
-    var budgetStart: Int { budgetYears.count - FundingSource.allCases.count }
+    var budgetStart: Int { budgetYears.count - FundingSource.count }
 
     /// Budget records of the base year: its lines, nothing available or spent.
     mutating func recordBaseYearBudgets() {
@@ -678,7 +805,10 @@ struct Engine {
     }
 
     /// The costs of a region per item, or a failure when none applies.
+    @inline(__always)
     mutating func cost(_ item: CostItem, _ region: Int) -> Double? {
+        let value = unitCostFlat[item.rawValue * regionCount + region]
+        guard value.isNaN else { return value }
         let costs = unitCost[item.rawValue]
         guard !costs.isEmpty, !costs[region].isNaN else {
             if item == .closeFacility { return 0 }
@@ -699,32 +829,43 @@ struct Engine {
             ] where !unitCost[item.rawValue].isEmpty {
                 for index in scratch.indices { scratch[index] = 0 }
                 var total = 0.0
-                for region in 0..<tree.count where people[region] > 0 {
-                    guard let rate = cost(item, region) else { return }
-                    let amount = people[region] * rate
-                    let report = reportOf[region] >= 0 ? reportOf[region] : planningReport
-                    scratch[report] += amount
-                    total += amount
+                var missing = -1
+                let fallback = planningReport
+                people.withUnsafeBufferPointer { people in
+                    unitCost[item.rawValue].withUnsafeBufferPointer { rates in
+                        reportOf.withUnsafeBufferPointer { reportOf in
+                            scratch.withUnsafeMutableBufferPointer { scratch in
+                                for region in 0..<people.count where people[region] > 0 {
+                                    let rate = rates[region]
+                                    if rate.isNaN {
+                                        missing = region
+                                        return
+                                    }
+                                    let amount = people[region] * rate
+                                    let report = reportOf[region]
+                                    scratch[report >= 0 ? report : fallback] += amount
+                                    total += amount
+                                }
+                            }
+                        }
+                    }
+                }
+                if missing >= 0 {
+                    _ = cost(item, missing)  // records the failure
+                    return
                 }
                 payRecurring(total: total, from: source, spread: true)
             }
         }
         if !unitCost[CostItem.operatingSubsidy.rawValue].isEmpty {
-            let eligibleShare = max(0, rules.operatingSubsidyEligibleShare.value(in: year) ?? 0)
-            var eligible = [Bool](repeating: false, count: Ownership.allCases.count)
-            for ownership in rules.operatingSubsidyOwnership { eligible[ownership.rawValue] = true }
-            for index in scratch.indices { scratch[index] = 0 }
-            var total = 0.0
-            for facility in 0..<stock.count
-            where stock.residents[facility] > 0 && eligible[stock.ownerships[facility].rawValue]
-                && stock.types[facility].bedCategory != .family
-            {
-                guard let rate = cost(.operatingSubsidy, stock.regions[facility]) else { return }
-                let amount = stock.residents[facility] * eligibleShare * rate
-                scratch[stock.reportIndex[facility]] += amount
-                total += amount
+            // Added up by ``computeResidents(subsidy:)``.
+            if subsidyMissing >= 0 {
+                _ = cost(.operatingSubsidy, subsidyMissing)  // records the failure
+                return
             }
-            payRecurring(total: total, from: rules.operatingSubsidySource, spread: true)
+            swap(&scratch, &subsidyByRegion)
+            payRecurring(total: subsidyTotal, from: rules.operatingSubsidySource, spread: true)
+            swap(&scratch, &subsidyByRegion)
         }
         // Caregivers are trained as far as the money goes; without a unit cost, for free.
         trainingPaid = 0
@@ -741,38 +882,56 @@ struct Engine {
 
     // MARK: Population at a level
 
-    /// Older people (60+) of every unit at a level this year (subtree totals), indexed by
-    /// tree index; zeros without a population.
+    /// Older people (60+) of every unit at a level this year (subtree totals), by dense
+    /// index; zeros without a population.
     mutating func elderly(at level: RegionLevel) -> [Double] {
         let l = level.rawValue
-        if !elderlyCache[l].isEmpty { return elderlyCache[l] }
-        var result = [Double](repeating: 0, count: tree.count)
+        if !elderlyCache[l].isEmpty || unitsAt[l].isEmpty { return elderlyCache[l] }
+        // Every kept level at once: one pass over the regions.
+        var results = preparedLevels.map { [Double](repeating: 0, count: unitsAt[$0].count) }
         if let population {
             let own = population.aged60[year - population.years.lowerBound]
-            let ancestors = ancestorAt[l]
-            for index in 0..<tree.count where ancestors[index] >= 0 {
-                result[ancestors[index]] += own[index]
+            for (position, kept) in preparedLevels.enumerated() {
+                let base = kept * regionCount
+                results[position].withUnsafeMutableBufferPointer { result in
+                    ancestorAt.withUnsafeBufferPointer { ancestorAt in
+                        own.withUnsafeBufferPointer { own in
+                            for index in 0..<own.count where own[index] != 0 {
+                                let unit = Int(ancestorAt[base + index])
+                                if unit >= 0 { result[unit] += own[index] }
+                            }
+                        }
+                    }
+                }
             }
         }
-        elderlyCache[l] = result
-        return result
+        for (position, kept) in preparedLevels.enumerated() {
+            elderlyCache[kept] = results[position]
+        }
+        return elderlyCache[l]
     }
 
-    /// Facilities grouped by their unit at a level (operating ones, as the year began).
+    /// Operating facilities with ordinary beds (family beds aside) grouped by their unit at a
+    /// level (dense index), as the year began: the candidates for conversion.
     mutating func groups(at level: RegionLevel) -> (offsets: [Int], members: [Int]) {
         let l = level.rawValue
         if groupYear[l] == year { return (groupOffsets[l], groupMembers[l]) }
-        let ancestors = ancestorAt[l]
-        var offsets = [Int](repeating: 0, count: tree.count + 1)
-        for facility in 0..<stock.count where stock.statuses[facility] == .operating {
-            let unit = ancestors[stock.regions[facility]]
+        let unitCount = unitsAt[l].count
+        var offsets = [Int](repeating: 0, count: unitCount + 1)
+        func convertible(_ facility: Int) -> Bool {
+            conversionTypes[stock.types[facility].rawValue]
+                && stock.statuses[facility] == .operating
+                && stock.beds[facility] > stock.nursingBeds[facility]
+        }
+        for facility in 0..<stock.count where convertible(facility) {
+            let unit = ancestor(l, stock.regions[facility])
             if unit >= 0 { offsets[unit + 1] += 1 }
         }
-        for index in 0..<tree.count { offsets[index + 1] += offsets[index] }
-        var members = [Int](repeating: 0, count: offsets[tree.count])
+        for index in 0..<unitCount { offsets[index + 1] += offsets[index] }
+        var members = [Int](repeating: 0, count: offsets[unitCount])
         var next = offsets
-        for facility in 0..<stock.count where stock.statuses[facility] == .operating {
-            let unit = ancestors[stock.regions[facility]]
+        for facility in 0..<stock.count where convertible(facility) {
+            let unit = ancestor(l, stock.regions[facility])
             if unit >= 0 {
                 members[next[unit]] = facility
                 next[unit] += 1

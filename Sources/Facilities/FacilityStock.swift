@@ -5,10 +5,15 @@ import Geography
 /// facility).
 ///
 /// Indices `0..<inventoryCount` are the inventory's facilities in its order; later indices
-/// are facilities the plan created, in the order it created them.
+/// are facilities the plan created, in the order it created them. A created facility's id is
+/// `P<line>-<year>-<n>`: the n-th facility plan line `line` (counted from 1) created in
+/// `year`.
 public struct FacilityStock: Sendable {
-    public private(set) var ids: [String] = []
-    public private(set) var names: [String] = []
+    /// Ids and names of the inventory's facilities.
+    private var inventoryIDs: [String] = []
+    private var inventoryNames: [String] = []
+    /// For created facilities (index − inventoryCount): plan line, year, number.
+    private var createdBy: [(line: Int32, year: Int32, number: Int32)] = []
     public internal(set) var types: [FacilityType] = []
     public internal(set) var ownerships: [Ownership] = []
     public internal(set) var isCareType: [Bool] = []
@@ -41,8 +46,10 @@ public struct FacilityStock: Sendable {
     init(inventory: FacilityInventory, reportIndexOf: [Int]) {
         inventoryCount = inventory.facilities.count
         for facility in inventory.facilities {
+            inventoryIDs.append(facility.id)
+            inventoryNames.append(facility.name)
             append(
-                id: facility.id, name: facility.name, type: facility.type,
+                type: facility.type,
                 ownership: facility.ownership, isCareType: facility.isCareType,
                 region: facility.region, beds: facility.beds, nursingBeds: facility.nursingBeds,
                 stars: facility.stars, status: facility.status,
@@ -55,7 +62,24 @@ public struct FacilityStock: Sendable {
     }
 
     /// The number of facilities.
-    public var count: Int { ids.count }
+    public var count: Int { types.count }
+
+    /// A facility's id.
+    public func id(_ index: Int) -> String {
+        guard index >= inventoryCount else { return inventoryIDs[index] }
+        let origin = createdBy[index - inventoryCount]
+        return "P\(origin.line + 1)-\(origin.year)-\(origin.number)"
+    }
+
+    /// Every facility's id, in stock order.
+    public var ids: [String] { (0..<count).map(id) }
+
+    /// A facility's name: the inventory's, or for a created one the name of its region and
+    /// type (e.g. 解放街道社区养老服务站).
+    public func name(_ index: Int, in regions: RegionTree) -> String {
+        guard index >= inventoryCount else { return inventoryNames[index] }
+        return regions.regions[self.regions[index]].name + types[index].chineseName
+    }
 
     /// Whether a facility counts in the stock (operating).
     public func isOperating(_ index: Int) -> Bool { statuses[index] == .operating }
@@ -69,7 +93,8 @@ public struct FacilityStock: Sendable {
     /// The facility at an index as a value.
     public func facility(at index: Int) -> Facility {
         Facility(
-            id: ids[index], name: names[index], type: types[index], ownership: ownerships[index],
+            id: id(index), name: index < inventoryCount ? inventoryNames[index] : "",
+            type: types[index], ownership: ownerships[index],
             isCareType: isCareType[index], region: regions[index], beds: beds[index],
             nursingBeds: nursingBeds[index], stars: stars[index], status: statuses[index],
             openingYear: openingYears[index] == Int.max ? nil : openingYears[index],
@@ -77,14 +102,26 @@ public struct FacilityStock: Sendable {
             location: locations[index])
     }
 
+    /// Appends a facility the plan created: line `line` (from 0), its `number`-th in `year`.
     @discardableResult
-    mutating func append(
-        id: String, name: String, type: FacilityType, ownership: Ownership, isCareType: Bool,
+    mutating func appendCreated(
+        line: Int, year: Int, number: Int, type: FacilityType, ownership: Ownership,
+        isCareType: Bool, region: Int, beds: Int, nursingBeds: Int, status: FacilityStatus,
+        openingYear: Int, reportIndex: Int
+    ) -> Int {
+        createdBy.append((Int32(line), Int32(year), Int32(number)))
+        return append(
+            type: type, ownership: ownership, isCareType: isCareType, region: region, beds: beds,
+            nursingBeds: nursingBeds, stars: 0, status: status, openingYear: openingYear,
+            location: nil, reportIndex: reportIndex)
+    }
+
+    @discardableResult
+    private mutating func append(
+        type: FacilityType, ownership: Ownership, isCareType: Bool,
         region: Int, beds: Int, nursingBeds: Int, stars: Int, status: FacilityStatus,
         openingYear: Int, location: GeoPoint?, reportIndex: Int
     ) -> Int {
-        ids.append(id)
-        names.append(name)
         types.append(type)
         ownerships.append(ownership)
         self.isCareType.append(isCareType)
@@ -101,6 +138,6 @@ public struct FacilityStock: Sendable {
         movedIn.append(0)
         need.append(0)
         self.reportIndex.append(reportIndex)
-        return ids.count - 1
+        return types.count - 1
     }
 }

@@ -28,6 +28,9 @@ public enum FacilityType: Int, Hashable, Sendable, CaseIterable, CustomStringCon
     /// Family care beds (家庭养老床位) of one community: certified beds in people's homes.
     case familyBeds
 
+    /// The number of types (`allCases.count`, without building the array).
+    public static let count = 9
+
     /// The identifier files use: `institution`, `special_hardship_home`, `honour_home`,
     /// `street_centre`, `township_centre`, `community_station`, `village_point`, `meal_site`,
     /// `family_beds`.
@@ -123,6 +126,9 @@ public enum BedCategory: Int, Hashable, Sendable, CaseIterable, CustomStringConv
     /// says so.
     case family
 
+    /// The number of categories.
+    public static let count = 3
+
     public var identifier: String {
         switch self {
         case .institutional: "institutional"
@@ -142,6 +148,9 @@ public enum Ownership: Int, Hashable, Sendable, CaseIterable, CustomStringConver
     case privateRun
     /// Public-built, privately run (公建民营).
     case publicBuiltPrivatelyRun
+
+    /// The number of ownerships.
+    public static let count = 3
 
     /// `public`, `private`, `public_built_private_run`.
     public var identifier: String {

@@ -15,6 +15,9 @@ public enum FundingSource: Int, Hashable, Sendable, CaseIterable, CustomStringCo
     /// subsidies, training). Not capped unless the plan gives it a budget.
     case localBudget
 
+    /// The number of sources.
+    public static let count = 5
+
     /// `welfare_lottery`, `central_budget`, `local_special_bonds`, `social_capital`,
     /// `local_budget`.
     public var identifier: String {
@@ -445,12 +448,12 @@ public struct InvestmentPlan: Sendable {
     public var actions: [PlanAction]
 
     public init(
-        budgets: [YearlyValues?] = Array(repeating: nil, count: FundingSource.allCases.count),
+        budgets: [YearlyValues?] = Array(repeating: nil, count: FundingSource.count),
         welfareLotteryTotal: YearlyValues? = nil, unitCosts: UnitCostTable,
         priority: PriorityRule = .mostUncoveredElderly, carriesOver: Bool = false,
         recurring: RecurringCostRules = RecurringCostRules(), actions: [PlanAction]
     ) {
-        precondition(budgets.count == FundingSource.allCases.count)
+        precondition(budgets.count == FundingSource.count)
         self.budgets = budgets
         self.welfareLotteryTotal = welfareLotteryTotal
         self.unitCosts = unitCosts

@@ -67,4 +67,52 @@ struct UnitQueue {
             parent = best
         }
     }
+
+    /// The best entries offered, at most `capacity` of them: a heap whose root is the worst
+    /// entry kept, so an offer costs O(log capacity) at most and O(1) when it is not kept.
+    struct Bounded {
+        let capacity: Int
+        private(set) var kept: [Entry] = []
+
+        init(capacity: Int) {
+            self.capacity = max(0, capacity)
+        }
+
+        @inline(__always)
+        mutating func offer(_ entry: Entry) {
+            if kept.count < capacity {
+                kept.append(entry)
+                var child = kept.count - 1
+                while child > 0 {
+                    let parent = (child - 1) / 2
+                    guard kept[parent].isBetter(than: kept[child]) else { break }
+                    kept.swapAt(child, parent)
+                    child = parent
+                }
+            } else if capacity > 0, entry.isBetter(than: kept[0]) {
+                kept[0] = entry
+                var parent = 0
+                while true {
+                    let left = 2 * parent + 1
+                    guard left < kept.count else { break }
+                    var worst = left
+                    if left + 1 < kept.count, kept[worst].isBetter(than: kept[left + 1]) {
+                        worst = left + 1
+                    }
+                    guard kept[parent].isBetter(than: kept[worst]) else { break }
+                    kept.swapAt(parent, worst)
+                    parent = worst
+                }
+            }
+        }
+
+        /// Entries with a lower key are not kept: −∞ until `capacity` entries are kept.
+        @inline(__always)
+        var threshold: Double {
+            kept.count < capacity || capacity == 0 ? -.infinity : kept[0].key
+        }
+
+        /// The entries kept, best first.
+        var bestFirst: [Entry] { kept.sorted { $0.isBetter(than: $1) } }
+    }
 }

@@ -102,7 +102,7 @@ enum FacilityTables {
         for index in 0..<stock.count {
             let opened = stock.openingYears[index]
             writer.append([
-                stock.ids[index], stock.names[index], stock.types[index].identifier,
+                stock.id(index), stock.name(index, in: tree), stock.types[index].identifier,
                 stock.ownerships[index].identifier, stock.isCareType[index] ? "yes" : "",
                 tree.regions[stock.regions[index]].code.shortForm, String(stock.beds[index]),
                 String(stock.nursingBeds[index]), String(stock.stars[index]),

@@ -69,3 +69,10 @@ import Testing
         #expect(FacilityType.familyBeds.bedCategory == .family)
     }
 }
+
+@Test func theCountsOfTheEnumerationsMatchTheirCases() {
+    #expect(FacilityType.count == FacilityType.allCases.count)
+    #expect(BedCategory.count == BedCategory.allCases.count)
+    #expect(Ownership.count == Ownership.allCases.count)
+    #expect(FundingSource.count == FundingSource.allCases.count)
+}
