@@ -112,7 +112,7 @@ extension Engine {
             openingYear: year + lead,
             reportIndex: reportOf[region] >= 0 ? reportOf[region] : planningReport)
         track(facility, 1)
-        if lead > 0 { pending.append(facility) } else { touched.append(facility) }
+        if lead > 0 { pending.append(facility) }
         return facility
     }
 
@@ -213,11 +213,11 @@ extension Engine {
         -> [UnitQueue.Entry]
     {
         var kept = UnitQueue.Bounded(capacity: count)
-        if spec.rule == .mostUncoveredElderly, spec.onePerUnit, spec.convertible == nil,
+        if spec.rule == .mostUncoveredElderly, spec.convertible == nil,
             spec.uncovered.allSatisfy({ $0 == nil })
         {
             // The common case, in one tight pass: the key is the unit's older people when it
-            // has no facility of the type.
+            // has no facility of the type (else 0, or not eligible with one per unit).
             bestUncoveredByPresence(spec, default: fallback, into: &kept)
             return kept.bestFirst
         }
@@ -230,50 +230,87 @@ extension Engine {
         return kept.bestFirst
     }
 
-    /// ``bestUnits(_:_:default:)`` for `most_uncovered_elderly` by presence with one facility
-    /// per unit, on raw buffers (the same keys as ``unitKey(_:_:type:)``).
+    /// ``bestUnits(_:_:default:)`` for `most_uncovered_elderly` by presence, on raw buffers
+    /// (the same keys as ``unitKey(_:_:_:type:)``).
     func bestUncoveredByPresence(
         _ spec: KeySpec, default fallback: FacilityType, into kept: inout UnitQueue.Bounded
     ) {
         let base = levelBase[spec.level]
         let n = tallySlots
-        let categoryColumn = Self.categoryBedsColumn
+        let capacity = kept.capacity
+        // Two fixed halves of the units, one per core, each keeping its best; the halves'
+        // best are then merged. The order is total (key, tie-break, unit), so the result is
+        // the same whatever runs them.
+        var halves = [UnitQueue.Bounded(capacity: capacity), UnitQueue.Bounded(capacity: capacity)]
         unitsAt[spec.level].withUnsafeBufferPointer { units in
             kinds.withUnsafeBufferPointer { kinds in
                 tally.withUnsafeBufferPointer { tally in
                     spec.elderly.withUnsafeBufferPointer { elderly in
-                        var threshold = kept.threshold
-                        for dense in 0..<units.count {
-                            let unit = units[dense]
-                            let type: FacilityType
-                            if spec.typeByUnit {
-                                guard
-                                    let built = Self.builtType(
-                                        spec.kind, lineType: spec.lineType, kind: kinds[unit])
-                                else { continue }
-                                type = built
+                        halves.withUnsafeMutableBufferPointer { pointer in
+                            let halves = pointer
+                            let middle = units.count / 2
+                            let scan = { (half: Int) in
+                                let range = half == 0 ? 0..<middle : middle..<units.count
+                                Self.scanUncovered(
+                                    spec, fallback: fallback, units: units, range: range,
+                                    kinds: kinds, tally: tally, slots: n, base: base,
+                                    elderly: elderly, into: &halves[half])
+                            }
+                            if units.count >= Self.parallelThreshold {
+                                TwoCores.run(scan)
                             } else {
-                                type = spec.lineType ?? fallback
+                                scan(0)
+                                scan(1)
                             }
-                            let slot = base + dense
-                            // Written without a branch on eligibility, which is unpredictable;
-                            // most units then fall below the worst unit kept.
-                            let people = elderly[dense]
-                            let candidate =
-                                tally[type.rawValue * n + slot] == 0 ? people : -.infinity
-                            guard candidate >= threshold, candidate > -.infinity else { continue }
-                            var second = people
-                            if let category = type.bedCategory, people > 0 {
-                                second =
-                                    -tally[(categoryColumn + category.rawValue) * n + slot] / people
-                            }
-                            kept.offer(
-                                .init(key: people, secondKey: second, order: dense, unit: unit))
-                            threshold = kept.threshold
                         }
                     }
                 }
             }
+        }
+        for half in halves {
+            for entry in half.kept { kept.offer(entry) }
+        }
+    }
+
+    /// Units at a level below which scans run on one core (dispatch costs more than it saves).
+    static let parallelThreshold = 4_000
+
+    /// Offers the units of a range of a level to `kept`: the presence keys of
+    /// ``bestUncoveredByPresence(_:default:into:)``.
+    static func scanUncovered(
+        _ spec: KeySpec, fallback: FacilityType, units: UnsafeBufferPointer<Int>,
+        range: Range<Int>, kinds: UnsafeBufferPointer<RegionKind>,
+        tally: UnsafeBufferPointer<Double>, slots n: Int, base: Int,
+        elderly: UnsafeBufferPointer<Double>, into kept: inout UnitQueue.Bounded
+    ) {
+        let categoryColumn = Self.categoryBedsColumn
+        var threshold = kept.threshold
+        // The key of a unit that has a facility of the type.
+        let served = spec.onePerUnit ? -Double.infinity : 0
+        for dense in range {
+            let unit = units[dense]
+            let type: FacilityType
+            if spec.typeByUnit {
+                guard
+                    let built = Self.builtType(
+                        spec.kind, lineType: spec.lineType, kind: kinds[unit])
+                else { continue }
+                type = built
+            } else {
+                type = spec.lineType ?? fallback
+            }
+            let slot = base + dense
+            // Written without a branch on eligibility, which is unpredictable; most units
+            // then fall below the worst unit kept.
+            let people = elderly[dense]
+            let candidate = tally[type.rawValue * n + slot] == 0 ? people : served
+            guard candidate >= threshold, candidate > -.infinity else { continue }
+            var second = people
+            if let category = type.bedCategory, people > 0 {
+                second = -tally[(categoryColumn + category.rawValue) * n + slot] / people
+            }
+            kept.offer(.init(key: candidate, secondKey: second, order: dense, unit: unit))
+            threshold = kept.threshold
         }
     }
 
@@ -513,7 +550,6 @@ extension Engine {
         track(facility, -1)
         stock.beds[facility] += beds
         track(facility, 1)
-        touched.append(facility)
     }
 
     mutating func addFamilyBeds(_ index: Int, _ demand: Demand) -> Demand {
@@ -726,23 +762,24 @@ extension Engine {
         }
         guard demand.amount > 0 else { return deferred }
         // The lowest-rated eligible homes first, in stock order.
+        var byStars = [[Int]](repeating: [], count: max(0, target))
+        for facility in 0..<stock.count
+        where stock.stars[facility] < target && stock.statuses[facility] == .operating
+            && isEligible(action, facility) && planningRange.contains(stock.regions[facility])
+        {
+            byStars[stock.stars[facility]].append(facility)
+        }
         var remaining = demand.amount
-        for stars in 0..<max(0, target) where remaining > 0 {
-            for facility in 0..<stock.count where remaining > 0 {
-                guard stock.stars[facility] == stars, stock.statuses[facility] == .operating,
-                    isEligible(action, facility),
-                    planningRange.contains(stock.regions[facility])
-                else { continue }
-                guard let cost = upgradeCost(facility) else { return deferred }
-                guard pay(index, cost, region: stock.regions[facility]) else {
-                    deferred.amount = remaining
-                    note(index, deferred: remaining, shortfall: cost * Double(remaining))
-                    return deferred
-                }
-                stock.stars[facility] = target
-                note(index, done: 1)
-                remaining -= 1
+        for facility in byStars.joined() where remaining > 0 {
+            guard let cost = upgradeCost(facility) else { return deferred }
+            guard pay(index, cost, region: stock.regions[facility]) else {
+                deferred.amount = remaining
+                note(index, deferred: remaining, shortfall: cost * Double(remaining))
+                return deferred
             }
+            stock.stars[facility] = target
+            note(index, done: 1)
+            remaining -= 1
         }
         if remaining > 0 { note(index, notPlaced: remaining) }
         return deferred
@@ -804,16 +841,18 @@ extension Engine {
                 note(index, deferred: deferred.total, shortfall: price)
                 return deferred
             }
+            // Residents as they are this year.
+            updateResidents(facility)
             let residents = stock.residents[facility]
             var displaced = residents
             if let receiving {
+                updateResidents(receiving)
                 // Residents move as far as the receiving home has free beds; staff move too.
                 let free = max(
                     0, Double(stock.beds[receiving]) - stock.residents[receiving])
                 let moved = min(residents, free)
                 stock.movedIn[receiving] += moved
                 stock.residents[receiving] += moved
-                touched.append(receiving)
                 stock.caregivers[receiving] += stock.caregivers[facility]
                 displaced = residents - moved
             }

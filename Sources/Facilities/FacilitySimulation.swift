@@ -74,11 +74,12 @@ public enum FacilitySimulationError: Error, Hashable, Sendable, CustomStringConv
 
 /// Runs the facility stock and the investment plan year by year (存量—流量模拟).
 ///
-/// Each year, in this order: approved projects whose opening year it is open; recurring
-/// costs (allowances, subsidies, training) are paid on the stock as it then stands; the
-/// plan's lines are funded and carried out in plan order, deferred amounts from earlier
-/// years first; residents, caregivers and the year's indicators are computed. The base
-/// year shows the inventory as given, without costs.
+/// Each year, in this order: approved projects whose opening year it is open; the old-age
+/// allowance, care subsidy and training are paid; the plan's lines are funded and carried out
+/// in plan order, deferred amounts from earlier years first; at the year's end residents are
+/// counted, their operating subsidy is paid from what its source has left, caregivers are
+/// counted and trained ones placed, and the year's indicators are recorded. The base year
+/// shows the inventory as given, without costs.
 ///
 /// The run is deterministic: the same input gives the same result, whatever the machine.
 public enum FacilitySimulation {
@@ -187,8 +188,6 @@ struct Engine {
     /// The types some conversion line may act on.
     var conversionTypes: [Bool]
     var pending: [Int] = []
-    /// Facilities the plan changed this year, whose residents must be computed again.
-    var touched: [Int] = []
     var pool: Double = 0
     var trainingPaid: Double = 0
     var trainedThisYear: Double = 0
@@ -436,7 +435,6 @@ struct Engine {
         track(facility, -1)
         stock.statuses[facility] = status
         track(facility, 1)
-        touched.append(facility)
     }
 
     // MARK: The year loop
@@ -446,8 +444,7 @@ struct Engine {
         values.reserveCapacity(years.count * Field.count * reportRegions.count)
         // The base year: the inventory as given.
         updateOccupancyRates()
-        computeResidents()
-        updateStaffing(isBaseYear: true)
+        yearEnd(isBaseYear: true)
         recordBaseYearBudgets()
         record()
         for year in (years.lowerBound + 1)...max(years.lowerBound + 1, years.upperBound)
@@ -456,14 +453,14 @@ struct Engine {
             for index in elderlyCache.indices { elderlyCache[index] = [] }
             openProjects()
             updateOccupancyRates()
-            computeResidents(subsidy: true)
             openBudgets()
             payRecurring()
             if let failure { throw failure }
             carryOutPlan()
             if let failure { throw failure }
-            computeTouchedResidents()
-            updateStaffing(isBaseYear: false)
+            yearEnd(isBaseYear: false)
+            payOperatingSubsidy()
+            if let failure { throw failure }
             record()
         }
         return FacilityRun(
@@ -496,50 +493,8 @@ struct Engine {
         }
     }
 
-    /// Residents of every operating facility: beds × occupancy (its own rate when its
-    /// base-year residents were given) plus residents moved in by merges, at most its beds.
-    ///
-    /// With `subsidy`, the pass also adds up the operating subsidy of the year (by reporting
-    /// region, in `subsidyByRegion`) for ``payRecurring()``.
-    mutating func computeResidents(subsidy: Bool = false) {
-        let rates = unitCost[CostItem.operatingSubsidy.rawValue]
-        guard subsidy, !rates.isEmpty else {
-            for facility in 0..<stock.count { updateResidents(facility) }
-            touched.removeAll(keepingCapacity: true)
-            return
-        }
-        let rules = plan.recurring
-        let share = max(0, rules.operatingSubsidyEligibleShare.value(in: year) ?? 0)
-        var eligible = [Bool](repeating: false, count: Ownership.count)
-        for ownership in rules.operatingSubsidyOwnership { eligible[ownership.rawValue] = true }
-        for index in subsidyByRegion.indices { subsidyByRegion[index] = 0 }
-        subsidyTotal = 0
-        subsidyMissing = -1
-        for facility in 0..<stock.count {
-            updateResidents(facility)
-            let residents = stock.residents[facility]
-            guard residents > 0, eligible[stock.ownerships[facility].rawValue],
-                stock.types[facility].bedCategory != .family
-            else { continue }
-            let rate = rates[stock.regions[facility]]
-            if rate.isNaN {
-                subsidyMissing = stock.regions[facility]
-                continue
-            }
-            let amount = residents * share * rate
-            subsidyByRegion[stock.reportIndex[facility]] += amount
-            subsidyTotal += amount
-        }
-        touched.removeAll(keepingCapacity: true)
-    }
-
-    /// Residents of the facilities the plan changed this year (opened, merged, closed, beds
-    /// added); the others keep the residents of ``computeResidents()``.
-    mutating func computeTouchedResidents() {
-        for facility in touched { updateResidents(facility) }
-        touched.removeAll(keepingCapacity: true)
-    }
-
+    /// Residents of a facility: beds × occupancy (its own rate when its base-year residents
+    /// were given) plus residents moved in by merges, at most its beds; none unless operating.
     @inline(__always)
     mutating func updateResidents(_ facility: Int) {
         guard stock.statuses[facility] == .operating,
@@ -554,14 +509,28 @@ struct Engine {
         stock.residents[facility] = min(beds, beds * rate + stock.movedIn[facility])
     }
 
-    /// Caregivers: need from residents; attrition; new facilities staffed at the initial
-    /// share; trained caregivers fill gaps in proportion to them.
-    mutating func updateStaffing(isBaseYear: Bool) {
+    /// The year-end pass over the stock: residents of every facility; the operating subsidy
+    /// they earn (by reporting region, for ``payOperatingSubsidy()``); caregivers needed from
+    /// residents, attrition, new facilities staffed at the initial share; and the share of
+    /// every gap the trained caregivers fill (given out by ``record()``).
+    mutating func yearEnd(isBaseYear: Bool) {
         let rules = settings.staffing
         let perResident = rules.caregiversPerResident
         let keep = 1 - min(max(rules.attrition, 0), 1)
         var totalGap = 0.0
+        let rates = unitCost[CostItem.operatingSubsidy.rawValue]
+        let subsidising = !isBaseYear && !rates.isEmpty
+        let share = max(0, plan.recurring.operatingSubsidyEligibleShare.value(in: year) ?? 0)
+        var eligible = [Bool](repeating: false, count: Ownership.count)
+        for ownership in plan.recurring.operatingSubsidyOwnership {
+            eligible[ownership.rawValue] = true
+        }
+        for index in subsidyByRegion.indices { subsidyByRegion[index] = 0 }
+        subsidyTotal = 0
+        subsidyMissing = -1
         for facility in 0..<stock.count {
+            updateResidents(facility)
+            let residents = stock.residents[facility]
             let category = stock.types[facility].bedCategory
             guard stock.statuses[facility] == .operating,
                 category == .institutional || category == .community
@@ -570,7 +539,17 @@ struct Engine {
                 stock.caregivers[facility] = 0
                 continue
             }
-            let need = stock.residents[facility] * perResident
+            if subsidising, residents > 0, eligible[stock.ownerships[facility].rawValue] {
+                let rate = rates[stock.regions[facility]]
+                if rate.isNaN {
+                    subsidyMissing = stock.regions[facility]
+                } else {
+                    let amount = residents * share * rate
+                    subsidyByRegion[stock.reportIndex[facility]] += amount
+                    subsidyTotal += amount
+                }
+            }
+            let need = residents * perResident
             stock.need[facility] = need
             if isBaseYear {
                 if facility < settings.inventory.facilities.count,
@@ -640,7 +619,7 @@ struct Engine {
                 if type == .specialHardshipHome, stock.isCareType[facility] {
                     add(Field.careTypeHomes, region, 1)
                 }
-                guard let category = type.bedCategory else { continue }
+                guard let category = type.bedCategory, stock.beds[facility] > 0 else { continue }
                 let c = category.rawValue
                 add(Field.institutionalBeds + c, region, Double(stock.beds[facility]))
                 add(Field.institutionalNursing + c, region, Double(stock.nursingBeds[facility]))
@@ -857,16 +836,6 @@ struct Engine {
                 payRecurring(total: total, from: source, spread: true)
             }
         }
-        if !unitCost[CostItem.operatingSubsidy.rawValue].isEmpty {
-            // Added up by ``computeResidents(subsidy:)``.
-            if subsidyMissing >= 0 {
-                _ = cost(.operatingSubsidy, subsidyMissing)  // records the failure
-                return
-            }
-            swap(&scratch, &subsidyByRegion)
-            payRecurring(total: subsidyTotal, from: rules.operatingSubsidySource, spread: true)
-            swap(&scratch, &subsidyByRegion)
-        }
         // Caregivers are trained as far as the money goes; without a unit cost, for free.
         trainingPaid = 0
         trainingSource = rules.trainingSource
@@ -880,6 +849,20 @@ struct Engine {
         }
     }
 
+    /// The operating subsidy of the year's residents (added up by ``yearEnd(isBaseYear:)``),
+    /// paid from what its source has left after the year's investments.
+    mutating func payOperatingSubsidy() {
+        guard !unitCost[CostItem.operatingSubsidy.rawValue].isEmpty else { return }
+        if subsidyMissing >= 0 {
+            _ = cost(.operatingSubsidy, subsidyMissing)  // records the failure
+            return
+        }
+        swap(&scratch, &subsidyByRegion)
+        payRecurring(
+            total: subsidyTotal, from: plan.recurring.operatingSubsidySource, spread: true)
+        swap(&scratch, &subsidyByRegion)
+    }
+
     // MARK: Population at a level
 
     /// Older people (60+) of every unit at a level this year (subtree totals), by dense
@@ -891,15 +874,14 @@ struct Engine {
         var results = preparedLevels.map { [Double](repeating: 0, count: unitsAt[$0].count) }
         if let population {
             let own = population.aged60[year - population.years.lowerBound]
-            for (position, kept) in preparedLevels.enumerated() {
-                let base = kept * regionCount
-                results[position].withUnsafeMutableBufferPointer { result in
-                    ancestorAt.withUnsafeBufferPointer { ancestorAt in
-                        own.withUnsafeBufferPointer { own in
-                            for index in 0..<own.count where own[index] != 0 {
-                                let unit = Int(ancestorAt[base + index])
-                                if unit >= 0 { result[unit] += own[index] }
-                            }
+            let levels = preparedLevels
+            let count = regionCount
+            ancestorAt.withUnsafeBufferPointer { ancestorAt in
+                own.withUnsafeBufferPointer { own in
+                    for index in 0..<own.count where own[index] != 0 {
+                        for (position, kept) in levels.enumerated() {
+                            let unit = Int(ancestorAt[kept * count + index])
+                            if unit >= 0 { results[position][unit] += own[index] }
                         }
                     }
                 }
