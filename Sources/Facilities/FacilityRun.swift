@@ -95,7 +95,8 @@ public enum FacilityIndicator: Hashable, Sendable, CaseIterable, CustomStringCon
         case .careTypeHomes: "care_type_homes"
         case .facilitiesInPipeline: "facilities_in_pipeline"
         case .bedsInPipeline: "beds_in_pipeline"
-        case .homesRatedAtLeast(let stars): "homes_rated_\(stars)_stars_or_more"
+        case .homesRatedAtLeast(let stars):
+            "homes_rated_\(stars)_star\(stars == 1 ? "" : "s")_or_more"
         case .aged60: "aged_60"
         case .aged65: "aged_65"
         case .aged80: "aged_80"

@@ -182,7 +182,7 @@ struct FacilitySummary {
             return """
                 Service beds \(beds(first)) → \(beds(last)) (\(first)–\(last)); per 1,000 aged 60+ \(perThousand(first)) → \(perThousand(last))
                 Nursing-bed share: of institutional beds \(share(.nursingShareInstitutional, first)) → \(share(.nursingShareInstitutional, last)), of all service beds \(share(.nursingShareAllService, first)) → \(share(.nursingShareAllService, last))
-                Capital spending \(yuan(capital)), recurring \(yuan(recurring)); still deferred for lack of money at the horizon: \(deferred) plan lines, short by \(yuan(shortfall))
+                Capital spending \(yuan(capital)), recurring \(yuan(recurring)); still deferred for lack of money at the horizon: \(deferred) plan line\(deferred == 1 ? "" : "s"), short by \(yuan(shortfall))
                 """
         }
     }
