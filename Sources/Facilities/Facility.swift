@@ -109,7 +109,8 @@ public struct FacilityInventory: Sendable {
                 throw .duplicateID(facility.id, position: position, firstPosition: first)
             }
             firstPosition[facility.id] = position
-            if let error = Self.problem(with: facility, regionCount: regionCount, baseYear: baseYear)
+            if let error = Self.problem(
+                with: facility, regionCount: regionCount, baseYear: baseYear)
             {
                 throw error(position)
             }

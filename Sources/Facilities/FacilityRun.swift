@@ -339,8 +339,7 @@ public struct FacilityRun: Sendable {
     }
 
     /// Spending of one kind from one source in a year and region (its subtree), in yuan.
-    public func cost(_ kind: CostKind, _ source: FundingSource, year: Int, region: Int) -> Double
-    {
+    public func cost(_ kind: CostKind, _ source: FundingSource, year: Int, region: Int) -> Double {
         field(
             (kind == .capital ? Field.capital : Field.recurring) + source.rawValue, year, region)
     }

@@ -382,7 +382,8 @@ extension Engine {
             var beds = place.amount
             while beds > 0 {
                 let lot = min(beds, size)
-                guard let cost = homeCost(beds: lot, nursingBeds: nursing(lot), region: place.region)
+                guard
+                    let cost = homeCost(beds: lot, nursingBeds: nursing(lot), region: place.region)
                 else { return deferred }
                 guard pay(index, cost, region: place.region) else {
                     deferred.places.append((place.region, beds))
@@ -544,7 +545,8 @@ extension Engine {
     mutating func addFamily(_ index: Int, region: Int, beds: Int) {
         var facility = familyFacility[region]
         if facility < 0 || stock.statuses[facility] == .closed {
-            facility = createFacility(index, type: .familyBeds, region: region, beds: 0, nursingBeds: 0)
+            facility = createFacility(
+                index, type: .familyBeds, region: region, beds: 0, nursingBeds: 0)
             familyFacility[region] = facility
         }
         track(facility, -1)
@@ -568,8 +570,10 @@ extension Engine {
                 var shortfall = cost * Double(place.amount - beds)
                 for later in demand.places[(position + 1)...] {
                     let laterCost = unitCost[CostItem.addFamilyBed.rawValue]
-                    shortfall += (laterCost.isEmpty ? 0 : laterCost[later.region]) * Double(
-                        later.amount)
+                    shortfall +=
+                        (laterCost.isEmpty ? 0 : laterCost[later.region])
+                        * Double(
+                            later.amount)
                 }
                 note(index, deferred: deferred.total, shortfall: shortfall)
                 return deferred

@@ -323,7 +323,8 @@ struct Engine {
                     orderPosition[index] = positions
                 }
                 if rule.needsPopulation, population == nil, action.places.isEmpty,
-                    action.facilities.isEmpty, !(rule == .mostUncoveredElderly
+                    action.facilities.isEmpty,
+                    !(rule == .mostUncoveredElderly
                         && input.uncoveredElderly != nil)
                 {
                     throw .populationRequired(action: action.label, rule: rule)
@@ -653,7 +654,8 @@ struct Engine {
                 let a60 = population.aged60[offset]
                 let a65 = population.aged65[offset]
                 let a80 = population.aged80[offset]
-                for index in 0..<regionCount where a60[index] != 0 || a65[index] != 0 || a80[index] != 0 {
+                for index in 0..<regionCount
+                where a60[index] != 0 || a65[index] != 0 || a80[index] != 0 {
                     let region = reportOf[index]
                     guard region >= 0 else { continue }
                     add(Field.aged60, region, a60[index])
@@ -766,8 +768,7 @@ struct Engine {
     /// reported unpaid.
     /// - Returns: the share paid.
     @discardableResult
-    mutating func payRecurring(total: Double, from source: FundingSource, spread: Bool) -> Double
-    {
+    mutating func payRecurring(total: Double, from source: FundingSource, spread: Bool) -> Double {
         guard total > 0 else { return 1 }
         let paid = min(total, available[source.rawValue])
         available[source.rawValue] -= paid

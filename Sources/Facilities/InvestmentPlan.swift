@@ -368,7 +368,8 @@ public struct PlanAction: Sendable {
         facilityType: FacilityType? = nil, ownership: Ownership = .publicRun,
         isCareType: Bool = false, nursingShare: Double = 0, bedsPerFacility: Int = 100,
         lot: Int = 50, targetStars: Int = 1, eligibleTypes: [FacilityType] = [],
-        eligibleOwnership: [Ownership] = [], funding: [FundingSource] = FundingSource.capitalDefault,
+        eligibleOwnership: [Ownership] = [],
+        funding: [FundingSource] = FundingSource.capitalDefault,
         leadTime: Int? = nil
     ) {
         self.kind = kind

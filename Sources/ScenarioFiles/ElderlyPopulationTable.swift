@@ -59,11 +59,13 @@ public enum ElderlyPopulationTable {
             else { continue }
             guard let year = Int(yearText), (1900...2200).contains(year) else {
                 log.error(
-                    .outOfRange(field: "year", value: yearText, range: "a year between 1900 and 2200"),
+                    .outOfRange(
+                        field: "year", value: yearText, range: "a year between 1900 and 2200"),
                     at: table.location(row: row, column: yearColumn))
                 continue
             }
-            guard let code = try? DivisionCode(parsing: regionText), let region = tree.index(of: code)
+            guard let code = try? DivisionCode(parsing: regionText),
+                let region = tree.index(of: code)
             else {
                 log.error(
                     .unknownRegion(code: regionText),

@@ -65,7 +65,8 @@ public enum FacilityTable {
             if let first = firstLine[id] {
                 log.error(
                     .invalidValue(
-                        field: "id", reason: "facility '\(id)' appears twice (first on line \(first))"
+                        field: "id",
+                        reason: "facility '\(id)' appears twice (first on line \(first))"
                     ), at: at("id"))
                 continue
             }
@@ -229,8 +230,12 @@ public enum FacilityTable {
                 residents: residents, caregivers: caregivers, location: location)
             if let reason = FacilityInventory.openingProblem(facility, baseYear: baseYear) {
                 let place =
-                    opened != nil ? at("opened") : column("approved") != nil ? at("approved") : at(
-                        "status")
+                    opened != nil
+                    ? at("opened")
+                    : column("approved") != nil
+                        ? at("approved")
+                        : at(
+                            "status")
                 log.error(.invalidValue(field: "opened", reason: reason), at: place)
                 continue
             }
@@ -245,7 +250,9 @@ public enum FacilityTable {
             return (inventory, lines)
         } catch {
             // Every invariant was checked above, with its cell; this is a safety net.
-            log.error(.invalidValue(field: "facilities", reason: error.description), at: table.headerLocation())
+            log.error(
+                .invalidValue(field: "facilities", reason: error.description),
+                at: table.headerLocation())
             return nil
         }
     }

@@ -29,7 +29,9 @@ extension ScenarioDecoder {
         "budget", "welfare_lottery_total", "carry_over", "unit_costs", "priority", "recurring",
         "actions",
     ]
-    static let recurringKeys = ["old_age_allowance", "care_subsidy", "operating_subsidy", "training"]
+    static let recurringKeys = [
+        "old_age_allowance", "care_subsidy", "operating_subsidy", "training",
+    ]
 
     /// The keys each kind of action takes.
     static func actionKeys(_ kind: PlanAction.Kind) -> [String] {
@@ -43,7 +45,9 @@ extension ScenarioDecoder {
         case .convertToNursing:
             return common + allocation + ["facilities", "lot", "types", "ownership"]
         case .buildCentres, .buildStations:
-            return common + allocation + ["type", "beds", "nursing_share", "ownership", "lead_time"]
+            return common + allocation + [
+                "type", "beds", "nursing_share", "ownership", "lead_time",
+            ]
         case .addFamilyBeds:
             return common + allocation + ["lot"]
         case .certifyMealSites:
@@ -74,7 +78,8 @@ extension ScenarioDecoder {
         var budgets = [YearlyValues?](repeating: nil, count: FundingSource.allCases.count)
         if let value = fields["budget"] {
             let names = FundingSource.allCases.map(\.identifier)
-            if let lines = Fields(value, section: "investment.budget", keys: names, log: &session.log)
+            if let lines = Fields(
+                value, section: "investment.budget", keys: names, log: &session.log)
             {
                 for source in FundingSource.allCases {
                     guard let line = lines[source.identifier] else { continue }
@@ -202,7 +207,8 @@ extension ScenarioDecoder {
         for key in Self.recurringKeys {
             guard let value = fields[key] else { continue }
             let section = "investment.recurring." + key
-            let keys = key == "operating_subsidy" ? ["source", "ownership", "eligible_share"] : ["source"]
+            let keys =
+                key == "operating_subsidy" ? ["source", "ownership", "eligible_share"] : ["source"]
             guard let item = Fields(value, section: section, keys: keys, log: &log) else {
                 failed = true
                 continue
@@ -220,7 +226,8 @@ extension ScenarioDecoder {
                 }
             }
             if let ownershipNode = item["ownership"] {
-                if let list = Read.ownerships(ownershipNode, field: section + ".ownership", log: &log)
+                if let list = Read.ownerships(
+                    ownershipNode, field: section + ".ownership", log: &log)
                 {
                     rules.operatingSubsidyOwnership = list
                 } else {
@@ -266,7 +273,8 @@ struct ActionDecoder {
             log.error(
                 .wrongType(
                     field: place,
-                    expected: "one action as 'kind: {…}', e.g. 'build_beds: {per_year: 300, years: 2021-2025}'",
+                    expected:
+                        "one action as 'kind: {…}', e.g. 'build_beds: {per_year: 300, years: 2021-2025}'",
                     got: node.shapeDescription), at: node.location)
             return nil
         }
@@ -364,7 +372,7 @@ struct ActionDecoder {
                 failed = true
             }
         }
-        if (kind == .close || kind == .merge), let closed = action.facilities.first,
+        if kind == .close || kind == .merge, let closed = action.facilities.first,
             let year = action.years.first, let inventory
         {
             if inventory.inventory.facilities[closed].status == .closed {
@@ -378,7 +386,8 @@ struct ActionDecoder {
             }
             if action.receiving == closed {
                 log.error(
-                    .invalidValue(field: field + ".into", reason: "a home cannot merge into itself"),
+                    .invalidValue(
+                        field: field + ".into", reason: "a home cannot merge into itself"),
                     at: fields["into"]!.location)
                 failed = true
             }
@@ -459,7 +468,8 @@ struct ActionDecoder {
                     log.error(
                         .invalidValue(
                             field: field + ".care_type",
-                            reason: "only special_hardship_home is care-type; add 'type: special_hardship_home'"
+                            reason:
+                                "only special_hardship_home is care-type; add 'type: special_hardship_home'"
                         ), at: value.location)
                     failed = true
                 }
@@ -479,12 +489,14 @@ struct ActionDecoder {
         action.bedsPerFacility = kind == .buildBeds ? 100 : 0
         for key in ["size", "beds"] {
             guard let value = fields[key] else { continue }
-            if let number = Read.integer(value, field: field + "." + key, range: 0...10_000, log: &log)
+            if let number = Read.integer(
+                value, field: field + "." + key, range: 0...10_000, log: &log)
             {
                 action.bedsPerFacility = number
                 if kind == .buildBeds, number == 0 {
                     log.error(
-                        .outOfRange(field: field + ".size", value: "0", range: "between 1 and 10000"),
+                        .outOfRange(
+                            field: field + ".size", value: "0", range: "between 1 and 10000"),
                         at: value.location)
                     failed = true
                 }
@@ -494,7 +506,8 @@ struct ActionDecoder {
         }
         action.lot = kind == .addFamilyBeds ? 10 : 50
         if let value = fields["lot"] {
-            if let number = Read.integer(value, field: field + ".lot", range: 1...100_000, log: &log)
+            if let number = Read.integer(
+                value, field: field + ".lot", range: 1...100_000, log: &log)
             {
                 action.lot = number
             } else {
@@ -502,7 +515,8 @@ struct ActionDecoder {
             }
         }
         if let value = fields["to_stars"] {
-            if let stars = Read.integer(value, field: field + ".to_stars", range: 1...5, log: &log) {
+            if let stars = Read.integer(value, field: field + ".to_stars", range: 1...5, log: &log)
+            {
                 action.targetStars = stars
             } else {
                 failed = true
@@ -512,7 +526,8 @@ struct ActionDecoder {
             failed = true
         }
         if let value = fields["lead_time"] {
-            if let years = Read.integer(value, field: field + ".lead_time", range: 0...30, log: &log)
+            if let years = Read.integer(
+                value, field: field + ".lead_time", range: 0...30, log: &log)
             {
                 action.leadTime = years
             } else {
@@ -537,7 +552,8 @@ struct ActionDecoder {
     /// `2021-2025`, `2022`, or `[2021, 2023]`; each within the plan's years.
     func readYears(_ node: YAMLNode, field: String, log: inout DiagnosticLog) -> [Int]? {
         var years: [Int] = []
-        let range = "between \(planYears.lowerBound) and \(planYears.upperBound) (after the base year, up to the horizon)"
+        let range =
+            "between \(planYears.lowerBound) and \(planYears.upperBound) (after the base year, up to the horizon)"
         func check(_ year: Int, text: String, at location: SourceLocation) -> Bool {
             guard planYears.contains(year) else {
                 log.error(.outOfRange(field: field, value: text, range: range), at: location)
@@ -565,7 +581,8 @@ struct ActionDecoder {
             else {
                 log.error(
                     .wrongType(
-                        field: field, expected: "a year, a range like 2021-2025, or a list of years",
+                        field: field,
+                        expected: "a year, a range like 2021-2025, or a list of years",
                         got: node.shapeDescription), at: node.location)
                 return nil
             }
@@ -644,7 +661,8 @@ struct ActionDecoder {
     func readOrder(_ node: YAMLNode, field: String, log: inout DiagnosticLog) -> [Int]? {
         guard let items = node.items, !items.isEmpty else {
             log.error(
-                .wrongType(field: field, expected: "a list of region codes", got: node.shapeDescription),
+                .wrongType(
+                    field: field, expected: "a list of region codes", got: node.shapeDescription),
                 at: node.location)
             return nil
         }
@@ -665,7 +683,8 @@ struct ActionDecoder {
         let planning = tree.index(of: scenario.region)!
         guard tree.subtree(of: planning).contains(where: { tree.regions[$0].level == level }) else {
             log.error(
-                .invalidValue(field: field, reason: "the region table has no \(word)-level units here"),
+                .invalidValue(
+                    field: field, reason: "the region table has no \(word)-level units here"),
                 at: node.location)
             return nil
         }
@@ -677,7 +696,8 @@ struct ActionDecoder {
         guard let id = Read.text(node, field: field, log: &log) else { return nil }
         guard let inventory else { return nil }
         guard let index = inventory.indexByID[id] else {
-            let suggestion = Suggestion.closest(to: id, among: Array(inventory.indexByID.keys).sorted())
+            let suggestion = Suggestion.closest(
+                to: id, among: Array(inventory.indexByID.keys).sorted())
             log.error(
                 .invalidValue(
                     field: field,
@@ -711,7 +731,8 @@ struct ActionDecoder {
         return result
     }
 
-    func readSources(_ node: YAMLNode, field: String, log: inout DiagnosticLog) -> [FundingSource]? {
+    func readSources(_ node: YAMLNode, field: String, log: inout DiagnosticLog) -> [FundingSource]?
+    {
         var result: [FundingSource] = []
         for item in node.items ?? [node] {
             guard let source = Read.source(item, field: field, log: &log) else { return nil }
@@ -791,14 +812,17 @@ struct ActionDecoder {
             let line = inventory.lines[merge.into]
             var reason: String?
             if home.status == .closed {
-                reason = "'\(home.id)' is closed (\(inventory.file) line \(line)); merge into an open home"
+                reason =
+                    "'\(home.id)' is closed (\(inventory.file) line \(line)); merge into an open home"
             } else if home.status == .planned {
                 reason = "'\(home.id)' is only planned (\(inventory.file) line \(line))"
-            } else if let opening = home.openingYear, home.status != .operating, opening > merge.year
+            } else if let opening = home.openingYear, home.status != .operating,
+                opening > merge.year
             {
                 reason = "'\(home.id)' opens in \(opening), after the merge in \(merge.year)"
             } else if home.type.bedCategory == nil || home.type == .familyBeds {
-                reason = "'\(home.id)' is a \(home.type.identifier), which has no beds for residents"
+                reason =
+                    "'\(home.id)' is a \(home.type.identifier), which has no beds for residents"
             } else if let closure = closures.first(where: {
                 $0.facility == merge.into && $0.year <= merge.year
             }) {
@@ -806,7 +830,8 @@ struct ActionDecoder {
                     "'\(home.id)' is closed by the plan in \(closure.year) (\(closure.location.description)); merge into an open home"
             }
             if let reason {
-                log.error(.invalidValue(field: merge.field, reason: reason), at: merge.node.location)
+                log.error(
+                    .invalidValue(field: merge.field, reason: reason), at: merge.node.location)
                 ok = false
             }
         }
@@ -820,7 +845,8 @@ extension Read {
             .flatMap(PriorityRule.init(identifier:))
     }
 
-    static func source(_ node: YAMLNode, field: String, log: inout DiagnosticLog) -> FundingSource? {
+    static func source(_ node: YAMLNode, field: String, log: inout DiagnosticLog) -> FundingSource?
+    {
         word(node, field: field, allowed: FundingSource.allCases.map(\.identifier), log: &log)
             .flatMap(FundingSource.init(name:))
     }

@@ -41,7 +41,8 @@ public enum UnitCostFile {
             guard let item = CostItem(identifier: itemText) else {
                 log.error(
                     .notOneOf(
-                        field: "item", value: itemText, allowed: CostItem.allCases.map(\.identifier)),
+                        field: "item", value: itemText, allowed: CostItem.allCases.map(\.identifier)
+                    ),
                     at: at("item"))
                 continue
             }
@@ -49,7 +50,9 @@ public enum UnitCostFile {
             var region: Int?
             let regionText = table.text(row: row, column: table.column("region")) ?? ""
             if !regionText.isEmpty {
-                if let code = try? DivisionCode(parsing: regionText), let index = tree.index(of: code) {
+                if let code = try? DivisionCode(parsing: regionText),
+                    let index = tree.index(of: code)
+                {
                     region = index
                 } else {
                     log.error(.unknownRegion(code: regionText), at: at("region"))
@@ -91,7 +94,8 @@ public enum UnitCostFile {
                 if perText == "person_month", basis == .personYear {
                     yuan *= 12
                 } else if !allowed.contains(perText) {
-                    log.error(.notOneOf(field: "per", value: perText, allowed: allowed), at: at("per"))
+                    log.error(
+                        .notOneOf(field: "per", value: perText, allowed: allowed), at: at("per"))
                     ok = false
                 }
             }

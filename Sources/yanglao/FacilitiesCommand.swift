@@ -49,7 +49,8 @@ struct FacilitiesCommand: ParsableCommand {
 
     func validate() throws {
         guard ["province", "city", "county", "township", "village"].contains(level) else {
-            throw ValidationError("--level must be province, city, county, township or village (got '\(level)')")
+            throw ValidationError(
+                "--level must be province, city, county, township or village (got '\(level)')")
         }
     }
 

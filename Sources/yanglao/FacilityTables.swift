@@ -17,7 +17,9 @@ enum FacilityTables {
 
     /// `indicators.csv`: one row per year, region and indicator with a value.
     static func indicators(_ run: FacilityRun, tree: RegionTree) -> [UInt8] {
-        var writer = CSVWriter(header: ["year", "region", "name", "level", "indicator", "value", "unit"])
+        var writer = CSVWriter(header: [
+            "year", "region", "name", "level", "indicator", "value", "unit",
+        ])
         for year in run.years {
             for (position, index) in run.regionIndices.enumerated() {
                 let region = tree.regions[index]
@@ -109,7 +111,8 @@ enum FacilityTables {
                 stock.statuses[index].identifier, opened == Int.max ? "" : String(opened),
                 stock.statuses[index] == .operating && stock.types[index].bedCategory != nil
                     ? number(stock.residents[index].rounded()) : "",
-                stock.caregivers[index] > 0 ? number((stock.caregivers[index] * 10).rounded() / 10) : "",
+                stock.caregivers[index] > 0
+                    ? number((stock.caregivers[index] * 10).rounded() / 10) : "",
                 stock.locations[index].map { number($0.longitude) } ?? "",
                 stock.locations[index].map { number($0.latitude) } ?? "",
             ])

@@ -13,7 +13,9 @@ import Testing
     func rows(_ path: String) throws -> [[String]] {
         var text = try String(contentsOfFile: path, encoding: .utf8)
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        return text.split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        return text.split(separator: "\r\n").map {
+            $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        }
     }
 
     /// indicators.csv as (year, region code, indicator) → value.
@@ -95,9 +97,11 @@ import Testing
         #expect(abs(Double(local2021[5])! - (allowance + care + operating)) < 1e-3)
         // Training: 30 caregivers × 2,000 from the lottery. Lottery share of 2021: conversions
         // 100 × 10,000 + the two centres 4,000,000 + training 60,000 = 5,060,000 of 15,000,000.
-        let lottery2021 = try #require(budget.first { $0[0] == "2021" && $0[1] == "welfare_lottery" })
+        let lottery2021 = try #require(
+            budget.first { $0[0] == "2021" && $0[1] == "welfare_lottery" })
         #expect(lottery2021[4] == "5000000" && lottery2021[5] == "60000")
-        #expect(abs(value(2021, "2103", "welfare_lottery_share")! - 5_060_000.0 / 15_000_000) < 1e-6)
+        #expect(
+            abs(value(2021, "2103", "welfare_lottery_share")! - 5_060_000.0 / 15_000_000) < 1e-6)
 
         // Every capped source in every year spends at most what it has.
         for row in budget.dropFirst() where !row[3].isEmpty {
@@ -106,7 +110,8 @@ import Testing
         // costs.csv adds up to the capital and recurring totals of indicators.csv.
         let costs = try rows(out + "/costs.csv").dropFirst()
         for year in 2021...2030 {
-            for (kind, indicator) in [("capital", "capital_cost"), ("recurring", "recurring_cost")] {
+            for (kind, indicator) in [("capital", "capital_cost"), ("recurring", "recurring_cost")]
+            {
                 let sum = costs.filter { $0[0] == "\(year)" && $0[1] == "2103" && $0[3] == kind }
                     .reduce(0.0) { $0 + Double($1[5])! }
                 #expect(abs(sum - (value(year, "2103", indicator) ?? 0)) < 1e-3)
@@ -119,7 +124,9 @@ import Testing
         for year in 2020...2030 {
             for indicator in additive {
                 let city = value(year, "2103", indicator) ?? 0
-                let parts = (value(year, "210302", indicator) ?? 0) + (value(year, "210323", indicator) ?? 0)
+                let parts =
+                    (value(year, "210302", indicator) ?? 0)
+                    + (value(year, "210323", indicator) ?? 0)
                 #expect(abs(city - parts) <= 1e-6 * max(1, abs(city)), "\(indicator) \(year)")
             }
         }
@@ -146,7 +153,9 @@ import Testing
         let folder = try TemporaryFolder()
         try folder.write(
             "elderly.csv",
-            Array("year,region,aged_60,aged_65,aged_80\n2020,210302002,9000,6100,1260\n2020,210399002,10,5,1\n".utf8))
+            Array(
+                "year,region,aged_60,aged_65,aged_80\n2020,210302002,9000,6100,1260\n2020,210399002,10,5,1\n"
+                    .utf8))
         let out = folder.path + "/out"
         let result = try yanglao([
             "facilities", "Examples/facilities", "--population", folder.path + "/elderly.csv",
@@ -160,14 +169,18 @@ import Testing
 
     @Test func aScenarioWithoutFacilitiesIsBadInput() throws {
         let folder = try TemporaryFolder()
-        let result = try yanglao(["facilities", "Scenarios/anshan", "--out", folder.path + "/out", "--lang", "en"])
+        let result = try yanglao([
+            "facilities", "Scenarios/anshan", "--out", folder.path + "/out", "--lang", "en",
+        ])
         #expect(result.status == 64)
         #expect(result.errors.contains("no 'facilities:' section"))
     }
 
     @Test func aRuleThatNeedsThePopulationWithoutOneIsBadInput() throws {
         let folder = try TemporaryFolder()
-        let result = try yanglao(["facilities", "Examples/facilities", "--out", folder.path + "/out"])
+        let result = try yanglao([
+            "facilities", "Examples/facilities", "--out", folder.path + "/out",
+        ])
         #expect(result.status == 64)
         #expect(result.errors.contains("lowest_beds_per_1000_elderly"), "\(result.errors)")
     }

@@ -78,7 +78,8 @@ enum Fixture {
         FundingSource.allCases.map { source in
             lines[source].map { line in
                 let years = line.keys.sorted()
-                return YearlyValues(years: years, values: years.map { line[$0]! }, rule: .keyedYearsOnly)
+                return YearlyValues(
+                    years: years, values: years.map { line[$0]! }, rule: .keyedYearsOnly)
             }
         }
     }

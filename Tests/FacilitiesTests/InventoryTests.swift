@@ -15,20 +15,32 @@ import Testing
         }
         cases.append(("negative beds", with { $0.beds = -1 }, .negativeBeds("x", position: 1)))
         cases.append(
-            ("nursing beds above beds", with { $0.nursingBeds = 101 },
-             .nursingBedsAboveBeds("x", position: 1)))
+            (
+                "nursing beds above beds", with { $0.nursingBeds = 101 },
+                .nursingBedsAboveBeds("x", position: 1)
+            ))
         cases.append(("six stars", with { $0.stars = 6 }, .starsOutOfRange("x", position: 1)))
         cases.append(
-            ("meal site with beds", with { $0.type = .mealSite; $0.nursingBeds = 0 },
-             .bedsInMealSite("x", position: 1)))
+            (
+                "meal site with beds",
+                with {
+                    $0.type = .mealSite
+                    $0.nursingBeds = 0
+                },
+                .bedsInMealSite("x", position: 1)
+            ))
         cases.append(
-            ("residents above beds", with { $0.residents = 120 },
-             .residentsAboveBeds("x", position: 1)))
+            (
+                "residents above beds", with { $0.residents = 120 },
+                .residentsAboveBeds("x", position: 1)
+            ))
         cases.append(("region 99", with { $0.region = 99 }, .regionNotInTree("x", position: 1)))
         cases.append(
-            ("approved without an opening year", with { $0.status = .approved },
-             .openingYear(
-                "x", position: 1, reason: "an approved project needs the year it opens")))
+            (
+                "approved without an opening year", with { $0.status = .approved },
+                .openingYear(
+                    "x", position: 1, reason: "an approved project needs the year it opens")
+            ))
         return cases
     }()
 
@@ -42,7 +54,9 @@ import Testing
     }
 
     @Test func aDuplicateIDNamesBothPositions() {
-        #expect(throws: FacilityInventory.InvariantError.duplicateID("x", position: 2, firstPosition: 0)) {
+        #expect(
+            throws: FacilityInventory.InvariantError.duplicateID("x", position: 2, firstPosition: 0)
+        ) {
             try FacilityInventory(
                 facilities: [Self.base, Facility(id: "y", type: .mealSite, region: 2), Self.base],
                 regionCount: 8, baseYear: 2020)

@@ -70,14 +70,18 @@ import Testing
                 PlanAction(
                     kind: .convertToNursing, label: "convert", years: Array(2021...2025),
                     perYear: 120, lot: 40),
-                PlanAction(kind: .addFamilyBeds, label: "family", years: [2024], perYear: 200, lot: 25),
+                PlanAction(
+                    kind: .addFamilyBeds, label: "family", years: [2024], perYear: 200, lot: 25),
                 PlanAction(kind: .certifyMealSites, label: "meals", years: [2022], perYear: 4),
                 PlanAction(
-                    kind: .upgradeRatings, label: "stars", years: [2026], perYear: 3, targetStars: 3),
+                    kind: .upgradeRatings, label: "stars", years: [2026], perYear: 3, targetStars: 3
+                ),
             ])
         let run = try Fixture.run(
             [
-                Facility(id: "a", type: .institution, region: Fixture.jiefang, beds: 400, nursingBeds: 80),
+                Facility(
+                    id: "a", type: .institution, region: Fixture.jiefang, beds: 400, nursingBeds: 80
+                ),
                 Facility(id: "b", type: .institution, region: Fixture.niuzhuang, beds: 200),
             ], plan: plan, population: population, horizon: 2030)
         for record in run.budgets where record.available != nil {
@@ -355,7 +359,11 @@ import Testing
                     funding: [.localBudget], leadTime: 1)
             ])
         let run = try Fixture.run(
-            [Facility(id: "p", type: .streetCentre, region: Fixture.jiefang, beds: 20, status: .planned)],
+            [
+                Facility(
+                    id: "p", type: .streetCentre, region: Fixture.jiefang, beds: 20,
+                    status: .planned)
+            ],
             plan: plan, horizon: 2023)
         #expect(run.at(.facilities(.streetCentre), 2022) == 0)
         #expect(run.at(.facilitiesInPipeline, 2022) == 1)
@@ -435,10 +443,13 @@ import Testing
                 for kind in CostKind.allCases {
                     for source in FundingSource.allCases {
                         let whole = run.cost(
-                            kind, source, year: year, region: run.reportingPosition(ofRegion: parent)!)
+                            kind, source, year: year,
+                            region: run.reportingPosition(ofRegion: parent)!)
                         let parts = children.reduce(0.0) {
-                            $0 + run.cost(
-                                kind, source, year: year, region: run.reportingPosition(ofRegion: $1)!)
+                            $0
+                                + run.cost(
+                                    kind, source, year: year,
+                                    region: run.reportingPosition(ofRegion: $1)!)
                         }
                         #expect(abs(whole - parts) <= 1e-6 * max(1, abs(whole)))
                     }
@@ -456,9 +467,13 @@ import Testing
         let population = Fixture.population(
             years: 2020...2025, aged60: [Fixture.jiefang: 3000, Fixture.tengao: 3000])
         let plan = InvestmentPlan(
-            unitCosts: Fixture.costs([(.buildBed, 1), (.buildVillagePoint, 1), (.buildCommunityStation, 1)]),
+            unitCosts: Fixture.costs([
+                (.buildBed, 1), (.buildVillagePoint, 1), (.buildCommunityStation, 1),
+            ]),
             actions: [
-                PlanAction(kind: .buildBeds, label: "b", years: [2021, 2022], perYear: 250, bedsPerFacility: 100),
+                PlanAction(
+                    kind: .buildBeds, label: "b", years: [2021, 2022], perYear: 250,
+                    bedsPerFacility: 100),
                 PlanAction(kind: .buildStations, label: "s", years: [2021], perYear: 4),
             ])
         let first = try Fixture.run([], plan: plan, population: population)

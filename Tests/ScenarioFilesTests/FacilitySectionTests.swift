@@ -112,7 +112,8 @@ enum FacilityExample {
             new: "{facility: TD-33,", kind: "invalidValue"),
         Case(
             name: "a unit cost with neither source nor assumption", file: "unit-costs.csv",
-            old: "certify_meal_site,,50000,facility,,yes", new: "certify_meal_site,,50000,facility,,no",
+            old: "certify_meal_site,,50000,facility,,yes",
+            new: "certify_meal_site,,50000,facility,,no",
             kind: "invalidValue"),
         Case(
             name: "a unit cost per the wrong unit", file: "unit-costs.csv",
@@ -226,7 +227,8 @@ enum FacilityExample {
         let subsidy = plan.unitCosts.entries.first { $0.item == .operatingSubsidy }
         #expect(subsidy?.yuan == 1500 && subsidy?.isAssumption == false)
         #expect(plan.recurring.operatingSubsidyEligibleShare.value(in: 2025) == 0.2)
-        #expect(plan.recurring.operatingSubsidyOwnership == [.privateRun, .publicBuiltPrivatelyRun])
+        #expect(
+            plan.recurring.operatingSubsidyOwnership == [.privateRun, .publicBuiltPrivatelyRun])
         #expect(plan.recurring.trainingSource == .welfareLottery)
         // 岫岩's bed cost overrides the default: 80,000 there, 100,000 in 铁东区.
         let costs = plan.unitCosts.costs(of: .buildBed, in: scenario.regions)
@@ -242,7 +244,8 @@ enum FacilityExample {
         #expect(plan.actions[1].funding == [.centralBudget, .localSpecialBonds, .socialCapital])
         let merge = plan.actions.first { $0.kind == .merge }!
         #expect(
-            facilities[merge.facilities[0]].id == "XY-02" && facilities[merge.receiving!].id == "XY-01")
+            facilities[merge.facilities[0]].id == "XY-02"
+                && facilities[merge.receiving!].id == "XY-01")
         #expect(merge.label.hasPrefix("scenario.yaml:"))
     }
 

@@ -141,11 +141,15 @@ struct ProvinceCase {
                     kind: .buildCentres, label: "centres \(index)", years: window, perYear: 40,
                     nursingShare: 0.5, bedsPerFacility: 20))
             actions.append(
-                PlanAction(kind: .buildStations, label: "stations \(index)", years: window, perYear: 400))
+                PlanAction(
+                    kind: .buildStations, label: "stations \(index)", years: window, perYear: 400))
             actions.append(
-                PlanAction(kind: .addFamilyBeds, label: "family \(index)", years: window, perYear: 2_000, lot: 20))
+                PlanAction(
+                    kind: .addFamilyBeds, label: "family \(index)", years: window, perYear: 2_000,
+                    lot: 20))
             actions.append(
-                PlanAction(kind: .certifyMealSites, label: "meals \(index)", years: window, perYear: 150))
+                PlanAction(
+                    kind: .certifyMealSites, label: "meals \(index)", years: window, perYear: 150))
             actions.append(
                 PlanAction(
                     kind: .upgradeRatings, label: "stars \(index)", years: window, perYear: 100,
@@ -167,16 +171,19 @@ struct ProvinceCase {
         }
         let everyYear = Array(2021...2050)
         func yearly(_ amount: Double) -> YearlyValues {
-            YearlyValues(years: everyYear, values: everyYear.map { _ in amount }, rule: .keyedYearsOnly)
+            YearlyValues(
+                years: everyYear, values: everyYear.map { _ in amount }, rule: .keyedYearsOnly)
         }
         plan = InvestmentPlan(
             budgets: [yearly(6e8), yearly(8e8), yearly(5e8), yearly(2e8), nil],
             welfareLotteryTotal: yearly(1e9),
             unitCosts: UnitCostTable(
                 entries: [
-                    (CostItem.buildBed, 100_000.0), (.buildNursingBed, 120_000), (.convertBed, 10_000),
+                    (CostItem.buildBed, 100_000.0), (.buildNursingBed, 120_000),
+                    (.convertBed, 10_000),
                     (.buildStreetCentre, 2e6), (.buildTownshipCentre, 1.5e6),
-                    (.buildCommunityStation, 3e5), (.buildVillagePoint, 1e5), (.addFamilyBed, 3_000),
+                    (.buildCommunityStation, 3e5), (.buildVillagePoint, 1e5),
+                    (.addFamilyBed, 3_000),
                     (.certifyMealSite, 5e4), (.upgradeRating, 5e4), (.oldAgeAllowance, 1_200),
                     (.careSubsidy, 600), (.operatingSubsidy, 1_500), (.trainCaregiver, 2_000),
                 ].map { UnitCostTable.Entry(item: $0.0, yuan: $0.1, isAssumption: true) }),
