@@ -112,6 +112,10 @@ struct Demand {
     }
 }
 
+/// The state of one run of ``FacilitySimulation``: the stock, the unit tallies the priority
+/// rules read, money, and the figures recorded so far. Every per-facility and per-region
+/// quantity is a contiguous array; nothing in the yearly loops is a dictionary or an
+/// existential, and no closure that runs per unit holds the engine (that would copy it).
 struct Engine {
     /// The number of levels of the region tree.
     static let levelCount = 5
