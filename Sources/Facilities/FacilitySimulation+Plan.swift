@@ -242,8 +242,13 @@ extension Engine {
         // best are then merged. The order is total (key, tie-break, unit), so the result is
         // the same whatever runs them.
         var halves = [UnitQueue.Bounded(capacity: capacity), UnitQueue.Bounded(capacity: capacity)]
+        // The type built in a unit of each kind (by kind ordinal), -1 where none.
+        let typeByKind = RegionKind.allCases.map { kind -> Int in
+            guard spec.typeByUnit else { return (spec.lineType ?? fallback).rawValue }
+            return Self.builtType(spec.kind, lineType: spec.lineType, kind: kind)?.rawValue ?? -1
+        }
         unitsAt[spec.level].withUnsafeBufferPointer { units in
-            kinds.withUnsafeBufferPointer { kinds in
+            unitKindOrdinals[spec.level].withUnsafeBufferPointer { kinds in
                 tally.withUnsafeBufferPointer { tally in
                     spec.elderly.withUnsafeBufferPointer { elderly in
                         halves.withUnsafeMutableBufferPointer { pointer in
@@ -252,7 +257,7 @@ extension Engine {
                             let scan = { (half: Int) in
                                 let range = half == 0 ? 0..<middle : middle..<units.count
                                 Self.scanUncovered(
-                                    spec, fallback: fallback, units: units, range: range,
+                                    spec, typeByKind: typeByKind, units: units, range: range,
                                     kinds: kinds, tally: tally, slots: n, base: base,
                                     elderly: elderly, into: &halves[half])
                             }
@@ -278,39 +283,35 @@ extension Engine {
     /// Offers the units of a range of a level to `kept`: the presence keys of
     /// ``bestUncoveredByPresence(_:default:into:)``.
     static func scanUncovered(
-        _ spec: KeySpec, fallback: FacilityType, units: UnsafeBufferPointer<Int>,
-        range: Range<Int>, kinds: UnsafeBufferPointer<RegionKind>,
+        _ spec: KeySpec, typeByKind: [Int], units: UnsafeBufferPointer<Int>,
+        range: Range<Int>, kinds: UnsafeBufferPointer<UInt8>,
         tally: UnsafeBufferPointer<Double>, slots n: Int, base: Int,
         elderly: UnsafeBufferPointer<Double>, into kept: inout UnitQueue.Bounded
     ) {
-        let categoryColumn = Self.categoryBedsColumn
+        // Where each type's beds are counted (the tie-break), -1 for types without beds.
+        let categoryColumn = FacilityType.allCases.map { type in
+            type.bedCategory.map { Self.categoryBedsColumn + $0.rawValue } ?? -1
+        }
         var threshold = kept.threshold
         // The key of a unit that has a facility of the type.
         let served = spec.onePerUnit ? -Double.infinity : 0
-        for dense in range {
-            let unit = units[dense]
-            let type: FacilityType
-            if spec.typeByUnit {
-                guard
-                    let built = Self.builtType(
-                        spec.kind, lineType: spec.lineType, kind: kinds[unit])
-                else { continue }
-                type = built
-            } else {
-                type = spec.lineType ?? fallback
+        typeByKind.withUnsafeBufferPointer { typeByKind in
+            for dense in range {
+                let type = typeByKind[Int(kinds[dense])]
+                guard type >= 0 else { continue }
+                let slot = base + dense
+                // Written without a branch on eligibility, which is unpredictable; most units
+                // then fall below the worst unit kept.
+                let people = elderly[dense]
+                let candidate = tally[type * n + slot] == 0 ? people : served
+                guard candidate >= threshold, candidate > -.infinity else { continue }
+                var second = people
+                let column = categoryColumn[type]
+                if column >= 0, people > 0 { second = -tally[column * n + slot] / people }
+                kept.offer(
+                    .init(key: candidate, secondKey: second, order: dense, unit: units[dense]))
+                threshold = kept.threshold
             }
-            let slot = base + dense
-            // Written without a branch on eligibility, which is unpredictable; most units
-            // then fall below the worst unit kept.
-            let people = elderly[dense]
-            let candidate = tally[type.rawValue * n + slot] == 0 ? people : served
-            guard candidate >= threshold, candidate > -.infinity else { continue }
-            var second = people
-            if let category = type.bedCategory, people > 0 {
-                second = -tally[(categoryColumn + category.rawValue) * n + slot] / people
-            }
-            kept.offer(.init(key: candidate, secondKey: second, order: dense, unit: unit))
-            threshold = kept.threshold
         }
     }
 

@@ -146,6 +146,8 @@ struct Engine {
     var unitsAt: [[Int]]
     /// The kind of every tree region.
     let kinds: [RegionKind]
+    /// Per level: the kind of each unit (its position in `RegionKind.allCases`), by dense index.
+    var unitKindOrdinals: [[UInt8]]
     /// The levels whose unit tallies are kept (the plan allocates over them).
     var preparedLevels: [Int] = []
     /// Per level: the first row of its units in `tally`, -1 when the level is not kept.
@@ -267,6 +269,7 @@ struct Engine {
         ancestorAt = [Int32](repeating: -1, count: levelCount * regionCount)
         unitsAt = Array(repeating: [], count: levelCount)
         kinds = regions.regions.map(\.kind)
+        unitKindOrdinals = Array(repeating: [], count: levelCount)
         levelBase = [Int](repeating: -1, count: levelCount)
         elderlyCache = Array(repeating: [], count: Engine.levelCount)
         groupOffsets = Array(repeating: [], count: Engine.levelCount)
@@ -386,6 +389,10 @@ struct Engine {
             }
         }
         unitsAt[l] = units
+        let ordinals = RegionKind.allCases
+        unitKindOrdinals[l] = units.map { unit in
+            UInt8(ordinals.firstIndex(of: tree.regions[unit].kind)!)
+        }
         levelBase[l] = tallySlots
         tallySlots += units.count
         preparedLevels.append(l)
@@ -875,23 +882,28 @@ struct Engine {
     mutating func elderly(at level: RegionLevel) -> [Double] {
         let l = level.rawValue
         if !elderlyCache[l].isEmpty || unitsAt[l].isEmpty { return elderlyCache[l] }
-        // Every kept level at once: one pass over the regions.
-        var results = preparedLevels.map { [Double](repeating: 0, count: unitsAt[$0].count) }
+        // Every kept level at once: one pass over the regions, into one buffer.
+        let levels = preparedLevels
+        var offsets = [0]
+        for kept in levels { offsets.append(offsets.last! + unitsAt[kept].count) }
+        var flat = [Double](repeating: 0, count: offsets.last!)
         if let population {
             let own = population.aged60[year - population.years.lowerBound]
-            let levels = preparedLevels
             let count = regionCount
-            ancestorAt.withUnsafeBufferPointer { ancestorAt in
-                own.withUnsafeBufferPointer { own in
-                    for index in 0..<own.count where own[index] != 0 {
-                        for (position, kept) in levels.enumerated() {
-                            let unit = Int(ancestorAt[kept * count + index])
-                            if unit >= 0 { results[position][unit] += own[index] }
+            flat.withUnsafeMutableBufferPointer { flat in
+                ancestorAt.withUnsafeBufferPointer { ancestorAt in
+                    own.withUnsafeBufferPointer { own in
+                        for index in 0..<own.count where own[index] != 0 {
+                            for (position, kept) in levels.enumerated() {
+                                let unit = Int(ancestorAt[kept * count + index])
+                                if unit >= 0 { flat[offsets[position] + unit] += own[index] }
+                            }
                         }
                     }
                 }
             }
         }
+        let results = levels.indices.map { Array(flat[offsets[$0]..<offsets[$0 + 1]]) }
         for (position, kept) in preparedLevels.enumerated() {
             elderlyCache[kept] = results[position]
         }
