@@ -762,15 +762,22 @@ extension Engine {
                 note(index, deferred: deferred.total, shortfall: cost)
                 return deferred
             }
+            track(facility, -1)
             stock.stars[facility] = target
+            track(facility, 1)
             note(index, done: 1)
         }
         guard demand.amount > 0 else { return deferred }
         // The lowest-rated eligible homes first, in stock order.
         var byStars = [[Int]](repeating: [], count: max(0, target))
+        let typeAllowed = FacilityType.allCases.map { type in
+            action.eligibleTypes.isEmpty
+                ? type.bedCategory == .institutional : action.eligibleTypes.contains(type)
+        }
         for facility in 0..<stock.count
-        where stock.stars[facility] < target && stock.statuses[facility] == .operating
-            && isEligible(action, facility) && planningRange.contains(stock.regions[facility])
+        where typeAllowed[stock.types[facility].rawValue] && stock.stars[facility] < target
+            && stock.statuses[facility] == .operating && isEligible(action, facility)
+            && planningRange.contains(stock.regions[facility])
         {
             byStars[stock.stars[facility]].append(facility)
         }
@@ -782,7 +789,9 @@ extension Engine {
                 note(index, deferred: remaining, shortfall: cost * Double(remaining))
                 return deferred
             }
+            track(facility, -1)
             stock.stars[facility] = target
+            track(facility, 1)
             note(index, done: 1)
             remaining -= 1
         }

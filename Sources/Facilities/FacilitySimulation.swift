@@ -183,6 +183,16 @@ struct Engine {
     /// The current year's figures (region-major), kept small so that they stay in cache;
     /// appended to `values` when the year is recorded.
     var yearValues: [Double]
+    /// The figures of each reporting region's own facilities that change only when the stock
+    /// does (counts, beds, nursing beds, pipeline, ratings), kept up to date by
+    /// ``track(_:_:)`` in the layout of `yearValues`.
+    var standing: [Double]
+    /// Facilities short of caregivers at the year's end, to receive trained ones.
+    var shortStaffed: [Int] = []
+    /// Where the second half of the year-end pass adds up (zero between years).
+    var spareValues: [Double] = []
+    /// Facilities below which the year-end pass runs on one core.
+    static let parallelFacilities = 8_000
     var values: [Double] = []
     var outcomes: [ActionOutcome] = []
     var yearOutcomes: [ActionOutcome?]
@@ -291,6 +301,8 @@ struct Engine {
         available = [Double](repeating: 0, count: FundingSource.count)
         year = input.years.lowerBound
         yearValues = [Double](repeating: 0, count: Field.count * reportRegions.count)
+        standing = yearValues
+        spareValues = yearValues
         yearOutcomes = Array(repeating: nil, count: plan.actions.count)
         backlog = Array(repeating: Demand(), count: plan.actions.count)
         familyFacility = [Int](repeating: -1, count: regionCount)
@@ -426,6 +438,26 @@ struct Engine {
             || (category == .family && settings.countsFamilyBeds)
         let region = stock.regions[facility]
         let nursing = Double(stock.nursingBeds[facility] * sign)
+        // The figures of the reporting region that change only when the stock does.
+        let own = stock.reportIndex[facility] * Field.count
+        let one = Double(sign)
+        if inPipeline {
+            standing[own + Field.pipelineFacilities] += one
+            standing[own + Field.pipelineBeds] += beds
+        } else {
+            standing[own + Field.typeCounts + type.rawValue] += one
+            if type == .specialHardshipHome, stock.isCareType[facility] {
+                standing[own + Field.careTypeHomes] += one
+            }
+            if let category {
+                standing[own + Field.institutionalBeds + category.rawValue] += beds
+                standing[own + Field.institutionalNursing + category.rawValue] += nursing
+                if category == .institutional {
+                    let stars = stock.stars[facility]
+                    for level in 0..<min(3, stars) { standing[own + Field.rated + level] += one }
+                }
+            }
+        }
         for l in preparedLevels {
             let dense = Int(ancestorAt[l * regionCount + region])
             guard dense >= 0 else { continue }
@@ -538,46 +570,162 @@ struct Engine {
             eligible[ownership.rawValue] = true
         }
         for index in subsidyByRegion.indices { subsidyByRegion[index] = 0 }
-        subsidyTotal = 0
-        subsidyMissing = -1
-        for facility in 0..<stock.count {
-            updateResidents(facility)
-            let residents = stock.residents[facility]
-            let category = stock.types[facility].bedCategory
-            guard stock.statuses[facility] == .operating,
-                category == .institutional || category == .community
-            else {
-                stock.need[facility] = 0
-                stock.caregivers[facility] = 0
-                continue
-            }
-            if subsidising, residents > 0, eligible[stock.ownerships[facility].rawValue] {
-                let rate = rates[stock.regions[facility]]
-                if rate.isNaN {
-                    subsidyMissing = stock.regions[facility]
-                } else {
-                    let amount = residents * share * rate
-                    subsidyByRegion[stock.reportIndex[facility]] += amount
-                    subsidyTotal += amount
+        shortStaffed.removeAll(keepingCapacity: true)
+        let width = Field.count
+        let occupancy = occupancyRate
+        let initialShare = rules.initialShareOfNeed
+        let given: [Double?] = isBaseYear ? settings.inventory.facilities.map(\.caregivers) : []
+        let year = self.year
+        // The loop works on raw views: the stock's arrays, and these, moved out of the engine
+        // so that the closure does not share them.
+        var values: [Double] = []
+        swap(&values, &yearValues)
+        var subsidies: [Double] = []
+        swap(&subsidies, &subsidyByRegion)
+        var short: [Int] = []
+        swap(&short, &shortStaffed)
+        // Two fixed halves of the stock, one per core: the first adds into the year's figures,
+        // the second into a spare buffer added afterwards, so the sums do not depend on which
+        // runs first or on how many cores there are.
+        var spare: [Double] = []
+        swap(&spare, &spareValues)
+        var spareSubsidies = [Double](repeating: 0, count: subsidies.count)
+        var shortSecond: [Int] = []
+        var totals = [0.0, 0.0]  // gap
+        var subsidyTotals = [0.0, 0.0]
+        var missing = [-1, -1]
+        values.withUnsafeMutableBufferPointer { pointer in
+            let first = pointer
+            spare.withUnsafeMutableBufferPointer { pointer in
+                let second = pointer
+                subsidies.withUnsafeMutableBufferPointer { pointer in
+                    let firstSubsidies = pointer
+                    spareSubsidies.withUnsafeMutableBufferPointer { pointer in
+                        let secondSubsidies = pointer
+                        totals.withUnsafeMutableBufferPointer { pointer in
+                            let totals = pointer
+                            subsidyTotals.withUnsafeMutableBufferPointer { pointer in
+                                let subsidyTotals = pointer
+                                missing.withUnsafeMutableBufferPointer { pointer in
+                                    let missing = pointer
+                                    rates.withUnsafeBufferPointer { rates in
+                                        stock.withYearEndBuffers { s in
+                                            let middle = s.statuses.count / 2
+                                            let pass = { (half: Int) in
+                                                let v = half == 0 ? first : second
+                                                let subsidies =
+                                                    half == 0 ? firstSubsidies : secondSubsidies
+                                                var gaps = 0.0
+                                                var paid = 0.0
+                                                var missed = -1
+                                                var shortHere: [Int] = []
+                                                for facility in half == 0
+                                                    ? 0..<middle : middle..<s.statuses.count
+                                                {
+                                                    // Residents (as ``updateResidents(_:)``).
+                                                    let category = s.types[facility].bedCategory
+                                                    let operating =
+                                                        s.statuses[facility] == .operating
+                                                    var residents = 0.0
+                                                    if operating, let category {
+                                                        let beds = Double(s.beds[facility])
+                                                        let own = s.ownOccupancy[facility]
+                                                        let rate =
+                                                            own.isNaN
+                                                            ? occupancy[category.rawValue] : own
+                                                        residents = min(
+                                                            beds, beds * rate + s.movedIn[facility])
+                                                    }
+                                                    s.residents[facility] = residents
+                                                    let row = s.reportIndex[facility] * width
+                                                    if residents > 0, let category {
+                                                        v[
+                                                            row + Field.institutionalOccupied
+                                                                + category.rawValue] +=
+                                                            residents
+                                                    }
+                                                    guard operating,
+                                                        category == .institutional
+                                                            || category == .community
+                                                    else {
+                                                        s.need[facility] = 0
+                                                        s.caregivers[facility] = 0
+                                                        continue
+                                                    }
+                                                    if subsidising, residents > 0,
+                                                        eligible[s.ownerships[facility].rawValue]
+                                                    {
+                                                        let rate = rates[s.regions[facility]]
+                                                        if rate.isNaN {
+                                                            missed = s.regions[facility]
+                                                        } else {
+                                                            let amount = residents * share * rate
+                                                            subsidies[s.reportIndex[facility]] +=
+                                                                amount
+                                                            paid += amount
+                                                        }
+                                                    }
+                                                    let need = residents * perResident
+                                                    s.need[facility] = need
+                                                    var caregivers = s.caregivers[facility]
+                                                    if isBaseYear {
+                                                        caregivers =
+                                                            (facility < given.count
+                                                                ? given[facility] : nil)
+                                                            ?? need * initialShare
+                                                    } else if s.openingYears[facility] == year {
+                                                        caregivers = need * initialShare
+                                                    } else {
+                                                        caregivers *= keep
+                                                    }
+                                                    s.caregivers[facility] = caregivers
+                                                    let gap = max(0, need - caregivers)
+                                                    gaps += gap
+                                                    if gap > 0 { shortHere.append(facility) }
+                                                    // Before trained caregivers are placed; ``record()`` completes these.
+                                                    v[row + Field.caregiversNeeded] += need
+                                                    v[row + Field.caregiversAvailable] += caregivers
+                                                    v[row + Field.staffingGap] += gap
+                                                }
+                                                totals[half] = gaps
+                                                subsidyTotals[half] = paid
+                                                missing[half] = missed
+                                                if half == 0 {
+                                                    short.append(contentsOf: shortHere)
+                                                } else {
+                                                    shortSecond = shortHere
+                                                }
+                                            }
+                                            if s.statuses.count >= Self.parallelFacilities {
+                                                TwoCores.run(pass)
+                                            } else {
+                                                pass(0)
+                                                pass(1)
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
                 }
             }
-            let need = residents * perResident
-            stock.need[facility] = need
-            if isBaseYear {
-                if facility < settings.inventory.facilities.count,
-                    let given = settings.inventory.facilities[facility].caregivers
-                {
-                    stock.caregivers[facility] = given
-                } else {
-                    stock.caregivers[facility] = need * rules.initialShareOfNeed
-                }
-            } else if stock.openingYears[facility] == year {
-                stock.caregivers[facility] = need * rules.initialShareOfNeed
-            } else {
-                stock.caregivers[facility] *= keep
-            }
-            totalGap += max(0, need - stock.caregivers[facility])
         }
+        short.append(contentsOf: shortSecond)
+        for index in values.indices where spare[index] != 0 {
+            values[index] += spare[index]
+            spare[index] = 0
+        }
+        for index in subsidies.indices { subsidies[index] += spareSubsidies[index] }
+        swap(&spare, &spareValues)
+        totalGap = totals[0] + totals[1]
+        let subsidyTotal = subsidyTotals[0] + subsidyTotals[1]
+        let subsidyMissing = missing[0] >= 0 ? missing[0] : missing[1]
+        swap(&values, &yearValues)
+        swap(&subsidies, &subsidyByRegion)
+        swap(&short, &shortStaffed)
+        self.subsidyTotal = subsidyTotal
+        self.subsidyMissing = subsidyMissing
         trainedGiven = 0
         trainedShare = 0
         if isBaseYear { return }
@@ -586,7 +734,7 @@ struct Engine {
         trainedGiven = min(pool, totalGap)
         trainedShare = totalGap > 0 ? trainedGiven / totalGap : 0
         pool -= trainedGiven
-        // ``record()`` gives each facility `trainedShare` of its gap.
+        // ``record()`` gives each short-staffed facility `trainedShare` of its gap.
     }
 
     /// Caregivers the plan trains this year.
@@ -606,59 +754,39 @@ struct Engine {
     mutating func record() {
         let reportCount = reportRegions.count
         let width = Field.count
-        let base = 0
         let share = trainedShare
-        let given = trainedGiven
-        for index in scratch.indices { scratch[index] = 0 }
-        var weightTotal = 0.0
+        // Trained caregivers fill the same share of every gap: each facility's caregivers
+        // rise by share × gap, and so do each region's; each gap shrinks to (1 − share) × gap.
+        for facility in shortStaffed {
+            let gap = max(0, stock.need[facility] - stock.caregivers[facility])
+            stock.caregivers[facility] += gap * share
+        }
+        if trainingPaid > 0 {
+            // Training costs go where the trained caregivers go, else where the need is.
+            let field = trainedGiven > 0 ? Field.staffingGap : Field.caregiversNeeded
+            var weightTotal = 0.0
+            for region in 0..<reportCount { weightTotal += yearValues[region * width + field] }
+            let source = Field.recurring + trainingSource.rawValue
+            if weightTotal > 0 {
+                for region in 0..<reportCount where yearValues[region * width + field] > 0 {
+                    yearValues[region * width + source] +=
+                        trainingPaid * yearValues[region * width + field] / weightTotal
+                }
+            } else {
+                addValue(source, planningReport, trainingPaid)
+            }
+        }
         var buffer: [Double] = []
         swap(&buffer, &yearValues)
         buffer.withUnsafeMutableBufferPointer { v in
-            @inline(__always) func add(_ field: Int, _ region: Int, _ amount: Double) {
-                v[base + region * width + field] += amount
-            }
-            for facility in 0..<stock.count {
-                let region = stock.reportIndex[facility]
-                let status = stock.statuses[facility]
-                let type = stock.types[facility]
-                if status == .approved || status == .underConstruction {
-                    add(Field.pipelineFacilities, region, 1)
-                    add(Field.pipelineBeds, region, Double(stock.beds[facility]))
-                    continue
+            standing.withUnsafeBufferPointer { standing in
+                for region in 0..<reportCount {
+                    let row = region * width
+                    let gap = v[row + Field.staffingGap]
+                    v[row + Field.caregiversAvailable] += gap * share
+                    v[row + Field.staffingGap] = gap * (1 - share)
                 }
-                guard status == .operating else { continue }
-                add(Field.typeCounts + type.rawValue, region, 1)
-                if type == .specialHardshipHome, stock.isCareType[facility] {
-                    add(Field.careTypeHomes, region, 1)
-                }
-                guard let category = type.bedCategory, stock.beds[facility] > 0 else { continue }
-                let c = category.rawValue
-                add(Field.institutionalBeds + c, region, Double(stock.beds[facility]))
-                add(Field.institutionalNursing + c, region, Double(stock.nursingBeds[facility]))
-                add(Field.institutionalOccupied + c, region, stock.residents[facility])
-                if category == .institutional {
-                    let stars = stock.stars[facility]
-                    if stars >= 1 { add(Field.rated, region, 1) }
-                    if stars >= 2 { add(Field.rated + 1, region, 1) }
-                    if stars >= 3 { add(Field.rated + 2, region, 1) }
-                }
-                let need = stock.need[facility]
-                var caregivers = stock.caregivers[facility]
-                if need > 0 {
-                    // Trained caregivers fill this share of every gap; training costs go
-                    // where they go, else where the need is.
-                    let filled = max(0, need - caregivers) * share
-                    caregivers += filled
-                    stock.caregivers[facility] = caregivers
-                    let weight = given > 0 ? filled : need
-                    scratch[region] += weight
-                    weightTotal += weight
-                }
-                if need > 0 || caregivers > 0 {
-                    add(Field.caregiversNeeded, region, need)
-                    add(Field.caregiversAvailable, region, caregivers)
-                    add(Field.staffingGap, region, max(0, need - caregivers))
-                }
+                for index in 0..<standing.count { v[index] += standing[index] }
             }
             if let population {
                 let offset = year - population.years.lowerBound
@@ -669,33 +797,20 @@ struct Engine {
                 where a60[index] != 0 || a65[index] != 0 || a80[index] != 0 {
                     let region = reportOf[index]
                     guard region >= 0 else { continue }
-                    add(Field.aged60, region, a60[index])
-                    add(Field.aged65, region, a65[index])
-                    add(Field.aged80, region, a80[index])
+                    v[region * width + Field.aged60] += a60[index]
+                    v[region * width + Field.aged65] += a65[index]
+                    v[region * width + Field.aged80] += a80[index]
                 }
             }
         }
-        swap(&buffer, &yearValues)
-        if trainingPaid > 0 {
-            let field = Field.recurring + trainingSource.rawValue
-            if weightTotal > 0 {
-                for index in scratch.indices where scratch[index] > 0 {
-                    addValue(field, index, trainingPaid * scratch[index] / weightTotal)
-                }
-            } else {
-                addValue(field, planningReport, trainingPaid)
-            }
-        }
-        // Sum up the tree: children come after their parents. (The buffer is moved out of
-        // the engine so that the closure, which sees the engine, does not share it.)
-        swap(&buffer, &yearValues)
+        // Sum up the tree: children come after their parents.
         let parents = reportParents
         buffer.withUnsafeMutableBufferPointer { v in
             for region in stride(from: reportCount - 1, through: 0, by: -1) {
                 let parent = parents[region]
                 guard parent >= 0 else { continue }
                 for field in 0..<width {
-                    v[base + parent * width + field] += v[base + region * width + field]
+                    v[parent * width + field] += v[region * width + field]
                 }
             }
         }

@@ -140,4 +140,62 @@ public struct FacilityStock: Sendable {
         self.reportIndex.append(reportIndex)
         return types.count - 1
     }
+
+    /// Raw views of the arrays the year-end pass reads and writes.
+    struct YearEndBuffers {
+        var statuses: UnsafeBufferPointer<FacilityStatus>
+        var types: UnsafeBufferPointer<FacilityType>
+        var ownerships: UnsafeBufferPointer<Ownership>
+        var regions: UnsafeBufferPointer<Int>
+        var reportIndex: UnsafeBufferPointer<Int>
+        var beds: UnsafeBufferPointer<Int>
+        var openingYears: UnsafeBufferPointer<Int>
+        var ownOccupancy: UnsafeBufferPointer<Double>
+        var movedIn: UnsafeBufferPointer<Double>
+        var residents: UnsafeMutableBufferPointer<Double>
+        var need: UnsafeMutableBufferPointer<Double>
+        var caregivers: UnsafeMutableBufferPointer<Double>
+    }
+
+    /// Runs `body` with raw views of the arrays of the year-end pass (no copy, no
+    /// uniqueness check per element).
+    mutating func withYearEndBuffers<Result>(_ body: (YearEndBuffers) -> Result) -> Result {
+        statuses.withUnsafeBufferPointer { statuses in
+            types.withUnsafeBufferPointer { types in
+                ownerships.withUnsafeBufferPointer { ownerships in
+                    regions.withUnsafeBufferPointer { regions in
+                        reportIndex.withUnsafeBufferPointer { reportIndex in
+                            beds.withUnsafeBufferPointer { beds in
+                                openingYears.withUnsafeBufferPointer { openingYears in
+                                    ownOccupancy.withUnsafeBufferPointer { ownOccupancy in
+                                        movedIn.withUnsafeBufferPointer { movedIn in
+                                            residents.withUnsafeMutableBufferPointer { residents in
+                                                need.withUnsafeMutableBufferPointer { need in
+                                                    caregivers.withUnsafeMutableBufferPointer {
+                                                        caregivers in
+                                                        body(
+                                                            YearEndBuffers(
+                                                                statuses: statuses, types: types,
+                                                                ownerships: ownerships,
+                                                                regions: regions,
+                                                                reportIndex: reportIndex,
+                                                                beds: beds,
+                                                                openingYears: openingYears,
+                                                                ownOccupancy: ownOccupancy,
+                                                                movedIn: movedIn,
+                                                                residents: residents, need: need,
+                                                                caregivers: caregivers))
+                                                    }
+                                                }
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
 }
