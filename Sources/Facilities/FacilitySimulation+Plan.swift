@@ -111,6 +111,7 @@ extension Engine {
             beds: beds, nursingBeds: nursingBeds, status: lead == 0 ? .operating : .approved,
             openingYear: year + lead,
             reportIndex: reportOf[region] >= 0 ? reportOf[region] : planningReport)
+        if isHome(type) { homes.append(facility) }
         track(facility, 1)
         if lead > 0 { pending.append(facility) }
         return facility
@@ -774,7 +775,10 @@ extension Engine {
             action.eligibleTypes.isEmpty
                 ? type.bedCategory == .institutional : action.eligibleTypes.contains(type)
         }
-        for facility in 0..<stock.count
+        let candidates =
+            FacilityType.allCases.allSatisfy { !typeAllowed[$0.rawValue] || isHome($0) }
+            ? homes : Array(0..<stock.count)
+        for facility in candidates
         where typeAllowed[stock.types[facility].rawValue] && stock.stars[facility] < target
             && stock.statuses[facility] == .operating && isEligible(action, facility)
             && planningRange.contains(stock.regions[facility])

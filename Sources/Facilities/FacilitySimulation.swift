@@ -203,6 +203,10 @@ struct Engine {
     var closesLater: [Bool]
     /// The types some conversion line may act on.
     var conversionTypes: [Bool]
+    /// Facilities of an institutional type or of a type some conversion line may act on, in
+    /// stock order: the candidates of conversions and of upgrades (which scan only these
+    /// unless a line names other types).
+    var homes: [Int] = []
     var pending: [Int] = []
     var pool: Double = 0
     var trainingPaid: Double = 0
@@ -351,6 +355,7 @@ struct Engine {
             }
         }
         tally = [Double](repeating: 0, count: Self.tallyWidth * tallySlots)
+        for index in 0..<stock.count where isHome(stock.types[index]) { homes.append(index) }
         for index in 0..<stock.count {
             if stock.types[index] == .familyBeds, stock.statuses[index] != .closed,
                 familyFacility[stock.regions[index]] < 0
@@ -408,6 +413,11 @@ struct Engine {
         levelBase[l] = tallySlots
         tallySlots += units.count
         preparedLevels.append(l)
+    }
+
+    /// Whether facilities of a type are kept in `homes`.
+    func isHome(_ type: FacilityType) -> Bool {
+        type.bedCategory == .institutional || conversionTypes[type.rawValue]
     }
 
     /// A unit's slot in the tally.
@@ -1037,14 +1047,14 @@ struct Engine {
                 && stock.statuses[facility] == .operating
                 && stock.beds[facility] > stock.nursingBeds[facility]
         }
-        for facility in 0..<stock.count where convertible(facility) {
+        for facility in homes where convertible(facility) {
             let unit = ancestor(l, stock.regions[facility])
             if unit >= 0 { offsets[unit + 1] += 1 }
         }
         for index in 0..<unitCount { offsets[index + 1] += offsets[index] }
         var members = [Int](repeating: 0, count: offsets[unitCount])
         var next = offsets
-        for facility in 0..<stock.count where convertible(facility) {
+        for facility in homes where convertible(facility) {
             let unit = ancestor(l, stock.regions[facility])
             if unit >= 0 {
                 members[next[unit]] = facility
