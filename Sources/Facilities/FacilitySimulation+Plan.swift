@@ -551,9 +551,7 @@ extension Engine {
                 index, type: .familyBeds, region: region, beds: 0, nursingBeds: 0)
             familyFacility[region] = facility
         }
-        track(facility, -1)
-        stock.beds[facility] += beds
-        track(facility, 1)
+        addBeds(facility, beds: beds, nursing: 0)
     }
 
     mutating func addFamilyBeds(_ index: Int, _ demand: Demand) -> Demand {
@@ -632,9 +630,7 @@ extension Engine {
 
     /// Converts ordinary beds of a facility to nursing-type beds.
     mutating func convertBeds(_ facility: Int, _ beds: Int) {
-        track(facility, -1)
-        stock.nursingBeds[facility] += beds
-        track(facility, 1)
+        addBeds(facility, beds: 0, nursing: beds)
     }
 
     mutating func convert(_ index: Int, _ demand: Demand) -> Demand {
@@ -763,9 +759,7 @@ extension Engine {
                 note(index, deferred: deferred.total, shortfall: cost)
                 return deferred
             }
-            track(facility, -1)
-            stock.stars[facility] = target
-            track(facility, 1)
+            setStars(facility, target)
             note(index, done: 1)
         }
         guard demand.amount > 0 else { return deferred }
@@ -793,9 +787,7 @@ extension Engine {
                 note(index, deferred: remaining, shortfall: cost * Double(remaining))
                 return deferred
             }
-            track(facility, -1)
-            stock.stars[facility] = target
-            track(facility, 1)
+            setStars(facility, target)
             note(index, done: 1)
             remaining -= 1
         }

@@ -485,6 +485,59 @@ struct Engine {
         }
     }
 
+    /// Adds beds to a facility (of nursing-type among them), keeping the tallies: the same as
+    /// `track(-1)`, the change, `track(+1)`, for what changes.
+    mutating func addBeds(_ facility: Int, beds added: Int, nursing addedNursing: Int) {
+        stock.beds[facility] += added
+        stock.nursingBeds[facility] += addedNursing
+        let status = stock.statuses[facility]
+        let inPipeline = status == .approved || status == .underConstruction
+        guard status == .operating || inPipeline else { return }
+        let beds = Double(added)
+        let nursing = Double(addedNursing)
+        let category = stock.types[facility].bedCategory
+        let counted =
+            category == .institutional || category == .community
+            || (category == .family && settings.countsFamilyBeds)
+        let own = stock.reportIndex[facility] * Field.count
+        if inPipeline {
+            standing[own + Field.pipelineBeds] += beds
+        } else if let category {
+            standing[own + Field.institutionalBeds + category.rawValue] += beds
+            standing[own + Field.institutionalNursing + category.rawValue] += nursing
+        }
+        let region = stock.regions[facility]
+        let n = tallySlots
+        for l in preparedLevels {
+            let dense = Int(ancestorAt[l * regionCount + region])
+            guard dense >= 0 else { continue }
+            let slot = levelBase[l] + dense
+            if counted { tally[Self.serviceBedsColumn * n + slot] += beds }
+            if let category {
+                tally[(Self.categoryBedsColumn + category.rawValue) * n + slot] += beds
+            }
+            if status == .operating, category == .institutional {
+                tally[Self.institutionalBedsColumn * n + slot] += beds
+                tally[Self.institutionalNursingColumn * n + slot] += nursing
+            }
+        }
+    }
+
+    /// Sets an operating home's rating, keeping the counts of rated homes.
+    mutating func setStars(_ facility: Int, _ stars: Int) {
+        let old = stock.stars[facility]
+        stock.stars[facility] = stars
+        guard stock.statuses[facility] == .operating,
+            stock.types[facility].bedCategory == .institutional
+        else { return }
+        let own = stock.reportIndex[facility] * Field.count
+        for level in 0..<3 {
+            let before = old > level ? 1.0 : 0.0
+            let after = stars > level ? 1.0 : 0.0
+            standing[own + Field.rated + level] += after - before
+        }
+    }
+
     mutating func setStatus(_ facility: Int, _ status: FacilityStatus) {
         track(facility, -1)
         stock.statuses[facility] = status
