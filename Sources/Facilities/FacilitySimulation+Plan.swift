@@ -239,10 +239,12 @@ extension Engine {
         let base = levelBase[spec.level]
         let n = tallySlots
         let capacity = kept.capacity
-        // Two fixed halves of the units, one per core, each keeping its best; the halves'
+        // Fixed chunks of the units, shared by the cores, each keeping its best; the chunks'
         // best are then merged. The order is total (key, tie-break, unit), so the result is
         // the same whatever runs them.
-        var halves = [UnitQueue.Bounded(capacity: capacity), UnitQueue.Bounded(capacity: capacity)]
+        let chunks = Self.scanChunks
+        var halves = [UnitQueue.Bounded](
+            repeating: UnitQueue.Bounded(capacity: capacity), count: chunks)
         // The type built in a unit of each kind (by kind ordinal), -1 where none.
         let typeByKind = RegionKind.allCases.map { kind -> Int in
             guard spec.typeByUnit else { return (spec.lineType ?? fallback).rawValue }
@@ -254,19 +256,19 @@ extension Engine {
                     spec.elderly.withUnsafeBufferPointer { elderly in
                         halves.withUnsafeMutableBufferPointer { pointer in
                             let halves = pointer
-                            let middle = units.count / 2
                             let scan = { (half: Int) in
-                                let range = half == 0 ? 0..<middle : middle..<units.count
+                                let start = units.count * half / chunks
+                                let end = units.count * (half + 1) / chunks
+                                let range = start..<end
                                 Self.scanUncovered(
                                     spec, typeByKind: typeByKind, units: units, range: range,
                                     kinds: kinds, tally: tally, slots: n, base: base,
                                     elderly: elderly, into: &halves[half])
                             }
                             if units.count >= Self.parallelThreshold {
-                                TwoCores.run(scan)
+                                TwoCores.run(chunks: chunks, scan)
                             } else {
-                                scan(0)
-                                scan(1)
+                                for chunk in 0..<chunks { scan(chunk) }
                             }
                         }
                     }
@@ -280,6 +282,8 @@ extension Engine {
 
     /// Units at a level below which scans run on one core (dispatch costs more than it saves).
     static let parallelThreshold = 4_000
+    /// The chunks of a scan.
+    static let scanChunks = 2
 
     /// Offers the units of a range of a level to `kept`: the presence keys of
     /// ``bestUncoveredByPresence(_:default:into:)``.
