@@ -210,15 +210,16 @@ extension Engine {
     /// The best `count` eligible units, best first, for keys that do not change as units are
     /// served (one facility per unit): a bounded heap whose root is the worst unit kept.
     /// - Complexity: O(units × log count).
-    func bestUnits(_ count: Int, _ spec: KeySpec, default fallback: FacilityType)
+    mutating func bestUnits(_ count: Int, _ spec: KeySpec, default fallback: FacilityType)
         -> [UnitQueue.Entry]
     {
         var kept = UnitQueue.Bounded(capacity: count)
         if spec.rule == .mostUncoveredElderly, spec.convertible == nil,
             spec.uncovered.allSatisfy({ $0 == nil })
         {
-            // The common case, in one tight pass: the key is the unit's older people when it
-            // has no facility of the type (else 0, or not eligible with one per unit).
+            // The common case: the key is the unit's older people when it has no facility of
+            // the type (else 0, or not eligible with one per unit).
+            sortUnits(spec.level)
             bestUncoveredByPresence(spec, default: fallback, into: &kept)
             return kept.bestFirst
         }
@@ -238,86 +239,93 @@ extension Engine {
     ) {
         let base = levelBase[spec.level]
         let n = tallySlots
-        let capacity = kept.capacity
-        // Fixed chunks of the units, shared by the cores, each keeping its best; the chunks'
-        // best are then merged. The order is total (key, tie-break, unit), so the result is
-        // the same whatever runs them.
-        let chunks = Self.scanChunks
-        var halves = [UnitQueue.Bounded](
-            repeating: UnitQueue.Bounded(capacity: capacity), count: chunks)
         // The type built in a unit of each kind (by kind ordinal), -1 where none.
         let typeByKind = RegionKind.allCases.map { kind -> Int in
             guard spec.typeByUnit else { return (spec.lineType ?? fallback).rawValue }
             return Self.builtType(spec.kind, lineType: spec.lineType, kind: kind)?.rawValue ?? -1
         }
+        // Where each type's beds are counted (the tie-break), -1 for types without beds.
+        let categoryColumn = FacilityType.allCases.map { type in
+            type.bedCategory.map { Self.categoryBedsColumn + $0.rawValue } ?? -1
+        }
+        // The key of a unit that has a facility of the type.
+        let served = spec.onePerUnit ? -Double.infinity : 0
+        // Units in order of older people, most first: once the next unit has fewer older
+        // people than the worst unit kept, no later unit can be kept (a unit's key is its
+        // older people, or less), so the walk stops there with the full scan's result.
+        let order = sortedUnits[spec.level]
         unitsAt[spec.level].withUnsafeBufferPointer { units in
             unitKindOrdinals[spec.level].withUnsafeBufferPointer { kinds in
                 tally.withUnsafeBufferPointer { tally in
                     spec.elderly.withUnsafeBufferPointer { elderly in
-                        halves.withUnsafeMutableBufferPointer { pointer in
-                            let halves = pointer
-                            let scan = { (half: Int) in
-                                let start = units.count * half / chunks
-                                let end = units.count * (half + 1) / chunks
-                                let range = start..<end
-                                Self.scanUncovered(
-                                    spec, typeByKind: typeByKind, units: units, range: range,
-                                    kinds: kinds, tally: tally, slots: n, base: base,
-                                    elderly: elderly, into: &halves[half])
-                            }
-                            if units.count >= Self.parallelThreshold {
-                                TwoCores.run(chunks: chunks, scan)
-                            } else {
-                                for chunk in 0..<chunks { scan(chunk) }
+                        typeByKind.withUnsafeBufferPointer { typeByKind in
+                            var threshold = kept.threshold
+                            for position in order {
+                                let dense = Int(position)
+                                let people = elderly[dense]
+                                if people < threshold { break }
+                                let type = typeByKind[Int(kinds[dense])]
+                                guard type >= 0 else { continue }
+                                let slot = base + dense
+                                let candidate = tally[type * n + slot] == 0 ? people : served
+                                guard candidate >= threshold, candidate > -.infinity else {
+                                    continue
+                                }
+                                var second = people
+                                let column = categoryColumn[type]
+                                if column >= 0, people > 0 {
+                                    second = -tally[column * n + slot] / people
+                                }
+                                kept.offer(
+                                    .init(
+                                        key: candidate, secondKey: second, order: dense,
+                                        unit: units[dense]))
+                                threshold = kept.threshold
                             }
                         }
                     }
                 }
             }
         }
-        for half in halves {
-            for entry in half.kept { kept.offer(entry) }
-        }
     }
 
-    /// Units at a level below which scans run on one core (dispatch costs more than it saves).
-    static let parallelThreshold = 4_000
-    /// The chunks of a scan.
-    static let scanChunks = 2
-
-    /// Offers the units of a range of a level to `kept`: the presence keys of
-    /// ``bestUncoveredByPresence(_:default:into:)``.
-    static func scanUncovered(
-        _ spec: KeySpec, typeByKind: [Int], units: UnsafeBufferPointer<Int>,
-        range: Range<Int>, kinds: UnsafeBufferPointer<UInt8>,
-        tally: UnsafeBufferPointer<Double>, slots n: Int, base: Int,
-        elderly: UnsafeBufferPointer<Double>, into kept: inout UnitQueue.Bounded
-    ) {
-        // Where each type's beds are counted (the tie-break), -1 for types without beds.
-        let categoryColumn = FacilityType.allCases.map { type in
-            type.bedCategory.map { Self.categoryBedsColumn + $0.rawValue } ?? -1
-        }
-        var threshold = kept.threshold
-        // The key of a unit that has a facility of the type.
-        let served = spec.onePerUnit ? -Double.infinity : 0
-        typeByKind.withUnsafeBufferPointer { typeByKind in
-            for dense in range {
-                let type = typeByKind[Int(kinds[dense])]
-                guard type >= 0 else { continue }
-                let slot = base + dense
-                // Written without a branch on eligibility, which is unpredictable; most units
-                // then fall below the worst unit kept.
-                let people = elderly[dense]
-                let candidate = tally[type * n + slot] == 0 ? people : served
-                guard candidate >= threshold, candidate > -.infinity else { continue }
-                var second = people
-                let column = categoryColumn[type]
-                if column >= 0, people > 0 { second = -tally[column * n + slot] / people }
-                kept.offer(
-                    .init(key: candidate, secondKey: second, order: dense, unit: units[dense]))
-                threshold = kept.threshold
+    /// Brings the units of a level (dense indices) into order of older people this year,
+    /// most first, then tree order: last year's order, updated by insertion sort, which takes
+    /// time in proportion to how much the ranking changed (a full sort when it changed a lot).
+    mutating func sortUnits(_ level: Int) {
+        if sortedYear[level] == year { return }
+        let people = elderly(at: RegionLevel(rawValue: level)!)
+        var order: [Int32] = []
+        swap(&order, &sortedUnits[level])
+        if order.count != people.count { order = (0..<people.count).map { Int32($0) } }
+        var sorted = true
+        people.withUnsafeBufferPointer { people in
+            order.withUnsafeMutableBufferPointer { order in
+                @inline(__always) func before(_ a: Int32, _ b: Int32) -> Bool {
+                    let (x, y) = (people[Int(a)], people[Int(b)])
+                    return x > y || (x == y && a < b)
+                }
+                var moves = 0
+                let limit = 8 * order.count + 64
+                for index in order.indices.dropFirst() {
+                    let item = order[index]
+                    var slot = index
+                    while slot > 0, before(item, order[slot - 1]) {
+                        order[slot] = order[slot - 1]
+                        slot -= 1
+                        moves += 1
+                    }
+                    order[slot] = item
+                    if moves > limit {
+                        sorted = false
+                        break
+                    }
+                }
+                if !sorted { order.sort(by: before) }
             }
         }
+        sortedUnits[level] = order
+        sortedYear[level] = year
     }
 
     /// The next unit to serve: pops entries whose key has got worse since they were pushed

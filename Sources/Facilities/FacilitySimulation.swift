@@ -222,6 +222,9 @@ struct Engine {
     var trainingSource: FundingSource = .localBudget
     var occupancyRate: [Double] = [0, 0, 0]
     var elderlyCache: [[Double]]
+    /// Per level: units by older people (see ``sortUnits(_:)``), and the year it is for.
+    var sortedUnits: [[Int32]]
+    var sortedYear: [Int]
     /// Facilities each plan line has created in `createdYear`.
     var created: [Int]
     var createdYear: [Int]
@@ -286,6 +289,8 @@ struct Engine {
         unitKindOrdinals = Array(repeating: [], count: levelCount)
         levelBase = [Int](repeating: -1, count: levelCount)
         elderlyCache = Array(repeating: [], count: Engine.levelCount)
+        sortedUnits = Array(repeating: [], count: Engine.levelCount)
+        sortedYear = Array(repeating: Int.min, count: Engine.levelCount)
         groupOffsets = Array(repeating: [], count: Engine.levelCount)
         groupMembers = Array(repeating: [], count: Engine.levelCount)
         groupYear = Array(repeating: Int.min, count: Engine.levelCount)

@@ -483,3 +483,79 @@ import Testing
         #expect(first.stock.regions == second.stock.regions)
     }
 }
+
+/// The ranking of units by older people walks units in order of their older people and
+/// stops early; a coverage estimate that gives the same presence keys sends allocation
+/// through the full scan instead. The two must choose the same units.
+@Suite struct RankingTests {
+    /// 60+ by township and year: with ties (解放 and 牛庄 both 4,000) and a township without
+    /// any; with `reversing`, the ranking turns round from one year to the next.
+    static func aged60(_ year: Int, reversing: Bool) -> [Int: Double] {
+        let base: [Int: Double] = [
+            Fixture.jiefang: 4000, Fixture.zhanqian: 2500, Fixture.niuzhuang: 4000,
+            Fixture.tengao: 1500, Fixture.wangshi: 0,
+        ]
+        guard reversing, year % 2 == 1 else { return base }
+        return base.mapValues { 5000 - $0 }
+    }
+
+    @Test(arguments: [false, true])
+    func walkingByOlderPeopleChoosesWhatAFullScanChooses(reversing: Bool) throws {
+        let years = 2020...2024
+        let rows = years.map { year in
+            var row = [Double](repeating: 0, count: Fixture.tree.count)
+            for (township, people) in Self.aged60(year, reversing: reversing) {
+                row[township] = people
+            }
+            return row
+        }
+        let population = try ElderlyPopulation(
+            years: years, regionCount: Fixture.tree.count, aged60: rows, aged65: rows,
+            aged80: rows)
+        let plan = InvestmentPlan(
+            unitCosts: Fixture.costs([
+                (.buildCommunityStation, 1), (.buildVillagePoint, 1), (.certifyMealSite, 1),
+                (.addFamilyBed, 1),
+            ]),
+            actions: [
+                PlanAction(
+                    kind: .buildStations, label: "s", years: [2021, 2022], perYear: 2,
+                    funding: [.localBudget]),
+                PlanAction(
+                    kind: .certifyMealSites, label: "m", years: [2021, 2023], perYear: 3,
+                    funding: [.localBudget]),
+                PlanAction(
+                    kind: .addFamilyBeds, label: "f", years: [2021, 2022, 2023, 2024],
+                    perYear: 90, lot: 20, funding: [.localBudget]),
+            ])
+        let inventory = [
+            Facility(id: "v", type: .villagePoint, region: Fixture.tengao),
+            Facility(id: "f", type: .familyBeds, region: Fixture.zhanqian, beds: 10),
+        ]
+        let walked = try Fixture.run(inventory, plan: plan, population: population, horizon: 2024)
+        let presence: UncoveredElderlyEstimate = { year, type, stock in
+            var values = [Double](repeating: 0, count: Fixture.tree.count)
+            for (township, people) in Self.aged60(year, reversing: reversing) {
+                let served = (0..<stock.count).contains {
+                    stock.regions[$0] == township && stock.types[$0] == type
+                        && stock.isOperatingOrPipeline($0)
+                }
+                values[township] = served ? 0 : people
+            }
+            return values
+        }
+        let scanned = try FacilitySimulation.run(
+            FacilityRunInput(
+                regions: Fixture.tree, planningRegion: Fixture.city, years: 2020...2024,
+                settings: FacilitySettings(inventory: Fixture.inventory(inventory)), plan: plan,
+                population: population, uncoveredElderly: presence))
+        #expect(walked.stock.count == scanned.stock.count)
+        #expect(walked.stock.regions == scanned.stock.regions)
+        #expect(walked.stock.types == scanned.stock.types)
+        #expect(walked.stock.beds == scanned.stock.beds)
+        #expect(walked.values == scanned.values)
+        // Something was placed by each line.
+        #expect(walked.at(.facilities(.mealSite), 2023)! >= 3)
+        #expect(walked.at(.familyBeds, 2024)! > 10)
+    }
+}
