@@ -112,6 +112,7 @@ extension Engine {
             openingYear: year + lead,
             reportIndex: reportOf[region] >= 0 ? reportOf[region] : planningReport)
         if isHome(type) { homes.append(facility) }
+        if hasBeds(facility) { bedded.append(facility) }
         track(facility, 1)
         if lead > 0 { pending.append(facility) }
         return facility
@@ -254,20 +255,23 @@ extension Engine {
         // people than the worst unit kept, no later unit can be kept (a unit's key is its
         // older people, or less), so the walk stops there with the full scan's result.
         let order = sortedUnits[spec.level]
+        let people = sortedPeople[spec.level]
         unitsAt[spec.level].withUnsafeBufferPointer { units in
             unitKindOrdinals[spec.level].withUnsafeBufferPointer { kinds in
                 tally.withUnsafeBufferPointer { tally in
-                    spec.elderly.withUnsafeBufferPointer { elderly in
+                    hasType.withUnsafeBufferPointer { hasType in
                         typeByKind.withUnsafeBufferPointer { typeByKind in
                             var threshold = kept.threshold
-                            for position in order {
-                                let dense = Int(position)
-                                let people = elderly[dense]
+                            for rank in 0..<order.count {
+                                let people = people[rank]
                                 if people < threshold { break }
+                                let dense = Int(order[rank])
                                 let type = typeByKind[Int(kinds[dense])]
                                 guard type >= 0 else { continue }
                                 let slot = base + dense
-                                let candidate = tally[type * n + slot] == 0 ? people : served
+                                let bit = type * n + slot
+                                let has = hasType[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+                                let candidate = has ? served : people
                                 guard candidate >= threshold, candidate > -.infinity else {
                                     continue
                                 }
@@ -297,8 +301,11 @@ extension Engine {
         let people = elderly(at: RegionLevel(rawValue: level)!)
         var order: [Int32] = []
         swap(&order, &sortedUnits[level])
-        if order.count != people.count { order = (0..<people.count).map { Int32($0) } }
         var sorted = true
+        if order.count != people.count {
+            order = (0..<people.count).map { Int32($0) }
+            sorted = false  // sort from scratch
+        }
         people.withUnsafeBufferPointer { people in
             order.withUnsafeMutableBufferPointer { order in
                 @inline(__always) func before(_ a: Int32, _ b: Int32) -> Bool {
@@ -307,7 +314,7 @@ extension Engine {
                 }
                 var moves = 0
                 let limit = 8 * order.count + 64
-                for index in order.indices.dropFirst() {
+                for index in order.indices.dropFirst() where sorted {
                     let item = order[index]
                     var slot = index
                     while slot > 0, before(item, order[slot - 1]) {
@@ -324,6 +331,7 @@ extension Engine {
                 if !sorted { order.sort(by: before) }
             }
         }
+        sortedPeople[level] = order.map { people[Int($0)] }
         sortedUnits[level] = order
         sortedYear[level] = year
     }

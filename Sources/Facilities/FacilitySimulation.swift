@@ -207,6 +207,9 @@ struct Engine {
     /// stock order: the candidates of conversions and of upgrades (which scan only these
     /// unless a line names other types).
     var homes: [Int] = []
+    /// Facilities that have beds, or may get them (family beds), in stock order: the only ones
+    /// with residents and caregivers, which the year-end pass walks. Others keep none.
+    var bedded: [Int] = []
     var pending: [Int] = []
     var pool: Double = 0
     var trainingPaid: Double = 0
@@ -222,9 +225,15 @@ struct Engine {
     var trainingSource: FundingSource = .localBudget
     var occupancyRate: [Double] = [0, 0, 0]
     var elderlyCache: [[Double]]
-    /// Per level: units by older people (see ``sortUnits(_:)``), and the year it is for.
+    /// Per level: units by older people (see ``sortUnits(_:)``), their older people in that
+    /// order, and the year it is for.
     var sortedUnits: [[Int32]]
+    var sortedPeople: [[Double]]
     var sortedYear: [Int]
+    /// One bit per type and unit slot: whether the unit has a facility of the type, operating
+    /// or being built (`tally` column of the type ≠ 0), for fast walks; bit `type × slots +
+    /// slot`.
+    var hasType: [UInt64] = []
     /// Facilities each plan line has created in `createdYear`.
     var created: [Int]
     var createdYear: [Int]
@@ -290,6 +299,7 @@ struct Engine {
         levelBase = [Int](repeating: -1, count: levelCount)
         elderlyCache = Array(repeating: [], count: Engine.levelCount)
         sortedUnits = Array(repeating: [], count: Engine.levelCount)
+        sortedPeople = Array(repeating: [], count: Engine.levelCount)
         sortedYear = Array(repeating: Int.min, count: Engine.levelCount)
         groupOffsets = Array(repeating: [], count: Engine.levelCount)
         groupMembers = Array(repeating: [], count: Engine.levelCount)
@@ -360,7 +370,9 @@ struct Engine {
             }
         }
         tally = [Double](repeating: 0, count: Self.tallyWidth * tallySlots)
+        hasType = [UInt64](repeating: 0, count: (FacilityType.count * tallySlots + 63) / 64)
         for index in 0..<stock.count where isHome(stock.types[index]) { homes.append(index) }
+        for index in 0..<stock.count where hasBeds(index) { bedded.append(index) }
         for index in 0..<stock.count {
             if stock.types[index] == .familyBeds, stock.statuses[index] != .closed,
                 familyFacility[stock.regions[index]] < 0
@@ -418,6 +430,12 @@ struct Engine {
         levelBase[l] = tallySlots
         tallySlots += units.count
         preparedLevels.append(l)
+    }
+
+    /// Whether a facility belongs in `bedded`.
+    func hasBeds(_ facility: Int) -> Bool {
+        let type = stock.types[facility]
+        return type.bedCategory != nil && (stock.beds[facility] > 0 || type == .familyBeds)
     }
 
     /// Whether facilities of a type are kept in `homes`.
@@ -478,7 +496,14 @@ struct Engine {
             guard dense >= 0 else { continue }
             let slot = levelBase[l] + dense
             let n = tallySlots
-            tally[type.rawValue * n + slot] += Double(sign)
+            let count = tally[type.rawValue * n + slot] + Double(sign)
+            tally[type.rawValue * n + slot] = count
+            let bit = type.rawValue * n + slot
+            if count == 0 {
+                hasType[bit >> 6] &= ~(1 << UInt64(bit & 63))
+            } else {
+                hasType[bit >> 6] |= 1 << UInt64(bit & 63)
+            }
             if counted { tally[Self.serviceBedsColumn * n + slot] += beds }
             if let category {
                 tally[(Self.categoryBedsColumn + category.rawValue) * n + slot] += beds
@@ -678,97 +703,105 @@ struct Engine {
                                     let missing = pointer
                                     rates.withUnsafeBufferPointer { rates in
                                         stock.withYearEndBuffers { s in
-                                            let middle = s.statuses.count / 2
-                                            let pass = { (half: Int) in
-                                                let v = half == 0 ? first : second
-                                                let subsidies =
-                                                    half == 0 ? firstSubsidies : secondSubsidies
-                                                var gaps = 0.0
-                                                var paid = 0.0
-                                                var missed = -1
-                                                var shortHere: [Int] = []
-                                                for facility in half == 0
-                                                    ? 0..<middle : middle..<s.statuses.count
-                                                {
-                                                    // Residents (as ``updateResidents(_:)``).
-                                                    let category = s.types[facility].bedCategory
-                                                    let operating =
-                                                        s.statuses[facility] == .operating
-                                                    var residents = 0.0
-                                                    if operating, let category {
-                                                        let beds = Double(s.beds[facility])
-                                                        let own = s.ownOccupancy[facility]
-                                                        let rate =
-                                                            own.isNaN
-                                                            ? occupancy[category.rawValue] : own
-                                                        residents = min(
-                                                            beds, beds * rate + s.movedIn[facility])
-                                                    }
-                                                    s.residents[facility] = residents
-                                                    let row = s.reportIndex[facility] * width
-                                                    if residents > 0, let category {
-                                                        v[
-                                                            row + Field.institutionalOccupied
-                                                                + category.rawValue] +=
-                                                            residents
-                                                    }
-                                                    guard operating,
-                                                        category == .institutional
-                                                            || category == .community
-                                                    else {
-                                                        s.need[facility] = 0
-                                                        s.caregivers[facility] = 0
-                                                        continue
-                                                    }
-                                                    if subsidising, residents > 0,
-                                                        eligible[s.ownerships[facility].rawValue]
+                                            bedded.withUnsafeBufferPointer { bedded in
+                                                let middle = bedded.count / 2
+                                                let pass = { (half: Int) in
+                                                    let v = half == 0 ? first : second
+                                                    let subsidies =
+                                                        half == 0 ? firstSubsidies : secondSubsidies
+                                                    var gaps = 0.0
+                                                    var paid = 0.0
+                                                    var missed = -1
+                                                    var shortHere: [Int] = []
+                                                    for position in half == 0
+                                                        ? 0..<middle : middle..<bedded.count
                                                     {
-                                                        let rate = rates[s.regions[facility]]
-                                                        if rate.isNaN {
-                                                            missed = s.regions[facility]
-                                                        } else {
-                                                            let amount = residents * share * rate
-                                                            subsidies[s.reportIndex[facility]] +=
-                                                                amount
-                                                            paid += amount
+                                                        let facility = bedded[position]
+                                                        // Residents (as ``updateResidents(_:)``).
+                                                        let category = s.types[facility].bedCategory
+                                                        let operating =
+                                                            s.statuses[facility] == .operating
+                                                        var residents = 0.0
+                                                        if operating, let category {
+                                                            let beds = Double(s.beds[facility])
+                                                            let own = s.ownOccupancy[facility]
+                                                            let rate =
+                                                                own.isNaN
+                                                                ? occupancy[category.rawValue] : own
+                                                            residents = min(
+                                                                beds,
+                                                                beds * rate + s.movedIn[facility])
                                                         }
+                                                        s.residents[facility] = residents
+                                                        let row = s.reportIndex[facility] * width
+                                                        if residents > 0, let category {
+                                                            v[
+                                                                row + Field.institutionalOccupied
+                                                                    + category.rawValue] +=
+                                                                residents
+                                                        }
+                                                        guard operating,
+                                                            category == .institutional
+                                                                || category == .community
+                                                        else {
+                                                            s.need[facility] = 0
+                                                            s.caregivers[facility] = 0
+                                                            continue
+                                                        }
+                                                        if subsidising, residents > 0,
+                                                            eligible[
+                                                                s.ownerships[facility].rawValue]
+                                                        {
+                                                            let rate = rates[s.regions[facility]]
+                                                            if rate.isNaN {
+                                                                missed = s.regions[facility]
+                                                            } else {
+                                                                let amount =
+                                                                    residents * share * rate
+                                                                subsidies[
+                                                                    s.reportIndex[facility]] +=
+                                                                    amount
+                                                                paid += amount
+                                                            }
+                                                        }
+                                                        let need = residents * perResident
+                                                        s.need[facility] = need
+                                                        var caregivers = s.caregivers[facility]
+                                                        if isBaseYear {
+                                                            caregivers =
+                                                                (facility < given.count
+                                                                    ? given[facility] : nil)
+                                                                ?? need * initialShare
+                                                        } else if s.openingYears[facility] == year {
+                                                            caregivers = need * initialShare
+                                                        } else {
+                                                            caregivers *= keep
+                                                        }
+                                                        s.caregivers[facility] = caregivers
+                                                        let gap = max(0, need - caregivers)
+                                                        gaps += gap
+                                                        if gap > 0 { shortHere.append(facility) }
+                                                        // Before trained caregivers are placed; ``record()`` completes these.
+                                                        v[row + Field.caregiversNeeded] += need
+                                                        v[row + Field.caregiversAvailable] +=
+                                                            caregivers
+                                                        v[row + Field.staffingGap] += gap
                                                     }
-                                                    let need = residents * perResident
-                                                    s.need[facility] = need
-                                                    var caregivers = s.caregivers[facility]
-                                                    if isBaseYear {
-                                                        caregivers =
-                                                            (facility < given.count
-                                                                ? given[facility] : nil)
-                                                            ?? need * initialShare
-                                                    } else if s.openingYears[facility] == year {
-                                                        caregivers = need * initialShare
+                                                    totals[half] = gaps
+                                                    subsidyTotals[half] = paid
+                                                    missing[half] = missed
+                                                    if half == 0 {
+                                                        short.append(contentsOf: shortHere)
                                                     } else {
-                                                        caregivers *= keep
+                                                        shortSecond = shortHere
                                                     }
-                                                    s.caregivers[facility] = caregivers
-                                                    let gap = max(0, need - caregivers)
-                                                    gaps += gap
-                                                    if gap > 0 { shortHere.append(facility) }
-                                                    // Before trained caregivers are placed; ``record()`` completes these.
-                                                    v[row + Field.caregiversNeeded] += need
-                                                    v[row + Field.caregiversAvailable] += caregivers
-                                                    v[row + Field.staffingGap] += gap
                                                 }
-                                                totals[half] = gaps
-                                                subsidyTotals[half] = paid
-                                                missing[half] = missed
-                                                if half == 0 {
-                                                    short.append(contentsOf: shortHere)
+                                                if bedded.count >= Self.parallelFacilities {
+                                                    TwoCores.run(pass)
                                                 } else {
-                                                    shortSecond = shortHere
+                                                    pass(0)
+                                                    pass(1)
                                                 }
-                                            }
-                                            if s.statuses.count >= Self.parallelFacilities {
-                                                TwoCores.run(pass)
-                                            } else {
-                                                pass(0)
-                                                pass(1)
                                             }
                                         }
                                     }
