@@ -474,45 +474,64 @@ struct Engine {
         // The figures of the reporting region that change only when the stock does.
         let own = stock.reportIndex[facility] * Field.count
         let one = Double(sign)
-        if inPipeline {
-            standing[own + Field.pipelineFacilities] += one
-            standing[own + Field.pipelineBeds] += beds
-        } else {
-            standing[own + Field.typeCounts + type.rawValue] += one
-            if type == .specialHardshipHome, stock.isCareType[facility] {
-                standing[own + Field.careTypeHomes] += one
-            }
-            if let category {
-                standing[own + Field.institutionalBeds + category.rawValue] += beds
-                standing[own + Field.institutionalNursing + category.rawValue] += nursing
-                if category == .institutional {
-                    let stars = stock.stars[facility]
-                    for level in 0..<min(3, stars) { standing[own + Field.rated + level] += one }
+        let careType = type == .specialHardshipHome && stock.isCareType[facility]
+        let stars = stock.stars[facility]
+        // The arrays are moved out of the engine while they are written through raw views
+        // (no uniqueness check per element), and moved back.
+        var standing: [Double] = []
+        var tally: [Double] = []
+        var hasType: [UInt64] = []
+        swap(&standing, &self.standing)
+        swap(&tally, &self.tally)
+        swap(&hasType, &self.hasType)
+        standing.withUnsafeMutableBufferPointer { standing in
+            if inPipeline {
+                standing[own + Field.pipelineFacilities] += one
+                standing[own + Field.pipelineBeds] += beds
+            } else {
+                standing[own + Field.typeCounts + type.rawValue] += one
+                if careType { standing[own + Field.careTypeHomes] += one }
+                if let category {
+                    standing[own + Field.institutionalBeds + category.rawValue] += beds
+                    standing[own + Field.institutionalNursing + category.rawValue] += nursing
+                    if category == .institutional {
+                        for level in 0..<min(3, stars) {
+                            standing[own + Field.rated + level] += one
+                        }
+                    }
                 }
             }
         }
-        for l in preparedLevels {
-            let dense = Int(ancestorAt[l * regionCount + region])
-            guard dense >= 0 else { continue }
-            let slot = levelBase[l] + dense
-            let n = tallySlots
-            let count = tally[type.rawValue * n + slot] + Double(sign)
-            tally[type.rawValue * n + slot] = count
-            let bit = type.rawValue * n + slot
-            if count == 0 {
-                hasType[bit >> 6] &= ~(1 << UInt64(bit & 63))
-            } else {
-                hasType[bit >> 6] |= 1 << UInt64(bit & 63)
-            }
-            if counted { tally[Self.serviceBedsColumn * n + slot] += beds }
-            if let category {
-                tally[(Self.categoryBedsColumn + category.rawValue) * n + slot] += beds
-            }
-            if status == .operating, category == .institutional {
-                tally[Self.institutionalBedsColumn * n + slot] += beds
-                tally[Self.institutionalNursingColumn * n + slot] += nursing
+        let n = tallySlots
+        let count = regionCount
+        tally.withUnsafeMutableBufferPointer { tally in
+            hasType.withUnsafeMutableBufferPointer { hasType in
+                for l in preparedLevels {
+                    let dense = Int(ancestorAt[l * count + region])
+                    guard dense >= 0 else { continue }
+                    let slot = levelBase[l] + dense
+                    let bit = type.rawValue * n + slot
+                    let tallied = tally[bit] + one
+                    tally[bit] = tallied
+                    if tallied == 0 {
+                        hasType[bit >> 6] &= ~(1 << UInt64(bit & 63))
+                    } else {
+                        hasType[bit >> 6] |= 1 << UInt64(bit & 63)
+                    }
+                    if counted { tally[Self.serviceBedsColumn * n + slot] += beds }
+                    if let category {
+                        tally[(Self.categoryBedsColumn + category.rawValue) * n + slot] += beds
+                    }
+                    if status == .operating, category == .institutional {
+                        tally[Self.institutionalBedsColumn * n + slot] += beds
+                        tally[Self.institutionalNursingColumn * n + slot] += nursing
+                    }
+                }
             }
         }
+        swap(&standing, &self.standing)
+        swap(&tally, &self.tally)
+        swap(&hasType, &self.hasType)
     }
 
     /// Adds beds to a facility (of nursing-type among them), keeping the tallies: the same as
