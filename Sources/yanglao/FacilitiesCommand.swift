@@ -30,7 +30,7 @@ struct FacilitiesCommand: ParsableCommand {
 
             Examples:
               yanglao facilities Examples/facilities --population Examples/facilities/elderly.csv
-              yanglao facilities Examples/facilities --population Examples/facilities/elderly.csv --set investment.carry_over=true --out /tmp/fac --overwrite
+              yanglao facilities Examples/facilities --population Examples/facilities/elderly.csv --set investment.carry_over=true --out Output/carry-over --overwrite
             """)
 
     @OptionGroup var options: ScenarioOptions
