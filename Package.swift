@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "CSV", targets: ["CSV"]),
         .library(name: "Demography", targets: ["Demography"]),
         .library(name: "Coverage", targets: ["Coverage"]),
+        .library(name: "Facilities", targets: ["Facilities"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
@@ -35,10 +36,13 @@ let package = Package(
         .target(name: "Geography"),
         .target(name: "Targets", dependencies: ["Geography", "Quantities"]),
         .target(name: "Demography", dependencies: ["GSL", "Geography", "Quantities"]),
+        .target(name: "Facilities", dependencies: ["Geography", "Quantities"]),
         .target(name: "Coverage", dependencies: ["Geography", "GLPK"]),
         .target(
             name: "Simulation",
-            dependencies: ["Geography", "Quantities", "Targets", "Demography", "Coverage"]),
+            dependencies: [
+                "Geography", "Quantities", "Targets", "Demography", "Facilities", "Coverage",
+            ]),
 
         // Edge modules: reading inputs, recording runs.
         .target(name: "CSV", dependencies: ["Diagnostics"]),
@@ -73,6 +77,8 @@ let package = Package(
         .testTarget(name: "CoverageTests", dependencies: ["Coverage", "Geography", "GLPK"]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Geography"]),
         .testTarget(name: "DemographyTests", dependencies: ["Demography", "Geography", "GSL"]),
+        .testTarget(
+            name: "FacilitiesTests", dependencies: ["Facilities", "Geography", "Quantities"]),
         .testTarget(name: "CSVTests", dependencies: ["CSV", "Diagnostics"]),
         .testTarget(name: "ProvenanceTests", dependencies: ["Provenance"]),
         .testTarget(

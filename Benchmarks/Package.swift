@@ -48,6 +48,16 @@ let package = Package(
             path: "Benchmarks/CoverageEngine",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
         ),
+        .executableTarget(
+            name: "FacilityStock",
+            dependencies: [
+                .product(name: "Benchmark", package: "package-benchmark"),
+                .product(name: "Facilities", package: yanglao),
+                .product(name: "Geography", package: yanglao),
+            ],
+            path: "Benchmarks/FacilityStock",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -88,11 +88,13 @@ struct ScenarioDecoder {
                 session: &session)
         else { return nil }
         do {
-            return try Scenario(
+            var scenario = try Scenario(
                 id: id, label: label, description: description, baseYear: baseYear,
                 horizon: horizon, reportYear: reportYear, seed: UInt64(seed),
                 regions: regions.tree, region: region, datum: regions.datum,
                 targets: targets, demography: demography, coverage: coverage)
+            decodeFacilitiesAndInvestment(fields, into: &scenario, session: &session)
+            return scenario
         } catch {
             session.log.error(
                 .invalidValue(field: "scenario", reason: error.description), at: resolved.location)

@@ -1,5 +1,6 @@
 import Coverage
 import Demography
+import Facilities
 import Geography
 import Targets
 
@@ -38,6 +39,10 @@ public struct Scenario: Sendable {
     /// Coverage settings (the `coverage:` section), when given: the 15-minute circle and
     /// the administrative coverage indicators.
     public var coverage: CoverageSettings?
+    /// The facility stock and how it behaves (`facilities:`), when the scenario has one.
+    public var facilities: FacilitySettings? = nil
+    /// The investment plan (`investment:`), when the scenario has one.
+    public var investment: InvestmentPlan? = nil
 
     /// The invariants a scenario must satisfy.
     public enum InvariantError: Error, Hashable, Sendable, CustomStringConvertible {

@@ -18,7 +18,7 @@ struct RunCommand: ParsableCommand {
             Examples:
               yanglao run Scenarios/anshan
               yanglao run Scenarios/anshan --run-id baseline --overwrite
-              yanglao run Scenarios/anshan --set horizon=2030 --out /tmp/runs --lang en
+              yanglao run Scenarios/anshan --set horizon=2030 --out ../runs --lang en
             """)
 
     @OptionGroup var options: ScenarioOptions

@@ -17,7 +17,7 @@ struct Yanglao: ParsableCommand {
               yanglao validate Scenarios/anshan
               yanglao run Scenarios/anshan
               yanglao run Scenarios/anshan --set horizon=2030 --run-id short-horizon
-              yanglao run Scenarios/anshan --lang en --out /tmp/yanglao-runs
+              yanglao run Scenarios/anshan --lang en --out ../yanglao-runs
 
             Exit status: 0 on success, 64 on bad input (every problem is printed as
             file:line:column: error: …), 1 on any other failure.
@@ -26,7 +26,7 @@ struct Yanglao: ParsableCommand {
         subcommands: [
             ValidateCommand.self, RunCommand.self, TargetsCommand.self,
             ProjectCommand.self, LifeTableCommand.self, BacktestCommand.self,
-            CoverageCommand.self, SiteCommand.self,
+            FacilitiesCommand.self, CoverageCommand.self, SiteCommand.self,
         ]
     )
 }

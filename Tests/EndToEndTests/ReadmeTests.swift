@@ -103,3 +103,27 @@ import Testing
         }
     }
 }
+
+/// The facilities example of the README prints what the README shows.
+@Suite struct FacilitiesReadmeTests {
+    let readme = (try? String(contentsOfFile: repository + "/README.md", encoding: .utf8)) ?? ""
+
+    @Test func theFacilitiesExamplePrintsWhatTheReadmeShows() throws {
+        let command =
+            ".build/release/yanglao facilities Examples/facilities --population Examples/facilities/elderly.csv --overwrite"
+        let lines = readme.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let start = try #require(lines.firstIndex(of: "$ " + command))
+        let shown = Array(lines[(start + 1)...].prefix { !$0.hasPrefix("```") })
+        #expect(shown.count == 7)
+        let folder = try TemporaryFolder()
+        let result = try yanglao([
+            "facilities", "Examples/facilities", "--population", "Examples/facilities/elderly.csv",
+            "--out", folder.path + "/out",
+        ])
+        #expect(result.status == 0)
+        let printed = result.output.split(separator: "\n").map(String.init)
+        // Every line but the last, which names the output folder.
+        #expect(Array(printed.dropLast()) == Array(shown.dropLast()))
+        #expect(shown.last == "运行结果已写入 Output/facilities-example/facilities")
+    }
+}

@@ -1,0 +1,326 @@
+import CSV
+import Diagnostics
+import Facilities
+import Geography
+
+/// Reads a facility inventory (`facilities.csv`, 设施台账) into a ``FacilityInventory``.
+///
+/// Columns (header names; order free):
+///
+/// | column | required | meaning |
+/// |---|---|---|
+/// | `id` | yes | unique identifier of the facility |
+/// | `name` | no | its name |
+/// | `type` | yes | `institution`, `special_hardship_home`, `honour_home`, `street_centre`, `township_centre`, `community_station`, `village_point`, `meal_site`, `family_beds` (or the Chinese names) |
+/// | `ownership` | institutions | `public`, `private`, `public_built_private_run` (公办, 民办, 公建民营); default `public` for other types |
+/// | `care_type` | no | `yes` for a care-type (照护型) special-hardship home |
+/// | `community` | yes | code of the community or village it stands in (or the street, town or county when the region table stops above) |
+/// | `beds`, `nursing_beds` | no | beds and nursing-type beds (default 0); nursing beds at most beds |
+/// | `stars` | no | GB/T 37276 rating, 0–5 (default 0) |
+/// | `status` | no | `planned`, `approved`, `under_construction`, `operating` (default), `closed` |
+/// | `opened` | no | the year it opened (operating, closed) or opens (approved, under construction) |
+/// | `approved`, `lead_time` | no | for an approved project without `opened`: it opens in approved + lead time (defaults: the base year; the type's lead time) |
+/// | `residents` | no | residents in the base year (sets its own occupancy) |
+/// | `caregivers` | no | caregivers in the base year |
+/// | `lon`, `lat` | no | its position, in the scenario's datum |
+public enum FacilityTable {
+    public static let columns = CSVColumns(
+        required: ["id", "type", "community"],
+        optional: [
+            "name", "ownership", "care_type", "beds", "nursing_beds", "stars", "status", "opened",
+            "approved", "lead_time", "residents", "caregivers", "lon", "lat",
+        ])
+
+    /// Words for yes and no in flag columns.
+    static let yes = ["yes", "true", "1", "是", "y"]
+    static let no = ["no", "false", "0", "否", "n", ""]
+
+    /// Builds the inventory from a parsed table, logging every problem with its row and
+    /// column.
+    /// - Parameters:
+    ///   - leadTimes: years from approval to opening by ``FacilityType``, for approved rows
+    ///     without their own.
+    /// - Returns: the inventory and the line of each facility, or nil if there were errors.
+    public static func inventory(
+        from table: CSVTable, tree: RegionTree, baseYear: Int, leadTimes: [Int],
+        log: inout DiagnosticLog
+    ) -> (inventory: FacilityInventory, lines: [Int])? {
+        let errorsBefore = log.diagnostics.filter { $0.severity == .error }.count
+        guard table.check(columns, log: &log) else { return nil }
+        let column = { (name: String) in table.column(name) }
+        let idColumn = column("id")!
+        let typeColumn = column("type")!
+        let communityColumn = column("community")!
+        var facilities: [Facility] = []
+        var lines: [Int] = []
+        var firstLine: [String: Int] = [:]
+
+        for row in 0..<table.rowCount {
+            func at(_ name: String) -> SourceLocation {
+                table.location(row: row, column: column(name) ?? idColumn)
+            }
+            guard let id = table.requiredText(row: row, column: idColumn, log: &log) else {
+                continue
+            }
+            if let first = firstLine[id] {
+                log.error(
+                    .invalidValue(
+                        field: "id",
+                        reason: "facility '\(id)' appears twice (first on line \(first))"
+                    ), at: at("id"))
+                continue
+            }
+            firstLine[id] = table.line(ofRow: row)
+            guard let typeText = table.requiredText(row: row, column: typeColumn, log: &log)
+            else { continue }
+            guard let type = FacilityType(name: typeText) else {
+                log.error(
+                    .notOneOf(
+                        field: "type", value: typeText,
+                        allowed: FacilityType.allCases.map(\.identifier)), at: at("type"))
+                continue
+            }
+            var ok = true
+            // Where it stands.
+            var region = -1
+            if let codeText = table.requiredText(row: row, column: communityColumn, log: &log) {
+                if let code = try? DivisionCode(parsing: codeText) {
+                    if let index = tree.index(of: code) {
+                        region = index
+                    } else {
+                        log.error(.unknownRegion(code: codeText), at: at("community"))
+                    }
+                } else {
+                    log.error(
+                        .badRegionCode(value: codeText, reason: "see the regions table"),
+                        at: at("community"))
+                }
+            }
+            ok = ok && region >= 0
+            // Ownership.
+            var ownership = Ownership.publicRun
+            let ownershipText = table.text(row: row, column: column("ownership")) ?? ""
+            if ownershipText.isEmpty {
+                if type == .institution {
+                    log.error(
+                        .emptyCell(column: "ownership"),
+                        at: column("ownership") == nil ? at("type") : at("ownership"))
+                    ok = false
+                }
+            } else if let given = Ownership(name: ownershipText) {
+                ownership = given
+            } else {
+                log.error(
+                    .notOneOf(
+                        field: "ownership", value: ownershipText,
+                        allowed: Ownership.allCases.map(\.identifier)), at: at("ownership"))
+                ok = false
+            }
+            // Care type.
+            var isCareType = false
+            let careText = (table.text(row: row, column: column("care_type")) ?? "").lowercased()
+            if yes.contains(careText) {
+                isCareType = true
+                if type != .specialHardshipHome {
+                    log.error(
+                        .invalidValue(
+                            field: "care_type",
+                            reason: "only a special_hardship_home is care-type (照护型)"),
+                        at: at("care_type"))
+                    ok = false
+                }
+            } else if !no.contains(careText) {
+                log.error(
+                    .notOneOf(field: "care_type", value: careText, allowed: ["yes", "no"]),
+                    at: at("care_type"))
+                ok = false
+            }
+            // Beds.
+            let beds = optionalCount("beds", row: row, table: table, log: &log, ok: &ok) ?? 0
+            let nursing =
+                optionalCount("nursing_beds", row: row, table: table, log: &log, ok: &ok) ?? 0
+            if nursing > beds {
+                log.error(
+                    .invalidValue(
+                        field: "nursing_beds",
+                        reason: "\(nursing) nursing beds is more than the \(beds) beds"),
+                    at: at("nursing_beds"))
+                ok = false
+            }
+            if type == .mealSite, beds > 0 {
+                log.error(
+                    .invalidValue(field: "beds", reason: "a meal site has no beds"), at: at("beds"))
+                ok = false
+            }
+            // Stars.
+            var stars = 0
+            if let value = table.number(row: row, column: column("stars"), log: &log) {
+                if value == value.rounded(), StarRating.range.contains(Int(exactly: value) ?? -1) {
+                    stars = Int(value)
+                } else {
+                    log.error(
+                        .outOfRange(
+                            field: "stars", value: table.text(row: row, column: column("stars"))!,
+                            range: "a whole number between 0 and 5 (GB/T 37276)"),
+                        at: at("stars"))
+                    ok = false
+                }
+            }
+            // Status and years.
+            var status = FacilityStatus.operating
+            let statusText = table.text(row: row, column: column("status")) ?? ""
+            if !statusText.isEmpty {
+                if let given = FacilityStatus(name: statusText) {
+                    status = given
+                } else {
+                    log.error(
+                        .notOneOf(
+                            field: "status", value: statusText,
+                            allowed: FacilityStatus.allCases.map(\.identifier)), at: at("status"))
+                    ok = false
+                }
+            }
+            let opened = year("opened", row: row, table: table, log: &log, ok: &ok)
+            let approved = year("approved", row: row, table: table, log: &log, ok: &ok)
+            var leadTime = leadTimes[type.rawValue]
+            if let text = table.text(row: row, column: column("lead_time")), !text.isEmpty {
+                if let value = Int(text), (0...30).contains(value) {
+                    leadTime = value
+                } else {
+                    log.error(
+                        .outOfRange(
+                            field: "lead_time", value: text,
+                            range: "a whole number of years between 0 and 30"),
+                        at: at("lead_time"))
+                    ok = false
+                }
+            }
+            var openingYear = opened
+            if opened == nil, status == .approved || status == .underConstruction {
+                openingYear = (approved ?? baseYear) + leadTime
+            }
+            // Residents and staff.
+            let residents = optionalCount("residents", row: row, table: table, log: &log, ok: &ok)
+            if let residents, residents > beds {
+                log.error(
+                    .invalidValue(
+                        field: "residents", reason: "\(residents) residents in \(beds) beds"),
+                    at: at("residents"))
+                ok = false
+            }
+            var caregivers: Double?
+            if let value = table.number(row: row, column: column("caregivers"), log: &log) {
+                if value < 0 {
+                    log.error(
+                        .negative(
+                            column: "caregivers",
+                            value: table.text(row: row, column: column("caregivers"))!),
+                        at: at("caregivers"))
+                    ok = false
+                } else {
+                    caregivers = value
+                }
+            }
+            let location = point(row: row, table: table, log: &log, ok: &ok)
+            guard ok else { continue }
+            let facility = Facility(
+                id: id, name: table.text(row: row, column: column("name")) ?? "", type: type,
+                ownership: ownership, isCareType: isCareType, region: region, beds: beds,
+                nursingBeds: nursing, stars: stars, status: status, openingYear: openingYear,
+                residents: residents, caregivers: caregivers, location: location)
+            if let reason = FacilityInventory.openingProblem(facility, baseYear: baseYear) {
+                let place =
+                    opened != nil
+                    ? at("opened")
+                    : column("approved") != nil
+                        ? at("approved")
+                        : at(
+                            "status")
+                log.error(.invalidValue(field: "opened", reason: reason), at: place)
+                continue
+            }
+            facilities.append(facility)
+            lines.append(table.line(ofRow: row))
+        }
+        let errorsNow = log.diagnostics.filter { $0.severity == .error }.count
+        guard errorsNow == errorsBefore else { return nil }
+        do {
+            let inventory = try FacilityInventory(
+                facilities: facilities, regionCount: tree.count, baseYear: baseYear)
+            return (inventory, lines)
+        } catch {
+            // Every invariant was checked above, with its cell; this is a safety net.
+            log.error(
+                .invalidValue(field: "facilities", reason: error.description),
+                at: table.headerLocation())
+            return nil
+        }
+    }
+
+    /// A non-negative whole number in an optional column.
+    static func optionalCount(
+        _ name: String, row: Int, table: CSVTable, log: inout DiagnosticLog, ok: inout Bool
+    ) -> Int? {
+        guard let column = table.column(name) else { return nil }
+        let value = table.count(row: row, column: column, required: false, log: &log)
+        // No value from a cell with text: the reader has logged why.
+        if value == nil, let text = table.text(row: row, column: column), !text.isEmpty {
+            ok = false
+        }
+        return value
+    }
+
+    /// A year in an optional column, 1900–2200.
+    static func year(
+        _ name: String, row: Int, table: CSVTable, log: inout DiagnosticLog, ok: inout Bool
+    ) -> Int? {
+        guard let column = table.column(name), let text = table.text(row: row, column: column),
+            !text.isEmpty
+        else { return nil }
+        guard let value = Int(text), (1900...2200).contains(value) else {
+            log.error(
+                .outOfRange(field: name, value: text, range: "a year between 1900 and 2200"),
+                at: table.location(row: row, column: column))
+            ok = false
+            return nil
+        }
+        return value
+    }
+
+    /// The optional `lon`, `lat` pair.
+    static func point(row: Int, table: CSVTable, log: inout DiagnosticLog, ok: inout Bool)
+        -> GeoPoint?
+    {
+        let lonColumn = table.column("lon")
+        let latColumn = table.column("lat")
+        let lonText = table.text(row: row, column: lonColumn) ?? ""
+        let latText = table.text(row: row, column: latColumn) ?? ""
+        if lonText.isEmpty && latText.isEmpty { return nil }
+        if lonText.isEmpty != latText.isEmpty {
+            let missing = lonText.isEmpty ? "lon" : "lat"
+            log.error(
+                .emptyCell(column: missing),
+                at: table.location(row: row, column: (lonText.isEmpty ? lonColumn : latColumn)!))
+            ok = false
+            return nil
+        }
+        guard let lon = table.number(row: row, column: lonColumn, log: &log),
+            let lat = table.number(row: row, column: latColumn, log: &log)
+        else {
+            ok = false
+            return nil
+        }
+        let candidate = GeoPoint(longitude: lon, latitude: lat)
+        guard candidate.isInChina else {
+            log.error(
+                .invalidValue(
+                    field: "lon/lat",
+                    reason:
+                        "(\(lon), \(lat)) is outside China (73–136° E, 3–54° N); are lon and lat swapped?"
+                ), at: table.location(row: row, column: lonColumn!))
+            ok = false
+            return nil
+        }
+        return candidate
+    }
+}

@@ -1,0 +1,257 @@
+import Diagnostics
+import Facilities
+import Foundation
+import Geography
+import Quantities
+import Simulation
+
+/// What the investment section needs to know of the inventory.
+struct InventoryContext {
+    var inventory: FacilityInventory
+    /// The inventory file, as diagnostics name it.
+    var file: String
+    /// The line of each facility.
+    var lines: [Int]
+    var indexByID: [String: Int]
+}
+
+/// `facilities:` — the inventory and how the stock behaves.
+///
+/// ```yaml
+/// facilities:
+///   inventory: facilities.csv          # the table (see FacilityTable); required
+///   count_family_beds: false           # family beds count as service beds (default false)
+///   occupancy: {institutional: {2020: 0.5, 2025: 0.6}, community: 0.3, family: 1}   # interpolated
+///   lead_times: {institution: 2, street_centre: 1}     # years, 0–30
+///   staffing:
+///     residents_per_caregiver: {intact: 10, mild: 6, moderate: 6, severe: 3, complete: 3}
+///     resident_mix: {intact: 0.35, mild: 0.2, moderate: 0.2, severe: 0.15, complete: 0.1}
+///     trained_per_year: {2021: 200}    # persons, held until the next key
+///     attrition: 5 %
+///     initial_share_of_need: 1
+/// ```
+/// `facilities: facilities.csv` alone names the inventory with every default.
+extension ScenarioDecoder {
+    static let facilityKeys = [
+        "inventory", "count_family_beds", "occupancy", "lead_times", "staffing",
+    ]
+    static let staffingKeys = [
+        "residents_per_caregiver", "resident_mix", "trained_per_year", "attrition",
+        "initial_share_of_need",
+    ]
+
+    /// Decodes `facilities:` and `investment:` into the scenario.
+    mutating func decodeFacilitiesAndInvestment(
+        _ fields: Fields, into scenario: inout Scenario, session: inout Session
+    ) {
+        var context: InventoryContext?
+        if let node = fields["facilities"] {
+            if let (settings, decoded) = decodeFacilities(
+                node, scenario: scenario, session: &session)
+            {
+                scenario.facilities = settings
+                context = decoded
+            }
+        }
+        if let node = fields["investment"] {
+            if fields["facilities"] == nil {
+                session.log.error(
+                    .invalidValue(
+                        field: "investment",
+                        reason:
+                            "the plan acts on the facility stock: add a 'facilities:' section with the inventory"
+                    ), at: node.location)
+            }
+            scenario.investment = decodeInvestment(
+                node, scenario: scenario, inventory: context, session: &session)
+        }
+    }
+
+    private mutating func decodeFacilities(
+        _ node: YAMLNode, scenario: Scenario, session: inout Session
+    ) -> (FacilitySettings, InventoryContext)? {
+        var fileNode = node
+        var fields: Fields?
+        if node.entries != nil {
+            guard
+                let opened = Fields(
+                    node, section: "facilities", keys: Self.facilityKeys, log: &session.log),
+                let given = opened.required("inventory", log: &session.log)
+            else { return nil }
+            fields = opened
+            fileNode = given
+        }
+        var failed = false
+        var countsFamilyBeds = false
+        if let value = fields?["count_family_beds"] {
+            if let flag = Read.flag(value, field: "facilities.count_family_beds", log: &session.log)
+            {
+                countsFamilyBeds = flag
+            } else {
+                failed = true
+            }
+        }
+        let years = scenario.years
+        var occupancy = FacilitySettings.defaultOccupancy.map {
+            YearlyValues.constant($0, from: years.lowerBound)
+        }
+        if let value = fields?["occupancy"] {
+            let names = BedCategory.allCases.map(\.identifier)
+            if let rates = Fields(
+                value, section: "facilities.occupancy", keys: names, log: &session.log)
+            {
+                for category in BedCategory.allCases {
+                    guard let rate = rates[category.identifier] else { continue }
+                    if let (path, _) = Read.yearly(
+                        rate, field: "facilities.occupancy." + category.identifier,
+                        unit: .fraction, rule: .interpolate, range: 0...1, log: &session.log)
+                    {
+                        occupancy[category.rawValue] = path
+                    } else {
+                        failed = true
+                    }
+                }
+            } else {
+                failed = true
+            }
+        }
+        var leadTimes = FacilityType.allCases.map(\.defaultLeadTime)
+        if let value = fields?["lead_times"] {
+            if let times = Fields(
+                value, section: "facilities.lead_times",
+                keys: FacilityType.allCases.map(\.identifier), log: &session.log)
+            {
+                for type in FacilityType.allCases {
+                    guard let time = times[type.identifier] else { continue }
+                    if let years = Read.integer(
+                        time, field: "facilities.lead_times." + type.identifier, range: 0...30,
+                        log: &session.log)
+                    {
+                        leadTimes[type.rawValue] = years
+                    } else {
+                        failed = true
+                    }
+                }
+            } else {
+                failed = true
+            }
+        }
+        var staffing = StaffingRules()
+        if let value = fields?["staffing"] {
+            if let decoded = decodeStaffing(value, years: years, log: &session.log) {
+                staffing = decoded
+            } else {
+                failed = true
+            }
+        }
+
+        // The inventory table.
+        guard let name = Read.file(fileNode, field: "facilities.inventory", log: &session.log)
+        else { return nil }
+        guard FileManager.default.fileExists(atPath: name) else {
+            session.log.error(.fileNotFound(path: name), at: fileNode.location)
+            return nil
+        }
+        set(
+            node.entries != nil ? ["facilities", "inventory"] : ["facilities"],
+            .scalar(name, style: .doubleQuoted, at: fileNode.location))
+        guard let table = session.readTable(name),
+            let (inventory, lines) = FacilityTable.inventory(
+                from: table, tree: scenario.regions, baseYear: scenario.baseYear,
+                leadTimes: leadTimes, log: &session.log),
+            !failed
+        else { return nil }
+        let settings = FacilitySettings(
+            inventory: inventory, countsFamilyBeds: countsFamilyBeds, occupancy: occupancy,
+            leadTimes: leadTimes, staffing: staffing)
+        return (
+            settings,
+            InventoryContext(
+                inventory: inventory, file: name, lines: lines, indexByID: inventory.indexByID())
+        )
+    }
+
+    private func decodeStaffing(
+        _ node: YAMLNode, years: ClosedRange<Int>, log: inout DiagnosticLog
+    ) -> StaffingRules? {
+        guard
+            let fields = Fields(
+                node, section: "facilities.staffing", keys: Self.staffingKeys, log: &log)
+        else { return nil }
+        var rules = StaffingRules()
+        var failed = false
+        let levels = StaffingRules.CareLevel.allCases.map(\.identifier)
+        func byLevel(_ key: String, range: ClosedRange<Double>) -> [Double]? {
+            guard let value = fields[key] else { return nil }
+            let field = "facilities.staffing." + key
+            guard let entries = Fields(value, section: field, keys: levels, log: &log) else {
+                failed = true
+                return nil
+            }
+            var result: [Double] = []
+            for level in levels {
+                guard let entry = entries.required(level, log: &log),
+                    let (number, _) = Read.quantity(
+                        entry, field: field + "." + level, unit: .fraction, range: range, log: &log)
+                else {
+                    failed = true
+                    return nil
+                }
+                result.append(number)
+            }
+            return result
+        }
+        if let ratios = byLevel("residents_per_caregiver", range: 0.1...100) {
+            rules.residentsPerCaregiver = ratios
+        }
+        if let mix = byLevel("resident_mix", range: 0...1) {
+            let total = mix.reduce(0, +)
+            if abs(total - 1) > 1e-6 {
+                log.error(
+                    .invalidValue(
+                        field: "facilities.staffing.resident_mix",
+                        reason: "the shares add up to \(total), not 1"),
+                    at: fields["resident_mix"]!.location)
+                failed = true
+            } else {
+                rules.residentMix = mix
+            }
+        }
+        if let value = fields["trained_per_year"] {
+            if let (path, _) = Read.yearly(
+                value, field: "facilities.staffing.trained_per_year", unit: .person, rule: .hold,
+                range: 0...1e9, years: years, log: &log)
+            {
+                rules.trainedPerYear = path
+            } else {
+                failed = true
+            }
+        }
+        for (key, keyPath) in [
+            ("attrition", \StaffingRules.attrition),
+            ("initial_share_of_need", \StaffingRules.initialShareOfNeed),
+        ] {
+            guard let value = fields[key] else { continue }
+            if let (number, _) = Read.quantity(
+                value, field: "facilities.staffing." + key, unit: .fraction, range: 0...1,
+                log: &log)
+            {
+                rules[keyPath: keyPath] = number
+            } else {
+                failed = true
+            }
+        }
+        return failed ? nil : rules
+    }
+}
+
+extension Read {
+    /// `true`/`false` (also `yes`/`no`).
+    static func flag(_ node: YAMLNode, field: String, log: inout DiagnosticLog) -> Bool? {
+        guard
+            let word = Read.word(
+                node, field: field, allowed: ["true", "false", "yes", "no"], log: &log)
+        else { return nil }
+        return word == "true" || word == "yes"
+    }
+}

@@ -1,0 +1,867 @@
+import Diagnostics
+import Facilities
+import Foundation
+import Geography
+import Quantities
+import Simulation
+
+/// `investment:` — budgets, unit costs, the rule for counts, recurring costs and the actions.
+///
+/// ```yaml
+/// investment:
+///   budget:                            # yuan; years from base_year + 1 to horizon
+///     welfare_lottery: {2021: 1.2e8, 2022: 1.2e8}
+///     central_budget: {values: {2021: 0.8}, unit: 亿元, source: "…"}
+///   welfare_lottery_total: {2021: 2.0e8}   # the whole lottery fund (share spent on elderly care)
+///   carry_over: false
+///   unit_costs: unit-costs.csv
+///   priority: most_uncovered_elderly   # or lowest_beds_per_1000_elderly, given_order, lowest_nursing_share
+///   recurring:
+///     old_age_allowance: {source: local_budget}
+///     operating_subsidy: {ownership: [private], eligible_share: 30 %}
+///   actions:
+///     - build_beds: {per_year: 300, years: 2021-2025, size: 100, nursing_share: 60 %}
+///     - build_centres: {places: ["210302002"], year: 2022}
+///     - merge: {facility: H12, into: H03, year: 2023}
+/// ```
+extension ScenarioDecoder {
+    static let investmentKeys = [
+        "budget", "welfare_lottery_total", "carry_over", "unit_costs", "priority", "recurring",
+        "actions",
+    ]
+    static let recurringKeys = [
+        "old_age_allowance", "care_subsidy", "operating_subsidy", "training",
+    ]
+
+    /// The keys each kind of action takes.
+    static func actionKeys(_ kind: PlanAction.Kind) -> [String] {
+        let allocation = ["per_year", "places", "priority", "order", "level"]
+        let common = ["years", "year", "funding"]
+        switch kind {
+        case .buildBeds:
+            return common + allocation + [
+                "size", "nursing_share", "type", "ownership", "care_type", "lead_time",
+            ]
+        case .convertToNursing:
+            return common + allocation + ["facilities", "lot", "types", "ownership"]
+        case .buildCentres, .buildStations:
+            return common + allocation + [
+                "type", "beds", "nursing_share", "ownership", "lead_time",
+            ]
+        case .addFamilyBeds:
+            return common + allocation + ["lot"]
+        case .certifyMealSites:
+            return common + allocation
+        case .upgradeRatings:
+            return common + ["per_year", "facilities", "to_stars", "types", "ownership"]
+        case .buildPlanned:
+            return common + ["facilities", "lead_time"]
+        case .close:
+            return common + ["facility"]
+        case .merge:
+            return common + ["facility", "into"]
+        }
+    }
+
+    mutating func decodeInvestment(
+        _ node: YAMLNode, scenario: Scenario, inventory: InventoryContext?,
+        session: inout Session
+    ) -> InvestmentPlan? {
+        guard
+            let fields = Fields(
+                node, section: "investment", keys: Self.investmentKeys, log: &session.log)
+        else { return nil }
+        var failed = false
+        let planYears = (scenario.baseYear + 1)...max(scenario.baseYear + 1, scenario.horizon)
+
+        // Budgets by source.
+        var budgets = [YearlyValues?](repeating: nil, count: FundingSource.allCases.count)
+        if let value = fields["budget"] {
+            let names = FundingSource.allCases.map(\.identifier)
+            if let lines = Fields(
+                value, section: "investment.budget", keys: names, log: &session.log)
+            {
+                for source in FundingSource.allCases {
+                    guard let line = lines[source.identifier] else { continue }
+                    if let (path, _) = Read.yearly(
+                        line, field: "investment.budget." + source.identifier, unit: .yuan,
+                        rule: .keyedYearsOnly, range: 0...Double.infinity, years: planYears,
+                        log: &session.log)
+                    {
+                        budgets[source.rawValue] = path
+                    } else {
+                        failed = true
+                    }
+                }
+            } else {
+                failed = true
+            }
+        }
+        var lotteryTotal: YearlyValues?
+        if let value = fields["welfare_lottery_total"] {
+            if let (path, _) = Read.yearly(
+                value, field: "investment.welfare_lottery_total", unit: .yuan,
+                rule: .keyedYearsOnly, range: 0...Double.infinity, years: planYears,
+                log: &session.log)
+            {
+                lotteryTotal = path
+            } else {
+                failed = true
+            }
+        }
+        var carriesOver = false
+        if let value = fields["carry_over"] {
+            if let flag = Read.flag(value, field: "investment.carry_over", log: &session.log) {
+                carriesOver = flag
+            } else {
+                failed = true
+            }
+        }
+        var priority = PriorityRule.mostUncoveredElderly
+        if let value = fields["priority"] {
+            if let rule = Read.rule(value, field: "investment.priority", log: &session.log) {
+                priority = rule
+            } else {
+                failed = true
+            }
+        }
+
+        // Unit costs.
+        var costs = UnitCostTable(entries: [])
+        var costFile = "the unit-costs table (investment.unit_costs)"
+        var costsRead = true
+        if let value = fields["unit_costs"] {
+            if let name = Read.file(value, field: "investment.unit_costs", log: &session.log) {
+                if !FileManager.default.fileExists(atPath: name) {
+                    session.log.error(.fileNotFound(path: name), at: value.location)
+                    failed = true
+                    costsRead = false
+                } else {
+                    set(
+                        ["investment", "unit_costs"],
+                        .scalar(name, style: .doubleQuoted, at: value.location))
+                    costFile = name
+                    if let table = session.readTable(name),
+                        let (read, _) = UnitCostFile.table(
+                            from: table, tree: scenario.regions, log: &session.log)
+                    {
+                        costs = read
+                    } else {
+                        failed = true
+                        costsRead = false
+                    }
+                }
+            } else {
+                failed = true
+                costsRead = false
+            }
+        }
+
+        // Recurring costs.
+        var recurring = RecurringCostRules()
+        if let value = fields["recurring"] {
+            if let decoded = decodeRecurring(value, years: scenario.years, log: &session.log) {
+                recurring = decoded
+            } else {
+                failed = true
+            }
+        }
+
+        // Actions.
+        var actions: [PlanAction] = []
+        if let value = fields["actions"] {
+            guard let items = value.items else {
+                session.log.error(
+                    .wrongType(
+                        field: "investment.actions", expected: "a list of actions ('- kind: {…}')",
+                        got: value.shapeDescription), at: value.location)
+                return nil
+            }
+            var decoder = ActionDecoder(
+                scenario: scenario, inventory: inventory, costs: costs, costFile: costFile,
+                planYears: planYears, defaultPriority: priority, checksCosts: costsRead)
+            for (index, item) in items.enumerated() {
+                if let action = decoder.decode(item, index: index, log: &session.log) {
+                    actions.append(action)
+                } else {
+                    failed = true
+                }
+            }
+            if !decoder.checkMerges(log: &session.log) { failed = true }
+        }
+        guard !failed else { return nil }
+        return InvestmentPlan(
+            budgets: budgets, welfareLotteryTotal: lotteryTotal, unitCosts: costs,
+            priority: priority, carriesOver: carriesOver, recurring: recurring, actions: actions)
+    }
+
+    private func decodeRecurring(
+        _ node: YAMLNode, years: ClosedRange<Int>, log: inout DiagnosticLog
+    ) -> RecurringCostRules? {
+        guard
+            let fields = Fields(
+                node, section: "investment.recurring", keys: Self.recurringKeys, log: &log)
+        else { return nil }
+        var rules = RecurringCostRules()
+        var failed = false
+        for key in Self.recurringKeys {
+            guard let value = fields[key] else { continue }
+            let section = "investment.recurring." + key
+            let keys =
+                key == "operating_subsidy" ? ["source", "ownership", "eligible_share"] : ["source"]
+            guard let item = Fields(value, section: section, keys: keys, log: &log) else {
+                failed = true
+                continue
+            }
+            if let sourceNode = item["source"] {
+                if let source = Read.source(sourceNode, field: section + ".source", log: &log) {
+                    switch key {
+                    case "old_age_allowance": rules.allowanceSource = source
+                    case "care_subsidy": rules.careSubsidySource = source
+                    case "operating_subsidy": rules.operatingSubsidySource = source
+                    default: rules.trainingSource = source
+                    }
+                } else {
+                    failed = true
+                }
+            }
+            if let ownershipNode = item["ownership"] {
+                if let list = Read.ownerships(
+                    ownershipNode, field: section + ".ownership", log: &log)
+                {
+                    rules.operatingSubsidyOwnership = list
+                } else {
+                    failed = true
+                }
+            }
+            if let shareNode = item["eligible_share"] {
+                if let (path, _) = Read.yearly(
+                    shareNode, field: section + ".eligible_share", unit: .fraction, rule: .hold,
+                    range: 0...1, years: years, log: &log)
+                {
+                    rules.operatingSubsidyEligibleShare = path
+                } else {
+                    failed = true
+                }
+            }
+        }
+        return failed ? nil : rules
+    }
+}
+
+/// Reads the actions of a plan, checking each against the regions, the inventory and the
+/// unit costs.
+struct ActionDecoder {
+    let scenario: Scenario
+    let inventory: InventoryContext?
+    let costs: UnitCostTable
+    let costFile: String
+    let planYears: ClosedRange<Int>
+    let defaultPriority: PriorityRule
+    /// Whether the unit costs were read (when not, their errors are reported already).
+    let checksCosts: Bool
+    /// Closures and merges seen: the home, the year, where.
+    var closures: [(facility: Int, year: Int, location: SourceLocation)] = []
+    /// Merges to check once every closure is known: receiving home, year, its node.
+    var merges: [(into: Int, year: Int, node: YAMLNode, field: String)] = []
+
+    var tree: RegionTree { scenario.regions }
+
+    mutating func decode(_ node: YAMLNode, index: Int, log: inout DiagnosticLog) -> PlanAction? {
+        let place = "investment.actions[\(index)]"
+        guard let entries = node.entries, entries.count == 1 else {
+            log.error(
+                .wrongType(
+                    field: place,
+                    expected:
+                        "one action as 'kind: {…}', e.g. 'build_beds: {per_year: 300, years: 2021-2025}'",
+                    got: node.shapeDescription), at: node.location)
+            return nil
+        }
+        let entry = entries[0]
+        let kinds = PlanAction.Kind.allCases.map(\.identifier)
+        guard let kind = PlanAction.Kind(identifier: entry.key) else {
+            log.error(
+                .notOneOf(field: place, value: entry.key, allowed: kinds), at: entry.keyLocation)
+            return nil
+        }
+        let field = place + "." + entry.key
+        guard
+            let fields = Fields(
+                entry.value, section: field, keys: ScenarioDecoder.actionKeys(kind), log: &log)
+        else { return nil }
+        var failed = false
+        let label =
+            "\(PathName.lastComponent(of: entry.keyLocation.file)):\(entry.keyLocation.line)"
+        var action = PlanAction(kind: kind, label: label, years: [])
+
+        // Years.
+        let yearsNode = fields["years"] ?? fields["year"]
+        if let yearsNode {
+            if let years = readYears(yearsNode, field: field + ".years", log: &log) {
+                action.years = years
+                let single = [.buildPlanned, .close, .merge].contains(kind)
+                if single, years.count != 1 {
+                    log.error(
+                        .invalidValue(
+                            field: field + ".year",
+                            reason: "\(kind.identifier) happens in one year; give 'year: …'"),
+                        at: yearsNode.location)
+                    failed = true
+                }
+            } else {
+                failed = true
+            }
+        } else {
+            log.error(.missingKey(key: "years", section: field), at: entry.keyLocation)
+            failed = true
+        }
+        // Amounts.
+        if let value = fields["per_year"] {
+            if let number = Read.integer(
+                value, field: field + ".per_year", range: 0...10_000_000, log: &log)
+            {
+                action.perYear = number
+            } else {
+                failed = true
+            }
+        }
+        if let value = fields["places"] {
+            if let places = readPlaces(value, kind: kind, field: field + ".places", log: &log) {
+                action.places = places
+            } else {
+                failed = true
+            }
+        }
+        if let value = fields["facilities"] {
+            if let named = readFacilities(value, field: field + ".facilities", log: &log) {
+                action.facilities = named
+            } else {
+                failed = true
+            }
+        }
+        if let value = fields["facility"] {
+            if let named = facility(value, field: field + ".facility", log: &log) {
+                action.facilities = [named]
+            } else {
+                failed = true
+            }
+        }
+        let needsNamed = [.buildPlanned, .close, .merge].contains(kind)
+        if needsNamed, fields["facilities"] == nil, fields["facility"] == nil {
+            let key = kind == .buildPlanned ? "facilities" : "facility"
+            log.error(.missingKey(key: key, section: field), at: entry.keyLocation)
+            failed = true
+        } else if !needsNamed, fields["per_year"] == nil, fields["places"] == nil,
+            fields["facilities"] == nil
+        {
+            log.error(.missingKey(key: "per_year", section: field), at: entry.keyLocation)
+            failed = true
+        }
+        if kind == .merge {
+            if let value = fields.required("into", log: &log) {
+                if let into = facility(value, field: field + ".into", log: &log) {
+                    action.receiving = into
+                    if let year = action.years.first {
+                        merges.append((into, year, value, field + ".into"))
+                    }
+                } else {
+                    failed = true
+                }
+            } else {
+                failed = true
+            }
+        }
+        if kind == .close || kind == .merge, let closed = action.facilities.first,
+            let year = action.years.first, let inventory
+        {
+            if inventory.inventory.facilities[closed].status == .closed {
+                log.error(
+                    .invalidValue(
+                        field: field + ".facility",
+                        reason:
+                            "'\(inventory.inventory.facilities[closed].id)' is already closed (\(inventory.file) line \(inventory.lines[closed]))"
+                    ), at: fields["facility"]!.location)
+                failed = true
+            }
+            if action.receiving == closed {
+                log.error(
+                    .invalidValue(
+                        field: field + ".into", reason: "a home cannot merge into itself"),
+                    at: fields["into"]!.location)
+                failed = true
+            }
+            closures.append((closed, year, entry.keyLocation))
+        }
+        // Allocation.
+        if let value = fields["priority"] {
+            if let rule = Read.rule(value, field: field + ".priority", log: &log) {
+                action.priority = rule
+            } else {
+                failed = true
+            }
+        }
+        if let value = fields["order"] {
+            if let order = readOrder(value, field: field + ".order", log: &log) {
+                action.order = order
+            } else {
+                failed = true
+            }
+        }
+        if (action.priority ?? defaultPriority) == .givenOrder, action.order.isEmpty,
+            action.places.isEmpty, action.facilities.isEmpty, !needsNamed,
+            kind != .upgradeRatings
+        {
+            log.error(
+                .missingKey(key: "order", section: field), at: entry.keyLocation)
+            failed = true
+        }
+        if let value = fields["level"] {
+            if let level = readLevel(value, field: field + ".level", log: &log) {
+                action.unitLevel = level
+            } else {
+                failed = true
+            }
+        }
+        // What is built.
+        if let value = fields["type"] {
+            let allowed: [FacilityType] =
+                switch kind {
+                case .buildBeds: [.institution, .specialHardshipHome, .honourHome]
+                case .buildCentres: [.streetCentre, .townshipCentre]
+                default: [.communityStation, .villagePoint]
+                }
+            if let word = Read.word(
+                value, field: field + ".type", allowed: allowed.map(\.identifier), log: &log)
+            {
+                action.facilityType = FacilityType(name: word)
+            } else {
+                failed = true
+            }
+        }
+        if let value = fields["ownership"] {
+            if kind == .convertToNursing || kind == .upgradeRatings {
+                if let list = Read.ownerships(value, field: field + ".ownership", log: &log) {
+                    action.eligibleOwnership = list
+                } else {
+                    failed = true
+                }
+            } else if let word = Read.word(
+                value, field: field + ".ownership", allowed: Ownership.allNames, log: &log)
+            {
+                action.ownership = Ownership(name: word)!
+            } else {
+                failed = true
+            }
+        }
+        if let value = fields["types"] {
+            if let list = readTypes(value, field: field + ".types", log: &log) {
+                action.eligibleTypes = list
+            } else {
+                failed = true
+            }
+        }
+        if let value = fields["care_type"] {
+            if let flag = Read.flag(value, field: field + ".care_type", log: &log) {
+                action.isCareType = flag
+                if flag, action.facilityType != .specialHardshipHome {
+                    log.error(
+                        .invalidValue(
+                            field: field + ".care_type",
+                            reason:
+                                "only special_hardship_home is care-type; add 'type: special_hardship_home'"
+                        ), at: value.location)
+                    failed = true
+                }
+            } else {
+                failed = true
+            }
+        }
+        if let value = fields["nursing_share"] {
+            if let (share, _) = Read.quantity(
+                value, field: field + ".nursing_share", unit: .fraction, range: 0...1, log: &log)
+            {
+                action.nursingShare = share
+            } else {
+                failed = true
+            }
+        }
+        action.bedsPerFacility = kind == .buildBeds ? 100 : 0
+        for key in ["size", "beds"] {
+            guard let value = fields[key] else { continue }
+            if let number = Read.integer(
+                value, field: field + "." + key, range: 0...10_000, log: &log)
+            {
+                action.bedsPerFacility = number
+                if kind == .buildBeds, number == 0 {
+                    log.error(
+                        .outOfRange(
+                            field: field + ".size", value: "0", range: "between 1 and 10000"),
+                        at: value.location)
+                    failed = true
+                }
+            } else {
+                failed = true
+            }
+        }
+        action.lot = kind == .addFamilyBeds ? 10 : 50
+        if let value = fields["lot"] {
+            if let number = Read.integer(
+                value, field: field + ".lot", range: 1...100_000, log: &log)
+            {
+                action.lot = number
+            } else {
+                failed = true
+            }
+        }
+        if let value = fields["to_stars"] {
+            if let stars = Read.integer(value, field: field + ".to_stars", range: 1...5, log: &log)
+            {
+                action.targetStars = stars
+            } else {
+                failed = true
+            }
+        } else if kind == .upgradeRatings {
+            log.error(.missingKey(key: "to_stars", section: field), at: entry.keyLocation)
+            failed = true
+        }
+        if let value = fields["lead_time"] {
+            if let years = Read.integer(
+                value, field: field + ".lead_time", range: 0...30, log: &log)
+            {
+                action.leadTime = years
+            } else {
+                failed = true
+            }
+        }
+        if let value = fields["funding"] {
+            if let sources = readSources(value, field: field + ".funding", log: &log) {
+                action.funding = sources
+            } else {
+                failed = true
+            }
+        }
+        if !failed, checksCosts,
+            !checkCosts(action, field: field, at: entry.keyLocation, log: &log)
+        {
+            failed = true
+        }
+        return failed ? nil : action
+    }
+
+    /// `2021-2025`, `2022`, or `[2021, 2023]`; each within the plan's years.
+    func readYears(_ node: YAMLNode, field: String, log: inout DiagnosticLog) -> [Int]? {
+        var years: [Int] = []
+        let range =
+            "between \(planYears.lowerBound) and \(planYears.upperBound) (after the base year, up to the horizon)"
+        func check(_ year: Int, text: String, at location: SourceLocation) -> Bool {
+            guard planYears.contains(year) else {
+                log.error(.outOfRange(field: field, value: text, range: range), at: location)
+                return false
+            }
+            years.append(year)
+            return true
+        }
+        if let items = node.items {
+            for item in items {
+                guard let text = item.scalar?.text, let year = Int(text) else {
+                    log.error(
+                        .wrongType(field: field, expected: "a year", got: item.shapeDescription),
+                        at: item.location)
+                    return nil
+                }
+                guard check(year, text: text, at: item.location) else { return nil }
+            }
+        } else if let text = node.scalar?.text {
+            let parts = text.split(separator: "-", omittingEmptySubsequences: false).map {
+                String($0).trimmingCharacters()
+            }
+            guard (1...2).contains(parts.count), let first = Int(parts[0]),
+                let last = Int(parts[parts.count - 1]), first <= last
+            else {
+                log.error(
+                    .wrongType(
+                        field: field,
+                        expected: "a year, a range like 2021-2025, or a list of years",
+                        got: node.shapeDescription), at: node.location)
+                return nil
+            }
+            guard check(first, text: parts[0], at: node.location),
+                first == last || check(last, text: parts[1], at: node.location)
+            else { return nil }
+            years = Array(first...last)
+        } else {
+            log.error(
+                .wrongType(
+                    field: field, expected: "a year, a range like 2021-2025, or a list of years",
+                    got: node.shapeDescription), at: node.location)
+            return nil
+        }
+        return Array(Set(years)).sorted()
+    }
+
+    /// A region code of the planning region.
+    func region(_ node: YAMLNode, field: String, log: inout DiagnosticLog) -> Int? {
+        guard let text = node.scalar?.text, !text.isEmpty else {
+            log.error(
+                .wrongType(field: field, expected: "a region code", got: node.shapeDescription),
+                at: node.location)
+            return nil
+        }
+        guard let code = try? DivisionCode(parsing: text), let index = tree.index(of: code) else {
+            log.error(.unknownRegion(code: text), at: node.location)
+            return nil
+        }
+        let planning = tree.index(of: scenario.region)!
+        guard tree.subtree(of: planning).contains(index) else {
+            log.error(
+                .invalidValue(
+                    field: field,
+                    reason: "\(text) is outside the planning region \(scenario.region.shortForm)"),
+                at: node.location)
+            return nil
+        }
+        return index
+    }
+
+    /// A list of region codes (one facility each), or a mapping of codes to amounts per year.
+    func readPlaces(
+        _ node: YAMLNode, kind: PlanAction.Kind, field: String, log: inout DiagnosticLog
+    ) -> [(region: Int, amount: Int)]? {
+        var places: [(region: Int, amount: Int)] = []
+        if let items = node.items, !kind.isCountedInBeds {
+            for item in items {
+                guard let index = region(item, field: field, log: &log) else { return nil }
+                places.append((index, 1))
+            }
+            return places
+        }
+        guard let entries = node.entries else {
+            let expected =
+                kind.isCountedInBeds
+                ? "a mapping of region codes to beds per year, like {\"210302002\": 100}"
+                : "a list of region codes, or a mapping of codes to counts"
+            log.error(
+                .wrongType(field: field, expected: expected, got: node.shapeDescription),
+                at: node.location)
+            return nil
+        }
+        for entry in entries {
+            let key = YAMLNode.scalar(entry.key, at: entry.keyLocation)
+            guard let index = region(key, field: field, log: &log),
+                let amount = Read.integer(
+                    entry.value, field: field + "." + entry.key, range: 0...10_000_000, log: &log)
+            else { return nil }
+            places.append((index, amount))
+        }
+        return places
+    }
+
+    /// Region codes for the given order.
+    func readOrder(_ node: YAMLNode, field: String, log: inout DiagnosticLog) -> [Int]? {
+        guard let items = node.items, !items.isEmpty else {
+            log.error(
+                .wrongType(
+                    field: field, expected: "a list of region codes", got: node.shapeDescription),
+                at: node.location)
+            return nil
+        }
+        var order: [Int] = []
+        for item in items {
+            guard let index = region(item, field: field, log: &log) else { return nil }
+            order.append(index)
+        }
+        return order
+    }
+
+    func readLevel(_ node: YAMLNode, field: String, log: inout DiagnosticLog) -> RegionLevel? {
+        guard
+            let word = Read.word(
+                node, field: field, allowed: ["county", "township", "village"], log: &log),
+            let level = RegionLevel(name: word)
+        else { return nil }
+        let planning = tree.index(of: scenario.region)!
+        guard tree.subtree(of: planning).contains(where: { tree.regions[$0].level == level }) else {
+            log.error(
+                .invalidValue(
+                    field: field, reason: "the region table has no \(word)-level units here"),
+                at: node.location)
+            return nil
+        }
+        return level
+    }
+
+    /// A facility of the inventory by id.
+    func facility(_ node: YAMLNode, field: String, log: inout DiagnosticLog) -> Int? {
+        guard let id = Read.text(node, field: field, log: &log) else { return nil }
+        guard let inventory else { return nil }
+        guard let index = inventory.indexByID[id] else {
+            let suggestion = Suggestion.closest(
+                to: id, among: Array(inventory.indexByID.keys).sorted())
+            log.error(
+                .invalidValue(
+                    field: field,
+                    reason: "no facility '\(id)' in \(inventory.file)"
+                        + (suggestion.map { " (did you mean '\($0)'?)" } ?? "")),
+                at: node.location)
+            return nil
+        }
+        return index
+    }
+
+    func readFacilities(_ node: YAMLNode, field: String, log: inout DiagnosticLog) -> [Int]? {
+        let items = node.items ?? [node]
+        var result: [Int] = []
+        for item in items {
+            guard let index = facility(item, field: field, log: &log) else { return nil }
+            result.append(index)
+        }
+        return result
+    }
+
+    func readTypes(_ node: YAMLNode, field: String, log: inout DiagnosticLog) -> [FacilityType]? {
+        var result: [FacilityType] = []
+        for item in node.items ?? [node] {
+            guard
+                let word = Read.word(
+                    item, field: field, allowed: FacilityType.allCases.map(\.identifier), log: &log)
+            else { return nil }
+            result.append(FacilityType(name: word)!)
+        }
+        return result
+    }
+
+    func readSources(_ node: YAMLNode, field: String, log: inout DiagnosticLog) -> [FundingSource]?
+    {
+        var result: [FundingSource] = []
+        for item in node.items ?? [node] {
+            guard let source = Read.source(item, field: field, log: &log) else { return nil }
+            result.append(source)
+        }
+        return result
+    }
+
+    /// Every cost item the action may pay must have a unit cost for the planning region.
+    func checkCosts(
+        _ action: PlanAction, field: String, at location: SourceLocation, log: inout DiagnosticLog
+    ) -> Bool {
+        let planning = tree.index(of: scenario.region)!
+        var items: Set<CostItem> = []
+        func building(_ type: FacilityType) {
+            if let item = CostItem.building(type) {
+                items.insert(item)
+            } else if type == .familyBeds {
+                items.insert(.addFamilyBed)
+            } else {
+                items.insert(.buildBed)
+            }
+        }
+        switch action.kind {
+        case .buildBeds: items.insert(.buildBed)
+        case .convertToNursing: items.insert(.convertBed)
+        case .addFamilyBeds: items.insert(.addFamilyBed)
+        case .certifyMealSites: items.insert(.certifyMealSite)
+        case .upgradeRatings: items.insert(.upgradeRating)
+        case .close, .merge: break
+        case .buildPlanned:
+            for facility in action.facilities {
+                building(inventory!.inventory.facilities[facility].type)
+            }
+        case .buildCentres, .buildStations:
+            if let type = action.facilityType {
+                building(type)
+            } else {
+                let centres = action.kind == .buildCentres
+                let regions =
+                    action.places.isEmpty
+                    ? Array(tree.subtree(of: planning)) : action.places.map(\.region)
+                for region in regions {
+                    let kind = tree.regions[region].kind
+                    if centres, kind.level == .township {
+                        building(kind == .street ? .streetCentre : .townshipCentre)
+                    } else if !centres, kind.level == .village || kind.level == .township {
+                        let urban = kind == .community || kind == .street
+                        building(urban ? .communityStation : .villagePoint)
+                    }
+                }
+            }
+        }
+        var ok = true
+        for item in items.sorted(by: { $0.rawValue < $1.rawValue }) {
+            if !costs.has(item) || costs.costs(of: item, in: tree)[planning].isNaN {
+                log.error(
+                    .invalidValue(
+                        field: field,
+                        reason:
+                            "no unit cost of \(item.identifier) for \(scenario.region.shortForm) in \(costFile)"
+                    ), at: location)
+                ok = false
+            }
+        }
+        return ok
+    }
+
+    /// A merge's receiving home must be open in the year of the merge: not closed in the
+    /// inventory or by an earlier (or the same year's) closure or merge of the plan, not only
+    /// planned, not opening later; and it must have beds.
+    func checkMerges(log: inout DiagnosticLog) -> Bool {
+        guard let inventory else { return true }
+        var ok = true
+        for merge in merges {
+            let home = inventory.inventory.facilities[merge.into]
+            let line = inventory.lines[merge.into]
+            var reason: String?
+            if home.status == .closed {
+                reason =
+                    "'\(home.id)' is closed (\(inventory.file) line \(line)); merge into an open home"
+            } else if home.status == .planned {
+                reason = "'\(home.id)' is only planned (\(inventory.file) line \(line))"
+            } else if let opening = home.openingYear, home.status != .operating,
+                opening > merge.year
+            {
+                reason = "'\(home.id)' opens in \(opening), after the merge in \(merge.year)"
+            } else if home.type.bedCategory == nil || home.type == .familyBeds {
+                reason =
+                    "'\(home.id)' is a \(home.type.identifier), which has no beds for residents"
+            } else if let closure = closures.first(where: {
+                $0.facility == merge.into && $0.year <= merge.year
+            }) {
+                reason =
+                    "'\(home.id)' is closed by the plan in \(closure.year) (\(closure.location.description)); merge into an open home"
+            }
+            if let reason {
+                log.error(
+                    .invalidValue(field: merge.field, reason: reason), at: merge.node.location)
+                ok = false
+            }
+        }
+        return ok
+    }
+}
+
+extension Read {
+    static func rule(_ node: YAMLNode, field: String, log: inout DiagnosticLog) -> PriorityRule? {
+        word(node, field: field, allowed: PriorityRule.allCases.map(\.identifier), log: &log)
+            .flatMap(PriorityRule.init(identifier:))
+    }
+
+    static func source(_ node: YAMLNode, field: String, log: inout DiagnosticLog) -> FundingSource?
+    {
+        word(node, field: field, allowed: FundingSource.allCases.map(\.identifier), log: &log)
+            .flatMap(FundingSource.init(name:))
+    }
+
+    static func ownerships(_ node: YAMLNode, field: String, log: inout DiagnosticLog)
+        -> [Ownership]?
+    {
+        var result: [Ownership] = []
+        for item in node.items ?? [node] {
+            guard
+                let word = word(
+                    item, field: field, allowed: Ownership.allCases.map(\.identifier), log: &log)
+            else { return nil }
+            result.append(Ownership(name: word)!)
+        }
+        return result
+    }
+}
