@@ -57,14 +57,16 @@ let package = Package(
         // Edge: reports. Reads run results, writes files (HTML, Excel, CSV, JSON, GeoJSON).
         .target(
             name: "Reports",
-            dependencies: ["CXLSX", "Targets", "Geography", "Quantities", "CSV", "Provenance"]),
+            dependencies: [
+                "CXLSX", "Simulation", "Targets", "Geography", "Quantities", "CSV", "Provenance",
+            ]),
 
         // The command-line tool.
         .executableTarget(
             name: "yanglao",
             dependencies: [
-                "ScenarioFiles", "Simulation", "Geography", "Targets", "Demography", "Coverage",
-                "Diagnostics", "Provenance", "CSV", "GLPK",
+                "ScenarioFiles", "Simulation", "Reports", "Geography", "Targets", "Demography",
+                "Coverage", "Diagnostics", "Provenance", "CSV", "GLPK",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -75,7 +77,9 @@ let package = Package(
         .testTarget(name: "GeographyTests", dependencies: ["Geography"]),
         .testTarget(name: "TargetsTests", dependencies: ["Targets", "Geography", "Quantities"]),
         .testTarget(name: "CoverageTests", dependencies: ["Coverage", "Geography", "GLPK"]),
-        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Geography"]),
+        .testTarget(
+            name: "SimulationTests",
+            dependencies: ["Simulation", "Geography", "ScenarioFiles", "Targets", "Coverage"]),
         .testTarget(name: "DemographyTests", dependencies: ["Demography", "Geography", "GSL"]),
         .testTarget(
             name: "FacilitiesTests", dependencies: ["Facilities", "Geography", "Quantities"]),

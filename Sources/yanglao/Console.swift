@@ -2,6 +2,7 @@ import Demography
 import Foundation
 import Geography
 import Simulation
+import Targets
 
 /// Writing to the terminal.
 enum Console {
@@ -126,6 +127,27 @@ struct Messages {
             case .village: ("village", "villages")
             }
         return "\(count) \(count == 1 ? one : many)"
+    }
+
+    /// The verdicts in the report year: how many targets are met, on track, off track,
+    /// missed, or not computed.
+    func verdicts(_ result: SimulationResult) -> String {
+        let year = result.scenario.reportYear
+        guard !result.targets.isEmpty else { return "" }
+        var counts: [TargetStatus: Int] = [:]
+        for target in result.targets {
+            let status = target.summary(in: year)?.status ?? .notComputed
+            counts[status, default: 0] += 1
+        }
+        let parts = TargetStatus.allCases.compactMap { status -> String? in
+            guard let count = counts[status] else { return nil }
+            return language == .zh
+                ? "\(status.chineseName) \(count)" : "\(count) \(status.englishName)"
+        }
+        switch language {
+        case .zh: return "\(year)年目标：" + parts.joined(separator: "，")
+        case .en: return "Targets in \(year): " + parts.joined(separator: ", ")
+        }
     }
 
     var valid: String {

@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
 import Provenance
+import Reports
 import ScenarioFiles
+import Simulation
 
 /// `yanglao run SCENARIO`: load a scenario, run it, and write the run folder.
 struct RunCommand: ParsableCommand {
@@ -48,12 +50,26 @@ struct RunCommand: ParsableCommand {
         let messages = Messages(options.lang)
         if !options.quiet { Console.out(messages.summary(loaded.scenario)) }
 
+        let result: SimulationResult
+        do {
+            result = try Simulator.run(loaded.scenario)
+        } catch {
+            Console.error("\(loaded.file): error: \(error.description)")
+            throw ExitCode(1)
+        }
+        if !options.quiet { Console.out(messages.verdicts(result)) }
+
         let git = GitCheckout.state(in: FileManager.default.currentDirectoryPath)
         let writeStart = clock.now
         let folder = RunFolder.make(
             root: out, scenarioID: loaded.scenario.id, runID: runID, now: started)
-        let resolved = Array(loaded.resolvedYAML.utf8)
-        let outputs = [(name: "scenario.resolved.yaml", bytes: resolved)]
+        let outputs: [(name: String, bytes: [UInt8])] = [
+            ("scenario.resolved.yaml", Array(loaded.resolvedYAML.utf8)),
+            ("regions.csv", RunTables.regions(loaded.scenario.regions)),
+            ("indicators.csv", RunTables.indicators(result)),
+            ("targets.csv", RunTables.targets(result)),
+            ("failing-units.csv", RunTables.failingUnits(result)),
+        ]
         let manifest = Manifest(
             toolVersion: Yanglao.version, gitCommit: git?.commit, gitDirty: git?.dirty,
             scenarioID: loaded.scenario.id, scenarioFile: loaded.file,
@@ -61,9 +77,8 @@ struct RunCommand: ParsableCommand {
             resolvedScenario: loaded.resolvedJSON, inputs: loaded.inputs,
             outputs: outputs.map { InputFile(name: $0.name, bytes: $0.bytes) },
             runID: (folder.path as NSString).lastPathComponent, started: started,
-            timings: [
-                ("load", milliseconds(loadTime)), ("write", milliseconds(clock.now - writeStart)),
-            ])
+            timings: [("load", milliseconds(loadTime))] + result.timings
+                + [("write", milliseconds(clock.now - writeStart))])
         do {
             try folder.write(
                 outputs + [(name: "manifest.json", bytes: Array(manifest.json.text().utf8))],
