@@ -58,7 +58,8 @@ let package = Package(
         .target(
             name: "Reports",
             dependencies: [
-                "CXLSX", "Simulation", "Targets", "Geography", "Quantities", "CSV", "Provenance",
+                "CXLSX", "Simulation", "ScenarioFiles", "Targets", "Facilities", "Geography",
+                "Quantities", "Diagnostics", "CSV", "Provenance",
             ]),
 
         // The command-line tool.
@@ -86,7 +87,11 @@ let package = Package(
         .testTarget(name: "CSVTests", dependencies: ["CSV", "Diagnostics"]),
         .testTarget(name: "ProvenanceTests", dependencies: ["Provenance"]),
         .testTarget(
-            name: "ReportsTests", dependencies: ["Reports", "Targets", "Geography", "Quantities"]),
+            name: "ReportsTests",
+            dependencies: [
+                "Reports", "Simulation", "ScenarioFiles", "Targets", "Geography", "Quantities",
+                "Diagnostics", "Provenance",
+            ]),
         .testTarget(
             name: "ScenarioFilesTests",
             dependencies: [

@@ -110,6 +110,41 @@ public enum RunTables {
         return writer.data
     }
 
+    /// `target-definitions.csv`: one row per target, with everything needed to judge it again.
+    public static func targetDefinitions(_ targets: [Target]) -> [UInt8] {
+        var writer = CSVWriter(header: [
+            "target", "document", "document_title", "clause", "indicator", "comparison",
+            "threshold",
+            "deadline", "from", "scope", "baseline_year", "baseline_value", "text", "note",
+        ])
+        for target in targets {
+            writer.append([
+                target.id, target.document, target.documentTitle, target.clause,
+                target.indicator.id,
+                target.comparison.rawValue, number(target.threshold),
+                target.deadline.map(String.init) ?? "",
+                target.from.map(String.init) ?? "", target.scope.code,
+                target.baseline.map { String($0.year) } ?? "", number(target.baseline?.value),
+                target.text,
+                target.note,
+            ])
+        }
+        return writer.data
+    }
+
+    /// `costs.csv`: spending by year, region, kind and source.
+    public static func costs(_ data: RunData) -> [UInt8] {
+        var writer = CSVWriter(header: ["year", "region", "name", "kind", "source", "yuan"])
+        for cost in data.costs {
+            let region = data.tree.regions[cost.region]
+            writer.append([
+                String(cost.year), region.code.shortForm, region.name, cost.kind.identifier,
+                cost.source.identifier, number(cost.yuan),
+            ])
+        }
+        return writer.data
+    }
+
     /// `regions.csv`.
     public static func regions(_ tree: RegionTree) -> [UInt8] {
         var writer = CSVWriter(header: [

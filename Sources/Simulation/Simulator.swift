@@ -18,6 +18,9 @@ public struct SimulationResult: Sendable {
     /// Per year: the 15-minute circle (groups: 60+, 80+, disabled), when there are both
     /// residents and service points with locations.
     public let serviceCircle: [ServiceCircleResult?]
+    /// The units whose residents the circle counts (located, with older residents), in tree
+    /// order: resident point k of every year's circle is unit `circleUnits[k]`.
+    public let circleUnits: [Int]
     /// Units with residents but no location, which the circle cannot place.
     public let unlocatedUnits: [Int]
     /// Every indicator, year and region.
@@ -117,7 +120,7 @@ public enum Simulator {
         let settings = scenario.coverage ?? CoverageSettings()
         let stocks = facilities?.yearEndStocks ?? []
         let residents = population.map { ResidentLayer(population: $0, tree: tree) }
-        let points = ServicePoints.representativePoints(of: tree)
+        let points = tree.representativePoints()
         let perYear: [(coverage: [AdministrativeCoverage], circle: ServiceCircleResult?)] =
             parallelism.map(count: stocks.count, chunkSize: 1) { yearIndex in
                 let servicePoints = ServicePoints.of(stocks[yearIndex], tree: tree, points: points)
@@ -148,7 +151,8 @@ public enum Simulator {
         return SimulationResult(
             scenario: scenario, population: population, facilities: facilities,
             coverage: perYear.map(\.coverage), serviceCircle: perYear.map(\.circle),
-            unlocatedUnits: residents?.unlocated ?? [], indicators: table, targets: targets,
+            circleUnits: residents?.located ?? [], unlocatedUnits: residents?.unlocated ?? [],
+            indicators: table, targets: targets,
             timings: timings)
     }
 }
@@ -158,28 +162,6 @@ public enum Simulator {
 /// `public_home` for a public or public-built institution), at its own location or, when it
 /// has none, at its unit's representative point.
 enum ServicePoints {
-    /// Each region's point: its own, or else the mean of its children's points (so that a
-    /// centre the plan builds in a street without a point stands among its communities).
-    static func representativePoints(of tree: RegionTree) -> [GeoPoint?] {
-        var sums = [(longitude: Double, latitude: Double, count: Int)](
-            repeating: (0, 0, 0), count: tree.count)
-        var points = tree.regions.map(\.location)
-        for index in stride(from: tree.count - 1, through: 0, by: -1) {
-            if points[index] == nil, sums[index].count > 0 {
-                let n = Double(sums[index].count)
-                points[index] = GeoPoint(
-                    longitude: sums[index].longitude / n, latitude: sums[index].latitude / n)
-            }
-            let parent = tree.parentIndices[index]
-            if parent >= 0, let point = points[index] {
-                sums[parent].longitude += point.longitude
-                sums[parent].latitude += point.latitude
-                sums[parent].count += 1
-            }
-        }
-        return points
-    }
-
     static func of(_ stock: FacilityStock, tree: RegionTree, points: [GeoPoint?])
         -> [ServiceFacility]
     {

@@ -157,6 +157,13 @@ struct Messages {
         }
     }
 
+    func fileWritten(_ path: String) -> String {
+        switch language {
+        case .zh: "已写入 \(path)"
+        case .en: "Written to \(path)"
+        }
+    }
+
     func written(_ path: String) -> String {
         switch language {
         case .zh: "运行结果已写入 \(path)"

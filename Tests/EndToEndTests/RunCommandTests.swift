@@ -4,8 +4,9 @@ import Testing
 @Suite struct RunCommandTests {
     /// The files of a run folder, in name order.
     static let outputs = [
-        "failing-units.csv", "indicators.csv", "manifest.json", "regions.csv",
-        "scenario.resolved.yaml", "targets.csv",
+        "costs.csv", "failing-units.csv", "indicators.csv", "manifest.json", "regions.csv",
+        "report-2024.csv", "report-2024.html", "report-2024.json", "report-2024.xlsx",
+        "scenario.resolved.yaml", "target-definitions.csv", "targets.csv",
     ]
 
     func manifest(_ path: String) throws -> [String: Any] {
@@ -69,7 +70,7 @@ import Testing
             (manifest["run"] as? [String: Any])?["timings_ms"] as? [String: Any])
         #expect(
             Set(timings.keys) == [
-                "load", "demography", "facilities", "coverage", "indicators and targets", "write",
+                "load", "demography", "facilities", "coverage", "indicators and targets",
             ])
     }
 
