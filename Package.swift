@@ -77,7 +77,9 @@ let package = Package(
         .testTarget(name: "QuantitiesTests", dependencies: ["Quantities"]),
         .testTarget(name: "GeographyTests", dependencies: ["Geography"]),
         .testTarget(name: "TargetsTests", dependencies: ["Targets", "Geography", "Quantities"]),
-        .testTarget(name: "CoverageTests", dependencies: ["Coverage", "Geography", "GLPK"]),
+        .testTarget(
+            name: "CoverageTests", dependencies: ["Coverage", "Geography", "GLPK"],
+            exclude: ["Fixtures"]),
         .testTarget(
             name: "SimulationTests",
             dependencies: ["Simulation", "Geography", "ScenarioFiles", "Targets", "Coverage"]),
@@ -91,7 +93,8 @@ let package = Package(
             dependencies: [
                 "Reports", "Simulation", "ScenarioFiles", "Targets", "Geography", "Quantities",
                 "Diagnostics", "Provenance",
-            ]),
+            ],
+            exclude: ["Golden"]),
         .testTarget(
             name: "ScenarioFilesTests",
             dependencies: [
