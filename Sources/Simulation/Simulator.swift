@@ -62,9 +62,12 @@ public enum Simulator {
     /// Runs a scenario.
     /// - Parameter parallelism: threads for the independent work (coverage of each year).
     /// - Throws: ``SimulationError`` when a stage cannot run.
-    public static func run(_ scenario: Scenario, parallelism: Parallelism = .automatic)
-        throws(SimulationError) -> SimulationResult
-    {
+    /// - Parameter progress: told when each stage starts: its name and the share of the
+    ///   stages done (for a progress bar).
+    public static func run(
+        _ scenario: Scenario, parallelism: Parallelism = .automatic,
+        progress: (_ stage: String, _ done: Double) -> Void = { _, _ in }
+    ) throws(SimulationError) -> SimulationResult {
         let clock = ContinuousClock()
         var timings: [(String, Double)] = []
         func milliseconds(_ duration: Duration) -> Double {
@@ -76,6 +79,7 @@ public enum Simulator {
         let planning = tree.index(of: scenario.region)!
 
         // Demography.
+        progress("demography", 0.0)
         var start = clock.now
         var population: PopulationByRegion?
         if let demography = scenario.demography {
@@ -93,6 +97,7 @@ public enum Simulator {
         timings.append(("demography", milliseconds(clock.now - start)))
 
         // Facilities and investment.
+        progress("facilities", 0.25)
         start = clock.now
         var facilities: FacilityRun?
         if let settings = scenario.facilities {
@@ -116,6 +121,7 @@ public enum Simulator {
         timings.append(("facilities", milliseconds(clock.now - start)))
 
         // Coverage of every year, on that year's stock.
+        progress("coverage", 0.5)
         start = clock.now
         let settings = scenario.coverage ?? CoverageSettings()
         let stocks = facilities?.yearEndStocks ?? []
@@ -135,6 +141,7 @@ public enum Simulator {
         timings.append(("coverage", milliseconds(clock.now - start)))
 
         // Indicators and targets.
+        progress("indicators and targets", 0.8)
         start = clock.now
         var table = IndicatorTable(years: years, regionCount: tree.count)
         IndicatorAssembly.population(population, into: &table, tree: tree)
@@ -147,6 +154,7 @@ public enum Simulator {
             TargetEvaluator.evaluate($0, table: table, tree: tree, region: planning)
         }
         timings.append(("indicators and targets", milliseconds(clock.now - start)))
+        progress("done", 1)
 
         return SimulationResult(
             scenario: scenario, population: population, facilities: facilities,

@@ -13,6 +13,30 @@ enum Console {
     static func error(_ text: String) {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
+
+    /// Writes to the error stream without a line break (a progress bar).
+    static func errorInline(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+}
+
+/// A one-line progress bar on the terminal's error stream, redrawn at each stage of a run,
+/// shown only when that stream is a terminal.
+struct ProgressBar {
+    let enabled: Bool
+    let language: Language
+
+    func show(_ stage: String, _ done: Double) {
+        guard enabled else { return }
+        let names: [String: String] = [
+            "demography": "人口预测", "facilities": "设施与投资", "coverage": "覆盖测算",
+            "indicators and targets": "指标与目标", "done": "完成",
+        ]
+        let name = language == .zh ? names[stage] ?? stage : stage
+        let filled = Int((done * 20).rounded())
+        let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: 20 - filled)
+        Console.errorInline("\r\(bar) \(Int(done * 100))% \(name)\u{1B}[K" + (done >= 1 ? "\n" : ""))
+    }
 }
 
 /// The command line's messages in Chinese or English.
