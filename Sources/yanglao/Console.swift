@@ -35,7 +35,8 @@ struct ProgressBar {
         let name = language == .zh ? names[stage] ?? stage : stage
         let filled = Int((done * 20).rounded())
         let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: 20 - filled)
-        Console.errorInline("\r\(bar) \(Int(done * 100))% \(name)\u{1B}[K" + (done >= 1 ? "\n" : ""))
+        Console.errorInline(
+            "\r\(bar) \(Int(done * 100))% \(name)\u{1B}[K" + (done >= 1 ? "\n" : ""))
     }
 }
 

@@ -56,7 +56,8 @@ struct RunCommand: ParsableCommand {
 
         let result: SimulationResult
         do {
-            let bar = ProgressBar(enabled: !options.quiet && isatty(STDERR_FILENO) == 1, language: options.lang)
+            let bar = ProgressBar(
+                enabled: !options.quiet && isatty(STDERR_FILENO) == 1, language: options.lang)
             result = try Simulator.run(loaded.scenario, progress: bar.show)
         } catch {
             Console.error("\(loaded.file): error: \(error.description)")
