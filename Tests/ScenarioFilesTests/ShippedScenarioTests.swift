@@ -1,3 +1,5 @@
+import CSV
+import Diagnostics
 import Facilities
 import Foundation
 import Geography
@@ -311,5 +313,49 @@ import Testing
             plan.scenario.facilities?.inventory.facilities.count
                 == base.scenario.facilities?.inventory.facilities.count)
         #expect(plan.scenario.label != base.scenario.label)
+    }
+}
+
+/// The shipped region tables against the NBS lists they were built from: every 2023 township
+/// and every 2020 village is in them, a village under its own code or under the code its
+/// scenario's `township-reconciliation.csv` gives. Skipped where the lists are not present.
+@Suite(.enabled(if: ReferenceData.isAvailable, "the NBS division lists are not present"))
+struct ShippedRegionSourceTests {
+    /// A committed CSV of a scenario as rows of named fields.
+    func rows(_ path: String) throws -> [[String: String]] {
+        var log = DiagnosticLog()
+        let file = SmallScenario.repository + "/" + path
+        let table = try #require(CSVReader.read(atPath: file, name: file, log: &log))
+        return (0..<table.rowCount).map { row in
+            Dictionary(uniqueKeysWithValues: table.header.enumerated().map { ($1, table[row, $0]) })
+        }
+    }
+
+    @Test(
+        "Every 2023 township and every 2020 village of the NBS lists is in the region table",
+        arguments: [("anshan", "2103"), ("liaoning", "21"), ("shanxi", "14"), ("weibin", "410703")])
+    func everyUnitIsThere(name: String, root: String) throws {
+        let table = try rows("Scenarios/\(name)/regions.csv")
+        let names = Dictionary(uniqueKeysWithValues: table.map { ($0["code"]!, $0["name"]!) })
+        let moved = Dictionary(
+            uniqueKeysWithValues: try rows("Scenarios/\(name)/township-reconciliation.csv")
+                .filter { $0["level"] == "village" }.map { ($0["code_2020"]!, $0["code"]!) })
+        let townships = try ReferenceData.rows("nbs2023", "townships").filter {
+            $0["code"]!.hasPrefix(root)
+        }
+        #expect(townships.allSatisfy { names[$0["code"]!] == $0["name"] })
+        let villages = try ReferenceData.rows("nbs2020", "villages").filter {
+            $0["code"]!.hasPrefix(root)
+        }
+        var found = 0
+        for village in villages {
+            let code = moved[village["code"]!] ?? village["code"]!
+            if names[code] == village["name"] { found += 1 }
+        }
+        #expect(found == villages.count)
+        // Nothing else: the table is the root, its cities and counties, and these units.
+        let villageRows = table.filter { $0["level"] == "village" }
+        #expect(villageRows.count == villages.count)
+        #expect(table.filter { $0["level"] == "township" }.count == townships.count)
     }
 }
