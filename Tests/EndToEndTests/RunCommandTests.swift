@@ -51,6 +51,7 @@ import Testing
                 "Scenarios/targets/001-anshan-2021.yaml",
                 "Scenarios/targets/004-liaoning-2022.yaml",
                 "Scenarios/targets/000-liaoning-2023.yaml",
+                "Scenarios/anshan/facilities-2020-synthetic.csv", "Scenarios/anshan/unit-costs.csv",
             ])
         for input in inputs {
             let file = repository + "/" + (input["file"] as? String ?? "")
