@@ -12,6 +12,8 @@ public struct FacilityStock: Sendable {
     /// Ids and names of the inventory's facilities.
     private var inventoryIDs: [String] = []
     private var inventoryNames: [String] = []
+    /// Whether each inventory facility is synthetic (placed to reproduce published totals).
+    private var inventorySynthetic: [Bool] = []
     /// For created facilities (index − inventoryCount): plan line, year, number.
     private var createdBy: [(line: Int32, year: Int32, number: Int32)] = []
     public internal(set) var types: [FacilityType] = []
@@ -48,6 +50,7 @@ public struct FacilityStock: Sendable {
         for facility in inventory.facilities {
             inventoryIDs.append(facility.id)
             inventoryNames.append(facility.name)
+            inventorySynthetic.append(facility.isSynthetic)
             append(
                 type: facility.type,
                 ownership: facility.ownership, isCareType: facility.isCareType,
@@ -70,6 +73,15 @@ public struct FacilityStock: Sendable {
         let origin = createdBy[index - inventoryCount]
         return "P\(origin.line + 1)-\(origin.year)-\(origin.number)"
     }
+
+    /// Whether a facility is a synthetic record of the inventory (合成数据); created
+    /// facilities are the plan's, not synthetic.
+    public func isSynthetic(_ index: Int) -> Bool {
+        index < inventoryCount && inventorySynthetic[index]
+    }
+
+    /// How many inventory facilities are synthetic.
+    public var syntheticCount: Int { inventorySynthetic.lazy.filter { $0 }.count }
 
     /// Every facility's id, in stock order.
     public var ids: [String] { (0..<count).map(id) }
@@ -99,7 +111,7 @@ public struct FacilityStock: Sendable {
             nursingBeds: nursingBeds[index], stars: stars[index], status: statuses[index],
             openingYear: openingYears[index] == Int.max ? nil : openingYears[index],
             residents: Int(residents[index].rounded()), caregivers: caregivers[index],
-            location: locations[index])
+            location: locations[index], isSynthetic: isSynthetic(index))
     }
 
     /// Appends a facility the plan created: line `line` (from 0), its `number`-th in `year`.
