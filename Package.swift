@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "Demography", targets: ["Demography"]),
         .library(name: "Coverage", targets: ["Coverage"]),
         .library(name: "Facilities", targets: ["Facilities"]),
+        .library(name: "Reports", targets: ["Reports"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")

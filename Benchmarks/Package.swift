@@ -58,6 +58,17 @@ let package = Package(
             path: "Benchmarks/FacilityStock",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
         ),
+        .executableTarget(
+            name: "YearLoop",
+            dependencies: [
+                .product(name: "Benchmark", package: "package-benchmark"),
+                .product(name: "ScenarioFiles", package: yanglao),
+                .product(name: "Simulation", package: yanglao),
+                .product(name: "Reports", package: yanglao),
+            ],
+            path: "Benchmarks/YearLoop",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -86,14 +86,17 @@ public enum FacilityTables {
         return writer.data
     }
 
+    /// The columns of `stock.csv`: those of the inventory.
+    public static let stockColumns = [
+        "id", "name", "type", "ownership", "care_type", "community", "beds", "nursing_beds",
+        "stars", "status", "opened", "residents", "caregivers", "lon", "lat", "synthetic", "tier",
+    ]
+
     /// `stock.csv`: the stock at the horizon, in the inventory's own format (it can be read
     /// back as the inventory of a later scenario); `synthetic = yes` marks the inventory's
     /// synthetic records.
     public static func stock(_ run: FacilityRun, tree: RegionTree) -> [UInt8] {
-        var writer = CSVWriter(header: [
-            "id", "name", "type", "ownership", "care_type", "community", "beds", "nursing_beds",
-            "stars", "status", "opened", "residents", "caregivers", "lon", "lat", "synthetic",
-        ])
+        var writer = CSVWriter(header: stockColumns)
         let stock = run.stock
         for index in 0..<stock.count {
             let opened = stock.openingYears[index]
@@ -110,6 +113,7 @@ public enum FacilityTables {
                 stock.locations[index].map { number($0.longitude) } ?? "",
                 stock.locations[index].map { number($0.latitude) } ?? "",
                 stock.isSynthetic(index) ? "yes" : "",
+                stock.givenTier(index)?.identifier ?? "",
             ])
         }
         return writer.data

@@ -85,11 +85,8 @@ public enum RunFolderReader {
             csv.check(
                 CSVColumns(
                     required: ["id", "type"],
-                    optional: [
-                        "name", "ownership", "care_type", "community", "beds", "nursing_beds",
-                        "stars", "status", "opened", "residents", "caregivers", "lon", "lat",
-                        "synthetic",
-                    ]), log: &log)
+                    optional: FacilityTables.stockColumns.filter { $0 != "id" && $0 != "type" }),
+                log: &log)
         else { return nil }
         guard let column = csv.column("synthetic") else { return 0 }
         return (0..<csv.rowCount).filter { csv.text(row: $0, column: column) == "yes" }.count
