@@ -60,7 +60,7 @@ let package = Package(
             name: "Reports",
             dependencies: [
                 "CXLSX", "Simulation", "ScenarioFiles", "Targets", "Facilities", "Geography",
-                "Quantities", "Diagnostics", "CSV", "Provenance",
+                "Quantities", "Diagnostics", "CSV", "Provenance", "Coverage",
             ]),
 
         // The command-line tool.

@@ -1,3 +1,4 @@
+import Coverage
 import Foundation
 import Provenance
 import ScenarioFiles
@@ -42,10 +43,44 @@ public struct RunOutputs: Sendable {
     ) throws(WorkbookError) {
         let scenario = loaded.scenario
         let data = RunData(result: result, toolVersion: facts.toolVersion, runID: runID)
+        // Two independent halves on the two cores: the indicator table, which is the
+        // largest file, and everything else; then put together in a fixed order.
+        let halves = Parallelism.automatic.map(count: 2, chunkSize: 1) {
+            half -> Result<[(name: String, bytes: [UInt8])], WorkbookError> in
+            if half == 0 { return .success([("indicators.csv", RunTables.indicators(result))]) }
+            return Result { () throws(WorkbookError) in
+                try Self.otherFiles(
+                    loaded: loaded, result: result, data: data, formats: formats,
+                    language: language)
+            }
+        }
+        var assembled = try halves[1].get()
+        assembled.insert(contentsOf: try halves[0].get(), at: 2)
+        let files = assembled
+        let outputs = Parallelism.automatic.map(count: files.count, chunkSize: 1) {
+            InputFile(name: files[$0].name, bytes: files[$0].bytes)
+        }
+        let manifest = Manifest(
+            toolVersion: facts.toolVersion, gitCommit: facts.gitCommit, gitDirty: facts.gitDirty,
+            scenarioID: scenario.id, scenarioFile: loaded.file, seed: scenario.seed,
+            overrides: facts.overrides,
+            resolvedScenario: loaded.resolvedJSON, inputs: loaded.inputs,
+            outputs: outputs, runID: runID,
+            started: facts.started,
+            timings: facts.timings + result.timings)
+        self.files = files + [("manifest.json", Array(manifest.json.text().utf8))]
+    }
+
+    /// Every file but the indicator table, in the run folder's order (the indicator table
+    /// goes third).
+    private static func otherFiles(
+        loaded: LoadedScenario, result: SimulationResult, data: RunData, formats: [ReportFormat],
+        language: ReportLanguage
+    ) throws(WorkbookError) -> [(name: String, bytes: [UInt8])] {
+        let scenario = loaded.scenario
         var files: [(name: String, bytes: [UInt8])] = [
             ("scenario.resolved.yaml", Array(loaded.resolvedYAML.utf8)),
             ("regions.csv", RunTables.regions(scenario.regions)),
-            ("indicators.csv", RunTables.indicators(result)),
             ("targets.csv", RunTables.targets(result)),
             ("target-definitions.csv", RunTables.targetDefinitions(scenario.targets)),
             ("failing-units.csv", RunTables.failingUnits(result)),
@@ -66,16 +101,7 @@ public struct RunOutputs: Sendable {
         if let coverage = CoverageMap.geoJSON(result, year: scenario.reportYear) {
             files.append(("coverage-\(scenario.reportYear).geojson", coverage))
         }
-        let manifest = Manifest(
-            toolVersion: facts.toolVersion, gitCommit: facts.gitCommit, gitDirty: facts.gitDirty,
-            scenarioID: scenario.id, scenarioFile: loaded.file, seed: scenario.seed,
-            overrides: facts.overrides,
-            resolvedScenario: loaded.resolvedJSON, inputs: loaded.inputs,
-            outputs: files.map { InputFile(name: $0.name, bytes: $0.bytes) }, runID: runID,
-            started: facts.started,
-            timings: facts.timings + result.timings)
-        files.append(("manifest.json", Array(manifest.json.text().utf8)))
-        self.files = files
+        return files
     }
 
     /// What the manifest records beyond the scenario and its run.
