@@ -11,21 +11,23 @@ struct BacktestCommand: ParsableCommand {
         abstract: "Project the 2010 census to 2020 and compare with the 2020 census.",
         discussion: """
             Each unit's 2010 population (census day 1 November) is projected two five-year
-            steps with UN WPP 2024 rates for China (mortality moved to WPP's life expectancy of
-            2010–2015 and 2015–2020, WPP's total fertility of those periods, the sex ratio at
-            birth of those years), closed to migration, and compared with the 2020 census by
-            sex and five-year age group. The error shows how far a projection without local
-            rates and migration can be trusted; at province level it is mostly migration.
+            steps with UN WPP 2024 rates for China (mortality moved to WPP's life
+            expectancy of 2010–2015 and 2015–2020, WPP's total fertility of those periods,
+            the sex ratio at birth of those years), closed to migration, and compared with
+            the 2020 census by sex and five-year age group. The error shows how far a
+            projection without local rates and migration can be trusted; at province level
+            it is mostly migration.
 
             Census tables: the layout of the county tables of the 6th and 7th censuses:
             code6, a name (name, or province/city/county), male_0, female_0, male_1_4,
             female_1_4, male_5_9, …, male_85plus, female_85plus. The repository carries the
-            province tables (Data/census/, the default when run from the repository's root);
-            give the county tables for --level city or county. Units are matched by code;
-            those whose code changed between the censuses are left out and counted.
+            province tables (Data/census/, the default when run from the repository's
+            root); give the county tables for --level city or county. Units are matched by
+            code; those whose code changed between the censuses are left out and counted.
 
-            Output OUT.csv: level,code,name,age,sex,projected,observed,difference,relative_error
-            (sex 'both' for both sexes; one row per unit, age group and sex, and totals; the
+            Output OUT.csv:
+            level,code,name,age,sex,projected,observed,difference,relative_error (sex
+            'both' for both sexes; one row per unit, age group and sex, and totals; the
             last unit, code 000000, is the sum of all matched units).
 
             Examples:

@@ -12,33 +12,35 @@ struct CoverageCommand: ParsableCommand {
         commandName: "coverage",
         abstract: "Radius coverage or floating-catchment accessibility of demand points.",
         discussion: """
-            D.csv has id,x,y,weight (x, y in metres of a projected system) or id,lon,lat,weight
-            (degrees, projected locally); optional columns: unit (a label such as a community
-            code, for shares per unit) and weight_<group> (more groups of persons, such as
-            weight_80_plus). F.csv has id,x,y[,capacity] or id,lon,lat[,capacity].
+            D.csv has id,x,y,weight (x, y in metres of a projected system) or
+            id,lon,lat,weight (degrees, projected locally); optional columns: unit (a label
+            such as a community code, for shares per unit) and weight_<group> (more groups
+            of persons, such as weight_80_plus). F.csv has id,x,y[,capacity] or
+            id,lon,lat[,capacity].
 
-            --method radius: a point is covered when a facility lies within --radius metres of
-            walking (straight line × --detour, or along --network); boundary included.
+            --method radius: a point is covered when a facility lies within --radius metres
+            of walking (straight line × --detour, or along --network); boundary included.
             --method 2sfca: two-step floating catchment (Luo & Wang 2003) with catchment
             --radius and supply = capacity (1 per facility without the column).
-            --method e2sfca: enhanced 2SFCA (Luo & Qi 2009): --decay step weighs the thirds of
-            the radius 1, 0.68, 0.22; --decay gaussian weighs exp(−d²/2σ²), σ = --sigma or
-            0.38 × radius. Both as PySAL access computes them.
+            --method e2sfca: enhanced 2SFCA (Luo & Qi 2009): --decay step weighs the thirds
+            of the radius 1, 0.68, 0.22; --decay gaussian weighs exp(−d²/2σ²), σ = --sigma
+            or 0.38 × radius. Both as PySAL access computes them.
 
             Writes OUT.csv (one row per demand point) and OUT.json (the summary) beside it,
-            and with --geojson a point layer for QGIS; all or nothing, and existing files are
-            replaced only with --overwrite.
+            and with --geojson a point layer for QGIS; all or nothing, and existing files
+            are replaced only with --overwrite.
 
             Examples:
               yanglao coverage --demand Examples/coverage/demand.csv \\
-                --facilities Examples/coverage/facilities.csv --radius 1000 --out coverage.csv
+                --facilities Examples/coverage/facilities.csv --radius 1000 \\
+                --out coverage.csv
               yanglao coverage --demand Examples/coverage/demand.csv \\
                 --facilities Examples/coverage/facilities.csv --radius 1000 \\
                 --network Examples/coverage/edges.csv --nodes Examples/coverage/nodes.csv \\
                 --out walk.csv --geojson walk.geojson
               yanglao coverage --demand Examples/coverage/demand.csv \\
-                --facilities Examples/coverage/facilities.csv --radius 1500 --method e2sfca \\
-                --decay gaussian --out access.csv --lang en
+                --facilities Examples/coverage/facilities.csv --radius 1500 \\
+                --method e2sfca --decay gaussian --out access.csv --lang en
             """)
 
     enum Method: String, ExpressibleByArgument, CaseIterable {

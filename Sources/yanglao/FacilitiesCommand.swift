@@ -30,8 +30,11 @@ struct FacilitiesCommand: ParsableCommand {
             An existing folder is replaced only with --overwrite.
 
             Examples:
-              yanglao facilities Examples/facilities --population Examples/facilities/elderly.csv
-              yanglao facilities Examples/facilities --population Examples/facilities/elderly.csv --set investment.carry_over=true --out Output/carry-over --overwrite
+              yanglao facilities Examples/facilities \\
+                --population Examples/facilities/elderly.csv
+              yanglao facilities Examples/facilities \\
+                --population Examples/facilities/elderly.csv \\
+                --set investment.carry_over=true --out Output/carry-over --overwrite
             """)
 
     @OptionGroup var options: ScenarioOptions

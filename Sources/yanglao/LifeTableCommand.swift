@@ -9,14 +9,15 @@ struct LifeTableCommand: ParsableCommand {
         commandName: "lifetable",
         abstract: "Build a period life table from deaths and exposures, or from death rates.",
         discussion: """
-            Input LT.csv: age,deaths,exposure[,ax] or age,mx[,ax]; ages are the bands' lower
-            bounds, increasing, any start (0, 1, 5, 10, … for an abridged table; 60, 65, … for
-            a table of older ages); the last band is open.
+            Input LT.csv: age,deaths,exposure[,ax] or age,mx[,ax]; ages are the bands'
+            lower bounds, increasing, any start (0, 1, 5, 10, … for an abridged table; 60,
+            65, … for a table of older ages); the last band is open.
             Output OUT.csv: age,n,mx,qx,ax,lx,dx,Lx,Tx,ex (n is empty for the open band).
 
-            ax rules: given (the ax column), mid (half the band), un (Coale–Demeny for ages 0
-            and 1–4 from 1m0, Preston et al. 2001 Table 3.3), pas (US Census Bureau PAS:
-            Coale–Demeny West from 1q0); the open band always has ax = 1/mx. un and pas need
+            ax rules: given (the ax column), mid (half the band), un (Coale–Demeny for ages
+            0 and 1–4 from 1m0, Preston et al. 2001 Table 3.3), pas (US Census Bureau PAS:
+            Coale–Demeny West from 1q0); the open band always has ax = 1/mx. un and pas
+            need
             --sex.
 
             Examples:

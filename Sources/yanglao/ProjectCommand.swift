@@ -10,10 +10,10 @@ struct ProjectCommand: ParsableCommand {
         commandName: "project",
         abstract: "Project a population by area, sex and age with the cohort-component method.",
         discussion: """
-            The UN World Population Prospects one-step projection (any step equal to the width
-            of the age bands), two sexes, open top band, births from the mean female exposure
-            of each step split by the sex ratio at birth, and net migration added half at the
-            start and half at the end of each step (or all at the end).
+            The UN World Population Prospects one-step projection (any step equal to the
+            width of the age bands), two sexes, open top band, births from the mean female
+            exposure of each step split by the sex ratio at birth, and net migration added
+            half at the start and half at the end of each step (or all at the end).
 
             Input tables (CSV, UTF-8 or GB18030; see Examples/demography/README.md):
               P.csv  area,sex,age,count     persons; sex female/male (F/M, 女/男); age is a

@@ -85,7 +85,8 @@ struct ReportCommand: ParsableCommand {
 
             Examples:
               yanglao report Output/anshan/20261123T101500Z --year 2025
-              yanglao report Output/anshan/20261123T101500Z --year 2030 --lang en --format html,xlsx
+              yanglao report Output/anshan/20261123T101500Z --year 2030 --lang en \\
+                --format html,xlsx
             """)
 
     @Argument(help: "A run folder (Output/<scenario-id>/<run-id>).")
@@ -120,9 +121,9 @@ struct DistrictsCommand: ParsableCommand {
         commandName: "districts",
         abstract: "Compare the units of a level within the planning region (HTML).",
         discussion: """
-            Writes districts-LEVEL-YEAR.html into the run folder: every unit of the level on the
-            key indicators, with its rank, a colour scale, its share of the region's shortfall
-            and a map of the units.
+            Writes districts-LEVEL-YEAR.html into the run folder: every unit of the level
+            on the key indicators, with its rank, a colour scale, its share of the region's
+            shortfall and a map of the units.
 
             Examples:
               yanglao districts Output/anshan/20261123T101500Z --level county --year 2025
@@ -170,7 +171,8 @@ struct CompareCommand: ParsableCommand {
             are marked.
 
             Examples:
-              yanglao compare Output/anshan/baseline Output/anshan-plan/run1 --out compare.html
+              yanglao compare Output/anshan/baseline Output/anshan-plan/run1 \\
+                --out compare.html
             """)
 
     @Argument(help: "Two or more run folders of the same planning region.")

@@ -16,11 +16,11 @@ struct RunCommand: ParsableCommand {
             target-definitions, failing-units, costs, budget, plan, stock, regions), the
             coverage map (coverage-<year>.geojson), scenario.resolved.yaml (the scenario as
             run) and manifest.json (version, git commit, seed, SHA-256 of every input and
-            output, timings). It is written to a temporary folder and renamed into place, so
-            a failed run leaves nothing behind.
+            output, timings). It is written to a temporary folder and renamed into place,
+            so a failed run leaves nothing behind.
 
             Examples:
-              yanglao run Scenarios/anshan
+              yanglao run Scenarios/anshan/variants/plan.yaml
               yanglao run Scenarios/anshan --run-id baseline --overwrite
               yanglao run Scenarios/anshan --set horizon=2030 --out ../runs --lang en
             """)

@@ -13,18 +13,20 @@ struct SiteCommand: ParsableCommand {
         commandName: "site",
         abstract: "Choose sites for new facilities: maximal covering or set covering.",
         discussion: """
-            D.csv has id,x,y,weight (or id,lon,lat,weight); C.csv (candidate sites) and F.csv
-            (existing facilities, always open) have id,x,y[,capacity] (or lon,lat). A demand
-            point is covered when an existing or chosen site lies within --radius metres of
-            walking (boundary included).
+            D.csv has id,x,y,weight (or id,lon,lat,weight); C.csv (candidate sites) and
+            F.csv (existing facilities, always open) have id,x,y[,capacity] (or lon,lat). A
+            demand point is covered when an existing or chosen site lies within --radius
+            metres of walking (boundary included).
 
-            --count P: the P new sites covering the most weight (MCLP, Church & ReVelle 1974).
+            --count P: the P new sites covering the most weight (MCLP, Church & ReVelle
+            1974).
             --cover SHARE: the fewest new sites covering SHARE (0–1) of all weight (LSCP,
-            Toregas et al. 1971). --capacitated (with --count): the weight served within the
-            sites' capacities, which C.csv and F.csv then give.
+            Toregas et al. 1971). --capacitated (with --count): the weight served within
+            the sites' capacities, which C.csv and F.csv then give.
 
-            By default a fast method (greedy, swap local search, Lagrangian bound) answers in
-            seconds for tens of thousands of points and reports its gap to a proven bound;
+            By default a fast method (greedy, swap local search, Lagrangian bound) answers
+            in seconds for tens of thousands of points and reports its gap to a proven
+            bound;
             --exact solves the integer program with GLPK (--time-limit, --gap).
 
             Writes OUT.csv (existing and chosen sites) and OUT.json (covered weight, share,
@@ -33,7 +35,8 @@ struct SiteCommand: ParsableCommand {
             Examples:
               yanglao site --demand Examples/coverage/demand.csv \\
                 --candidates Examples/coverage/candidates.csv \\
-                --existing Examples/coverage/facilities.csv --radius 1000 --count 3 --out sites.csv
+                --existing Examples/coverage/facilities.csv --radius 1000 --count 3 \\
+                --out sites.csv
               yanglao site --demand Examples/coverage/demand.csv \\
                 --candidates Examples/coverage/candidates.csv --radius 1000 --cover 0.9 \\
                 --exact --time-limit 60 --out cover.csv --lang en

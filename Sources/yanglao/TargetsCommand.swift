@@ -10,9 +10,10 @@ struct TargetsCommand: ParsableCommand {
         commandName: "targets",
         abstract: "List the targets of the policy documents, with their sources.",
         discussion: """
-            Reads every catalogue in Scenarios/targets/ (or the files given with --document)
-            and prints each target: indicator, threshold, deadline, scope and the clause it
-            comes from. With --indicators, lists the indicators targets can use.
+            Reads every catalogue in Scenarios/targets/ (or the files given with
+            --document) and prints each target: indicator, threshold, deadline, scope and
+            the clause it comes from. With --indicators, lists the indicators targets can
+            use.
 
             Examples:
               yanglao targets
