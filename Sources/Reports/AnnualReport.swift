@@ -108,7 +108,9 @@ public struct AnnualReport: Sendable {
                 "Planning region \(regionName(data.region)); scenario \(data.scenarioID); made by yanglao \(data.toolVersion)."
             ),
             className: "note")
-        for note in data.reportNotes(language) { page.paragraph(note, className: "note") }
+        for note in data.noteParagraphs(language) {
+            page.paragraph(note.text, className: note.className)
+        }
 
         // Summary.
         page.heading(language.text("总体情况", "Summary"))

@@ -118,7 +118,9 @@ public struct DistrictComparison: Sendable {
                 "The \(units.count) \(levelName) of \(data.planningRegion.name); indicators with a target are coloured by rank from red (worst) to green (best)."
             ),
             className: "note")
-        for note in data.reportNotes(language) { page.paragraph(note, className: "note") }
+        for note in data.noteParagraphs(language) {
+            page.paragraph(note.text, className: note.className)
+        }
 
         // Units × indicators.
         page.heading(language.text("主要指标", "Key indicators"))

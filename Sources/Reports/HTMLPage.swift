@@ -119,6 +119,7 @@ public struct HTMLPage: Sendable {
         h2 { font-size: 14pt; color: #1F4E79; margin-top: 1.6em; border-bottom: 1px solid #BDD7EE; }
         h3 { font-size: 11.5pt; margin: 1.2em 0 0.4em; }
         p.note, p.source { color: #595959; font-size: 9pt; margin: 0.2em 0; }
+        p.warning { border-left: 4px solid #C55A11; background: #FBE5D6; padding: 4px 8px; font-size: 9.5pt; margin: 0.4em 0; }
         table { border-collapse: collapse; width: 100%; margin: 0.6em 0 1em; font-size: 9.5pt; }
         caption { text-align: left; font-weight: bold; margin-bottom: 4px; }
         th, td { border: 1px solid #BFBFBF; padding: 3px 6px; vertical-align: top; text-align: left; }
@@ -132,6 +133,7 @@ public struct HTMLPage: Sendable {
         td small { color: #595959; }
         table.districts td:first-child, table.failing td:first-child { white-space: nowrap; }
         table.targets td:nth-child(5), table.targets td:nth-child(6) { white-space: nowrap; }
+        table.targets td:nth-child(2) { min-width: 9em; }
         section { break-inside: avoid; page-break-inside: avoid; }
         svg { max-width: 100%; height: auto; display: block; margin: 0.4em 0; }
         .summary { display: flex; gap: 8px; flex-wrap: wrap; }

@@ -95,6 +95,14 @@ public struct RunData: Sendable {
         syntheticFacilities = result.facilities?.stock.syntheticCount ?? 0
     }
 
+    /// The notes a report prints, with the class a page shows them in: the
+    /// synthetic-inventory warning first (`warning`), then the scenario's own (`note`).
+    public func noteParagraphs(_ language: ReportLanguage) -> [(text: String, className: String)] {
+        reportNotes(language).enumerated().map { index, text in
+            (text, index == 0 && syntheticFacilities > 0 ? "warning" : "note")
+        }
+    }
+
     /// The notes a report prints: the synthetic-inventory warning first, then the
     /// scenario's own notes.
     public func reportNotes(_ language: ReportLanguage) -> [String] {

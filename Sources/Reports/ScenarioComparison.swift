@@ -73,11 +73,14 @@ public struct ScenarioComparison: Sendable {
             language.text("对比的运行：", "Runs compared: ")
                 + runs.indices.map { "\(name($0))（\(runs[$0].label)）" }.joined(separator: "；"),
             className: "note")
-        var notes: [String] = []
+        var notes: [(text: String, className: String)] = []
         for run in runs {
-            for note in run.reportNotes(language) where !notes.contains(note) { notes.append(note) }
+            for note in run.noteParagraphs(language)
+            where !notes.contains(where: { $0.text == note.text }) {
+                notes.append(note)
+            }
         }
-        for note in notes { page.paragraph(note, className: "note") }
+        for note in notes { page.paragraph(note.text, className: note.className) }
 
         page.heading(language.text("目标：结论与首次达成年份", "Targets: verdict and first year met"))
         var rows = ""
