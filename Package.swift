@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "Coverage", targets: ["Coverage"]),
         .library(name: "Facilities", targets: ["Facilities"]),
         .library(name: "Reports", targets: ["Reports"]),
+        .library(name: "Uncertainty", targets: ["Uncertainty"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
@@ -39,10 +40,12 @@ let package = Package(
         .target(name: "Demography", dependencies: ["GSL", "Geography", "Quantities"]),
         .target(name: "Facilities", dependencies: ["Geography", "Quantities"]),
         .target(name: "Coverage", dependencies: ["Geography", "GLPK"]),
+        .target(name: "Uncertainty", dependencies: ["GSL"]),
         .target(
             name: "Simulation",
             dependencies: [
                 "Geography", "Quantities", "Targets", "Demography", "Facilities", "Coverage",
+                "Uncertainty",
             ]),
 
         // Edge modules: reading inputs, recording runs.
@@ -52,7 +55,7 @@ let package = Package(
             name: "ScenarioFiles",
             dependencies: [
                 "Simulation", "Geography", "Quantities", "Targets", "Demography", "Coverage",
-                "Diagnostics", "CSV", "Provenance",
+                "Diagnostics", "CSV", "Provenance", "Uncertainty",
             ]),
 
         // Edge: reports. Reads run results, writes files (HTML, Excel, CSV, JSON, GeoJSON).
@@ -68,11 +71,12 @@ let package = Package(
             name: "yanglao",
             dependencies: [
                 "ScenarioFiles", "Simulation", "Reports", "Geography", "Targets", "Demography",
-                "Coverage", "Diagnostics", "Provenance", "CSV", "GLPK",
+                "Coverage", "Diagnostics", "Provenance", "CSV", "GLPK", "Uncertainty",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
         .testTarget(name: "GSLTests", dependencies: ["GSL"]),
+        .testTarget(name: "UncertaintyTests", dependencies: ["Uncertainty", "GSL"]),
         .testTarget(name: "GLPKTests", dependencies: ["GLPK"]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "QuantitiesTests", dependencies: ["Quantities"]),
@@ -100,7 +104,7 @@ let package = Package(
             name: "ScenarioFilesTests",
             dependencies: [
                 "ScenarioFiles", "Simulation", "Geography", "Quantities", "Targets", "Diagnostics",
-                "CSV", "Coverage",
+                "CSV", "Coverage", "Uncertainty",
             ]
         ),
         .testTarget(

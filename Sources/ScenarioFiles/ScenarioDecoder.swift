@@ -24,6 +24,7 @@ import Simulation
 /// | `notes` | no | lines every report repeats (e.g. which inputs are synthetic) |
 /// | `demography` | no | base population and assumptions; see `ScenarioDecoder+Demography.swift` |
 /// | `coverage` | no | the 15-minute circle and coverage indicators (see `CoverageSection`) |
+/// | `uncertainty` | no | distributions of scenario numbers (see `ScenarioDecoder+Uncertainty.swift`) |
 struct ScenarioDecoder {
     let file: String
     private(set) var resolved: YAMLNode
@@ -99,6 +100,9 @@ struct ScenarioDecoder {
                 scenario.notes = (notes.items ?? [notes]).compactMap {
                     Read.text($0, field: "notes", log: &session.log)
                 }
+            }
+            if let node = fields["uncertainty"] {
+                scenario.uncertainty = decodeUncertainty(node, log: &session.log)
             }
             return scenario
         } catch {

@@ -3,6 +3,7 @@ import Demography
 import Facilities
 import Geography
 import Targets
+import Uncertainty
 
 /// A planning scenario (规划情景): the region, its people, its facilities and an investment plan
 /// over a span of years, with the seed that makes every run of it reproducible.
@@ -49,6 +50,9 @@ public struct Scenario: Sendable {
     public var elderlyPopulation: ElderlyPopulation? = nil
     /// The investment plan (`investment:`), when the scenario has one.
     public var investment: InvestmentPlan? = nil
+    /// The uncertain inputs (`uncertainty:`), when the scenario gives distributions for
+    /// some of its numbers.
+    public var uncertainty: UncertaintySettings? = nil
 
     /// The invariants a scenario must satisfy.
     public enum InvariantError: Error, Hashable, Sendable, CustomStringConvertible {
