@@ -63,7 +63,7 @@ let package = Package(
             name: "Reports",
             dependencies: [
                 "CXLSX", "Simulation", "ScenarioFiles", "Targets", "Facilities", "Geography",
-                "Quantities", "Diagnostics", "CSV", "Provenance", "Coverage",
+                "Quantities", "Diagnostics", "CSV", "Provenance", "Coverage", "Uncertainty",
             ]),
 
         // The command-line tool.

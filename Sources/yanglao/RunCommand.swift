@@ -23,6 +23,13 @@ struct RunCommand: ParsableCommand {
               yanglao run Scenarios/anshan/variants/plan.yaml
               yanglao run Scenarios/anshan --run-id baseline --overwrite
               yanglao run Scenarios/anshan --set horizon=2030 --out ../runs --lang en
+              yanglao run Scenarios/liaoning/variants/uncertain.yaml --draws 1000
+
+            With --draws N the scenario's uncertainty: section is sampled N times (replicate
+            k seeded from the scenario seed by the documented rule, the same results on any
+            number of threads); draws/quantiles.csv, draws/probabilities.csv and
+            draws/inputs.csv are added to the run folder and each target's probability of
+            being met by its deadline is printed.
             """)
 
     @OptionGroup var options: ScenarioOptions
@@ -39,10 +46,13 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Report formats, comma-separated: html, xlsx, csv, json (default: all).")
     var format: String?
 
+    @OptionGroup var uncertainty: DrawOptions
+
     func validate() throws {
         if let runID, runID.isEmpty || runID.contains("/") || runID.hasPrefix(".") {
             throw ValidationError("--run-id must be a plain folder name (got '\(runID)')")
         }
+        try uncertainty.check()
     }
 
     func run() throws {
@@ -50,7 +60,8 @@ struct RunCommand: ParsableCommand {
         let started = Date()
         let clock = ContinuousClock()
         let loadStart = clock.now
-        let loaded = try options.load()
+        let template = uncertainty.draws == nil ? nil : try options.loadTemplate()
+        let loaded = try template?.loaded ?? options.load()
         let loadTime = clock.now - loadStart
 
         let messages = Messages(options.lang)
@@ -66,6 +77,7 @@ struct RunCommand: ParsableCommand {
             throw ExitCode(1)
         }
         if !options.quiet { Console.out(messages.verdicts(result)) }
+        let drawFiles = try template.map { try uncertainty.run($0, options: options) } ?? []
 
         let git = GitCheckout.state(in: FileManager.default.currentDirectoryPath)
         let folder = RunFolder.make(
@@ -78,7 +90,7 @@ struct RunCommand: ParsableCommand {
                 facts: RunOutputs.ManifestFacts(
                     toolVersion: Yanglao.version, gitCommit: git?.commit, gitDirty: git?.dirty,
                     overrides: options.overrides, started: started,
-                    timings: [("load", milliseconds(loadTime))]))
+                    timings: [("load", milliseconds(loadTime))]), extraFiles: drawFiles)
             try folder.write(outputs.files, overwrite: overwrite)
         } catch let error as RunFolder.WriteError {
             Console.error("error: \(error)")
