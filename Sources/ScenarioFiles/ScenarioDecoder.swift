@@ -176,7 +176,15 @@ struct ScenarioDecoder {
         set(
             node.entries != nil ? ["regions", "file"] : ["regions"],
             .scalar(name, style: .doubleQuoted, at: fileNode.location))
-        guard let tree = RegionTable.tree(from: table, log: &session.log) else { return nil }
+        // A template's variations read the same regions again: keep the tree built.
+        var built = session.cache.regionTrees[name]
+        if built == nil {
+            built = RegionTable.tree(from: table, log: &session.log)
+            if session.keepsReads, !session.log.hasErrors {
+                session.cache.regionTrees[name] = built
+            }
+        }
+        guard let tree = built else { return nil }
         if datum == nil, tree.regions.contains(where: { $0.location != nil }) {
             session.log.error(
                 .invalidValue(

@@ -22,6 +22,8 @@ public struct ScenarioDraws: Sendable {
 
     /// The replicates run.
     public let draws: Int
+    /// The last year of the replicates.
+    public let horizon: Int
     public let inputs: [UncertainInput]
     /// The input values of each replicate, replicate-major.
     public let inputValues: [[Double]]
@@ -81,16 +83,32 @@ public struct ScenarioDraws: Sendable {
         }
     }
 
+    /// The last year the replicates run to by default: the latest deadline of the targets
+    /// with a figure (or first year of an ongoing one), and at least the report year, within
+    /// the scenario's horizon. Years after it change no verdict at a deadline, and leaving
+    /// them out makes each replicate cheaper.
+    public static func defaultHorizon(of scenario: Scenario) -> Int {
+        let judged = scenario.targets.filter { $0.threshold != nil }
+        let years = judged.compactMap { $0.deadline ?? $0.from } + [scenario.reportYear]
+        return min(scenario.horizon, max(scenario.baseYear, years.max() ?? scenario.horizon))
+    }
+
     /// Runs `count` replicates of the template's scenario on `threads` threads.
     ///
     /// Replicate k draws its inputs with ``MonteCarlo/inputs(_:seed:replicate:)`` from the
     /// scenario seed, so the results are the same whatever `threads` is.
     /// - Parameters:
     ///   - regions: the regions whose indicators are summarised (default: ``defaultRegions(of:)``).
+    ///   - horizon: the last year of the replicates (default: ``defaultHorizon(of:)``); an
+    ///     ongoing target is judged in it.
+    ///   - central: the run of the scenario as loaded; when every uncertain input is a
+    ///     number of `facilities:`, `investment:` or `coverage:`, its population is reused
+    ///     and the replicates skip the projection.
     ///   - progress: told the number of replicates done, from any thread.
     /// - Throws: ``RunError`` for the first replicate (lowest number) that fails.
     public static func run(
         _ template: ScenarioTemplate, count: Int, threads: Int, regions: [Int]? = nil,
+        horizon: Int? = nil, central: SimulationResult? = nil,
         progress: @Sendable (Int) -> Void = { _ in }
     ) throws(RunError) -> ScenarioDraws {
         let scenario = template.loaded.scenario
@@ -98,7 +116,19 @@ public struct ScenarioDraws: Sendable {
             throw .noUncertainty
         }
         let regions = regions ?? defaultRegions(of: scenario)
-        let years = Array(scenario.years)
+        let horizon = min(
+            scenario.horizon, max(scenario.baseYear, horizon ?? defaultHorizon(of: scenario)))
+        var fixed: [ScenarioTemplate.Change] = []
+        if horizon < scenario.horizon {
+            fixed.append(.init(keyPath: ["horizon"], application: .replace, value: Double(horizon)))
+            if scenario.reportYear > horizon {
+                fixed.append(
+                    .init(keyPath: ["report_year"], application: .replace, value: Double(horizon)))
+            }
+        }
+        let years = Array(scenario.baseYear...horizon)
+        let fixedChanges = fixed
+        let population = reusablePopulation(inputs.map(\.keyPath), central: central)
         let done = Counter()
         let outcomes = MonteCarlo.forEachReplicate(count: count, threads: threads) {
             replicate -> Result<Replicate, RunError> in
@@ -111,7 +141,7 @@ public struct ScenarioDraws: Sendable {
             }
             return evaluate(
                 template, inputs: inputs, values: values, replicate: replicate, regions: regions,
-                years: years)
+                years: years, fixed: fixedChanges, population: population)
         }
         var replicates: [Replicate] = []
         replicates.reserveCapacity(count)
@@ -134,20 +164,30 @@ public struct ScenarioDraws: Sendable {
     }
 
     /// The changes a replicate makes to the scenario.
-    static func changes(_ inputs: [UncertainInput], values: [Double]) -> [ScenarioTemplate.Change]
-    {
+    static func changes(_ inputs: [UncertainInput], values: [Double]) -> [ScenarioTemplate.Change] {
         zip(inputs, values).map {
             ScenarioTemplate.Change(
                 keyPath: $0.keyPath, application: $0.application, value: $1)
         }
     }
 
+    /// The central run's population, when no key path can change it.
+    static func reusablePopulation(_ keyPaths: [[String]], central: SimulationResult?)
+        -> PopulationByRegion?
+    {
+        let untouched = keyPaths.allSatisfy {
+            ["facilities", "investment", "coverage"].contains($0.first ?? "")
+        }
+        return untouched ? central?.population : nil
+    }
+
     static func evaluate(
         _ template: ScenarioTemplate, inputs: [UncertainInput], values: [Double], replicate: Int,
-        regions: [Int], years: [Int]
+        regions: [Int], years: [Int], fixed: [ScenarioTemplate.Change] = [],
+        population: PopulationByRegion?
     ) -> Result<Replicate, RunError> {
         let scenario: Scenario
-        switch template.scenario(with: changes(inputs, values: values)) {
+        switch template.scenario(with: fixed + changes(inputs, values: values)) {
         case .success(let decoded): scenario = decoded
         case .failure(let problem):
             return .failure(
@@ -157,7 +197,8 @@ public struct ScenarioDraws: Sendable {
         }
         let result: SimulationResult
         do {
-            result = try Simulator.run(scenario, parallelism: .serial)
+            result = try Simulator.run(
+                scenario, parallelism: .serial, reusedPopulation: population)
         } catch {
             return .failure(.simulation(replicate: replicate, error))
         }
@@ -205,7 +246,8 @@ public struct ScenarioDraws: Sendable {
             return (scenario.targets[index], attainment)
         }
         return ScenarioDraws(
-            draws: replicates.count, inputs: inputs, inputValues: replicates.map(\.values),
+            draws: replicates.count, horizon: years.last ?? scenario.horizon, inputs: inputs,
+            inputValues: replicates.map(\.values),
             regions: regions, cells: summarised.compactMap { $0 },
             probabilities: probabilities)
     }

@@ -1,5 +1,7 @@
 import CSV
 import Diagnostics
+import Facilities
+import Geography
 import Simulation
 import Uncertainty
 
@@ -8,6 +10,10 @@ import Uncertainty
 struct ReadCache: Sendable {
     var texts: [String: DecodedText] = [:]
     var tables: [String: CSVTable] = [:]
+    /// Facility inventories decoded, by file, base year, lead times and tree size.
+    /// Region trees built, by file.
+    var regionTrees: [String: RegionTree] = [:]
+    var inventories: [String: (inventory: FacilityInventory, lines: [Int])] = [:]
 }
 
 /// A scenario loaded once and kept ready to be decoded again with some of its numbers

@@ -64,8 +64,13 @@ public enum Simulator {
     /// - Throws: ``SimulationError`` when a stage cannot run.
     /// - Parameter progress: told when each stage starts: its name and the share of the
     ///   stages done (for a progress bar).
+    /// - Parameter reusedPopulation: the population of an earlier run of the same scenario
+    ///   with the same `demography:` (or `elderly_population:`), regions and years; the
+    ///   demography stage is then skipped (the replicates of a Monte Carlo run whose
+    ///   uncertain inputs are all facilities, investment or coverage numbers).
     public static func run(
         _ scenario: Scenario, parallelism: Parallelism = .automatic,
+        reusedPopulation: PopulationByRegion? = nil,
         progress: (_ stage: String, _ done: Double) -> Void = { _, _ in }
     ) throws(SimulationError) -> SimulationResult {
         let clock = ContinuousClock()
@@ -82,7 +87,9 @@ public enum Simulator {
         progress("demography", 0.0)
         var start = clock.now
         var population: PopulationByRegion?
-        if let demography = scenario.demography {
+        if let reusedPopulation {
+            population = reusedPopulation
+        } else if let demography = scenario.demography {
             let result: ProjectionResult
             do {
                 result = try demography.project(from: scenario.baseYear, to: scenario.horizon)

@@ -19,6 +19,12 @@ struct DrawOptions: ParsableArguments {
     @Option(help: "Threads for the replicates (default: every core); results do not depend on it.")
     var threads: Int?
 
+    @Option(
+        help: ArgumentHelp(
+            "Last year of the replicates (default: the latest target deadline, at least the report year).",
+            valueName: "YEAR"))
+    var drawHorizon: Int?
+
     func check() throws {
         if let draws, draws < 2 {
             throw ValidationError("--draws must be at least 2 (got \(draws))")
@@ -31,16 +37,25 @@ struct DrawOptions: ParsableArguments {
     var threadCount: Int { threads ?? ProcessInfo.processInfo.activeProcessorCount }
 
     /// Runs the replicates, prints each target's probability and returns the `draws/` files.
-    func run(_ template: ScenarioTemplate, options: ScenarioOptions) throws -> [(
-        name: String, bytes: [UInt8]
-    )] {
+    func run(_ template: ScenarioTemplate, central: SimulationResult, options: ScenarioOptions)
+        throws -> [(
+            name: String, bytes: [UInt8]
+        )]
+    {
         guard let count = draws else { return [] }
         let english = options.lang == .en
         let showsProgress = !options.quiet && isatty(STDERR_FILENO) == 1
+        // Each replicate allocates and frees the same large arrays (the indicator table, the
+        // year-end stocks); keep freed memory in the process instead of returning it to the
+        // system, which would fault every page in again in the next replicate.
+        MemoryReuse.keepFreedMemory()
         let started = ContinuousClock.now
         let result: ScenarioDraws
         do {
-            result = try ScenarioDraws.run(template, count: count, threads: threadCount) { done in
+            result = try ScenarioDraws.run(
+                template, count: count, threads: threadCount, horizon: drawHorizon,
+                central: central
+            ) { done in
                 guard showsProgress, done % 10 == 0 || done == count else { return }
                 Console.errorInline("\r\(done)/\(count)" + (done == count ? "\n" : ""))
             }
@@ -50,7 +65,8 @@ struct DrawOptions: ParsableArguments {
             if case .noUncertainty = error { throw ExitCode(64) }
             throw ExitCode(1)
         }
-        let seconds = Double((ContinuousClock.now - started).components.seconds)
+        let seconds =
+            Double((ContinuousClock.now - started).components.seconds)
             + Double((ContinuousClock.now - started).components.attoseconds) / 1e18
         if !options.quiet {
             Console.out(
@@ -93,8 +109,9 @@ struct DrawMessages {
         var lines: [String] = []
         lines.append(
             english
-                ? "\(draws.draws) draws of \(draws.inputs.count) uncertain inputs in \(String(format: "%.1f", seconds)) s on \(threads) thread\(threads == 1 ? "" : "s"); probability of meeting each target by its deadline (± standard error):"
-                : "随机抽样 \(draws.draws) 次（不确定参数 \(draws.inputs.count) 个，\(threads) 线程，用时 \(String(format: "%.1f", seconds)) 秒）；各目标按期达成概率（± 标准误）：")
+                ? "\(draws.draws) draws of \(draws.inputs.count) uncertain inputs to \(draws.horizon) in \(String(format: "%.1f", seconds)) s on \(threads) thread\(threads == 1 ? "" : "s"); probability of meeting each target by its deadline (± standard error):"
+                : "随机抽样 \(draws.draws) 次（不确定参数 \(draws.inputs.count) 个，模拟至 \(draws.horizon) 年，\(threads) 线程，用时 \(String(format: "%.1f", seconds)) 秒）；各目标按期达成概率（± 标准误）："
+        )
         for (target, attainment) in draws.probabilities {
             let deadline = target.deadline.map { english ? " by \($0)" : "（\($0)年）" } ?? ""
             guard let attainment else {
@@ -106,5 +123,21 @@ struct DrawMessages {
             )
         }
         return lines.joined(separator: "\n")
+    }
+}
+
+/// glibc's allocator tuning, for runs that allocate and free the same large arrays many times.
+enum MemoryReuse {
+    /// Serves large blocks from the heap and never trims it (glibc `mallopt` with
+    /// `M_MMAP_THRESHOLD` = −3 and `M_TRIM_THRESHOLD` = −1 set to 1 GiB); does nothing where
+    /// `mallopt` is not found. Looked up with `dlsym`, as Swift does not import `<malloc.h>`.
+    static func keepFreedMemory() {
+        #if os(Linux)
+        typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
+        guard let symbol = dlsym(nil, "mallopt") else { return }
+        let mallopt = unsafeBitCast(symbol, to: Mallopt.self)
+        _ = mallopt(-3, 1 << 30)
+        _ = mallopt(-1, 1 << 30)
+        #endif
     }
 }

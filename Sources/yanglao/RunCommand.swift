@@ -77,7 +77,8 @@ struct RunCommand: ParsableCommand {
             throw ExitCode(1)
         }
         if !options.quiet { Console.out(messages.verdicts(result)) }
-        let drawFiles = try template.map { try uncertainty.run($0, options: options) } ?? []
+        let drawFiles =
+            try template.map { try uncertainty.run($0, central: result, options: options) } ?? []
 
         let git = GitCheckout.state(in: FileManager.default.currentDirectoryPath)
         let folder = RunFolder.make(
