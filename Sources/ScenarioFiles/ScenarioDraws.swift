@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import Geography
 import Simulation
 import Targets
@@ -115,6 +116,10 @@ public struct ScenarioDraws: Sendable {
         guard let inputs = scenario.uncertainty?.inputs, !inputs.isEmpty else {
             throw .noUncertainty
         }
+        // Each replicate allocates and frees the same large arrays (the indicator table, the
+        // year-end stocks); keep freed memory in the process instead of returning it to the
+        // system, which would fault every page in again in the next replicate.
+        MemoryReuse.keepFreedMemory()
         let regions = regions ?? defaultRegions(of: scenario)
         let horizon = min(
             scenario.horizon, max(scenario.baseYear, horizon ?? defaultHorizon(of: scenario)))
@@ -263,5 +268,21 @@ final class Counter: @unchecked Sendable {
             value += 1
             return value
         }
+    }
+}
+
+/// glibc's allocator tuning, for runs that allocate and free the same large arrays many times.
+public enum MemoryReuse {
+    /// Serves large blocks from the heap and never trims it (glibc `mallopt` with
+    /// `M_MMAP_THRESHOLD` = −3 and `M_TRIM_THRESHOLD` = −1 set to 1 GiB); does nothing where
+    /// `mallopt` is not found. Looked up with `dlsym`, as Swift does not import `<malloc.h>`.
+    public static func keepFreedMemory() {
+        #if os(Linux)
+        typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
+        guard let symbol = dlsym(nil, "mallopt") else { return }
+        let mallopt = unsafeBitCast(symbol, to: Mallopt.self)
+        _ = mallopt(-3, 1 << 30)
+        _ = mallopt(-1, 1 << 30)
+        #endif
     }
 }

@@ -45,10 +45,6 @@ struct DrawOptions: ParsableArguments {
         guard let count = draws else { return [] }
         let english = options.lang == .en
         let showsProgress = !options.quiet && isatty(STDERR_FILENO) == 1
-        // Each replicate allocates and frees the same large arrays (the indicator table, the
-        // year-end stocks); keep freed memory in the process instead of returning it to the
-        // system, which would fault every page in again in the next replicate.
-        MemoryReuse.keepFreedMemory()
         let started = ContinuousClock.now
         let result: ScenarioDraws
         do {
@@ -126,18 +122,3 @@ struct DrawMessages {
     }
 }
 
-/// glibc's allocator tuning, for runs that allocate and free the same large arrays many times.
-enum MemoryReuse {
-    /// Serves large blocks from the heap and never trims it (glibc `mallopt` with
-    /// `M_MMAP_THRESHOLD` = −3 and `M_TRIM_THRESHOLD` = −1 set to 1 GiB); does nothing where
-    /// `mallopt` is not found. Looked up with `dlsym`, as Swift does not import `<malloc.h>`.
-    static func keepFreedMemory() {
-        #if os(Linux)
-        typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
-        guard let symbol = dlsym(nil, "mallopt") else { return }
-        let mallopt = unsafeBitCast(symbol, to: Mallopt.self)
-        _ = mallopt(-3, 1 << 30)
-        _ = mallopt(-1, 1 << 30)
-        #endif
-    }
-}
