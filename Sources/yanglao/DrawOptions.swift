@@ -121,4 +121,3 @@ struct DrawMessages {
         return lines.joined(separator: "\n")
     }
 }
-

@@ -11,7 +11,9 @@ import Simulation
 /// 2-core machine.
 let scenario = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().appendingPathComponent("Scenarios/liaoning/variants/uncertain.yaml")
+    .deletingLastPathComponent().appendingPathComponent(
+        "Scenarios/liaoning/variants/uncertain.yaml"
+    )
     .path
 
 func template() -> (ScenarioTemplate, SimulationResult) {
