@@ -102,6 +102,9 @@ public struct RequiredEffortSearch: Sendable {
         let target = scenario.targets[index]
         guard target.threshold != nil else { throw .notJudged(id) }
         let deadline = target.deadline ?? scenario.horizon
+        // Runs stop at the latest deadline of the scenario's targets (which must lie within
+        // the run), at least this target's.
+        let lastYear = max(deadline, ScenarioDraws.defaultHorizon(of: scenario))
         let path = lever.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         let kind = try leverKind(path, name: lever)
         let scenarioValue: Double
@@ -110,11 +113,11 @@ public struct RequiredEffortSearch: Sendable {
         case .count, .value: scenarioValue = template.number(at: path) ?? 0
         }
         var cut: [ScenarioTemplate.Change] = []
-        if deadline < scenario.horizon {
-            cut.append(.init(keyPath: ["horizon"], application: .replace, value: Double(deadline)))
-            if scenario.reportYear > deadline {
+        if lastYear < scenario.horizon {
+            cut.append(.init(keyPath: ["horizon"], application: .replace, value: Double(lastYear)))
+            if scenario.reportYear > lastYear {
                 cut.append(
-                    .init(keyPath: ["report_year"], application: .replace, value: Double(deadline)))
+                    .init(keyPath: ["report_year"], application: .replace, value: Double(lastYear)))
             }
         }
         let fixed = cut

@@ -49,12 +49,15 @@ public enum ScenarioSensitivity {
             throw .search(.noUncertainty)
         }
         let deadline = target.deadline ?? scenario.horizon
+        // Runs stop at the latest deadline of the scenario's targets (which must lie within
+        // the run), at least this target's.
+        let lastYear = max(deadline, ScenarioDraws.defaultHorizon(of: scenario))
         var cut: [ScenarioTemplate.Change] = []
-        if deadline < scenario.horizon {
-            cut.append(.init(keyPath: ["horizon"], application: .replace, value: Double(deadline)))
-            if scenario.reportYear > deadline {
+        if lastYear < scenario.horizon {
+            cut.append(.init(keyPath: ["horizon"], application: .replace, value: Double(lastYear)))
+            if scenario.reportYear > lastYear {
                 cut.append(
-                    .init(keyPath: ["report_year"], application: .replace, value: Double(deadline)))
+                    .init(keyPath: ["report_year"], application: .replace, value: Double(lastYear)))
             }
         }
         let fixed = cut
