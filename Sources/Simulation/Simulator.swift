@@ -187,18 +187,22 @@ enum ServicePoints {
             let location = stock.locations[index] ?? points[stock.regions[index]]
             let type = stock.types[index]
             let id = stock.id(index)
+            let unit = stock.regions[index]
             result.append(
                 ServiceFacility(
-                    id: id, type: type.identifier, region: region.code, location: location))
+                    id: id, type: type.identifier, region: region.code, location: location,
+                    regionIndex: unit))
             if type == .specialHardshipHome, stock.isCareType[index] {
                 result.append(
                     ServiceFacility(
-                        id: id, type: "county_care_home", region: region.code, location: location))
+                        id: id, type: "county_care_home", region: region.code, location: location,
+                        regionIndex: unit))
             }
             if type.isHome, stock.ownerships[index] != .privateRun {
                 result.append(
                     ServiceFacility(
-                        id: id, type: "public_home", region: region.code, location: location))
+                        id: id, type: "public_home", region: region.code, location: location,
+                        regionIndex: unit))
             }
         }
         return result
