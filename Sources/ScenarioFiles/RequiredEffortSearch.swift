@@ -99,6 +99,7 @@ public struct RequiredEffortSearch: Sendable {
         guard let index = scenario.targets.firstIndex(where: { $0.id == id }) else {
             throw .unknownTarget(id, known: scenario.targets.map(\.id))
         }
+        MemoryReuse.keepFreedMemory()
         let target = scenario.targets[index]
         guard target.threshold != nil else { throw .notJudged(id) }
         let deadline = target.deadline ?? scenario.horizon

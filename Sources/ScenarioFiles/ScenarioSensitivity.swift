@@ -43,6 +43,7 @@ public enum ScenarioSensitivity {
         guard let index = scenario.targets.firstIndex(where: { $0.id == id }) else {
             throw .search(.unknownTarget(id, known: scenario.targets.map(\.id)))
         }
+        MemoryReuse.keepFreedMemory()
         let target = scenario.targets[index]
         guard target.threshold != nil else { throw .search(.notJudged(id)) }
         guard let inputs = scenario.uncertainty?.inputs, !inputs.isEmpty else {

@@ -82,7 +82,7 @@ struct RequiredMessages {
 
     func money(_ yuan: Double) -> String {
         english
-            ? String(format: "%.1f million yuan", yuan / 1e6)
+            ? String(format: "%.2f million yuan", yuan / 1e6)
             : "\(number((yuan / 1e4).rounded())) 万元"
     }
 
@@ -124,11 +124,16 @@ struct RequiredMessages {
             )
             return lines.joined(separator: "\n")
         }
+        let runs =
+            outcome.draws.map {
+                english
+                    ? "\(outcome.evaluations) lever values × \($0) draws"
+                    : "\(outcome.evaluations) 个取值 × \($0) 次抽样"
+            } ?? (english ? "\(outcome.evaluations) runs" : "\(outcome.evaluations) 次运行")
         lines.append(
             english
-                ? "Smallest that meets it: \(lever(value)) (scenario: \(lever(outcome.scenarioValue))), found in \(outcome.evaluations) runs"
-                : "达标所需最小值：\(lever(value))（情景：\(lever(outcome.scenarioValue))），共运行 \(outcome.evaluations) 次"
-        )
+                ? "Smallest that meets it: \(lever(value)) (scenario: \(lever(outcome.scenarioValue))), found in \(runs)"
+                : "达标所需最小值：\(lever(value))（情景：\(lever(outcome.scenarioValue))），共 \(runs)")
         if let probability = outcome.probabilityAtAnswer, let draws = outcome.draws {
             lines.append(
                 english

@@ -131,3 +131,20 @@ import Testing
         #expect(cells[9] == "96")
     }
 }
+
+/// The `required` example of the README on the small city, run and compared line by line.
+@Suite struct UncertaintyReadmeTests {
+    @Test func theRequiredExampleOnTheSmallCityPrintsWhatTheReadmeShows() throws {
+        let readme = try String(contentsOfFile: repository + "/README.md", encoding: .utf8)
+        let lines = readme.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let command = try #require(
+            lines.firstIndex { $0.hasPrefix("$ yanglao required Examples/") })
+        let shown = Array(
+            lines[(command + 1)...].prefix { !$0.hasPrefix("$") && !$0.hasPrefix("```") })
+        let arguments = lines[command].dropFirst(2).split(separator: " ").dropFirst().map(
+            String.init)
+        let result = try yanglao(arguments)
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(result.output.split(separator: "\n").map(String.init) == shown)
+    }
+}
