@@ -56,14 +56,19 @@ public enum DrawTables {
         return writer.data
     }
 
-    /// The three files, named as the run folder holds them.
-    public static func files(_ draws: ScenarioDraws, scenario: Scenario) -> [(
-        name: String, bytes: [UInt8]
-    )] {
+    /// The files, named as the run folder holds them: the three tables and
+    /// `draws/report.html` (probabilities and fan charts).
+    public static func files(
+        _ draws: ScenarioDraws, scenario: Scenario, language: ReportLanguage = .chinese
+    ) -> [(name: String, bytes: [UInt8])] {
         [
             ("draws/quantiles.csv", quantiles(draws, scenario: scenario)),
             ("draws/probabilities.csv", probabilities(draws)),
             ("draws/inputs.csv", inputs(draws)),
+            (
+                "draws/report.html",
+                Array(DrawReport.html(draws, scenario: scenario, language: language).utf8)
+            ),
         ]
     }
 }

@@ -69,7 +69,9 @@ struct DrawOptions: ParsableArguments {
                 DrawMessages(english: english).probabilities(
                     result, seconds: seconds, threads: threadCount))
         }
-        return DrawTables.files(result, scenario: template.loaded.scenario)
+        return DrawTables.files(
+            result, scenario: template.loaded.scenario,
+            language: english ? .english : .chinese)
     }
 }
 

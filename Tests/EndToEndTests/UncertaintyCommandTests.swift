@@ -74,6 +74,11 @@ import Testing
         #expect(manifest.contains("draws/probabilities.csv"))
         #expect(
             FileManager.default.fileExists(atPath: folder.path + "/out/small-city/two/targets.csv"))
+        // The page of probabilities and fan charts, with the nursing share's chart.
+        let page = try String(
+            contentsOfFile: folder.path + "/out/small-city/two/draws/report.html", encoding: .utf8)
+        #expect(page.contains("<section id=\"ex.nursing-share\">"))
+        #expect(page.contains("class=\"band\""))
     }
 
     @Test func oneAndTwoThreadsWriteTheSameDraws() throws {
