@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "Demography", targets: ["Demography"]),
         .library(name: "Coverage", targets: ["Coverage"]),
         .library(name: "Facilities", targets: ["Facilities"]),
+        .library(name: "Entitlements", targets: ["Entitlements"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
@@ -39,9 +40,13 @@ let package = Package(
         .target(name: "Facilities", dependencies: ["Geography", "Quantities"]),
         .target(name: "Coverage", dependencies: ["Geography", "GLPK"]),
         .target(
+            name: "Entitlements",
+            dependencies: ["Geography", "Quantities", "Demography", "GSL", "Targets"]),
+        .target(
             name: "Simulation",
             dependencies: [
                 "Geography", "Quantities", "Targets", "Demography", "Facilities", "Coverage",
+                "Entitlements",
             ]),
 
         // Edge modules: reading inputs, recording runs.
@@ -51,7 +56,7 @@ let package = Package(
             name: "ScenarioFiles",
             dependencies: [
                 "Simulation", "Geography", "Quantities", "Targets", "Demography", "Coverage",
-                "Diagnostics", "CSV", "Provenance",
+                "Diagnostics", "CSV", "Provenance", "Entitlements",
             ]),
 
         // Edge: reports. Reads run results, writes files (HTML, Excel, CSV, JSON, GeoJSON).
@@ -64,7 +69,7 @@ let package = Package(
             name: "yanglao",
             dependencies: [
                 "ScenarioFiles", "Simulation", "Geography", "Targets", "Demography", "Coverage",
-                "Diagnostics", "Provenance", "CSV", "GLPK",
+                "Diagnostics", "Provenance", "CSV", "GLPK", "Entitlements",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -79,6 +84,9 @@ let package = Package(
         .testTarget(name: "DemographyTests", dependencies: ["Demography", "Geography", "GSL"]),
         .testTarget(
             name: "FacilitiesTests", dependencies: ["Facilities", "Geography", "Quantities"]),
+        .testTarget(
+            name: "EntitlementsTests",
+            dependencies: ["Entitlements", "Demography", "Geography", "Quantities", "GSL", "Targets"]),
         .testTarget(name: "CSVTests", dependencies: ["CSV", "Diagnostics"]),
         .testTarget(name: "ProvenanceTests", dependencies: ["Provenance"]),
         .testTarget(

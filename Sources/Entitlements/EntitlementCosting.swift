@@ -1,0 +1,490 @@
+import Demography
+import Dispatch
+import Geography
+import Quantities
+
+/// One year's population by area, residence part, sex and single year of age.
+public struct YearPopulation: Sendable {
+    /// The number of areas.
+    public let areaCount: Int
+    /// 1, or 2 (urban 0, rural 1).
+    public let partCount: Int
+    /// Single years 0 … ageCount − 2 and the open age group last.
+    public let ageCount: Int
+    /// `persons[((area · parts + part) · 2 + sex) · ages + age]`.
+    public var persons: [Double]
+
+    /// - Precondition: one count per cell.
+    public init(areaCount: Int, partCount: Int, ageCount: Int, persons: [Double]) {
+        precondition(partCount == 1 || partCount == 2)
+        precondition(persons.count == areaCount * partCount * 2 * ageCount, "one count per cell")
+        self.areaCount = areaCount
+        self.partCount = partCount
+        self.ageCount = ageCount
+        self.persons = persons
+    }
+}
+
+/// Why a service list cannot be costed on a population.
+public enum CostingError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// A rule names a group the settings do not define.
+    case unknownGroup(item: String, group: String)
+    /// A rule (or a group it names) depends on capability levels, and there is no
+    /// prevalence of levels.
+    case levelsWithoutPrevalence(item: String)
+    /// A rule depends on urban or rural residence, the population has no urban and rural
+    /// parts, and the area has no urban share.
+    case residenceWithoutShares(item: String, area: String)
+    /// The population's areas differ from the costing's.
+    case populationShape(String)
+
+    public var description: String {
+        switch self {
+        case .unknownGroup(let item, let group):
+            "item '\(item)' names the group '\(group)', which is not defined"
+        case .levelsWithoutPrevalence(let item):
+            "item '\(item)' depends on capability levels, but the scenario gives no prevalence of levels (demography.care_need.prevalence)"
+        case .residenceWithoutShares(let item, let area):
+            "item '\(item)' depends on urban or rural residence, and area \(area) has no urban share (entitlements.urban_share)"
+        case .populationShape(let reason): "the population does not fit: \(reason)"
+        }
+    }
+}
+
+/// The costing of a basic elderly-care service list (基本养老服务清单测算) over a projected
+/// population: for every item, year and region of the tree, the eligible persons, the
+/// recipients, the units of service and the cost by paying level.
+///
+/// Method. Eligibility is a share of each population cell (area, residence, sex, single
+/// age), the rule's weight: its age, sex and residence conditions times the prevalence of
+/// the rule's capability levels times the shares of its groups (see ``EligibilityRule``).
+/// Eligible persons of an area = Σ cells persons × weight; recipients = eligible × take-up
+/// (for one-off items, take-up × those eligible not yet served); units = recipients ×
+/// quantity × periods ÷ household size; cost = units × unit cost, split by the paying
+/// shares. Areas add up the region tree (each region is the sum of its parts). Every
+/// quantity that changes by year is evaluated in each year, so a change of rule or rate
+/// ("the allowance rises to 100 yuan from 2026", "from 2026 everyone aged 75+") takes
+/// effect from its year.
+///
+/// Work: for each year, one dot product per area and item over the ages the rule admits
+/// (weights computed once a year), areas split over both cores; results do not depend on
+/// the number of threads.
+public struct EntitlementCosting: Sendable {
+    /// The region tree results are given for.
+    public let tree: RegionTree
+    /// The index in `tree` of each area of the population.
+    public let areaRegions: [Int]
+    /// The items, in list order.
+    public let items: [ServiceItem]
+    /// The groups the items name, by name.
+    public let groups: [String: PopulationGroup]
+    /// The prevalence of capability levels, if given.
+    public let prevalence: CapabilityPrevalence?
+    /// The urban share of each area, where known (NaN where not), for populations without
+    /// urban and rural parts.
+    public let urbanShares: [Double]
+    /// The population's parts: 1, or 2 (urban, rural).
+    public let partCount: Int
+    /// Single years 0 … ageCount − 2 and the open group.
+    public let ageCount: Int
+
+    /// Checks that the items can be costed on populations of this shape.
+    /// - Parameters:
+    ///   - settings: items and groups.
+    ///   - tree: the region tree.
+    ///   - areaRegions: the tree index of each area, none within another.
+    ///   - areaNames: the areas' codes, for messages.
+    ///   - partCount: the population's parts, 1 or 2.
+    ///   - ageCount: single years 0 … openAge − 1 and openAge+: openAge + 1.
+    ///   - prevalence: the prevalence of capability levels, if any.
+    ///   - urbanShares: the urban share of each area (NaN where unknown), used when the
+    ///     population has one part; nil: unknown everywhere.
+    /// - Throws: ``CostingError`` for an unknown group, levels without a prevalence, or a
+    ///   residence rule without the urban share of an area.
+    public init(
+        settings: EntitlementSettings, tree: RegionTree, areaRegions: [Int],
+        areaNames: [String]? = nil, partCount: Int, ageCount: Int,
+        prevalence: CapabilityPrevalence?, urbanShares: [Double]? = nil
+    ) throws(CostingError) {
+        precondition(partCount == 1 || partCount == 2)
+        precondition(areaRegions.allSatisfy { $0 >= 0 && $0 < tree.count })
+        let shares = urbanShares ?? [Double](repeating: .nan, count: areaRegions.count)
+        precondition(shares.count == areaRegions.count)
+        var byName: [String: PopulationGroup] = [:]
+        for group in settings.groups { byName[group.name] = group }
+        for item in settings.items {
+            var needsLevels = item.eligibility.levels != nil
+            var needsResidence = item.eligibility.residence != nil
+            for name in item.eligibility.groups {
+                guard let group = byName[name] else {
+                    throw .unknownGroup(item: item.id, group: name)
+                }
+                needsLevels = needsLevels || group.dependsOnLevel
+                needsResidence = needsResidence || group.dependsOnResidence
+            }
+            if needsLevels {
+                guard let prevalence else { throw .levelsWithoutPrevalence(item: item.id) }
+                needsResidence = needsResidence || prevalence.parts == 2
+            }
+            if needsResidence, partCount == 1,
+                let missing = shares.firstIndex(where: { !$0.isFinite })
+            {
+                let name =
+                    areaNames?[missing] ?? tree.regions[areaRegions[missing]].code.shortForm
+                throw .residenceWithoutShares(item: item.id, area: name)
+            }
+        }
+        self.tree = tree
+        self.areaRegions = areaRegions
+        self.items = settings.items
+        self.groups = byName
+        self.prevalence = prevalence
+        self.urbanShares = shares
+        self.partCount = partCount
+        self.ageCount = ageCount
+    }
+
+    // MARK: Weights
+
+    /// The weights of one item in one year: per residence part of the weights, sex and age,
+    /// and the range of ages with a weight in each block.
+    struct ItemWeights {
+        /// 1 (the same for urban and rural) or 2.
+        var parts: Int
+        /// `values[(part · 2 + sex) · ages + age]`.
+        var values: [Double]
+        /// The first and one-past-last age with a weight, the same for every block.
+        var ages: Range<Int>
+        var isZero: Bool { ages.isEmpty }
+    }
+
+    /// Whether an item's weights differ between urban and rural residents.
+    func dependsOnResidence(_ item: ServiceItem) -> Bool {
+        if item.eligibility.residence != nil { return true }
+        if item.eligibility.groups.contains(where: { groups[$0]?.dependsOnResidence ?? false }) {
+            return true
+        }
+        return needsLevels(item) && (prevalence?.parts ?? 1) == 2
+    }
+
+    func needsLevels(_ item: ServiceItem) -> Bool {
+        item.eligibility.levels != nil
+            || item.eligibility.groups.contains { groups[$0]?.dependsOnLevel ?? false }
+    }
+
+    /// The eligible share of every cell for an item in a year; `fromAge` zeroes younger ages
+    /// (for the share of recipients aged 80+).
+    func weights(of item: ServiceItem, year: Int, fromAge: Int = 0) -> ItemWeights {
+        let rule = item.eligibility
+        let parts = (partCount == 2 || dependsOnResidence(item)) ? 2 : 1
+        var values = [Double](repeating: 0, count: parts * 2 * ageCount)
+        guard item.isActive(in: year) else { return ItemWeights(parts: parts, values: values, ages: 0..<0) }
+        let low = max(Int(rule.minimumAge?.value(in: year) ?? 0), fromAge, 0)
+        let high = min(Int(rule.maximumAge?.value(in: year) ?? 1e9), ageCount - 1)
+        guard low <= high else { return ItemWeights(parts: parts, values: values, ages: 0..<0) }
+        let levels = needsLevels(item) ? (rule.levels ?? CapabilityLevel.allCases) : nil
+        let anyOf = rule.anyOfGroups.compactMap { groups[$0] }
+        let allOf = rule.allOfGroups.compactMap { groups[$0] }
+        func groupShare(residence: Int, sex: Sex, age: Int, level: Int) -> Double {
+            var share = 1.0
+            if !anyOf.isEmpty {
+                share = min(
+                    1,
+                    anyOf.reduce(0) {
+                        $0 + $1.share(year: year, residence: residence, sex: sex, age: age, level: level)
+                    })
+            }
+            for group in allOf {
+                share *= group.share(year: year, residence: residence, sex: sex, age: age, level: level)
+            }
+            return share
+        }
+        for part in 0..<parts {
+            if let residence = rule.residence, parts == 2, residence.rawValue != part { continue }
+            for sex in Sex.allCases {
+                if let wanted = rule.sex, wanted != sex { continue }
+                let block = (part * 2 + sex.rawValue) * ageCount
+                for age in low...high {
+                    var weight = 0.0
+                    if let levels, let prevalence {
+                        let shares = prevalence.shares(year: year, part: part, sex: sex, age: age)
+                        for level in levels {
+                            weight +=
+                                shares[level.rawValue]
+                                * groupShare(residence: part, sex: sex, age: age, level: level.rawValue)
+                        }
+                    } else {
+                        weight = groupShare(residence: part, sex: sex, age: age, level: 0)
+                    }
+                    values[block + age] = weight
+                }
+            }
+        }
+        return ItemWeights(parts: parts, values: values, ages: low..<(high + 1))
+    }
+
+    // MARK: Running
+
+    /// Costs every year of a projection of the same areas.
+    /// - Parameters:
+    ///   - projection: single years 0…openAge, the areas of `areaRegions` in order.
+    ///   - firstYear: the calendar year of the projection's time 0 (annual steps).
+    ///   - threads: chunks of areas run concurrently (nil: both cores).
+    /// - Precondition: the projection's areas, parts and ages are the costing's, in annual
+    ///   steps.
+    public func run(projection: ProjectionResult, firstYear: Int, threads: Int? = nil)
+        -> EntitlementResult
+    {
+        precondition(projection.areaCount == areaRegions.count, "one area per area region")
+        precondition(projection.partCount == partCount && projection.bands.count == ageCount)
+        precondition(projection.width == 1, "annual steps")
+        let years = firstYear...(firstYear + projection.steps)
+        let cell = partCount * 2 * ageCount
+        var result = EntitlementResult(costing: self, years: years)
+        var state = RunState(costing: self)
+        projection.population.withUnsafeBufferPointer { persons in
+            for time in 0...projection.steps {
+                step(
+                    year: firstYear + time, persons: persons, start: time * cell,
+                    areaStride: (projection.steps + 1) * cell, state: &state, into: &result,
+                    threads: threads)
+            }
+        }
+        result.aggregate()
+        return result
+    }
+
+    /// Costs every year of a range on populations given year by year.
+    /// - Parameters:
+    ///   - years: the years.
+    ///   - threads: chunks of areas run concurrently (nil: both cores).
+    ///   - population: the population of a year, of the costing's areas, parts and ages.
+    /// - Throws: ``CostingError/populationShape(_:)`` when a year's population does not fit.
+    public func run(
+        years: ClosedRange<Int>, threads: Int? = nil, population: (Int) -> YearPopulation
+    ) throws(CostingError) -> EntitlementResult {
+        var result = EntitlementResult(costing: self, years: years)
+        var state = RunState(costing: self)
+        for year in years {
+            let cells = population(year)
+            guard cells.areaCount == areaRegions.count, cells.partCount == partCount,
+                cells.ageCount == ageCount
+            else {
+                throw .populationShape(
+                    "\(year): \(cells.areaCount) areas, \(cells.partCount) parts, \(cells.ageCount) ages; expected \(areaRegions.count), \(partCount), \(ageCount)"
+                )
+            }
+            cells.persons.withUnsafeBufferPointer { persons in
+                step(
+                    year: year, persons: persons, start: 0,
+                    areaStride: partCount * 2 * ageCount, state: &state, into: &result,
+                    threads: threads)
+            }
+        }
+        result.aggregate()
+        return result
+    }
+
+    /// What carries from one year to the next: persons served by one-off items, per area.
+    struct RunState {
+        var served: [Double]
+        init(costing: EntitlementCosting) {
+            served = [Double](repeating: 0, count: costing.areaRegions.count * costing.items.count)
+        }
+    }
+
+    /// One year: weights, the areas' eligible persons (in parallel), recipients, and the
+    /// area values placed at their regions (aggregation comes after the last year).
+    private func step(
+        year: Int, persons: UnsafeBufferPointer<Double>, start: Int, areaStride: Int,
+        state: inout RunState, into result: inout EntitlementResult, threads: Int?
+    ) {
+        let itemCount = items.count
+        let areaCount = areaRegions.count
+        let allWeights = items.map { weights(of: $0, year: year) }
+        // Recipients aged 80+ of items feeding the allowance indicator whose rule admits
+        // younger persons.
+        let over80: [ItemWeights?] = items.enumerated().map { index, item in
+            guard item.indicator == .oldAgeAllowanceCoverage,
+                allWeights[index].ages.lowerBound < 80
+            else { return nil }
+            return weights(of: item, year: year, fromAge: 80)
+        }
+        var eligible = [Double](repeating: 0, count: areaCount * itemCount)
+        var eligible80 = [Double](repeating: 0, count: areaCount * itemCount)
+        var aged80 = [Double](repeating: 0, count: areaCount)
+        let chunks = min(max(threads ?? 8, 1), max(areaCount, 1))
+        let parts = partCount
+        let ages = ageCount
+        let shares = urbanShares
+        eligible.withUnsafeMutableBufferPointer { eligibleOut in
+            eligible80.withUnsafeMutableBufferPointer { eligible80Out in
+                aged80.withUnsafeMutableBufferPointer { aged80Out in
+                    let outputs = Outputs(
+                        eligible: eligibleOut, eligible80: eligible80Out, aged80: aged80Out)
+                    Parallel.run(chunks: chunks) { chunk in
+                        let lower = areaCount * chunk / chunks
+                        let upper = areaCount * (chunk + 1) / chunks
+                        for area in lower..<upper {
+                            let base = start + area * areaStride
+                            for item in 0..<itemCount {
+                                let w = allWeights[item]
+                                guard !w.isZero else { continue }
+                                outputs.eligible[area * itemCount + item] = Self.eligible(
+                                    persons, base: base, parts: parts, ages: ages, weights: w,
+                                    urbanShare: shares[area])
+                                if let w80 = over80[item], !w80.isZero {
+                                    outputs.eligible80[area * itemCount + item] = Self.eligible(
+                                        persons, base: base, parts: parts, ages: ages,
+                                        weights: w80, urbanShare: shares[area])
+                                }
+                            }
+                            var total = 0.0
+                            for block in 0..<(parts * 2) where ages > 80 {
+                                let from = base + block * ages
+                                for age in 80..<ages { total += persons[from + age] }
+                            }
+                            outputs.aged80[area] = total
+                        }
+                    }
+                }
+            }
+        }
+        // Recipients, and the area values placed at their regions.
+        let yearIndex = year - result.years.lowerBound
+        let regions = tree.count
+        for (index, item) in items.enumerated() {
+            let takeUp = min(max(item.takeUp.value(in: year) ?? 0, 0), 1)
+            let active = item.isActive(in: year)
+            result.takeUp[yearIndex * itemCount + index] = active ? takeUp : 0
+            result.unitsPerRecipient[yearIndex * itemCount + index] =
+                active ? item.unitsPerRecipient(in: year) : 0
+            result.unitCost[yearIndex * itemCount + index] = item.unitCost(in: year)
+            let slice = (yearIndex * itemCount + index) * regions
+            for area in 0..<areaCount {
+                let region = areaRegions[area]
+                let persons = eligible[area * itemCount + index]
+                var receiving = persons * takeUp
+                if item.once {
+                    let stayed = state.served[area * itemCount + index] * (1 - item.exitRate)
+                    receiving = active ? takeUp * max(0, persons - stayed) : 0
+                    state.served[area * itemCount + index] = stayed + receiving
+                }
+                result.eligible[slice + region] += persons
+                result.recipients[slice + region] += receiving
+                if item.indicator == .oldAgeAllowanceCoverage {
+                    let share80 =
+                        over80[index] == nil
+                        ? receiving
+                        : (persons > 0 ? receiving * eligible80[area * itemCount + index] / persons : 0)
+                    result.allowanceRecipients80[yearIndex * regions + region] += share80
+                }
+            }
+        }
+        for area in 0..<areaCount {
+            result.aged80[yearIndex * regions + areaRegions[area]] += aged80[area]
+        }
+    }
+
+    struct Outputs: @unchecked Sendable {
+        let eligible: UnsafeMutableBufferPointer<Double>
+        let eligible80: UnsafeMutableBufferPointer<Double>
+        let aged80: UnsafeMutableBufferPointer<Double>
+    }
+
+    /// Σ persons × weight over an area's cells, blending urban and rural weights by the
+    /// area's urban share when the population has one part and the weights two.
+    @inline(__always)
+    static func eligible(
+        _ persons: UnsafeBufferPointer<Double>, base: Int, parts: Int, ages: Int,
+        weights: ItemWeights, urbanShare: Double
+    ) -> Double {
+        let range = weights.ages
+        if parts == 2 || weights.parts == 1 {
+            var sum = 0.0
+            for block in 0..<(parts * 2) {
+                sum += dot(
+                    persons, weights.values, personsStart: base + block * ages,
+                    weightsStart: block * ages, range: range)
+            }
+            return sum
+        }
+        // One part of population, urban and rural weights.
+        var urban = 0.0
+        var rural = 0.0
+        for sex in 0..<2 {
+            urban += dot(
+                persons, weights.values, personsStart: base + sex * ages, weightsStart: sex * ages,
+                range: range)
+            rural += dot(
+                persons, weights.values, personsStart: base + sex * ages,
+                weightsStart: (2 + sex) * ages, range: range)
+        }
+        return urbanShare * urban + (1 - urbanShare) * rural
+    }
+
+    /// Σ persons[personsStart + a] × weights[weightsStart + a] over the ages of `range`, with
+    /// four independent sums (the same order every time: deterministic).
+    @inline(__always)
+    static func dot(
+        _ persons: UnsafeBufferPointer<Double>, _ weights: [Double], personsStart: Int,
+        weightsStart: Int, range: Range<Int>
+    ) -> Double {
+        weights.withUnsafeBufferPointer { w in
+            var s0 = 0.0
+            var s1 = 0.0
+            var s2 = 0.0
+            var s3 = 0.0
+            var age = range.lowerBound
+            let end = range.upperBound
+            while age + 4 <= end {
+                s0 += persons[personsStart + age] * w[weightsStart + age]
+                s1 += persons[personsStart + age + 1] * w[weightsStart + age + 1]
+                s2 += persons[personsStart + age + 2] * w[weightsStart + age + 2]
+                s3 += persons[personsStart + age + 3] * w[weightsStart + age + 3]
+                age += 4
+            }
+            while age < end {
+                s0 += persons[personsStart + age] * w[weightsStart + age]
+                age += 1
+            }
+            return (s0 + s1) + (s2 + s3)
+        }
+    }
+}
+
+/// Runs work in fixed chunks on the cores there are. Chunks must write disjoint memory, so
+/// results do not depend on the order they run in or on the number of cores.
+enum Parallel {
+    static func run(chunks: Int, _ work: (Int) -> Void) {
+        if chunks <= 1 {
+            work(0)
+            return
+        }
+        withoutActuallyEscaping(work) { work in
+            let box = Unchecked(work)
+            DispatchQueue.concurrentPerform(iterations: chunks) { box.value($0) }
+        }
+    }
+
+    private struct Unchecked<Value>: @unchecked Sendable {
+        let value: Value
+        init(_ value: Value) { self.value = value }
+    }
+}
+
+extension YearPopulation {
+    /// The population of a projection at a time (0 … steps), copied.
+    public init(projection: ProjectionResult, time: Int) {
+        let cell = projection.partCount * 2 * projection.bands.count
+        var persons: [Double] = []
+        persons.reserveCapacity(projection.areaCount * cell)
+        for area in 0..<projection.areaCount {
+            let start = projection.offset(area: area, time: time, part: 0, sex: .female)
+            persons += projection.population[start..<(start + cell)]
+        }
+        self.init(
+            areaCount: projection.areaCount, partCount: projection.partCount,
+            ageCount: projection.bands.count, persons: persons)
+    }
+}
