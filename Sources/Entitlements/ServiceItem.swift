@@ -1,4 +1,5 @@
 import Demography
+import Geography
 import Quantities
 
 /// The level of government that pays (支出责任): central, province, city or county.
@@ -317,15 +318,15 @@ public struct EntitlementSettings: Hashable, Sendable {
     public var groups: [PopulationGroup]
     /// The budget, if given.
     public var budget: EntitlementBudget?
-    /// The urban share of each area whose residents' residence a rule needs, by area code
-    /// (12-digit text), when the projection has no urban and rural parts.
-    public var urbanShares: [String: Double]
+    /// The urban share of the population areas, by the area's code, for rules on urban or
+    /// rural residence when the projection has no urban and rural parts.
+    public var urbanShares: [DivisionCode: Double]
     /// The list files, as named.
     public var lists: [String]
 
     public init(
         items: [ServiceItem], groups: [PopulationGroup], budget: EntitlementBudget? = nil,
-        urbanShares: [String: Double] = [:], lists: [String] = []
+        urbanShares: [DivisionCode: Double] = [:], lists: [String] = []
     ) {
         self.items = items
         self.groups = groups

@@ -23,6 +23,7 @@ import Simulation
 /// | `regions` | yes | `{file: regions.csv, datum: GCJ-02}` (or just the file name when it has no coordinates) |
 /// | `demography` | no | base population and assumptions; see `ScenarioDecoder+Demography.swift` |
 /// | `coverage` | no | the 15-minute circle and coverage indicators (see `CoverageSection`) |
+/// | `entitlements`, `ltc_insurance` | no | service lists to cost, the long-term-care fund (see `ScenarioDecoder+Entitlements.swift`) |
 struct ScenarioDecoder {
     let file: String
     private(set) var resolved: YAMLNode
@@ -94,6 +95,7 @@ struct ScenarioDecoder {
                 regions: regions.tree, region: region, datum: regions.datum,
                 targets: targets, demography: demography, coverage: coverage)
             decodeFacilitiesAndInvestment(fields, into: &scenario, session: &session)
+            decodeEntitlements(fields, into: &scenario, session: &session)
             return scenario
         } catch {
             session.log.error(
