@@ -27,6 +27,7 @@ struct Yanglao: ParsableCommand {
             ValidateCommand.self, RunCommand.self, TargetsCommand.self,
             ProjectCommand.self, LifeTableCommand.self, BacktestCommand.self,
             FacilitiesCommand.self, CoverageCommand.self, SiteCommand.self,
+            AssessCommand.self, EntitlementsCommand.self,
         ]
     )
 }
