@@ -115,8 +115,13 @@ extension ScenarioDecoder {
         var references: [ServiceListFile.GroupReference] = []
         var listGroups: [PopulationGroup] = []
         for raw in raws {
-            listGroups += ServiceListFile.decodeGroups(
+            // A group defined by several lists: the later list's definition holds.
+            for group in ServiceListFile.decodeGroups(
                 raw.groups, listFile: raw.file, log: &session.log)
+            {
+                listGroups.removeAll { $0.name == group.name }
+                listGroups.append(group)
+            }
             for var itemNode in raw.items {
                 let id = itemNode["id"]?.scalar?.text ?? ""
                 if let override = overrides[id] {

@@ -51,7 +51,7 @@ public struct ServiceList: Sendable {
 ///     indicator: old-age-allowance-coverage # optional
 /// ```
 ///
-/// Every figure of a list (benefit amount or quantity, unit cost, take-up, household size,
+/// Every figure of a list (cash amount, hours or visits, unit cost, take-up, household size,
 /// exit rate, group shares) says where it comes from: `{value: …, source: …}` for a
 /// published figure, `{value: …, assumption: …}` for one the documents do not state, with
 /// the reason. Values that change by year are `{values: {2020: 50, 2026: 100}, source: …}`.
@@ -517,11 +517,15 @@ public enum ServiceListFile {
             periods = ["month", "月"].contains(word) ? 12 : 1
         }
         let unit: Unit = kind == .cash ? .yuan : .one
+        // A place or an event is the benefit itself (one place, one assessment a year): its
+        // count needs no source; amounts, hours and visits do.
+        let counted = kind == .place || kind == .events
         guard
             let quantity = figure(
                 fields[kindName]!, name: kind == .cash ? "amount" : "quantity",
                 field: "\(path).\(kindName)", unit: unit, rule: .hold,
-                range: 0...Double.infinity, listFile: listFile, figures: &figures, log: &log)
+                range: 0...Double.infinity, listFile: counted ? "" : listFile, figures: &figures,
+                log: &log)
         else { return nil }
         if kind == .cash {
             if fields["unit_cost"] != nil {
