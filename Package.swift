@@ -95,7 +95,7 @@ let package = Package(
             name: "ScenarioFilesTests",
             dependencies: [
                 "ScenarioFiles", "Simulation", "Geography", "Quantities", "Targets", "Diagnostics",
-                "CSV", "Coverage",
+                "CSV", "Coverage", "Entitlements",
             ]
         ),
         .testTarget(
