@@ -189,3 +189,37 @@ func readTable(_ path: String) throws -> [[String: String]] {
         #expect(result.errors.contains("'entitlements:'"))
     }
 }
+
+/// The README's examples of `assess` and `entitlements`, run with their outputs in a
+/// temporary folder.
+@Suite struct EntitlementReadmeTests {
+    let readme = (try? String(contentsOfFile: repository + "/README.md", encoding: .utf8)) ?? ""
+
+    func example(_ prefix: String) throws -> (arguments: [String], printed: [String]) {
+        let lines = readme.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let index = try #require(lines.firstIndex { $0.hasPrefix("$ " + prefix) })
+        let printed = lines[(index + 1)...].prefix { !$0.hasPrefix("$") && !$0.hasPrefix("```") }
+        return (lines[index].split(separator: " ").dropFirst(2).map(String.init), Array(printed))
+    }
+
+    @Test func theAssessExamplePrintsWhatTheReadmeShows() throws {
+        let (arguments, printed) = try example("yanglao assess ")
+        let folder = try TemporaryFolder()
+        let result = try yanglao(
+            arguments.map { $0.replacingOccurrences(of: "Output/", with: folder.path + "/") })
+        #expect(result.status == 0, "\(result.errors)")
+        let output = result.output.replacingOccurrences(of: folder.path + "/", with: "Output/")
+        #expect(output.split(separator: "\n").map(String.init) == printed)
+    }
+
+    @Test func theEntitlementsExamplePrintsWhatTheReadmeShows() throws {
+        let (arguments, printed) = try example("yanglao entitlements ")
+        let folder = try TemporaryFolder()
+        let result = try yanglao(arguments + ["--out", folder.path + "/run"])
+        #expect(result.status == 0, "\(result.errors)")
+        let lines = result.output.split(separator: "\n").map(String.init)
+        // All but the last line, which names the folder.
+        #expect(Array(lines.dropLast()) == Array(printed.dropLast()))
+        #expect(printed.last == "Run written to Output/anshan-entitlements/entitlements")
+    }
+}
