@@ -86,7 +86,9 @@ let package = Package(
             name: "FacilitiesTests", dependencies: ["Facilities", "Geography", "Quantities"]),
         .testTarget(
             name: "EntitlementsTests",
-            dependencies: ["Entitlements", "Demography", "Geography", "Quantities", "GSL", "Targets"]),
+            dependencies: [
+                "Entitlements", "Demography", "Geography", "Quantities", "GSL", "Targets",
+            ]),
         .testTarget(name: "CSVTests", dependencies: ["CSV", "Diagnostics"]),
         .testTarget(name: "ProvenanceTests", dependencies: ["Provenance"]),
         .testTarget(

@@ -168,7 +168,9 @@ public struct AssessmentRecord: Hashable, Sendable {
 
     /// Makes a record, checking each score against its item's range.
     /// - Throws: ``InvalidScore``.
-    public init(scores: [Int], coma: Bool = false, mentalDisorder: Bool = false, riskEvents: Int = 0)
+    public init(
+        scores: [Int], coma: Bool = false, mentalDisorder: Bool = false, riskEvents: Int = 0
+    )
         throws(InvalidScore)
     {
         guard scores.count == AssessmentItem.all.count else {

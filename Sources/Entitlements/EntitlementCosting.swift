@@ -178,7 +178,9 @@ public struct EntitlementCosting: Sendable {
         let rule = item.eligibility
         let parts = (partCount == 2 || dependsOnResidence(item)) ? 2 : 1
         var values = [Double](repeating: 0, count: parts * 2 * ageCount)
-        guard item.isActive(in: year) else { return ItemWeights(parts: parts, values: values, ages: 0..<0) }
+        guard item.isActive(in: year) else {
+            return ItemWeights(parts: parts, values: values, ages: 0..<0)
+        }
         let low = max(Int(rule.minimumAge?.value(in: year) ?? 0), fromAge, 0)
         let high = min(Int(rule.maximumAge?.value(in: year) ?? 1e9), ageCount - 1)
         guard low <= high else { return ItemWeights(parts: parts, values: values, ages: 0..<0) }
@@ -191,11 +193,14 @@ public struct EntitlementCosting: Sendable {
                 share = min(
                     1,
                     anyOf.reduce(0) {
-                        $0 + $1.share(year: year, residence: residence, sex: sex, age: age, level: level)
+                        $0
+                            + $1.share(
+                                year: year, residence: residence, sex: sex, age: age, level: level)
                     })
             }
             for group in allOf {
-                share *= group.share(year: year, residence: residence, sex: sex, age: age, level: level)
+                share *= group.share(
+                    year: year, residence: residence, sex: sex, age: age, level: level)
             }
             return share
         }
@@ -211,7 +216,8 @@ public struct EntitlementCosting: Sendable {
                         for level in levels {
                             weight +=
                                 shares[level.rawValue]
-                                * groupShare(residence: part, sex: sex, age: age, level: level.rawValue)
+                                * groupShare(
+                                    residence: part, sex: sex, age: age, level: level.rawValue)
                         }
                     } else {
                         weight = groupShare(residence: part, sex: sex, age: age, level: 0)
@@ -376,7 +382,8 @@ public struct EntitlementCosting: Sendable {
                     let share80 =
                         over80[index] == nil
                         ? receiving
-                        : (persons > 0 ? receiving * eligible80[area * itemCount + index] / persons : 0)
+                        : (persons > 0
+                            ? receiving * eligible80[area * itemCount + index] / persons : 0)
                     result.allowanceRecipients80[yearIndex * regions + region] += share80
                 }
             }

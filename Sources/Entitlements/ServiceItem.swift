@@ -117,8 +117,9 @@ public struct Benefit: Hashable, Sendable {
     public var unitCost: YearlyValues
 
     /// - Precondition: `periodsPerYear` is 1 or 12.
-    public init(kind: BenefitKind, quantity: YearlyValues, periodsPerYear: Int, unitCost: YearlyValues)
-    {
+    public init(
+        kind: BenefitKind, quantity: YearlyValues, periodsPerYear: Int, unitCost: YearlyValues
+    ) {
         precondition(periodsPerYear == 1 || periodsPerYear == 12)
         self.kind = kind
         self.quantity = quantity

@@ -77,7 +77,8 @@ public enum AssessmentRecordsTable {
         let fixed = ["id", "age", "sex", "area"]
         var missing = false
         for name in fixed where table.column(name) == nil {
-            headerLog.error(.missingColumn(column: name, suggestion: nil), at: table.headerLocation())
+            headerLog.error(
+                .missingColumn(column: name, suggestion: nil), at: table.headerLocation())
             missing = true
         }
         for (position, column) in itemColumns.enumerated() where column == nil {
@@ -121,7 +122,8 @@ public enum AssessmentRecordsTable {
             let id = table.requiredText(row: row, column: idColumn, log: &local)
             if let id, let first = seen[id] {
                 local.error(
-                    .duplicateID(id: id, firstLine: first), at: table.location(row: row, column: idColumn))
+                    .duplicateID(id: id, firstLine: first),
+                    at: table.location(row: row, column: idColumn))
             }
             var age = DemographyTables.age(table, row: row, column: ageColumn, log: &local)
             if let given = age, given < minimumAge {
@@ -142,7 +144,8 @@ public enum AssessmentRecordsTable {
                     year = value
                 } else {
                     local.error(
-                        .outOfRange(field: "year", value: text, range: "a year between 1950 and 2200"),
+                        .outOfRange(
+                            field: "year", value: text, range: "a year between 1950 and 2200"),
                         at: table.location(row: row, column: yearColumn))
                 }
             }
@@ -155,7 +158,8 @@ public enum AssessmentRecordsTable {
                 case "rural", "乡村": part = 1
                 default:
                     local.error(
-                        .notOneOf(field: "part", value: text, allowed: ["urban", "rural", "城镇", "乡村"]),
+                        .notOneOf(
+                            field: "part", value: text, allowed: ["urban", "rural", "城镇", "乡村"]),
                         at: table.location(row: row, column: partColumn))
                 }
             }
@@ -185,7 +189,8 @@ public enum AssessmentRecordsTable {
                 scores.append(score)
             }
             let coma = flag(table, row: row, name: "coma", log: &local) ?? false
-            var mentalDisorder = flag(table, row: row, name: "mental_disorder", log: &local) ?? false
+            var mentalDisorder =
+                flag(table, row: row, name: "mental_disorder", log: &local) ?? false
             if let column = table.column("diagnoses"),
                 let text = table.text(row: row, column: column), !text.isEmpty
             {

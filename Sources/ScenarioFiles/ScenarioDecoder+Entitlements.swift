@@ -390,7 +390,9 @@ extension ScenarioDecoder {
             if let list = sub["levels"] {
                 var chosen: [CapabilityLevel] = []
                 for item in list.items ?? [list] {
-                    guard let text = Read.text(item, field: "ltc_insurance.beneficiaries.levels", log: &log)
+                    guard
+                        let text = Read.text(
+                            item, field: "ltc_insurance.beneficiaries.levels", log: &log)
                     else { continue }
                     guard let found = level(named: text) else {
                         log.error(
@@ -406,7 +408,8 @@ extension ScenarioDecoder {
             }
             if let given = sub["take_up"] {
                 let field = "ltc_insurance.beneficiaries.take_up"
-                if let entries = given.entries, entries.contains(where: { level(named: $0.key) != nil })
+                if let entries = given.entries,
+                    entries.contains(where: { level(named: $0.key) != nil })
                 {
                     for entry in entries {
                         guard let found = level(named: entry.key) else {
@@ -432,7 +435,8 @@ extension ScenarioDecoder {
             }
             if let given = sub["settings"] {
                 let field = "ltc_insurance.beneficiaries.settings"
-                if let entries = given.entries, entries.contains(where: { level(named: $0.key) != nil })
+                if let entries = given.entries,
+                    entries.contains(where: { level(named: $0.key) != nil })
                 {
                     for entry in entries {
                         guard let found = level(named: entry.key) else {
@@ -443,8 +447,7 @@ extension ScenarioDecoder {
                                 at: entry.keyLocation)
                             continue
                         }
-                        if let shares = settingShares(entry.value, field: "\(field).\(entry.key)")
-                        {
+                        if let shares = settingShares(entry.value, field: "\(field).\(entry.key)") {
                             settings[found.rawValue] = shares
                         }
                     }
@@ -466,7 +469,8 @@ extension ScenarioDecoder {
                 guard let value = sub[setting.description] else { continue }
                 let field = "ltc_insurance.benefits.\(setting)"
                 given[setting.rawValue] = true
-                if let entries = value.entries, entries.contains(where: { level(named: $0.key) != nil })
+                if let entries = value.entries,
+                    entries.contains(where: { level(named: $0.key) != nil })
                 {
                     for entry in entries {
                         guard let found = level(named: entry.key) else {

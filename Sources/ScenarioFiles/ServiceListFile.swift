@@ -264,8 +264,7 @@ public enum ServiceListFile {
                     reason: "say where the share comes from: add 'source: …' or 'assumption: …'"),
                 at: node.location)
         }
-        if fields["share"] == nil, bySex == nil, byResidence == nil, byLevel == nil, byAge == nil
-        {
+        if fields["share"] == nil, bySex == nil, byResidence == nil, byLevel == nil, byAge == nil {
             log.error(.missingKey(key: "share", section: field), at: node.location)
             failed = true
         }
@@ -615,7 +614,8 @@ public enum ServiceListFile {
         var source: String?
         if var entries = node.entries, !ScenarioMerge.isYearKeyed(node) {
             if let index = entries.firstIndex(where: { $0.key == "assumption" }) {
-                assumption = Read.text(entries[index].value, field: field + ".assumption", log: &log)
+                assumption = Read.text(
+                    entries[index].value, field: field + ".assumption", log: &log)
                 entries.remove(at: index)
                 valueNode = YAMLNode(.mapping(entries), at: node.location)
             }
@@ -659,8 +659,9 @@ public enum ServiceListFile {
     }
 
     static func boolean(_ node: YAMLNode, field: String, log: inout DiagnosticLog) -> Bool? {
-        guard let text = Read.word(
-            node, field: field, allowed: ["true", "false", "yes", "no", "是", "否"], log: &log)
+        guard
+            let text = Read.word(
+                node, field: field, allowed: ["true", "false", "yes", "no", "是", "否"], log: &log)
         else { return nil }
         return ["true", "yes", "是"].contains(text)
     }

@@ -13,30 +13,35 @@ struct AssessCommand: ParsableCommand {
         commandName: "assess",
         abstract: "Score capability assessments (GB/T 42195-2022); estimate level prevalence.",
         discussion: """
-            Scores each record of RECORDS.csv by GB/T 42195-2022 (four domains, total 0–90,
-            five levels; coma → complete loss; a diagnosis F00–F99 or two or more care-risk
-            events in 30 days → one level higher) and estimates the share of each level by
-            year, sex and age group (and urban/rural with a 'part' column), with Wilson score
-            intervals.
+            Scores each record of RECORDS.csv by GB/T 42195-2022: four domains,
+            total 0-90, five levels; coma -> complete loss; a diagnosis F00-F99
+            or two or more care-risk events in 30 days -> one level higher.
+            Estimates the share of each level by year, sex and age group (and
+            urban/rural with a 'part' column), with Wilson score intervals.
 
-            RECORDS.csv: id, age, sex, area, and the 26 items of Appendix B named by code
-            (B.1.1 … B.4.5, or b1_1), Chinese name (进食 …) or English name (eating …);
-            optional year, part, coma, diagnoses (ICD-10), mental_disorder, risk_events.
+            RECORDS.csv: id, age, sex, area, and the 26 items of Appendix B
+            named by code (B.1.1 ... B.4.5, or b1_1), Chinese name (进食 ...)
+            or English name (eating ...); optional: year, part, coma,
+            diagnoses (ICD-10 codes), mental_disorder, risk_events.
 
-            Writes PREVALENCE.csv as year,sex,age,intact,mild,moderate,severe,complete
-            (,part): the table demography.care_need.prevalence reads, to replace the national
-            defaults. Beside it, PREVALENCE.intervals.csv (or --intervals): each level's
-            count, share and interval. With --scores, every record's domain scores, total
-            and levels. Files are written whole (temporary file, then renamed); an existing
-            file is replaced only with --overwrite.
+            PREVALENCE.csv: year,sex,age,intact,mild,moderate,severe,complete
+            (,part), the table demography.care_need.prevalence reads.
+            PREVALENCE.intervals.csv (or --intervals): each level's count,
+            share and interval. --scores FILE: each record's domain scores,
+            total and levels. Files are written whole (temporary file, then
+            renamed); an existing file is replaced only with --overwrite.
 
-            A record with an item score out of range, a missing item, or a bad age or sex is
-            reported with its file, line and column and nothing is written (exit 64), unless
-            --skip-bad: then the bad records are reported as warnings, left out, and counted.
+            A record with an item score out of range, a missing item, or a
+            bad age or sex is reported with its file, line and column, and
+            nothing is written (exit 64), unless --skip-bad: then bad records
+            are reported as warnings, left out and counted.
 
             Examples:
-              yanglao assess Examples/entitlements/assessments.csv --out Output/prevalence.csv --year 2023 --overwrite
-              yanglao assess Examples/entitlements/assessments.csv --out Output/prevalence.csv --year 2023 --ages 60,70,80 --simultaneous --overwrite
+              yanglao assess Examples/entitlements/assessments.csv \\
+                --out Output/prevalence.csv --year 2023 --overwrite
+              yanglao assess Examples/entitlements/assessments.csv \\
+                --out Output/prevalence.csv --year 2023 --ages 60,70,80 \\
+                --simultaneous --overwrite
             """)
 
     @Argument(help: ArgumentHelp("The assessment records.", valueName: "RECORDS.csv"))
@@ -57,13 +62,17 @@ struct AssessCommand: ParsableCommand {
     @Flag(help: "Intervals that hold for the five levels together (Goodman's Bonferroni form).")
     var simultaneous = false
 
-    @Option(help: ArgumentHelp("Where to write the intervals (default: beside --out).", valueName: "FILE"))
+    @Option(
+        help: ArgumentHelp(
+            "Where to write the intervals (default: beside --out).", valueName: "FILE"))
     var intervals: String?
 
-    @Option(help: ArgumentHelp("Where to write each record's scores and levels.", valueName: "FILE"))
+    @Option(
+        help: ArgumentHelp("Where to write each record's scores and levels.", valueName: "FILE"))
     var scores: String?
 
-    @Flag(help: "Leave out malformed records (reported as warnings and counted) instead of failing.")
+    @Flag(
+        help: "Leave out malformed records (reported as warnings and counted) instead of failing.")
     var skipBad = false
 
     @Flag(help: "Replace output files that exist.")
@@ -134,8 +143,8 @@ struct AssessCommand: ParsableCommand {
                 "\(records): error: "
                     + (lang == .zh
                         ? "记录没有 year 列；请用 --year 给出评估年份"
-                        : "the records have no year column; give the year of the assessments with --year"
-                    ))
+                        : "the records have no year column; give the year of the assessments with --year")
+            )
             throw ExitCode(64)
         }
         guard !years.isEmpty else {
@@ -187,16 +196,24 @@ struct AssessCommand: ParsableCommand {
         switch lang {
         case .zh:
             Console.out(
-                "评估记录 \(read.accepted.count + read.rejected) 条：采用 \(read.accepted.count) 条，拒绝 \(read.rejected) 条。")
+                "评估记录 \(read.accepted.count + read.rejected) 条：采用 \(read.accepted.count) 条，拒绝 \(read.rejected) 条。"
+            )
             Console.out(
-                "能力等级患病率：\(years.count) 个年份 × 2 性别 × \(groups.count) 个年龄组\(read.hasPart ? " × 城乡" : "")，区间 \(method)。")
-            Console.out("已写出：\(([out, intervalsPath] + (scores.map { [$0] } ?? [])).joined(separator: ", "))")
+                "能力等级患病率：\(years.count) 个年份 × 2 性别 × \(groups.count) 个年龄组\(read.hasPart ? " × 城乡" : "")，区间 \(method)。"
+            )
+            Console.out(
+                "已写出：\(([out, intervalsPath] + (scores.map { [$0] } ?? [])).joined(separator: ", "))"
+            )
         case .en:
             Console.out(
-                "Assessment records: \(read.accepted.count + read.rejected); accepted \(read.accepted.count), rejected \(read.rejected).")
+                "Assessment records: \(read.accepted.count + read.rejected); accepted \(read.accepted.count), rejected \(read.rejected)."
+            )
             Console.out(
-                "Prevalence of the levels: \(years.count) year\(years.count == 1 ? "" : "s") × 2 sexes × \(groups.count) age groups\(read.hasPart ? " × urban/rural" : ""); intervals \(method).")
-            Console.out("Written: \(([out, intervalsPath] + (scores.map { [$0] } ?? [])).joined(separator: ", "))")
+                "Prevalence of the levels: \(years.count) year\(years.count == 1 ? "" : "s") × 2 sexes × \(groups.count) age groups\(read.hasPart ? " × urban/rural" : ""); intervals \(method)."
+            )
+            Console.out(
+                "Written: \(([out, intervalsPath] + (scores.map { [$0] } ?? [])).joined(separator: ", "))"
+            )
         }
     }
 
@@ -234,7 +251,8 @@ struct AssessCommand: ParsableCommand {
                     level.description, String(n),
                     String(estimate.counts[cell * 5 + level.rawValue]),
                     Figures.format(estimate.share(cell: cell, level: level), places: 6),
-                    Figures.format(bounds.lower, places: 6), Figures.format(bounds.upper, places: 6),
+                    Figures.format(bounds.lower, places: 6),
+                    Figures.format(bounds.upper, places: 6),
                     Figures.format(confidence, places: 4), method,
                 ])
             }
@@ -257,7 +275,10 @@ struct AssessCommand: ParsableCommand {
                     .compactMap { $0 }.joined(separator: ";")
             }
             table.append(
-                [person.id, String(person.line), person.sex.description, String(person.age), person.area]
+                [
+                    person.id, String(person.line), person.sex.description, String(person.age),
+                    person.area,
+                ]
                     + result.domainScores.map(String.init)
                     + [
                         String(result.total), result.preliminaryLevel.description,

@@ -126,7 +126,9 @@ enum EntitlementTables {
         header += schemes.map { "contributions_\($0.name)" }
         header += ["fiscal_subsidy", "interest"]
         for level in CapabilityLevelNames.all {
-            for setting in CareSetting.allCases { header.append("beneficiaries_\(level)_\(setting)") }
+            for setting in CareSetting.allCases {
+                header.append("beneficiaries_\(level)_\(setting)")
+            }
         }
         header += CareSetting.allCases.map { "benefits_\($0)" }
         header += ["administration", "closing_balance"]

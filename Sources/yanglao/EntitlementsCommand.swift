@@ -15,29 +15,30 @@ struct EntitlementsCommand: ParsableCommand {
         commandName: "entitlements",
         abstract: "Cost the basic service list and project the long-term-care fund.",
         discussion: """
-            Projects the scenario's population (demography:), applies the capability levels
-            (demography.care_need.prevalence) and the groups, and costs every item of the
-            lists in 'entitlements:' for every year and region; with 'ltc_insurance:',
-            projects the fund.
+            Projects the scenario's population (demography:), applies the
+            capability levels (demography.care_need.prevalence) and the
+            groups, and costs every item of the lists in 'entitlements:' for
+            every year and region; with 'ltc_insurance:', projects the fund.
 
-            Writes, to --out (default Output/<scenario-id>/entitlements), all at once:
-              items.csv        each item: clause, benefit, who pays, where each figure
-                               comes from (source or assumption)
-              costs.csv        year, region, item: eligible, recipients, units, unit cost,
-                               cost and cost by paying level (central, province, city,
-                               county); regions holding population, down to --level
-              budget.csv       the planning region's cost against the budget, by year
-              indicators.csv   old-age-allowance-coverage, visits-per-special-hardship-elder,
-                               assessment-rate (numerator, denominator, value)
-              ltc-fund.csv     the fund by year: insured, contributions, other income,
-                               beneficiaries by level and setting, benefits, balance
-              ltc-regions.csv  insured, beneficiaries, contributions, benefits by region
-              manifest.json    version, inputs and outputs with their SHA-256
-            An existing folder is replaced only with --overwrite.
+            Writes, to --out (default Output/<scenario-id>/entitlements):
+              items.csv        each item: clause, benefit, who pays, where
+                               each figure comes from
+              costs.csv        year, region, item: eligible, recipients,
+                               units, unit cost, cost, cost by paying level
+              budget.csv       the planning region's cost against the budget
+              indicators.csv   allowance coverage, visits a month, assessment
+                               rate: numerator, denominator, value
+              ltc-fund.csv     the fund by year: insured, contributions,
+                               beneficiaries, benefits, balance
+              ltc-regions.csv  the fund's figures by region
+              manifest.json    version, inputs and outputs with SHA-256
+            All at once; an existing folder is replaced only with --overwrite.
 
             Examples:
               yanglao entitlements Examples/entitlements --overwrite
-              yanglao entitlements Examples/entitlements --set 'entitlements.overrides.old-age-allowance.benefit.cash={2020: 50, 2026: 100}' --out Output/allowance-100 --overwrite
+              yanglao entitlements Examples/entitlements \\
+                --set entitlements.overrides.old-age-allowance-80.benefit.cash=100 \\
+                --out Output/allowance-100 --overwrite
             """)
 
     @OptionGroup var options: ScenarioOptions
@@ -45,7 +46,9 @@ struct EntitlementsCommand: ParsableCommand {
     @Option(help: "The folder to write (default: Output/<scenario-id>/entitlements).")
     var out: String?
 
-    @Option(help: "The lowest level of the regional tables: province, city, county, township or village.")
+    @Option(
+        help:
+            "The lowest level of the regional tables: province, city, county, township or village.")
     var level: String = "village"
 
     @Flag(help: "Replace the output folder if it exists.")
@@ -72,8 +75,8 @@ struct EntitlementsCommand: ParsableCommand {
                 "\(loaded.file): error: "
                     + (zh
                         ? "情景没有 entitlements: 或 ltc_insurance: 部分（以及 demography: 人口部分），无法测算"
-                        : "the scenario needs an 'entitlements:' or 'ltc_insurance:' section, and 'demography:', to cost"
-                    ))
+                        : "the scenario needs an 'entitlements:' or 'ltc_insurance:' section, and 'demography:', to cost")
+            )
             throw ExitCode(64)
         }
         let loadTime = clock.now - loadStart
@@ -195,7 +198,8 @@ struct EntitlementSummary {
                 lines.append(
                     zh
                         ? "\(year) 年基本养老服务清单 \(result.items.count) 项，测算支出 \(yuan(cost))"
-                        : "\(year): \(result.items.count) items of the service list cost \(yuan(cost))")
+                        : "\(year): \(result.items.count) items of the service list cost \(yuan(cost))"
+                )
             }
             let short = result.budgetLines(region: planning, budget: budget).filter {
                 ($0.balance ?? 0) < 0
@@ -204,25 +208,30 @@ struct EntitlementSummary {
                 let years = short.filter { $0.level == level }.map(\.year)
                 guard !years.isEmpty else { continue }
                 let gap = short.filter { $0.level == level }.reduce(0) { $0 - $1.balance! }
-                let name = level.map { zh ? $0.chineseName : $0.description } ?? (zh ? "合计" : "total")
+                let name =
+                    level.map { zh ? $0.chineseName : $0.description } ?? (zh ? "合计" : "total")
                 let span = years.count > 1 ? "\(years[0])–\(years.last!)" : "\(years[0])"
                 lines.append(
                     zh
                         ? "预算不足（\(name)）：\(span) 年共 \(years.count) 年，缺口合计 \(yuan(gap))"
-                        : "Over budget (\(name)): \(years.count) year\(years.count == 1 ? "" : "s") in \(span), short by \(yuan(gap)) in all")
+                        : "Over budget (\(name)): \(years.count) year\(years.count == 1 ? "" : "s") in \(span), short by \(yuan(gap)) in all"
+                )
             }
             let regions = result.tree.count
             if result.years.contains(reportYear) {
                 let yearIndex = reportYear - result.years.lowerBound
                 var values: [String] = []
                 for series in result.indicatorSeries() {
-                    let value = series.value(yearIndex: yearIndex, region: planning, regions: regions)
+                    let value = series.value(
+                        yearIndex: yearIndex, region: planning, regions: regions)
                     guard value.isFinite else { continue }
                     let text =
                         series.id == EntitlementIndicator.visitsPerSpecialHardshipElder.rawValue
                         ? String(format: "%.2f", value) : String(format: "%.1f%%", value * 100)
                     let name =
-                        zh ? IndicatorCatalogue.indicator(series.id)?.chineseName ?? series.id : series.id
+                        zh
+                        ? IndicatorCatalogue.indicator(series.id)?.chineseName ?? series.id
+                        : series.id
                     values.append("\(name) \(text)")
                 }
                 if !values.isEmpty {
@@ -237,12 +246,14 @@ struct EntitlementSummary {
                 lines.append(
                     zh
                         ? "长期护理保险基金于 \(year) 年出现赤字；\(last.year) 年末结余 \(yuan(last.closingBalance))"
-                        : "Long-term-care fund in deficit from \(year); balance at the end of \(last.year) \(yuan(last.closingBalance))")
+                        : "Long-term-care fund in deficit from \(year); balance at the end of \(last.year) \(yuan(last.closingBalance))"
+                )
             } else {
                 lines.append(
                     zh
                         ? "长期护理保险基金 \(last.year) 年末结余 \(yuan(last.closingBalance))，期内未穿底"
-                        : "Long-term-care fund balance at the end of \(last.year): \(yuan(last.closingBalance)); it does not run out")
+                        : "Long-term-care fund balance at the end of \(last.year): \(yuan(last.closingBalance)); it does not run out"
+                )
             }
         }
         return lines.joined(separator: "\n")
@@ -250,6 +261,8 @@ struct EntitlementSummary {
 
     /// 万元 (zh) or million yuan (en), one decimal.
     func yuan(_ value: Double) -> String {
-        zh ? String(format: "%.1f 万元", value / 1e4) : String(format: "%.1f million yuan", value / 1e6)
+        zh
+            ? String(format: "%.1f 万元", value / 1e4)
+            : String(format: "%.1f million yuan", value / 1e6)
     }
 }

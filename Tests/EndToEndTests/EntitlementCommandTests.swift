@@ -60,7 +60,8 @@ func readTable(_ path: String) throws -> [[String: String]] {
         let folder = try TemporaryFolder()
         var lines = try String(contentsOfFile: repository + "/" + records, encoding: .utf8)
             .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        var fields = lines[5].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        var fields = lines[5].split(separator: ",", omittingEmptySubsequences: false).map(
+            String.init)
         fields[4] = "7"
         lines[5] = fields.joined(separator: ",")
         try folder.write("bad.csv", Array(lines.joined(separator: "\n").utf8))
@@ -169,7 +170,10 @@ func readTable(_ path: String) throws -> [[String: String]] {
                 rows.first { $0["year"] == "2021" && $0["region"] == "2103" && $0["item"] == item })
             return number(row, "cost")
         }
-        #expect(close(try cost("raised", "old-age-allowance-80"), 2 * (try cost("base", "old-age-allowance-80"))))
+        #expect(
+            close(
+                try cost("raised", "old-age-allowance-80"),
+                2 * (try cost("base", "old-age-allowance-80"))))
         #expect(close(try cost("raised", "care-subsidy"), try cost("base", "care-subsidy")))
     }
 

@@ -67,7 +67,8 @@ func record(
     /// + 1 = 9; mental 4 + 4 + 4 + 3 + 3 + 3 + 1 + 0 + 2 = 24; perception 2 + 1 + 3 + 2 + 3 =
     /// 11; total 60 → moderate (46–65).
     @Test func aRecordScoredItemByItemTotals16And9And24And11Making60Moderate() throws {
-        let values = [2, 2, 2, 2, 2, 2, 2, 2] + [3, 3, 2, 1] + [4, 4, 4, 3, 3, 3, 1, 0, 2]
+        let values =
+            [2, 2, 2, 2, 2, 2, 2, 2] + [3, 3, 2, 1] + [4, 4, 4, 3, 3, 3, 1, 0, 2]
             + [2, 1, 3, 2, 3]
         let result = CapabilityAssessment.score(try record(values))
         #expect(result.domainScores == [16, 9, 24, 11])

@@ -128,7 +128,8 @@ enum SmallList {
     @Test func aSmallListWorkedByHandOverThreeYearsCosts179550And152775And255472Point5()
         throws
     {
-        let result = try SmallList.costing().run(years: 2021...2023, population: SmallList.population)
+        let result = try SmallList.costing().run(
+            years: 2021...2023, population: SmallList.population)
         let city = SmallList.city
         let expected: [String: [(eligible: Double, recipients: Double, cost: Double)]] = [
             "allowance": [(150, 150, 90_000), (150, 150, 90_000), (170, 170, 204_000)],
@@ -141,9 +142,15 @@ enum SmallList {
             let item = try #require(result.itemIndex(id))
             for (offset, row) in rows.enumerated() {
                 let year = 2021 + offset
-                #expect(close(result.eligible(item: item, year: year, region: city), row.eligible), "\(id) \(year)")
-                #expect(close(result.recipients(item: item, year: year, region: city), row.recipients), "\(id) \(year)")
-                #expect(close(result.cost(item: item, year: year, region: city), row.cost), "\(id) \(year)")
+                #expect(
+                    close(result.eligible(item: item, year: year, region: city), row.eligible),
+                    "\(id) \(year)")
+                #expect(
+                    close(result.recipients(item: item, year: year, region: city), row.recipients),
+                    "\(id) \(year)")
+                #expect(
+                    close(result.cost(item: item, year: year, region: city), row.cost),
+                    "\(id) \(year)")
             }
         }
         #expect(close(result.totalCost(year: 2021, region: city), 179_550))
@@ -171,9 +178,11 @@ enum SmallList {
     /// Indicators: allowance recipients 80+ ÷ residents 80+ = 150/150; visits a month
     /// 75 × 1 ÷ 75 elders = 1.
     @Test func theIndicatorsAreAllowanceCoverage1AndOneVisitAMonth() throws {
-        let result = try SmallList.costing().run(years: 2021...2023, population: SmallList.population)
+        let result = try SmallList.costing().run(
+            years: 2021...2023, population: SmallList.population)
         let series = result.indicatorSeries()
-        #expect(series.map(\.id) == ["old-age-allowance-coverage", "visits-per-special-hardship-elder"])
+        #expect(
+            series.map(\.id) == ["old-age-allowance-coverage", "visits-per-special-hardship-elder"])
         let coverage = series[0]
         #expect(coverage.numerators[0] == 150 && coverage.denominators[0] == 150)
         #expect(close(series[1].numerators[3 * 2 + 0], 77) && close(series[1].denominators[6], 77))
@@ -245,7 +254,8 @@ enum SmallList {
     /// Budget lines: 2021 costs 179,550 against 150,000 (−29,550); the county's 177,030
     /// against nothing budgeted.
     @Test func theBudgetLineOf2021Is29550Short() throws {
-        let result = try SmallList.costing().run(years: 2021...2023, population: SmallList.population)
+        let result = try SmallList.costing().run(
+            years: 2021...2023, population: SmallList.population)
         let budget = EntitlementBudget(
             total: SmallList.yearly([(2021, 150_000)], rule: .keyedYearsOnly))
         let lines = result.budgetLines(region: SmallList.city, budget: budget)

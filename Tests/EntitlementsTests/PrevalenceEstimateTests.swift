@@ -42,7 +42,8 @@ import Testing
         #expect(!added)
         let young = try #require(estimate.cell(year: 2023, part: 0, sex: .female, group: 0))
         let old = try #require(estimate.cell(year: 2023, part: 0, sex: .female, group: 1))
-        #expect(estimate.total(cell: young) == 2 && estimate.share(cell: young, level: .intact) == 1)
+        #expect(
+            estimate.total(cell: young) == 2 && estimate.share(cell: young, level: .intact) == 1)
         #expect(estimate.share(cell: old, level: .mildlyImpaired) == 1)
         // Men have no records: two empty cells, and no prevalence table.
         #expect(estimate.emptyCells.count == 2)

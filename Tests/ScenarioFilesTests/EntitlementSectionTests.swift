@@ -176,9 +176,10 @@ enum EntitlementExample {
         let scenario = try result.get().scenario
         let settings = try #require(scenario.entitlements)
         #expect(settings.items.count == 10)
-        #expect(settings.items.map(\.id).prefix(3) == [
-            "old-age-allowance-80", "old-age-allowance-90", "old-age-allowance-100",
-        ])
+        #expect(
+            settings.items.map(\.id).prefix(3) == [
+                "old-age-allowance-80", "old-age-allowance-90", "old-age-allowance-100",
+            ])
         let allowance = settings.items[0]
         #expect(allowance.unitCost(in: 2025) == 50 && allowance.unitCost(in: 2026) == 100)
         #expect(allowance.benefit.periodsPerYear == 12)
@@ -187,23 +188,28 @@ enum EntitlementExample {
         // take-up from the list, with its source.
         let amount = allowance.figures.first { $0.figure == "amount" }
         #expect(amount != nil && amount?.source == nil && amount?.assumption == nil)
-        #expect(allowance.figures.first { $0.figure == "take_up" }?.source?.hasPrefix("000") == true)
+        #expect(
+            allowance.figures.first { $0.figure == "take_up" }?.source?.hasPrefix("000") == true)
         let bed = try #require(settings.items.first { $0.id == "bed-operating-subsidy" })
         #expect(bed.unitCost(in: 2021) == 125 && bed.from == 2021)
         #expect(bed.eligibility.anyOfGroups == ["特困", "低保"])
         #expect(bed.eligibility.allOfGroups == ["in-private-home"])
-        #expect(bed.figures.first { $0.figure == "unit_cost" }?.source?.hasPrefix("001 五(一)") == true)
+        #expect(
+            bed.figures.first { $0.figure == "unit_cost" }?.source?.hasPrefix("001 五(一)") == true)
         // Groups defined by both lists appear once.
         #expect(settings.groups.filter { $0.name == "特困" }.count == 1)
         #expect(settings.budget?.total?.value(in: 2021) == 180_000_000)
         #expect(settings.budget?.total?.value(in: 2026) == nil)
-        #expect(settings.budget?.byLevel[PayingLevel.county.rawValue]?.value(in: 2023) == 85_000_000)
+        #expect(
+            settings.budget?.byLevel[PayingLevel.county.rawValue]?.value(in: 2023) == 85_000_000)
         let fund = try #require(scenario.longTermCareInsurance)
         #expect(fund.schemes.map(\.name) == ["employees", "retirees", "residents"])
         #expect(abs(fund.schemes[0].contributionPerInsured(in: 2021) - 210) < 1e-9)  // 70,000 × 0.3 %
         #expect(fund.openingBalance == 100_000_000)
         #expect(fund.eligibleLevels == [.severelyImpaired, .completelyLost])
-        #expect(fund.benefits[2][3].value(in: 2030) == 1500 && fund.benefits[0][4].value(in: 2030) == 900)
+        #expect(
+            fund.benefits[2][3].value(in: 2030) == 1500
+                && fund.benefits[0][4].value(in: 2030) == 900)
         #expect(fund.settingShares[4] == [0.6, 0.1, 0.3])
     }
 
@@ -246,7 +252,8 @@ enum EntitlementExample {
 
     /// Replaces one field of row 2 (line 3): the field at `column`.
     static func changed(column: Int, to value: String) -> String {
-        var fields = rows[1].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        var fields = rows[1].split(separator: ",", omittingEmptySubsequences: false).map(
+            String.init)
         fields[column] = value
         return ([header, rows[0], fields.joined(separator: ","), rows[2]]).joined(separator: "\n")
     }
@@ -269,7 +276,8 @@ enum EntitlementExample {
         Case(name: "an unknown sex", column: 2, value: "x", kind: "notOneOf"),
         Case(name: "an age below the first age group", column: 1, value: "55", kind: "outOfRange"),
         Case(name: "a duplicate id", column: 0, value: "a1", kind: "duplicateID"),
-        Case(name: "a coma flag that is not yes or no", column: 30, value: "maybe", kind: "notOneOf"),
+        Case(
+            name: "a coma flag that is not yes or no", column: 30, value: "maybe", kind: "notOneOf"),
         Case(name: "negative risk events", column: 32, value: "-2", kind: "negative"),
     ]
 

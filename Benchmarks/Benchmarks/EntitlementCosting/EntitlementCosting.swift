@@ -68,13 +68,18 @@ struct ProvinceList {
         population = YearPopulation(
             areaCount: areas.count, partCount: 1, ageCount: 101, persons: persons)
 
+        let byGroup: [[Double]] = [
+            [1, 0, 0, 0, 0], [0.892, 0.054, 0.027, 0.0162, 0.0108],
+            [0.788, 0.106, 0.053, 0.0318, 0.0212], [0.53, 0.235, 0.1175, 0.0705, 0.047],
+            [0.40, 0.30, 0.15, 0.09, 0.06],
+        ]
+        let oneSex: [Double] = byGroup.flatMap { $0 }
+        // Two years × two sexes, the same shares.
+        var shares: [Double] = []
+        for _ in 0..<4 { shares += oneSex }
         let prevalence = try! CapabilityPrevalence(
             ageGroups: try! AgeBands(lowerBounds: [0, 60, 70, 80, 90]), years: [2021, 2050],
-            shares: Array(
-                repeating: [1, 0, 0, 0, 0] + [0.892, 0.054, 0.027, 0.0162, 0.0108]
-                    + [0.788, 0.106, 0.053, 0.0318, 0.0212] + [0.53, 0.235, 0.1175, 0.0705, 0.047]
-                    + [0.40, 0.30, 0.15, 0.09, 0.06], count: 4
-            ).flatMap { $0 })
+            shares: shares)
         func constant(_ value: Double) -> YearlyValues { .constant(value, from: 2021) }
         let groups = [
             PopulationGroup(name: "特困", share: constant(0.005), fromAge: 60),
@@ -99,7 +104,8 @@ struct ProvinceList {
                 clause: "benchmark", indicator: indicator)
         }
         func events(_ cost: Double) -> Benefit {
-            Benefit(kind: .events, quantity: constant(1), periodsPerYear: 1, unitCost: constant(cost))
+            Benefit(
+                kind: .events, quantity: constant(1), periodsPerYear: 1, unitCost: constant(cost))
         }
         let items = [
             item(
@@ -111,21 +117,29 @@ struct ProvinceList {
                 indicator: .oldAgeAllowanceCoverage),
             item(
                 "care-subsidy",
-                EligibilityRule(minimumAge: constant(60), levels: disabled, anyOfGroups: ["特困", "低保"]),
+                EligibilityRule(
+                    minimumAge: constant(60), levels: disabled, anyOfGroups: ["特困", "低保"]),
                 .cash(constant(100)), takeUp: 0.9),
             item(
-                "service-subsidy", EligibilityRule(minimumAge: constant(60), anyOfGroups: ["特困", "低保"]),
-                Benefit(kind: .hours, quantity: constant(4), periodsPerYear: 12, unitCost: constant(30)),
+                "service-subsidy",
+                EligibilityRule(minimumAge: constant(60), anyOfGroups: ["特困", "低保"]),
+                Benefit(
+                    kind: .hours, quantity: constant(4), periodsPerYear: 12, unitCost: constant(30)),
                 takeUp: 0.9),
             item(
                 "bed-subsidy",
                 EligibilityRule(
                     minimumAge: constant(80), levels: disabled, anyOfGroups: ["特困", "低保"],
                     allOfGroups: ["in-private-home"]),
-                Benefit(kind: .place, quantity: constant(1), periodsPerYear: 12, unitCost: constant(125))),
+                Benefit(
+                    kind: .place, quantity: constant(1), periodsPerYear: 12, unitCost: constant(125)
+                )),
             item(
-                "visits", EligibilityRule(minimumAge: constant(60), anyOfGroups: ["special-hardship"]),
-                Benefit(kind: .visits, quantity: constant(1), periodsPerYear: 12, unitCost: constant(30)),
+                "visits",
+                EligibilityRule(minimumAge: constant(60), anyOfGroups: ["special-hardship"]),
+                Benefit(
+                    kind: .visits, quantity: constant(1), periodsPerYear: 12, unitCost: constant(30)
+                ),
                 indicator: .visitsPerSpecialHardshipElder),
             item(
                 "assessment", EligibilityRule(minimumAge: constant(60), anyOfGroups: ["applicant"]),
@@ -135,7 +149,8 @@ struct ProvinceList {
                 events(500), takeUp: 0.1),
             item(
                 "home-adaptation",
-                EligibilityRule(minimumAge: constant(60), levels: disabled, anyOfGroups: ["特困", "低保"]),
+                EligibilityRule(
+                    minimumAge: constant(60), levels: disabled, anyOfGroups: ["特困", "低保"]),
                 events(3000), takeUp: 0.2, once: true),
             item(
                 "rural-women", EligibilityRule(minimumAge: constant(65), sex: .female),
