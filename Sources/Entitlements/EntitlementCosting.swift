@@ -66,9 +66,11 @@ public enum CostingError: Error, Hashable, Sendable, CustomStringConvertible {
 /// ("the allowance rises to 100 yuan from 2026", "from 2026 everyone aged 75+") takes
 /// effect from its year.
 ///
-/// Work: for each year, one dot product per area and item over the ages the rule admits
-/// (weights computed once a year), areas split over both cores; results do not depend on
-/// the number of threads.
+/// Work: each year the weights are computed once per item and cut into runs of ages with
+/// the same weight (they change only where the prevalence groups, the group factors and the
+/// age limits change); each area's persons are summed up to every age once, and an item's
+/// eligible persons are Σ runs weight × (persons up to the run's end − up to its start).
+/// Areas are split over both cores; results do not depend on the number of threads.
 public struct EntitlementCosting: Sendable {
     /// The region tree results are given for.
     public let tree: RegionTree
@@ -256,7 +258,7 @@ public struct EntitlementCosting: Sendable {
                     threads: threads)
             }
         }
-        result.aggregate()
+        result.aggregate(threads: threads)
         return result
     }
 
@@ -287,7 +289,7 @@ public struct EntitlementCosting: Sendable {
                     threads: threads)
             }
         }
-        result.aggregate()
+        result.aggregate(threads: threads)
         return result
     }
 
@@ -316,76 +318,119 @@ public struct EntitlementCosting: Sendable {
             else { return nil }
             return weights(of: item, year: year, fromAge: 80)
         }
+        // The weights are step functions of age (prevalence, group factors and age limits
+        // change at a few ages), so each slot's weights become runs of equal weight, and an
+        // area's eligible persons are Σ runs weight × persons in the run, read from one
+        // prefix sum of the area's ages. Slot k < items: item k; slot items + k: the 80+
+        // weights of item k. Flat arrays, so the parallel pass touches no reference count.
+        var runs: [Double] = []  // (first age, one past the last age, weight), in triples
+        var blockRuns = [Int](repeating: 0, count: 2 * itemCount * 4 * 2)  // (first run, count)
+        var slotParts = [Int](repeating: 0, count: 2 * itemCount)  // 0: no weight
+        let slots = allWeights + over80.map { $0 ?? ItemWeights(parts: 1, values: [], ages: 0..<0) }
+        for (slot, weights) in slots.enumerated() where !weights.isZero {
+            slotParts[slot] = weights.parts
+            for block in 0..<(weights.parts * 2) {
+                let first = runs.count / 3
+                var age = weights.ages.lowerBound
+                while age < weights.ages.upperBound {
+                    let value = weights.values[block * ageCount + age]
+                    var end = age + 1
+                    while end < weights.ages.upperBound,
+                        weights.values[block * ageCount + end] == value
+                    {
+                        end += 1
+                    }
+                    if value != 0 { runs += [Double(age), Double(end), value] }
+                    age = end
+                }
+                blockRuns[(slot * 4 + block) * 2] = first
+                blockRuns[(slot * 4 + block) * 2 + 1] = runs.count / 3 - first
+            }
+        }
         var eligible = [Double](repeating: 0, count: areaCount * itemCount)
         var eligible80 = [Double](repeating: 0, count: areaCount * itemCount)
         var aged80 = [Double](repeating: 0, count: areaCount)
         let chunks = min(max(threads ?? 8, 1), max(areaCount, 1))
         let parts = partCount
         let ages = ageCount
-        let shares = urbanShares
-        eligible.withUnsafeMutableBufferPointer { eligibleOut in
-            eligible80.withUnsafeMutableBufferPointer { eligible80Out in
-                aged80.withUnsafeMutableBufferPointer { aged80Out in
-                    let outputs = Outputs(
-                        eligible: eligibleOut, eligible80: eligible80Out, aged80: aged80Out)
-                    Parallel.run(chunks: chunks) { chunk in
-                        let lower = areaCount * chunk / chunks
-                        let upper = areaCount * (chunk + 1) / chunks
-                        for area in lower..<upper {
-                            let base = start + area * areaStride
-                            for item in 0..<itemCount {
-                                let w = allWeights[item]
-                                guard !w.isZero else { continue }
-                                outputs.eligible[area * itemCount + item] = Self.eligible(
-                                    persons, base: base, parts: parts, ages: ages, weights: w,
-                                    urbanShare: shares[area])
-                                if let w80 = over80[item], !w80.isZero {
-                                    outputs.eligible80[area * itemCount + item] = Self.eligible(
-                                        persons, base: base, parts: parts, ages: ages,
-                                        weights: w80, urbanShare: shares[area])
+        runs.withUnsafeBufferPointer { runs in
+            blockRuns.withUnsafeBufferPointer { blockRuns in
+                slotParts.withUnsafeBufferPointer { slotParts in
+                    urbanShares.withUnsafeBufferPointer { shares in
+                        eligible.withUnsafeMutableBufferPointer { eligibleOut in
+                            eligible80.withUnsafeMutableBufferPointer { eligible80Out in
+                                aged80.withUnsafeMutableBufferPointer { aged80Out in
+                                    let kernel = Kernel(
+                                        persons: persons, runs: runs, blockRuns: blockRuns,
+                                        slotParts: slotParts, shares: shares,
+                                        eligible: eligibleOut, eligible80: eligible80Out,
+                                        aged80: aged80Out, start: start, areaStride: areaStride,
+                                        parts: parts, ages: ages, items: itemCount)
+                                    Parallel.run(chunks: chunks) { chunk in
+                                        kernel.run(
+                                            areas: (areaCount * chunk / chunks)..<(areaCount
+                                                * (chunk + 1) / chunks))
+                                    }
                                 }
                             }
-                            var total = 0.0
-                            for block in 0..<(parts * 2) where ages > 80 {
-                                let from = base + block * ages
-                                for age in 80..<ages { total += persons[from + age] }
-                            }
-                            outputs.aged80[area] = total
                         }
                     }
                 }
             }
         }
-        // Recipients, and the area values placed at their regions.
+        // Recipients, and the area values placed at their regions: items in parallel, each
+        // writing its own series and its own served persons.
         let yearIndex = year - result.years.lowerBound
         let regions = tree.count
+        var takeUps = [Double](repeating: 0, count: itemCount)
         for (index, item) in items.enumerated() {
-            let takeUp = min(max(item.takeUp.value(in: year) ?? 0, 0), 1)
             let active = item.isActive(in: year)
-            result.takeUp[yearIndex * itemCount + index] = active ? takeUp : 0
+            takeUps[index] = active ? min(max(item.takeUp.value(in: year) ?? 0, 0), 1) : 0
+            result.takeUp[yearIndex * itemCount + index] = takeUps[index]
             result.unitsPerRecipient[yearIndex * itemCount + index] =
                 active ? item.unitsPerRecipient(in: year) : 0
             result.unitCost[yearIndex * itemCount + index] = item.unitCost(in: year)
-            let slice = (yearIndex * itemCount + index) * regions
+        }
+        var receiving = [Double](repeating: 0, count: areaCount * itemCount)
+        let once = items.map(\.once)
+        let exitRates = items.map(\.exitRate)
+        result.eligible.withUnsafeMutableBufferPointer { eligibleOut in
+            result.recipients.withUnsafeMutableBufferPointer { recipientsOut in
+                state.served.withUnsafeMutableBufferPointer { served in
+                    receiving.withUnsafeMutableBufferPointer { receiving in
+                        eligible.withUnsafeBufferPointer { eligible in
+                            areaRegions.withUnsafeBufferPointer { areaRegions in
+                                let pass = RecipientPass(
+                                    eligible: eligible, receiving: receiving, served: served,
+                                    areaRegions: areaRegions, eligibleOut: eligibleOut,
+                                    recipientsOut: recipientsOut, items: itemCount,
+                                    regions: regions, yearIndex: yearIndex)
+                                let chunks = min(itemCount, max(threads ?? 8, 1))
+                                Parallel.run(chunks: chunks) { chunk in
+                                    for item
+                                        in (itemCount * chunk / chunks)..<(itemCount
+                                        * (chunk + 1) / chunks)
+                                    {
+                                        pass.run(
+                                            item: item, takeUp: takeUps[item], once: once[item],
+                                            exitRate: exitRates[item])
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        for (index, item) in items.enumerated() where item.indicator == .oldAgeAllowanceCoverage {
             for area in 0..<areaCount {
-                let region = areaRegions[area]
                 let persons = eligible[area * itemCount + index]
-                var receiving = persons * takeUp
-                if item.once {
-                    let stayed = state.served[area * itemCount + index] * (1 - item.exitRate)
-                    receiving = active ? takeUp * max(0, persons - stayed) : 0
-                    state.served[area * itemCount + index] = stayed + receiving
-                }
-                result.eligible[slice + region] += persons
-                result.recipients[slice + region] += receiving
-                if item.indicator == .oldAgeAllowanceCoverage {
-                    let share80 =
-                        over80[index] == nil
-                        ? receiving
-                        : (persons > 0
-                            ? receiving * eligible80[area * itemCount + index] / persons : 0)
-                    result.allowanceRecipients80[yearIndex * regions + region] += share80
-                }
+                let people = receiving[area * itemCount + index]
+                let share80 =
+                    over80[index] == nil
+                    ? people
+                    : (persons > 0 ? people * eligible80[area * itemCount + index] / persons : 0)
+                result.allowanceRecipients80[yearIndex * regions + areaRegions[area]] += share80
             }
         }
         for area in 0..<areaCount {
@@ -393,69 +438,125 @@ public struct EntitlementCosting: Sendable {
         }
     }
 
-    struct Outputs: @unchecked Sendable {
+    /// Recipients of one item in a year, placed at the areas' regions.
+    struct RecipientPass: @unchecked Sendable {
+        let eligible: UnsafeBufferPointer<Double>
+        let receiving: UnsafeMutableBufferPointer<Double>
+        let served: UnsafeMutableBufferPointer<Double>
+        let areaRegions: UnsafeBufferPointer<Int>
+        let eligibleOut: UnsafeMutableBufferPointer<Double>
+        let recipientsOut: UnsafeMutableBufferPointer<Double>
+        let items: Int
+        let regions: Int
+        let yearIndex: Int
+
+        func run(item: Int, takeUp: Double, once: Bool, exitRate: Double) {
+            let slice = (yearIndex * items + item) * regions
+            for area in 0..<areaRegions.count {
+                let index = area * items + item
+                let persons = eligible[index]
+                var people = persons * takeUp
+                if once {
+                    let stayed = served[index] * (1 - exitRate)
+                    people = takeUp * max(0, persons - stayed)
+                    served[index] = stayed + people
+                }
+                receiving[index] = people
+                let region = areaRegions[area]
+                eligibleOut[slice + region] += persons
+                recipientsOut[slice + region] += people
+            }
+        }
+    }
+
+    /// The parallel pass of a year over raw memory: each chunk of areas writes its own
+    /// slots of the outputs.
+    struct Kernel: @unchecked Sendable {
+        let persons: UnsafeBufferPointer<Double>
+        let runs: UnsafeBufferPointer<Double>
+        let blockRuns: UnsafeBufferPointer<Int>
+        let slotParts: UnsafeBufferPointer<Int>
+        let shares: UnsafeBufferPointer<Double>
         let eligible: UnsafeMutableBufferPointer<Double>
         let eligible80: UnsafeMutableBufferPointer<Double>
         let aged80: UnsafeMutableBufferPointer<Double>
-    }
+        let start: Int
+        let areaStride: Int
+        let parts: Int
+        let ages: Int
+        let items: Int
 
-    /// Σ persons × weight over an area's cells, blending urban and rural weights by the
-    /// area's urban share when the population has one part and the weights two.
-    @inline(__always)
-    static func eligible(
-        _ persons: UnsafeBufferPointer<Double>, base: Int, parts: Int, ages: Int,
-        weights: ItemWeights, urbanShare: Double
-    ) -> Double {
-        let range = weights.ages
-        if parts == 2 || weights.parts == 1 {
+        func run(areas: Range<Int>) {
+            // The area's persons summed up to each age, per block (part and sex).
+            let stride = ages + 1
+            let prefix = UnsafeMutableBufferPointer<Double>.allocate(capacity: parts * 2 * stride)
+            defer { prefix.deallocate() }
+            for area in areas {
+                let base = start + area * areaStride
+                for block in 0..<(parts * 2) {
+                    var sum = 0.0
+                    prefix[block * stride] = 0
+                    for age in 0..<ages {
+                        sum += persons[base + block * ages + age]
+                        prefix[block * stride + age + 1] = sum
+                    }
+                }
+                for slot in 0..<(2 * items) where slotParts[slot] > 0 {
+                    let value = eligible(slot: slot, prefix: prefix, stride: stride, area: area)
+                    if slot < items {
+                        eligible[area * items + slot] = value
+                    } else {
+                        eligible80[area * items + slot - items] = value
+                    }
+                }
+                var total = 0.0
+                if ages > 80 {
+                    for block in 0..<(parts * 2) {
+                        total += prefix[block * stride + ages] - prefix[block * stride + 80]
+                    }
+                }
+                aged80[area] = total
+            }
+        }
+
+        /// Σ runs weight × persons in the run over the population's blocks, blending urban
+        /// and rural weights by the area's urban share when the population has one part and
+        /// the weights two.
+        @inline(__always)
+        func eligible(
+            slot: Int, prefix: UnsafeMutableBufferPointer<Double>, stride: Int, area: Int
+        ) -> Double {
+            if parts == 2 || slotParts[slot] == 1 {
+                var sum = 0.0
+                for block in 0..<(parts * 2) {
+                    sum += sumRuns(
+                        slot: slot, weightBlock: block, prefix: prefix, at: block * stride)
+                }
+                return sum
+            }
+            var urban = 0.0
+            var rural = 0.0
+            for sex in 0..<2 {
+                urban += sumRuns(slot: slot, weightBlock: sex, prefix: prefix, at: sex * stride)
+                rural += sumRuns(slot: slot, weightBlock: 2 + sex, prefix: prefix, at: sex * stride)
+            }
+            let share = shares[area]
+            return share * urban + (1 - share) * rural
+        }
+
+        @inline(__always)
+        func sumRuns(
+            slot: Int, weightBlock: Int, prefix: UnsafeMutableBufferPointer<Double>, at: Int
+        ) -> Double {
+            let first = blockRuns[(slot * 4 + weightBlock) * 2]
+            let count = blockRuns[(slot * 4 + weightBlock) * 2 + 1]
             var sum = 0.0
-            for block in 0..<(parts * 2) {
-                sum += dot(
-                    persons, weights.values, personsStart: base + block * ages,
-                    weightsStart: block * ages, range: range)
+            for run in first..<(first + count) {
+                let low = Int(runs[run * 3])
+                let high = Int(runs[run * 3 + 1])
+                sum += runs[run * 3 + 2] * (prefix[at + high] - prefix[at + low])
             }
             return sum
-        }
-        // One part of population, urban and rural weights.
-        var urban = 0.0
-        var rural = 0.0
-        for sex in 0..<2 {
-            urban += dot(
-                persons, weights.values, personsStart: base + sex * ages, weightsStart: sex * ages,
-                range: range)
-            rural += dot(
-                persons, weights.values, personsStart: base + sex * ages,
-                weightsStart: (2 + sex) * ages, range: range)
-        }
-        return urbanShare * urban + (1 - urbanShare) * rural
-    }
-
-    /// Σ persons[personsStart + a] × weights[weightsStart + a] over the ages of `range`, with
-    /// four independent sums (the same order every time: deterministic).
-    @inline(__always)
-    static func dot(
-        _ persons: UnsafeBufferPointer<Double>, _ weights: [Double], personsStart: Int,
-        weightsStart: Int, range: Range<Int>
-    ) -> Double {
-        weights.withUnsafeBufferPointer { w in
-            var s0 = 0.0
-            var s1 = 0.0
-            var s2 = 0.0
-            var s3 = 0.0
-            var age = range.lowerBound
-            let end = range.upperBound
-            while age + 4 <= end {
-                s0 += persons[personsStart + age] * w[weightsStart + age]
-                s1 += persons[personsStart + age + 1] * w[weightsStart + age + 1]
-                s2 += persons[personsStart + age + 2] * w[weightsStart + age + 2]
-                s3 += persons[personsStart + age + 3] * w[weightsStart + age + 3]
-                age += 4
-            }
-            while age < end {
-                s0 += persons[personsStart + age] * w[weightsStart + age]
-                age += 1
-            }
-            return (s0 + s1) + (s2 + s3)
         }
     }
 }

@@ -47,24 +47,45 @@ public struct EntitlementResult: Sendable {
     /// Adds every region's values into its parent's, deepest first (regions are in
     /// pre-order, so one backward pass over each series suffices).
     /// - Complexity: O(years × items × regions).
-    mutating func aggregate() {
+    mutating func aggregate(threads: Int? = nil) {
         let regions = tree.count
-        let parents = tree.parentIndices
-        func sumUp(_ values: inout [Double], series: Int) {
-            values.withUnsafeMutableBufferPointer { buffer in
-                for index in 0..<series {
-                    let base = index * regions
-                    for region in stride(from: regions - 1, through: 0, by: -1) {
-                        let parent = parents[region]
-                        if parent >= 0 { buffer[base + parent] += buffer[base + region] }
+        let series = years.count * items.count
+        let chunks = min(max(threads ?? 8, 1), max(series, 1))
+        tree.parentIndices.withUnsafeBufferPointer { parents in
+            eligible.withUnsafeMutableBufferPointer { eligible in
+                recipients.withUnsafeMutableBufferPointer { recipients in
+                    let pass = TreePass(parents: parents, regions: regions)
+                    Parallel.run(chunks: chunks) { chunk in
+                        for index in (series * chunk / chunks)..<(series * (chunk + 1) / chunks) {
+                            pass.sumUp(eligible, series: index)
+                            pass.sumUp(recipients, series: index)
+                        }
                     }
                 }
             }
+            aged80.withUnsafeMutableBufferPointer { values in
+                let pass = TreePass(parents: parents, regions: regions)
+                for index in 0..<years.count { pass.sumUp(values, series: index) }
+            }
+            allowanceRecipients80.withUnsafeMutableBufferPointer { values in
+                let pass = TreePass(parents: parents, regions: regions)
+                for index in 0..<years.count { pass.sumUp(values, series: index) }
+            }
         }
-        sumUp(&eligible, series: years.count * items.count)
-        sumUp(&recipients, series: years.count * items.count)
-        sumUp(&aged80, series: years.count)
-        sumUp(&allowanceRecipients80, series: years.count)
+    }
+
+    /// Sums one series of region values up the tree in place.
+    struct TreePass: @unchecked Sendable {
+        let parents: UnsafeBufferPointer<Int>
+        let regions: Int
+
+        func sumUp(_ values: UnsafeMutableBufferPointer<Double>, series: Int) {
+            let base = series * regions
+            for region in stride(from: regions - 1, through: 0, by: -1) {
+                let parent = parents[region]
+                if parent >= 0 { values[base + parent] += values[base + region] }
+            }
+        }
     }
 
     private func index(item: Int, year: Int, region: Int) -> Int {
