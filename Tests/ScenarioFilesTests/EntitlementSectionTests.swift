@@ -330,3 +330,43 @@ enum EntitlementExample {
         #expect(!records.accepted[2].record.coma && records.accepted[2].record.riskEvents == 0)
     }
 }
+
+/// Every shipped list loads on its own, with its groups, and every figure says where it
+/// comes from.
+@Suite struct ShippedServiceListTests {
+    static let lists = [
+        "000-liaoning-2023.yaml", "001-anshan-2021.yaml", "003-weibin-2023.yaml",
+    ]
+
+    @Test(arguments: lists)
+    func theListLoadsWithoutAProblem(_ name: String) throws {
+        var log = DiagnosticLog()
+        var sources = SourceTexts()
+        let path = SmallScenario.repository + "/Scenarios/service-lists/" + name
+        let list = try #require(ServiceListFile.load(path: path, log: &log, sources: &sources))
+        #expect(log.diagnostics.isEmpty, "\(log.diagnostics)")
+        #expect(!list.items.isEmpty)
+        for item in list.items {
+            for note in item.figures {
+                #expect(
+                    note.source != nil || note.assumption != nil
+                        || ["quantity"].contains(note.figure), "\(item.id) \(note.figure)")
+            }
+        }
+    }
+
+    /// The 125 yuan of 001 五(一) is the one amount the documents state, and the lists cite it.
+    @Test func theBedSubsidyIs125YuanAMonthFrom2021() throws {
+        var log = DiagnosticLog()
+        var sources = SourceTexts()
+        let list = try #require(
+            ServiceListFile.load(
+                path: SmallScenario.repository + "/Scenarios/service-lists/001-anshan-2021.yaml",
+                log: &log, sources: &sources))
+        let bed = try #require(list.items.first { $0.id == "bed-operating-subsidy" })
+        // 125 yuan a place-month, 12 a year: 1,500 yuan per resident a year.
+        #expect(bed.unitCost(in: 2021) * bed.unitsPerRecipient(in: 2021) == 1_500)
+        #expect(bed.eligibility.minimumAge?.value(in: 2021) == 80)
+        #expect(bed.clause == "001 五(一)" && bed.from == 2021)
+    }
+}
