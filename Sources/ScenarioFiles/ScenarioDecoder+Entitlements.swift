@@ -169,7 +169,7 @@ extension ScenarioDecoder {
             groups.append(PopulationGroup(special, baseYear: scenario.baseYear))
         }
         ServiceListFile.checkReferences(
-            references, known: groups.map(\.name), hasPrevalence: true, log: &session.log)
+            references, known: groups.map(\.name), log: &session.log)
 
         // Items that need the prevalence of levels or urban shares.
         let byName = Dictionary(groups.map { ($0.name, $0) }, uniquingKeysWith: { $1 })

@@ -91,7 +91,7 @@ public enum ServiceListFile {
         }
         let groups = decodeGroups(raw.groups, listFile: path, log: &session.log)
         checkReferences(
-            references, known: groups.map(\.name), hasPrevalence: true, log: &session.log)
+            references, known: groups.map(\.name), log: &session.log)
         return ServiceList(
             id: raw.id, title: raw.title, region: raw.region, groups: groups, items: items,
             file: path)
@@ -106,7 +106,7 @@ public enum ServiceListFile {
 
     /// Logs every reference to an undefined group.
     static func checkReferences(
-        _ references: [GroupReference], known: [String], hasPrevalence: Bool,
+        _ references: [GroupReference], known: [String],
         log: inout DiagnosticLog
     ) {
         for reference in references where !known.contains(reference.name) {
