@@ -3,7 +3,7 @@ SWIFT ?= swift
 SCENARIO ?= Scenarios/anshan
 DEBIAN_PACKAGES := libgsl-dev libglpk-dev libxlsxwriter-dev pkg-config
 
-.PHONY: run test bench deps build format check-format clean
+.PHONY: run test bench deps report-deps check-reports build format check-format clean
 
 ## Run the default scenario (Scenarios/anshan) with a release build.
 run: deps build
@@ -38,6 +38,21 @@ deps:
 	        exit 1; \
 	    fi; \
 	fi
+
+## Check the reports in headless Chromium and read the workbook back (what CI runs).
+check-reports: deps report-deps
+	Scripts/check-reports.sh
+
+## Chromium and CJK fonts (Debian) and openpyxl (PyPI), for checking the reports.
+report-deps:
+	@if ! command -v chromium >/dev/null 2>&1; then \
+	    if [ "$$(id -u)" = 0 ]; then \
+	        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk; \
+	    else \
+	        echo "Install Chromium with: sudo apt-get install -y chromium fonts-noto-cjk"; exit 1; \
+	    fi; \
+	fi
+	@python3 -c "import openpyxl" 2>/dev/null || python3 -m pip install -q openpyxl
 
 format:
 	Scripts/format.sh

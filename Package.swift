@@ -62,14 +62,17 @@ let package = Package(
         // Edge: reports. Reads run results, writes files (HTML, Excel, CSV, JSON, GeoJSON).
         .target(
             name: "Reports",
-            dependencies: ["CXLSX", "Targets", "Geography", "Quantities", "CSV", "Provenance"]),
+            dependencies: [
+                "CXLSX", "Simulation", "ScenarioFiles", "Targets", "Facilities", "Geography",
+                "Quantities", "Diagnostics", "CSV", "Provenance",
+            ]),
 
         // The command-line tool.
         .executableTarget(
             name: "yanglao",
             dependencies: [
-                "ScenarioFiles", "Simulation", "Geography", "Targets", "Demography", "Coverage",
-                "Diagnostics", "Provenance", "CSV", "GLPK", "Entitlements",
+                "ScenarioFiles", "Simulation", "Reports", "Geography", "Targets", "Demography",
+                "Coverage", "Diagnostics", "Provenance", "CSV", "GLPK", "Entitlements",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -79,8 +82,12 @@ let package = Package(
         .testTarget(name: "QuantitiesTests", dependencies: ["Quantities"]),
         .testTarget(name: "GeographyTests", dependencies: ["Geography"]),
         .testTarget(name: "TargetsTests", dependencies: ["Targets", "Geography", "Quantities"]),
-        .testTarget(name: "CoverageTests", dependencies: ["Coverage", "Geography", "GLPK"]),
-        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Geography"]),
+        .testTarget(
+            name: "CoverageTests", dependencies: ["Coverage", "Geography", "GLPK"],
+            exclude: ["Fixtures"]),
+        .testTarget(
+            name: "SimulationTests",
+            dependencies: ["Simulation", "Geography", "ScenarioFiles", "Targets", "Coverage"]),
         .testTarget(name: "DemographyTests", dependencies: ["Demography", "Geography", "GSL"]),
         .testTarget(
             name: "FacilitiesTests", dependencies: ["Facilities", "Geography", "Quantities"]),
@@ -92,7 +99,12 @@ let package = Package(
         .testTarget(name: "CSVTests", dependencies: ["CSV", "Diagnostics"]),
         .testTarget(name: "ProvenanceTests", dependencies: ["Provenance"]),
         .testTarget(
-            name: "ReportsTests", dependencies: ["Reports", "Targets", "Geography", "Quantities"]),
+            name: "ReportsTests",
+            dependencies: [
+                "Reports", "Simulation", "ScenarioFiles", "Targets", "Geography", "Quantities",
+                "Diagnostics", "Provenance",
+            ],
+            exclude: ["Golden"]),
         .testTarget(
             name: "ScenarioFilesTests",
             dependencies: [

@@ -56,7 +56,7 @@ public struct Parallelism: Hashable, Sendable {
     }
 
     /// Fills an array by computing each element independently, in parallel.
-    func map<T>(count: Int, chunkSize: Int = 4096, _ element: @Sendable (Int) -> T) -> [T] {
+    public func map<T>(count: Int, chunkSize: Int = 4096, _ element: @Sendable (Int) -> T) -> [T] {
         [T](unsafeUninitializedCapacity: count) { buffer, initialized in
             let output = SharedBuffer(buffer)
             forEachChunk(count: count, chunkSize: chunkSize) { _, range in

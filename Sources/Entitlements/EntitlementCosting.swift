@@ -596,3 +596,37 @@ extension YearPopulation {
             ageCount: projection.bands.count, persons: persons)
     }
 }
+
+extension EntitlementCosting {
+    /// The costing of a scenario's list on its demography: the areas of the projection at
+    /// their regions of the tree, the care-need prevalence, and the urban shares of the
+    /// settings.
+    /// - Precondition: every area of `demography` is a region of `tree` (the scenario
+    ///   decoder checks it).
+    /// - Throws: ``CostingError``.
+    public init(
+        settings: EntitlementSettings, demography: DemographyInputs, tree: RegionTree,
+        partCount: Int = 1
+    ) throws(CostingError) {
+        try self.init(
+            settings: settings, tree: tree,
+            areaRegions: demography.areas.map { tree.index(of: $0)! },
+            areaNames: demography.areas.map(\.shortForm), partCount: partCount,
+            ageCount: demography.bands.count, prevalence: demography.careNeed?.prevalence,
+            urbanShares: demography.areas.map { settings.urbanShares[$0] ?? .nan })
+    }
+
+    /// Costs a scenario's list on the projection of its demography, every year from the
+    /// base year: what the year loop calls after projecting the population, before
+    /// `fill(_:)` puts the indicators into its table.
+    /// - Throws: ``CostingError``.
+    public static func run(
+        _ settings: EntitlementSettings, demography: DemographyInputs,
+        projection: ProjectionResult, tree: RegionTree, baseYear: Int, threads: Int? = nil
+    ) throws(CostingError) -> EntitlementResult {
+        let costing = try EntitlementCosting(
+            settings: settings, demography: demography, tree: tree,
+            partCount: projection.partCount)
+        return costing.run(projection: projection, firstYear: baseYear, threads: threads)
+    }
+}

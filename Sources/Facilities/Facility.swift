@@ -34,12 +34,15 @@ public struct Facility: Hashable, Sendable {
     public var caregivers: Double?
     /// Where it is, in the scenario's datum, when known.
     public var location: GeoPoint?
+    /// Synthetic (合成): placed by a documented rule to reproduce published totals, not taken
+    /// from a register; reports should say so.
+    public var isSynthetic: Bool
 
     public init(
         id: String, name: String = "", type: FacilityType, ownership: Ownership = .publicRun,
         isCareType: Bool = false, region: Int, beds: Int = 0, nursingBeds: Int = 0, stars: Int = 0,
         status: FacilityStatus = .operating, openingYear: Int? = nil, residents: Int? = nil,
-        caregivers: Double? = nil, location: GeoPoint? = nil
+        caregivers: Double? = nil, location: GeoPoint? = nil, isSynthetic: Bool = false
     ) {
         self.id = id
         self.name = name
@@ -55,6 +58,7 @@ public struct Facility: Hashable, Sendable {
         self.residents = residents
         self.caregivers = caregivers
         self.location = location
+        self.isSynthetic = isSynthetic
     }
 }
 

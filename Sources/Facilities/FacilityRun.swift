@@ -233,6 +233,9 @@ public struct FacilityRun: Sendable {
     public let unfundedAtHorizon: [Int]
     /// The stock at the horizon.
     public let stock: FacilityStock
+    /// The stock at the end of every year, base year first, when the run was asked to keep
+    /// them (``FacilityRunInput/keepsYearEndStocks``); empty otherwise.
+    public let yearEndStocks: [FacilityStock]
     /// The whole welfare-lottery fund by year (nil where not given).
     let lotteryTotal: [Double?]
     /// ((year offset × regions) + region) × Field.count + field.
@@ -241,7 +244,8 @@ public struct FacilityRun: Sendable {
     init(
         years: ClosedRange<Int>, regionIndices: [Int], parentIndices: [Int], planningRegion: Int,
         countsFamilyBeds: Bool, budgets: [BudgetYear], actionOutcomes: [ActionOutcome],
-        unfundedAtHorizon: [Int], stock: FacilityStock, lotteryTotal: [Double?], values: [Double]
+        unfundedAtHorizon: [Int], stock: FacilityStock, lotteryTotal: [Double?], values: [Double],
+        yearEndStocks: [FacilityStock] = []
     ) {
         self.years = years
         self.regionIndices = regionIndices
@@ -254,6 +258,7 @@ public struct FacilityRun: Sendable {
         self.stock = stock
         self.lotteryTotal = lotteryTotal
         self.values = values
+        self.yearEndStocks = yearEndStocks
     }
 
     /// The position of a tree region among the reporting regions.

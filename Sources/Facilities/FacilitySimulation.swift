@@ -25,12 +25,15 @@ public struct FacilityRunInput: Sendable {
     public var uncoveredElderly: UncoveredElderlyEstimate?
     /// The lowest level indicators are kept for (every region at or above it).
     public var reportingLevel: RegionLevel
+    /// Whether the run keeps a copy of the stock at the end of every year (for the coverage
+    /// of each year); off by default, since it costs a copy of the stock a year.
+    public var keepsYearEndStocks: Bool
 
     public init(
         regions: RegionTree, planningRegion: Int, years: ClosedRange<Int>,
         settings: FacilitySettings, plan: InvestmentPlan? = nil,
         population: ElderlyPopulation? = nil, uncoveredElderly: UncoveredElderlyEstimate? = nil,
-        reportingLevel: RegionLevel = .village
+        reportingLevel: RegionLevel = .village, keepsYearEndStocks: Bool = false
     ) {
         self.regions = regions
         self.planningRegion = planningRegion
@@ -40,6 +43,7 @@ public struct FacilityRunInput: Sendable {
         self.population = population
         self.uncoveredElderly = uncoveredElderly
         self.reportingLevel = reportingLevel
+        self.keepsYearEndStocks = keepsYearEndStocks
     }
 }
 
@@ -603,6 +607,7 @@ struct Engine {
         yearEnd(isBaseYear: true)
         recordBaseYearBudgets()
         record()
+        var yearEndStocks: [FacilityStock] = input.keepsYearEndStocks ? [stock] : []
         for year in (years.lowerBound + 1)...max(years.lowerBound + 1, years.upperBound)
         where year <= years.upperBound {
             self.year = year
@@ -618,6 +623,7 @@ struct Engine {
             payOperatingSubsidy()
             if let failure { throw failure }
             record()
+            if input.keepsYearEndStocks { yearEndStocks.append(stock) }
         }
         return FacilityRun(
             years: years, regionIndices: reportRegions, parentIndices: reportParents,
@@ -625,7 +631,7 @@ struct Engine {
             budgets: budgetYears, actionOutcomes: outcomes,
             unfundedAtHorizon: backlog.map(\.total), stock: stock,
             lotteryTotal: years.map { plan.welfareLotteryTotal?.value(in: $0) },
-            values: values)
+            values: values, yearEndStocks: yearEndStocks)
     }
 
     /// Opens approved projects and projects under construction whose year has come.

@@ -187,4 +187,27 @@ public struct RegionTree: Sendable {
         }
         return totals
     }
+
+    /// Each region's point: its own, or else the mean of its children's points (so that a
+    /// street without a point of its own stands among its communities).
+    /// - Complexity: O(n), one backward pass.
+    public func representativePoints() -> [GeoPoint?] {
+        var sums = [(longitude: Double, latitude: Double, count: Int)](
+            repeating: (0, 0, 0), count: regions.count)
+        var points = regions.map(\.location)
+        for index in regions.indices.reversed() {
+            if points[index] == nil, sums[index].count > 0 {
+                let n = Double(sums[index].count)
+                points[index] = GeoPoint(
+                    longitude: sums[index].longitude / n, latitude: sums[index].latitude / n)
+            }
+            let parent = parentIndices[index]
+            if parent >= 0, let point = points[index] {
+                sums[parent].longitude += point.longitude
+                sums[parent].latitude += point.latitude
+                sums[parent].count += 1
+            }
+        }
+        return points
+    }
 }

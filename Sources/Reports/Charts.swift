@@ -144,15 +144,19 @@ public struct LineChart: Sendable {
             let ty = SVG.number(y(threshold.value))
             out +=
                 "<line class=\"threshold\" x1=\"\(SVG.number(m.left))\" y1=\"\(ty)\" x2=\"\(SVG.number(width - m.right))\" y2=\"\(ty)\" stroke=\"#C00000\" stroke-dasharray=\"6 4\"/>"
+            // The label sits at the left end of the line, clear of the deadline's label.
             out +=
-                "<text x=\"\(SVG.number(width - m.right))\" y=\"\(SVG.number(y(threshold.value) - 4))\" text-anchor=\"end\" fill=\"#C00000\">\(SVG.escape(threshold.label))</text>"
+                "<text x=\"\(SVG.number(m.left + 4))\" y=\"\(SVG.number(y(threshold.value) - 4))\" fill=\"#C00000\">\(SVG.escape(threshold.label))</text>"
         }
         if let deadline {
             let dx = SVG.number(x(deadline.year))
             out +=
                 "<line class=\"deadline\" x1=\"\(dx)\" y1=\"\(SVG.number(m.top))\" x2=\"\(dx)\" y2=\"\(SVG.number(height - m.bottom))\" stroke=\"#7F7F7F\" stroke-dasharray=\"2 3\"/>"
+            // The label goes right of the line, or left of it near the right edge.
+            let nearEdge = x(deadline.year) > width - m.right - 80
+            let labelX = x(deadline.year) + (nearEdge ? -4 : 4)
             out +=
-                "<text x=\"\(SVG.number(x(deadline.year) + 4))\" y=\"\(SVG.number(m.top + 10))\" fill=\"#595959\">\(SVG.escape(deadline.label))</text>"
+                "<text x=\"\(SVG.number(labelX))\" y=\"\(SVG.number(m.top + 10))\" text-anchor=\"\(nearEdge ? "end" : "start")\" fill=\"#595959\">\(SVG.escape(deadline.label))</text>"
         }
         for line in series {
             // Break the line where values are missing.

@@ -6,11 +6,17 @@ public struct HTMLPage: Sendable {
         public var text: String
         public var className: String?
         public var numeric: Bool
+        /// A background colour (a colour scale), if any.
+        public var background: Colour?
 
-        public init(_ text: String, className: String? = nil, numeric: Bool = false) {
+        public init(
+            _ text: String, className: String? = nil, numeric: Bool = false,
+            background: Colour? = nil
+        ) {
             self.text = text
             self.className = className
             self.numeric = numeric
+            self.background = background
         }
 
         public init(stringLiteral text: String) {
@@ -62,8 +68,11 @@ public struct HTMLPage: Sendable {
                 var classes: [String] = []
                 if let name = cell.className { classes.append(name) }
                 if cell.numeric { classes.append("num") }
-                let attribute =
+                var attribute =
                     classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\""
+                if let colour = cell.background {
+                    attribute += " style=\"background:\(colour.hex)\""
+                }
                 body += "<td\(attribute)>\(Self.escape(cell.text))</td>"
             }
             body += "</tr>"
@@ -119,11 +128,18 @@ public struct HTMLPage: Sendable {
         td.off_track { background: #FFE699; } td.missed { background: #F4B084; }
         td.met_late { background: #F8CBAD; } td.fell_back { background: #FFE699; }
         td.not_quantified, td.not_computed { color: #7F7F7F; }
+        tr.diff td { font-weight: bold; } tr.diff td:first-child { border-left: 4px solid #C00000; }
+        td small { color: #595959; }
+        table.districts td:first-child, table.failing td:first-child { white-space: nowrap; }
+        table.targets td:nth-child(5), table.targets td:nth-child(6) { white-space: nowrap; }
         section { break-inside: avoid; page-break-inside: avoid; }
         svg { max-width: 100%; height: auto; display: block; margin: 0.4em 0; }
         .summary { display: flex; gap: 8px; flex-wrap: wrap; }
         .summary div { flex: 1; min-width: 30mm; border: 1px solid #BFBFBF; padding: 6px; text-align: center; }
         .summary b { display: block; font-size: 16pt; }
+        .summary div.met { background: #E2EFDA; } .summary div.on_track { background: #DDEBF7; }
+        .summary div.off_track { background: #FFF2CC; } .summary div.missed { background: #FBE5D6; }
+        .summary div.met_late { background: #FCE4D6; }
         @media print { body { max-width: none; padding: 0; } h2 { break-after: avoid; } }
         """
 }

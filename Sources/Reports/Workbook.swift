@@ -15,6 +15,18 @@ public struct Colour: Hashable, Sendable {
         return "#" + String(repeating: "0", count: 6 - digits.count) + digits
     }
 
+    /// A colour on a red – yellow – green scale: 0 is the worst, 1 the best.
+    public static func scale(_ position: Double) -> Colour {
+        let t = min(1, max(0, position))
+        let (low, middle, high):
+            ((Double, Double, Double), (Double, Double, Double), (Double, Double, Double)) = (
+                (248, 105, 107), (255, 235, 132), (99, 190, 123)
+            )
+        let (a, b, u) = t < 0.5 ? (low, middle, t * 2) : (middle, high, (t - 0.5) * 2)
+        func mix(_ x: Double, _ y: Double) -> UInt32 { UInt32((x + (y - x) * u).rounded()) }
+        return Colour(mix(a.0, b.0) << 16 | mix(a.1, b.1) << 8 | mix(a.2, b.2))
+    }
+
     // The palette of the reports: status colours and a light header grey.
     public static let met = Colour(0xC6E0B4)
     public static let onTrack = Colour(0xDDEBF7)

@@ -23,12 +23,13 @@ import Geography
 /// | `residents` | no | residents in the base year (sets its own occupancy) |
 /// | `caregivers` | no | caregivers in the base year |
 /// | `lon`, `lat` | no | its position, in the scenario's datum |
+/// | `synthetic` | no | `yes` for a row placed by a documented rule rather than taken from a register |
 public enum FacilityTable {
     public static let columns = CSVColumns(
         required: ["id", "type", "community"],
         optional: [
             "name", "ownership", "care_type", "beds", "nursing_beds", "stars", "status", "opened",
-            "approved", "lead_time", "residents", "caregivers", "lon", "lat",
+            "approved", "lead_time", "residents", "caregivers", "lon", "lat", "synthetic",
         ])
 
     /// Words for yes and no in flag columns.
@@ -222,12 +223,24 @@ public enum FacilityTable {
                 }
             }
             let location = point(row: row, table: table, log: &log, ok: &ok)
+            var isSynthetic = false
+            let syntheticText =
+                (table.text(row: row, column: column("synthetic")) ?? "").lowercased()
+            if yes.contains(syntheticText) {
+                isSynthetic = true
+            } else if !no.contains(syntheticText) {
+                log.error(
+                    .notOneOf(field: "synthetic", value: syntheticText, allowed: ["yes", "no"]),
+                    at: at("synthetic"))
+                ok = false
+            }
             guard ok else { continue }
             let facility = Facility(
                 id: id, name: table.text(row: row, column: column("name")) ?? "", type: type,
                 ownership: ownership, isCareType: isCareType, region: region, beds: beds,
                 nursingBeds: nursing, stars: stars, status: status, openingYear: openingYear,
-                residents: residents, caregivers: caregivers, location: location)
+                residents: residents, caregivers: caregivers, location: location,
+                isSynthetic: isSynthetic)
             if let reason = FacilityInventory.openingProblem(facility, baseYear: baseYear) {
                 let place =
                     opened != nil

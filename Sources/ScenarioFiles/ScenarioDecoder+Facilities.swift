@@ -53,6 +53,23 @@ extension ScenarioDecoder {
                 context = decoded
             }
         }
+        if let node = fields["elderly_population"] {
+            if fields["demography"] != nil {
+                session.log.error(
+                    .invalidValue(
+                        field: "elderly_population",
+                        reason:
+                            "give either 'demography' (a projection) or 'elderly_population' (a table), not both"
+                    ),
+                    at: node.location)
+            } else if let name = Read.file(node, field: "elderly_population", log: &session.log),
+                session.fileExists(name, at: node.location), let table = session.readTable(name)
+            {
+                set(["elderly_population"], .scalar(name, style: .doubleQuoted, at: node.location))
+                scenario.elderlyPopulation = ElderlyPopulationTable.population(
+                    from: table, tree: scenario.regions, years: scenario.years, log: &session.log)
+            }
+        }
         if let node = fields["investment"] {
             if fields["facilities"] == nil {
                 session.log.error(

@@ -21,6 +21,7 @@ import Simulation
 /// | `seed` | yes | seed of all random streams, 0–4294967295 |
 /// | `region` | no | code of the planning region; defaults to the single top region of the table |
 /// | `regions` | yes | `{file: regions.csv, datum: GCJ-02}` (or just the file name when it has no coordinates) |
+/// | `notes` | no | lines every report repeats (e.g. which inputs are synthetic) |
 /// | `demography` | no | base population and assumptions; see `ScenarioDecoder+Demography.swift` |
 /// | `coverage` | no | the 15-minute circle and coverage indicators (see `CoverageSection`) |
 /// | `entitlements`, `ltc_insurance` | no | service lists to cost, the long-term-care fund (see `ScenarioDecoder+Entitlements.swift`) |
@@ -95,6 +96,11 @@ struct ScenarioDecoder {
                 regions: regions.tree, region: region, datum: regions.datum,
                 targets: targets, demography: demography, coverage: coverage)
             decodeFacilitiesAndInvestment(fields, into: &scenario, session: &session)
+            if let notes = fields["notes"] {
+                scenario.notes = (notes.items ?? [notes]).compactMap {
+                    Read.text($0, field: "notes", log: &session.log)
+                }
+            }
             decodeEntitlements(fields, into: &scenario, session: &session)
             return scenario
         } catch {

@@ -94,7 +94,8 @@ extension Session {
         var targets: [Target] = []
         var locations: [String: SourceLocation] = [:]
         for item in items {
-            guard let target = readTarget(item, document: strings[0] ?? "") else { continue }
+            guard var target = readTarget(item, document: strings[0] ?? "") else { continue }
+            target.documentTitle = strings[1] ?? ""
             if let first = locations[target.id] {
                 log.error(
                     .invalidValue(

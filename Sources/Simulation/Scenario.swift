@@ -42,6 +42,12 @@ public struct Scenario: Sendable {
     public var coverage: CoverageSettings?
     /// The facility stock and how it behaves (`facilities:`), when the scenario has one.
     public var facilities: FacilitySettings? = nil
+    /// Notes every report of the scenario repeats (`notes:`), such as which inputs are
+    /// synthetic or assumed.
+    public var notes: [String] = []
+    /// The older population by unit and year, when the scenario gives it as a table
+    /// (`elderly_population:`) instead of projecting it (`demography:`).
+    public var elderlyPopulation: ElderlyPopulation? = nil
     /// The investment plan (`investment:`), when the scenario has one.
     public var investment: InvestmentPlan? = nil
     /// The basic elderly-care service list to cost (`entitlements:`), when given.

@@ -16,6 +16,39 @@ public enum IndicatorCatalogue {
 
     /// The indicators, in the order reports list them.
     public static let all: [Indicator] = [
+        // Population (context for every other figure)
+        Indicator(
+            id: "population", chineseName: "常住人口", englishName: "Resident population",
+            chineseDefinition: "常住人口（人口预测）", englishDefinition: "Resident population (projected)",
+            unit: .person, aggregation: .sum, levels: everyLevel, range: nonNegative),
+        Indicator(
+            id: "aged-60-plus", chineseName: "60岁及以上老年人口", englishName: "Residents aged 60+",
+            chineseDefinition: "60岁及以上常住人口",
+            englishDefinition: "Resident population aged 60 and over",
+            unit: .person, aggregation: .sum, levels: everyLevel, range: nonNegative),
+        Indicator(
+            id: "aged-65-plus", chineseName: "65岁及以上老年人口", englishName: "Residents aged 65+",
+            chineseDefinition: "65岁及以上常住人口",
+            englishDefinition: "Resident population aged 65 and over",
+            unit: .person, aggregation: .sum, levels: everyLevel, range: nonNegative),
+        Indicator(
+            id: "aged-80-plus", chineseName: "80岁及以上高龄老年人口", englishName: "Residents aged 80+",
+            chineseDefinition: "80岁及以上常住人口",
+            englishDefinition: "Resident population aged 80 and over",
+            unit: .person, aggregation: .sum, levels: everyLevel, range: nonNegative),
+        Indicator(
+            id: "ageing-rate", chineseName: "老龄化率（60岁及以上人口占比）", englishName: "Share aged 60+",
+            chineseDefinition: "60岁及以上常住人口 ÷ 常住人口",
+            englishDefinition: "Residents aged 60+ ÷ residents",
+            unit: .fraction, displayUnit: .percent, aggregation: .ratio, levels: everyLevel,
+            range: share),
+        Indicator(
+            id: "disabled-elderly", chineseName: "失能老年人", englishName: "Disabled older residents",
+            chineseDefinition: "能力等级为中度失能、重度失能或完全失能的老年人（GB/T 42195-2022）",
+            englishDefinition:
+                "Older residents at capability levels 2–4 (moderate, severe or complete loss; GB/T 42195-2022)",
+            unit: .person, aggregation: .sum, levels: everyLevel, range: nonNegative),
+
         // Beds
         Indicator(
             id: "service-beds", chineseName: "养老服务床位数", englishName: "Elderly-care service beds",
@@ -74,6 +107,13 @@ public enum IndicatorCatalogue {
             unit: .perPerson, displayUnit: .perThousand, aggregation: .ratio, levels: everyLevel,
             range: nonNegative,
             action: GapAction(chinese: "再增加 {n} 张养老服务床位", english: "add {n} more service beds")),
+        Indicator(
+            id: "staffing-gap", chineseName: "养老护理员缺口", englishName: "Caregivers missing",
+            chineseDefinition: "按护理等级配比所需护理员与在岗护理员之差（各机构缺口之和）",
+            englishDefinition:
+                "Caregivers needed by residents' care levels minus those available, summed over facilities",
+            unit: .person, aggregation: .sum, levels: everyLevel, range: nonNegative,
+            action: GapAction(chinese: "再配备 {n} 名护理员", english: "staff {n} more caregivers")),
         Indicator(
             id: "bed-occupancy", chineseName: "养老机构床位入住率",
             englishName: "Occupancy of institutional beds",

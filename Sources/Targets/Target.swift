@@ -42,6 +42,8 @@ public struct Target: Hashable, Sendable, Identifiable {
     public var id: String
     /// The document's number in the catalogue (000…004) and its clause, e.g. `一(二)`.
     public var document: String
+    /// The document's title.
+    public var documentTitle: String
     public var clause: String
     /// The document's own words.
     public var text: String
@@ -63,10 +65,12 @@ public struct Target: Hashable, Sendable, Identifiable {
     public init(
         id: String, document: String, clause: String, text: String, indicator: Indicator,
         comparison: Comparison, threshold: Double?, deadline: Int?, from: Int? = nil,
-        scope: Scope = .region, baseline: Baseline? = nil, note: String = ""
+        scope: Scope = .region, baseline: Baseline? = nil, note: String = "",
+        documentTitle: String = ""
     ) {
         self.id = id
         self.document = document
+        self.documentTitle = documentTitle
         self.clause = clause
         self.text = text
         self.indicator = indicator
@@ -96,5 +100,60 @@ public struct Target: Hashable, Sendable, Identifiable {
         let first = max(years.lowerBound, from ?? years.lowerBound)
         guard first <= years.upperBound else { return nil }
         return first...years.upperBound
+    }
+}
+
+extension Target.Scope {
+    /// A compact text form for tables: `region`, `each:county`,
+    /// `each:county:kinds=county,county_city`, `each:county:units=210381,210321`,
+    /// `group:county:blind-spot`.
+    public var code: String {
+        switch self {
+        case .region:
+            return "region"
+        case .each(let level, let kinds, let units):
+            var text = "each:" + level.name
+            if !kinds.isEmpty { text += ":kinds=" + kinds.map(\.rawValue).joined(separator: ",") }
+            if !units.isEmpty { text += ":units=" + units.map(\.shortForm).joined(separator: ",") }
+            return text
+        case .group(let level, let name):
+            return "group:\(level.name):\(name)"
+        }
+    }
+
+    /// Reads the compact text form back; nil when it is not one.
+    public init?(code: String) {
+        let parts = code.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+        switch parts.first {
+        case "region" where parts.count == 1:
+            self = .region
+        case "group" where parts.count == 3:
+            guard let level = RegionLevel(name: parts[1]) else { return nil }
+            self = .group(level: level, name: parts[2])
+        case "each" where parts.count >= 2:
+            guard let level = RegionLevel(name: parts[1]) else { return nil }
+            var kinds: [RegionKind] = []
+            var units: [DivisionCode] = []
+            for part in parts.dropFirst(2) {
+                if part.hasPrefix("kinds=") {
+                    for name in part.dropFirst(6).split(separator: ",") {
+                        guard let kind = RegionKind(rawValue: String(name)) else { return nil }
+                        kinds.append(kind)
+                    }
+                } else if part.hasPrefix("units=") {
+                    for text in part.dropFirst(6).split(separator: ",") {
+                        guard let code = try? DivisionCode(parsing: String(text)) else {
+                            return nil
+                        }
+                        units.append(code)
+                    }
+                } else {
+                    return nil
+                }
+            }
+            self = .each(level: level, kinds: kinds, units: units)
+        default:
+            return nil
+        }
     }
 }

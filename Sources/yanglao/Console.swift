@@ -2,6 +2,7 @@ import Demography
 import Foundation
 import Geography
 import Simulation
+import Targets
 
 /// Writing to the terminal.
 enum Console {
@@ -11,6 +12,31 @@ enum Console {
 
     static func error(_ text: String) {
         FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    /// Writes to the error stream without a line break (a progress bar).
+    static func errorInline(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+}
+
+/// A one-line progress bar on the terminal's error stream, redrawn at each stage of a run,
+/// shown only when that stream is a terminal.
+struct ProgressBar {
+    let enabled: Bool
+    let language: Language
+
+    func show(_ stage: String, _ done: Double) {
+        guard enabled else { return }
+        let names: [String: String] = [
+            "demography": "人口预测", "facilities": "设施与投资", "coverage": "覆盖测算",
+            "indicators and targets": "指标与目标", "done": "完成",
+        ]
+        let name = language == .zh ? names[stage] ?? stage : stage
+        let filled = Int((done * 20).rounded())
+        let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: 20 - filled)
+        Console.errorInline(
+            "\r\(bar) \(Int(done * 100))% \(name)\u{1B}[K" + (done >= 1 ? "\n" : ""))
     }
 }
 
@@ -128,10 +154,38 @@ struct Messages {
         return "\(count) \(count == 1 ? one : many)"
     }
 
+    /// The verdicts in the report year: how many targets are met, on track, off track,
+    /// missed, or not computed.
+    func verdicts(_ result: SimulationResult) -> String {
+        let year = result.scenario.reportYear
+        guard !result.targets.isEmpty else { return "" }
+        var counts: [TargetStatus: Int] = [:]
+        for target in result.targets {
+            let status = target.summary(in: year)?.status ?? .notComputed
+            counts[status, default: 0] += 1
+        }
+        let parts = TargetStatus.allCases.compactMap { status -> String? in
+            guard let count = counts[status] else { return nil }
+            return language == .zh
+                ? "\(status.chineseName) \(count)" : "\(count) \(status.englishName)"
+        }
+        switch language {
+        case .zh: return "\(year)年目标：" + parts.joined(separator: "，")
+        case .en: return "Targets in \(year): " + parts.joined(separator: ", ")
+        }
+    }
+
     var valid: String {
         switch language {
         case .zh: "校验通过。"
         case .en: "The scenario is valid."
+        }
+    }
+
+    func fileWritten(_ path: String) -> String {
+        switch language {
+        case .zh: "已写入 \(path)"
+        case .en: "Written to \(path)"
         }
     }
 

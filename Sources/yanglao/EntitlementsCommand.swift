@@ -99,12 +99,9 @@ struct EntitlementsCommand: ParsableCommand {
         var fund: FundProjection?
         do {
             if let settings = scenario.entitlements {
-                let costing = try EntitlementCosting(
-                    settings: settings, tree: tree, areaRegions: areaRegions,
-                    areaNames: demography.areas.map(\.shortForm),
-                    partCount: projection.partCount, ageCount: projection.bands.count,
-                    prevalence: prevalence, urbanShares: urbanShares)
-                result = costing.run(projection: projection, firstYear: scenario.baseYear)
+                result = try EntitlementCosting.run(
+                    settings, demography: demography, projection: projection, tree: tree,
+                    baseYear: scenario.baseYear)
             }
             if let insurance = scenario.longTermCareInsurance, let prevalence {
                 fund = try insurance.project(

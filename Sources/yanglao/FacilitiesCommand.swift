@@ -70,7 +70,7 @@ struct FacilitiesCommand: ParsableCommand {
             throw ExitCode(64)
         }
         var inputs = loaded.inputs
-        var elderly: ElderlyPopulation?
+        var elderly = scenario.elderlyPopulation
         if let population {
             var log = DiagnosticLog()
             var sources = SourceTexts()

@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
 import Provenance
+import Reports
 import ScenarioFiles
+import Simulation
 
 /// `yanglao run SCENARIO`: load a scenario, run it, and write the run folder.
 struct RunCommand: ParsableCommand {
@@ -32,6 +34,9 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Replace an existing run folder of the same name.")
     var overwrite = false
 
+    @Option(help: "Report formats, comma-separated: html, xlsx, csv, json (default: all).")
+    var format: String?
+
     func validate() throws {
         if let runID, runID.isEmpty || runID.contains("/") || runID.hasPrefix(".") {
             throw ValidationError("--run-id must be a plain folder name (got '\(runID)')")
@@ -39,6 +44,7 @@ struct RunCommand: ParsableCommand {
     }
 
     func run() throws {
+        let formats = try ReportFormat.list(format)
         let started = Date()
         let clock = ContinuousClock()
         let loadStart = clock.now
@@ -48,29 +54,36 @@ struct RunCommand: ParsableCommand {
         let messages = Messages(options.lang)
         if !options.quiet { Console.out(messages.summary(loaded.scenario)) }
 
+        let result: SimulationResult
+        do {
+            let bar = ProgressBar(
+                enabled: !options.quiet && isatty(STDERR_FILENO) == 1, language: options.lang)
+            result = try Simulator.run(loaded.scenario, progress: bar.show)
+        } catch {
+            Console.error("\(loaded.file): error: \(error.description)")
+            throw ExitCode(1)
+        }
+        if !options.quiet { Console.out(messages.verdicts(result)) }
+
         let git = GitCheckout.state(in: FileManager.default.currentDirectoryPath)
-        let writeStart = clock.now
         let folder = RunFolder.make(
             root: out, scenarioID: loaded.scenario.id, runID: runID, now: started)
-        let resolved = Array(loaded.resolvedYAML.utf8)
-        let outputs = [(name: "scenario.resolved.yaml", bytes: resolved)]
-        let manifest = Manifest(
-            toolVersion: Yanglao.version, gitCommit: git?.commit, gitDirty: git?.dirty,
-            scenarioID: loaded.scenario.id, scenarioFile: loaded.file,
-            seed: loaded.scenario.seed, overrides: options.overrides,
-            resolvedScenario: loaded.resolvedJSON, inputs: loaded.inputs,
-            outputs: outputs.map { InputFile(name: $0.name, bytes: $0.bytes) },
-            runID: (folder.path as NSString).lastPathComponent, started: started,
-            timings: [
-                ("load", milliseconds(loadTime)), ("write", milliseconds(clock.now - writeStart)),
-            ])
+        let outputs: RunOutputs
         do {
-            try folder.write(
-                outputs + [(name: "manifest.json", bytes: Array(manifest.json.text().utf8))],
-                overwrite: overwrite)
-        } catch {
+            outputs = try RunOutputs(
+                loaded: loaded, result: result, runID: (folder.path as NSString).lastPathComponent,
+                formats: formats, language: options.lang == .en ? .english : .chinese,
+                facts: RunOutputs.ManifestFacts(
+                    toolVersion: Yanglao.version, gitCommit: git?.commit, gitDirty: git?.dirty,
+                    overrides: options.overrides, started: started,
+                    timings: [("load", milliseconds(loadTime))]))
+            try folder.write(outputs.files, overwrite: overwrite)
+        } catch let error as RunFolder.WriteError {
             Console.error("error: \(error)")
             if case .exists = error { throw ExitCode(64) }
+            throw ExitCode(1)
+        } catch {
+            Console.error("error: \(error)")
             throw ExitCode(1)
         }
         if !options.quiet { Console.out(messages.written(folder.path)) }

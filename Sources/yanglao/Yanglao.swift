@@ -24,7 +24,8 @@ struct Yanglao: ParsableCommand {
             """,
         version: version,
         subcommands: [
-            ValidateCommand.self, RunCommand.self, TargetsCommand.self,
+            ValidateCommand.self, RunCommand.self, ReportCommand.self, DistrictsCommand.self,
+            CompareCommand.self, TargetsCommand.self,
             ProjectCommand.self, LifeTableCommand.self, BacktestCommand.self,
             FacilitiesCommand.self, CoverageCommand.self, SiteCommand.self,
             AssessCommand.self, EntitlementsCommand.self,

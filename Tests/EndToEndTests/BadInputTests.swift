@@ -41,10 +41,10 @@ enum Anshan {
         return (lines.firstIndex { $0.contains(needle) } ?? -1) + 1
     }
 
-    /// The demography tables the scenario names, copied as they are.
+    /// The tables the scenario names besides its regions, copied as they are.
     static let demographyTables = [
         "population-2020-census.csv", "death-rates-wpp2024.csv", "fertility-pattern-wpp2024.csv",
-        "capability-levels.csv",
+        "capability-levels.csv", "facilities-2020-synthetic.csv", "unit-costs.csv",
     ]
 
     static func files(

@@ -169,8 +169,14 @@ import Testing
 
     @Test func aScenarioWithoutFacilitiesIsBadInput() throws {
         let folder = try TemporaryFolder()
+        try folder.write(
+            "bare/scenario.yaml",
+            Array(
+                "label: 无设施\nbase_year: 2020\nhorizon: 2025\nseed: 1\nregions: regions.csv\n".utf8))
+        try folder.write(
+            "bare/regions.csv", Array("code,name\n2103,鞍山市\n210302,铁东区\n".utf8))
         let result = try yanglao([
-            "facilities", "Scenarios/anshan", "--out", folder.path + "/out", "--lang", "en",
+            "facilities", folder.path + "/bare", "--out", folder.path + "/out", "--lang", "en",
         ])
         #expect(result.status == 64)
         #expect(result.errors.contains("no 'facilities:' section"))

@@ -2,6 +2,13 @@ import Foundation
 import Testing
 
 @Suite struct RunCommandTests {
+    /// The files of a run folder, in name order.
+    static let outputs = [
+        "costs.csv", "failing-units.csv", "indicators.csv", "manifest.json", "regions.csv",
+        "report-2024.csv", "report-2024.html", "report-2024.json", "report-2024.xlsx",
+        "scenario.resolved.yaml", "target-definitions.csv", "targets.csv",
+    ]
+
     func manifest(_ path: String) throws -> [String: Any] {
         let data = try #require(FileManager.default.contents(atPath: path + "/manifest.json"))
         return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
@@ -28,10 +35,8 @@ import Testing
         #expect(result.status == 0, "\(result.errors)")
         #expect(result.output.contains("运行结果已写入 \(folder.path)/anshan/first"))
         #expect(
-            folder.listing() == [
-                "anshan", "anshan/first", "anshan/first/manifest.json",
-                "anshan/first/scenario.resolved.yaml",
-            ])
+            folder.listing() == ["anshan", "anshan/first"]
+                + Self.outputs.map { "anshan/first/" + $0 })
         let run = folder.path + "/anshan/first"
         let manifest = try manifest(run)
         #expect(manifest["seed"] as? Int == 20_210_222)
@@ -46,6 +51,7 @@ import Testing
                 "Scenarios/targets/001-anshan-2021.yaml",
                 "Scenarios/targets/004-liaoning-2022.yaml",
                 "Scenarios/targets/000-liaoning-2023.yaml",
+                "Scenarios/anshan/facilities-2020-synthetic.csv", "Scenarios/anshan/unit-costs.csv",
             ])
         for input in inputs {
             let file = repository + "/" + (input["file"] as? String ?? "")
@@ -63,7 +69,10 @@ import Testing
         #expect(resolved["region"] as? String == "2103")
         let timings = try #require(
             (manifest["run"] as? [String: Any])?["timings_ms"] as? [String: Any])
-        #expect(Set(timings.keys) == ["load", "write"])
+        #expect(
+            Set(timings.keys) == [
+                "load", "demography", "facilities", "coverage", "indicators and targets",
+            ])
     }
 
     // The same scenario and version give byte-identical outputs; only the manifest's run block
@@ -79,9 +88,11 @@ import Testing
         }
         let a = folder.path + "/anshan/a"
         let b = folder.path + "/anshan/b"
-        #expect(
-            FileManager.default.contents(atPath: a + "/scenario.resolved.yaml")
-                == FileManager.default.contents(atPath: b + "/scenario.resolved.yaml"))
+        for output in Self.outputs where output != "manifest.json" {
+            #expect(
+                FileManager.default.contents(atPath: a + "/" + output)
+                    == FileManager.default.contents(atPath: b + "/" + output), "\(output)")
+        }
         var first = try manifest(a)
         var second = try manifest(b)
         first["run"] = nil
@@ -106,9 +117,7 @@ import Testing
             ((after["scenario"] as? [String: Any])?["resolved"] as? [String: Any])?["horizon"]
                 as? Int == 2030)
         #expect(
-            folder.listing("anshan") == [
-                "same", "same/manifest.json", "same/scenario.resolved.yaml",
-            ])
+            folder.listing("anshan") == ["same"] + Self.outputs.map { "same/" + $0 })
     }
 
     @Test func validateSummarisesTheScenarioInChineseOrEnglish() throws {

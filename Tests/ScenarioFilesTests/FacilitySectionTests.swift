@@ -198,6 +198,45 @@ enum FacilityExample {
         #expect(kind(first.problem) == test.kind, "\(failure)")
     }
 
+    /// The example's inventory with a `synthetic` column: `yes` on the first row, the given
+    /// word on the second, empty below.
+    func withSyntheticColumn(second word: String) -> [String: String] {
+        var files = FacilityExample.files
+        let lines = files["facilities.csv"]!.split(separator: "\n").map(String.init)
+        files["facilities.csv"] =
+            lines.enumerated().map { index, line in
+                line
+                    + (index == 0
+                        ? ",synthetic" : index == 1 ? ",yes" : index == 2 ? "," + word : ",")
+            }.joined(separator: "\n") + "\n"
+        return files
+    }
+
+    @Test func aSyntheticColumnMarksTheRowsPlacedByRule() throws {
+        let (result, _) = try load(withSyntheticColumn(second: "no"))
+        let loaded = try result.get()
+        let facilities = try #require(loaded.scenario.facilities?.inventory.facilities)
+        // TD-01, the first row, says yes; TD-02 says no; the rest leave it empty.
+        #expect(facilities.map(\.isSynthetic) == [true] + Array(repeating: false, count: 16))
+        #expect(loaded.warnings.isEmpty)
+    }
+
+    @Test func aSyntheticCellThatIsNotYesOrNoIsReportedAtItsCell() throws {
+        let (result, folder) = try load(withSyntheticColumn(second: "maybe"))
+        guard case .failure(let failure) = result else {
+            Issue.record("the scenario loaded")
+            return
+        }
+        let first = try #require(failure.diagnostics.first { $0.severity == .error })
+        // Line 3 (TD-02); the 16th column starts after the 15 fields of the example's row
+        // "TD-02,站前颐养中心（示例）,institution,private,,210302006,180,60,2,operating,2012,,,90,15,".
+        let row = "TD-02,站前颐养中心（示例）,institution,private,,210302006,180,60,2,operating,2012,,,90,15,"
+        #expect(first.location.file == folder.path + "/facilities.csv")
+        #expect(first.location.line == 3)
+        #expect(first.location.column == row.count + 1)
+        #expect(kind(first.problem) == "notOneOf")
+    }
+
     @Test func theExampleLoadsWithItsValuesInBaseUnits() throws {
         let (result, _) = try load(FacilityExample.files)
         let scenario = try result.get().scenario

@@ -18,8 +18,10 @@ import Testing
 
     // The shipped Anshan scenario: NBS 2023 codes give 1 city, 7 county-level units and 96
     // township-level units; the division data's README tabulates Anshan's 2023 township types
-    // as 40 streets, 52 towns, 3 townships, 1 other. County kinds by name: 铁东区, 铁西区, 立山区,
-    // 千山区 are districts, 台安县 and 岫岩满族自治县 counties, 海城市 a county-level city.
+    // as 40 streets, 52 towns, 3 townships, 1 other, and its 1,177 village-level units of 2020
+    // as 352 residents' committees, 1 residents-like and 824 villagers' committees. County
+    // kinds by name: 铁东区, 铁西区, 立山区, 千山区 are districts, 台安县 and 岫岩满族自治县
+    // counties, 海城市 a county-level city.
     @Test func theAnshanScenarioLoadsWithItsRealRegionTree() throws {
         let loaded = try load(SmallScenario.repository + "/Scenarios/anshan").get()
         let scenario = loaded.scenario
@@ -28,18 +30,18 @@ import Testing
         #expect(scenario.region == (try DivisionCode(parsing: "2103")))
         #expect(scenario.datum == .gcj02)
         let kinds = scenario.regions.countsByKind()
-        #expect(scenario.regions.count == 104)
+        #expect(scenario.regions.count == 1 + 7 + 96 + 1177)
         #expect(
             kinds == [
                 .city: 1, .district: 4, .county: 2, .countyCity: 1, .street: 40, .town: 52,
-                .township: 3, .otherTownship: 1,
+                .township: 3, .otherTownship: 1, .community: 353, .village: 824,
             ])
         #expect(
             loaded.inputs.map { PathName.lastComponent(of: $0.name) } == [
                 "scenario.yaml", "regions.csv", "population-2020-census.csv",
                 "death-rates-wpp2024.csv", "fertility-pattern-wpp2024.csv",
                 "capability-levels.csv", "001-anshan-2021.yaml", "004-liaoning-2022.yaml",
-                "000-liaoning-2023.yaml",
+                "000-liaoning-2023.yaml", "facilities-2020-synthetic.csv", "unit-costs.csv",
             ])
         // 鞍政办发〔2021〕2号 has 10 measurable targets, document 004 eleven, document 000 two.
         #expect(scenario.targets.count == 10 + 11 + 2)

@@ -1,0 +1,280 @@
+import Facilities
+import Foundation
+import Geography
+import Provenance
+import Targets
+
+/// The annual target report (年度目标达成报告) of a run for one year: a summary of the verdicts,
+/// each target with its value, threshold, status, gaps, first year met, trend chart, failing
+/// units and source clause, the money spent by year and source, and what each indicator
+/// counts. Written as one self-contained HTML page, an Excel workbook, a CSV table and JSON.
+public struct AnnualReport: Sendable {
+    public let data: RunData
+    public let year: Int
+    public let language: ReportLanguage
+
+    /// Why a report cannot be made.
+    public enum ReportError: Error, Hashable, Sendable, CustomStringConvertible {
+        case yearOutsideRun(year: Int, years: ClosedRange<Int>)
+
+        public var description: String {
+            switch self {
+            case .yearOutsideRun(let year, let years):
+                "the year \(year) is outside the run (\(years.lowerBound)–\(years.upperBound))"
+            }
+        }
+    }
+
+    public init(data: RunData, year: Int, language: ReportLanguage) throws(ReportError) {
+        guard data.years.contains(year) else {
+            throw .yearOutsideRun(year: year, years: data.years)
+        }
+        self.data = data
+        self.year = year
+        self.language = language
+    }
+
+    /// The file name stem: `report-2025` or `report-2025-en`.
+    public var stem: String { "report-\(year)\(language.fileSuffix)" }
+
+    /// One line per target in the report's year.
+    public struct Line: Sendable {
+        public var result: TargetResult
+        public var row: TargetResult.Row?
+        public var status: TargetStatus { row?.status ?? .notComputed }
+    }
+
+    /// The targets, in the scenario's order, with their row for the year.
+    public var lines: [Line] {
+        data.targets.map { Line(result: $0, row: $0.summary(in: year)) }
+    }
+
+    /// How many targets have each status in the year.
+    public var counts: [TargetStatus: Int] {
+        lines.reduce(into: [:]) { $0[$1.status, default: 0] += 1 }
+    }
+
+    // MARK: - Words
+
+    func title() -> String {
+        language.text(
+            "\(data.label)：\(year)年度目标达成报告", "\(data.label): annual target report \(year)")
+    }
+
+    func gapPhrase(_ line: Line) -> String {
+        guard let row = line.row, let gap = row.actionGap, gap > 0 else {
+            return language.formatGap(line.row?.gap, line.result.target.indicator)
+        }
+        if case .region = line.result.target.scope, let action = line.result.target.indicator.action
+        {
+            return action.phrase(gap, chinese: language == .chinese)
+        }
+        if let action = line.result.target.indicator.action {
+            return action.phrase(gap, chinese: language == .chinese)
+        }
+        return language.formatGap(row.gap, line.result.target.indicator)
+    }
+
+    func valueText(_ line: Line) -> String {
+        let target = line.result.target
+        switch target.scope {
+        case .region:
+            return language.format(line.row?.value, target.indicator)
+        case .each, .group:
+            guard let row = line.row, let share = row.value else { return "—" }
+            let units = line.result.units.filter { $0.year == year }.count
+            let meeting = units - row.failingUnits.count
+            return language.text(
+                "\(meeting)/\(units) 个单位达标（\(ReportLanguage.grouped(share * 100, decimals: 0))%）",
+                "\(meeting) of \(units) units (\(ReportLanguage.grouped(share * 100, decimals: 0))%)"
+            )
+        }
+    }
+
+    func regionName(_ index: Int) -> String {
+        let region = data.tree.regions[index]
+        return "\(region.name)（\(region.code.shortForm)）"
+    }
+
+    // MARK: - HTML
+
+    /// The report as one self-contained HTML page.
+    public func html() -> String {
+        var page = HTMLPage(title: title(), language: language.htmlCode)
+        page.heading(title(), level: 1)
+        page.paragraph(
+            language.text(
+                "规划区域 \(regionName(data.region))；情景 \(data.scenarioID)；由 yanglao \(data.toolVersion) 生成。",
+                "Planning region \(regionName(data.region)); scenario \(data.scenarioID); made by yanglao \(data.toolVersion)."
+            ),
+            className: "note")
+        for note in data.notes { page.paragraph(note, className: "note") }
+
+        // Summary.
+        page.heading(language.text("总体情况", "Summary"))
+        let counts = self.counts
+        var summary = "<div class=\"summary\">"
+        for status in TargetStatus.allCases where counts[status] != nil {
+            summary +=
+                "<div class=\"\(status.rawValue)\"><b>\(counts[status]!)</b>\(HTMLPage.escape(language.name(status)))</div>"
+        }
+        page.raw(summary + "</div>")
+
+        // The table of targets.
+        page.heading(language.text("目标一览", "Targets at a glance"))
+        page.table(
+            header: language == .chinese
+                ? ["编号", "目标", "\(year)年值", "目标值", "期限", "状态", "差距", "首次达成"]
+                : [
+                    "Id", "Target", "Value \(year)", "Threshold", "Deadline", "Status", "Gap",
+                    "First met",
+                ],
+            rows: lines.map { line in
+                let target = line.result.target
+                return [
+                    HTMLPage.Cell(target.id), HTMLPage.Cell(language.name(target.indicator)),
+                    HTMLPage.Cell(valueText(line), numeric: true),
+                    HTMLPage.Cell(language.threshold(target), numeric: true),
+                    HTMLPage.Cell(language.deadline(target)),
+                    HTMLPage.Cell(language.name(line.status), className: line.status.rawValue),
+                    HTMLPage.Cell(gapPhrase(line)),
+                    HTMLPage.Cell(line.result.firstYearMet.map(String.init) ?? "—", numeric: true),
+                ]
+            }, className: "targets")
+
+        // Each target.
+        page.heading(language.text("各项目标", "Each target"))
+        for line in lines {
+            let target = line.result.target
+            page.section(id: target.id) { page in
+                page.heading("\(target.id)　\(target.text)", level: 3)
+                page.list([
+                    language.text("指标：", "Indicator: ") + language.name(target.indicator),
+                    language.text("\(year)年值：", "Value in \(year): ") + valueText(line),
+                    language.text("目标值：", "Threshold: ") + language.threshold(target)
+                        + language.text("，", ", ")
+                        + language.deadline(target),
+                    language.text("状态：", "Status: ") + language.name(line.status)
+                        + language.text("；差距：", "; gap: ") + gapPhrase(line),
+                    language.text("首次达成：", "First met: ")
+                        + (line.result.firstYearMet.map { language.text("\($0)年", String($0)) }
+                            ?? language.text("预测期内未达成", "not within the run")),
+                ])
+                page.raw(chart(line.result).svg())
+                if let row = line.row, !row.failingUnits.isEmpty {
+                    let units = line.result.units.filter { $0.year == year }
+                    page.table(
+                        header: language == .chinese
+                            ? ["未达标单位", "值", "差距"] : ["Unit not meeting it", "Value", "Gap"],
+                        rows: row.failingUnits.map { unit in
+                            let unitRow = units.first { $0.region == unit }
+                            return [
+                                HTMLPage.Cell(regionName(unit)),
+                                HTMLPage.Cell(
+                                    language.format(unitRow?.value, target.indicator), numeric: true
+                                ),
+                                HTMLPage.Cell(
+                                    language.formatGap(unitRow?.gap, target.indicator),
+                                    numeric: true),
+                            ]
+                        }, className: "failing")
+                }
+                page.paragraph(
+                    language.text("来源：", "Source: ") + language.source(target), className: "source")
+                if !target.note.isEmpty { page.paragraph(target.note, className: "note") }
+            }
+        }
+
+        // Money.
+        page.heading(language.text("资金投入", "Spending"))
+        let costs = costTable()
+        if costs.rows.isEmpty {
+            page.paragraph(
+                language.text("情景没有投资计划或支出。", "The scenario has no spending."), className: "note")
+        } else {
+            page.table(
+                header: costs.header,
+                rows: costs.rows.map { $0.map { HTMLPage.Cell($0, numeric: true) } })
+        }
+
+        // Definitions.
+        page.heading(language.text("指标说明", "What the indicators count"))
+        var seen = Set<String>()
+        for line in lines where seen.insert(line.result.target.indicator.id).inserted {
+            let indicator = line.result.target.indicator
+            page.paragraph(
+                "\(language.name(indicator))（\(indicator.id)）：\(language.definition(indicator))")
+        }
+        return page.html()
+    }
+
+    /// The trend chart of a target: its value each year, the threshold and the deadline.
+    func chart(_ result: TargetResult) -> LineChart {
+        let target = result.target
+        let isEach: Bool
+        if case .region = target.scope { isEach = false } else { isEach = true }
+        let years = result.summary.map(\.year)
+        let values = result.summary.map(\.value)
+        let language = self.language
+        let indicator = target.indicator
+        var threshold: (value: Double, label: String)?
+        if isEach {
+            threshold = (1, language.text("全部达标", "all units"))
+        } else if let value = target.threshold {
+            threshold = (value, language.threshold(target))
+        }
+        let name =
+            isEach ? language.text("达标单位占比", "share of units meeting it") : language.name(indicator)
+        let format: @Sendable (Double) -> String
+        if isEach {
+            format = { ReportLanguage.grouped($0 * 100, decimals: 0) + "%" }
+        } else {
+            format = { language.format($0, indicator) }
+        }
+        var deadline: (year: Int, label: String)?
+        if let year = target.deadline {
+            deadline = (year, language.text("期限 \(year)", "deadline \(year)"))
+        }
+        var chart = LineChart(
+            series: [
+                LineChart.Series(name: name, years: years, values: values, colour: Colour(0x1F4E79))
+            ],
+            threshold: threshold, deadline: deadline, format: format)
+        chart.fromZero = true
+        return chart
+    }
+
+    /// Spending by year and source, in 万元 (Chinese) or yuan (English), planning region.
+    func costTable() -> (header: [String], rows: [[String]]) {
+        let costs = data.costs.filter { $0.region == data.region }
+        guard !costs.isEmpty else { return ([], []) }
+        let sources = FundingSource.allCases.filter { source in
+            costs.contains { $0.source == source }
+        }
+        let header =
+            [language.text("年份", "Year"), language.text("类别", "Kind")]
+            + sources.map {
+                language.text(
+                    $0.chineseName, $0.identifier.replacingOccurrences(of: "_", with: " "))
+            }
+            + [language.text("合计（万元）", "Total (10,000 yuan)")]
+        var rows: [[String]] = []
+        for year in data.years {
+            for kind in CostKind.allCases {
+                let lines = costs.filter { $0.year == year && $0.kind == kind }
+                guard !lines.isEmpty else { continue }
+                let bySource = sources.map { source in
+                    lines.filter { $0.source == source }.reduce(0) { $0 + $1.yuan }
+                }
+                rows.append(
+                    [
+                        String(year),
+                        language.text(kind == .capital ? "建设" : "运营补贴", kind.identifier),
+                    ]
+                        + bySource.map { ReportLanguage.grouped($0 / 10_000, decimals: 1) }
+                        + [ReportLanguage.grouped(bySource.reduce(0, +) / 10_000, decimals: 1)])
+            }
+        }
+        return (header, rows)
+    }
+}

@@ -1,0 +1,90 @@
+import Coverage
+import Facilities
+import Geography
+import Provenance
+import Simulation
+
+/// The coverage of a year as GeoJSON for QGIS (`coverage-YEAR.geojson`): every community or
+/// village with older residents, with whether it lies within the 15-minute circle, and every
+/// operating facility with its type.
+///
+/// Coordinates are those of the scenario, in its datum (property `datum`); GeoJSON readers
+/// assume WGS-84, so points in GCJ-02 sit a few hundred metres off on WGS-84 base maps.
+public enum CoverageMap {
+    public static func geoJSON(_ result: SimulationResult, year: Int) -> [UInt8]? {
+        guard result.years.contains(year), result.facilities != nil else { return nil }
+        let tree = result.scenario.regions
+        let yearIndex = year - result.years.lowerBound
+        let datum = JSONValue.string(result.scenario.datum?.rawValue ?? "")
+        var features: [JSONValue] = []
+        func point(_ location: GeoPoint) -> JSONValue {
+            .object([
+                ("type", .string("Point")),
+                (
+                    "coordinates",
+                    .array([
+                        .decimal(location.longitude, places: 6),
+                        .decimal(location.latitude, places: 6),
+                    ])
+                ),
+            ])
+        }
+        if let population = result.population, yearIndex < result.serviceCircle.count,
+            let circle = result.serviceCircle[yearIndex]
+        {
+            let nearest = circle.nearest.facilities
+            for (index, region) in result.circleUnits.enumerated() where index < nearest.count {
+                let unit = tree.regions[region]
+                features.append(
+                    .object([
+                        ("type", .string("Feature")), ("geometry", point(unit.location!)),
+                        (
+                            "properties",
+                            .object([
+                                ("layer", .string("residents")),
+                                ("code", .string(unit.code.shortForm)),
+                                ("name", .string(unit.name)), ("kind", .string(unit.kind.rawValue)),
+                                (
+                                    "aged_60",
+                                    .decimal(population.aged60[yearIndex][region], places: 1)
+                                ),
+                                ("within_15_minutes", .bool(nearest[index] >= 0)), ("datum", datum),
+                            ])
+                        ),
+                    ]))
+            }
+        }
+        if let stocks = result.facilities?.yearEndStocks, yearIndex < stocks.count {
+            let stock = stocks[yearIndex]
+            let points = tree.representativePoints()
+            for index in 0..<stock.count where stock.statuses[index] == .operating {
+                guard let location = stock.locations[index] ?? points[stock.regions[index]] else {
+                    continue
+                }
+                features.append(
+                    .object([
+                        ("type", .string("Feature")), ("geometry", point(location)),
+                        (
+                            "properties",
+                            .object([
+                                ("layer", .string("facilities")), ("id", .string(stock.id(index))),
+                                ("type", .string(stock.types[index].identifier)),
+                                (
+                                    "region",
+                                    .string(tree.regions[stock.regions[index]].code.shortForm)
+                                ),
+                                ("beds", .integer(stock.beds[index])),
+                                ("nursing_beds", .integer(stock.nursingBeds[index])),
+                                ("datum", datum),
+                            ])
+                        ),
+                    ]))
+            }
+        }
+        let collection = JSONValue.object([
+            ("type", .string("FeatureCollection")), ("name", .string("coverage-\(year)")),
+            ("features", .array(features)),
+        ])
+        return Array(collection.text().utf8)
+    }
+}

@@ -1,0 +1,95 @@
+import Facilities
+import Geography
+import Simulation
+import Targets
+
+/// What the reports read: one run's regions, indicators, targets and costs.
+///
+/// It is made from a run in memory (``init(result:toolVersion:)``) or read back from a run
+/// folder (``RunFolderReader``), so that `yanglao run` and `yanglao report RUN_DIR` write
+/// the same reports from the same figures.
+public struct RunData: Sendable {
+    /// One line of spending: a year, a region (its subtree), capital or recurring, a source.
+    public struct Cost: Hashable, Sendable {
+        public var year: Int
+        public var region: Int
+        public var kind: CostKind
+        public var source: FundingSource
+        public var yuan: Double
+    }
+
+    public var scenarioID: String
+    public var label: String
+    /// Notes every report repeats (e.g. that a scenario's facilities are synthetic).
+    public var notes: [String]
+    public var years: ClosedRange<Int>
+    public var reportYear: Int
+    /// The planning region's index in the tree.
+    public var region: Int
+    public var tree: RegionTree
+    public var indicators: IndicatorTable
+    public var targets: [TargetResult]
+    /// Spending by year, region (planning region and every county-level unit), kind and
+    /// source; lines of zero are left out.
+    public var costs: [Cost]
+    /// The version of yanglao that made the run.
+    public var toolVersion: String
+    /// The run's folder name, when it was read from one.
+    public var runID: String
+
+    public init(
+        scenarioID: String, label: String, notes: [String], years: ClosedRange<Int>,
+        reportYear: Int,
+        region: Int, tree: RegionTree, indicators: IndicatorTable, targets: [TargetResult],
+        costs: [Cost], toolVersion: String, runID: String
+    ) {
+        self.scenarioID = scenarioID
+        self.label = label
+        self.notes = notes
+        self.years = years
+        self.reportYear = reportYear
+        self.region = region
+        self.tree = tree
+        self.indicators = indicators
+        self.targets = targets
+        self.costs = costs
+        self.toolVersion = toolVersion
+        self.runID = runID
+    }
+
+    /// The data of a run just made.
+    public init(result: SimulationResult, toolVersion: String, runID: String) {
+        let scenario = result.scenario
+        let tree = scenario.regions
+        let planning = tree.index(of: scenario.region)!
+        var costs: [Cost] = []
+        if let run = result.facilities {
+            let regions = tree.subtree(of: planning).filter { tree.regions[$0].level <= .county }
+            for year in run.years {
+                for region in regions {
+                    guard let position = run.reportingPosition(ofRegion: region) else { continue }
+                    for kind in CostKind.allCases {
+                        for source in FundingSource.allCases {
+                            let yuan = run.cost(kind, source, year: year, region: position)
+                            if yuan != 0 {
+                                costs.append(
+                                    Cost(
+                                        year: year, region: region, kind: kind, source: source,
+                                        yuan: yuan))
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        self.init(
+            scenarioID: scenario.id, label: scenario.label, notes: scenario.notes,
+            years: scenario.years,
+            reportYear: scenario.reportYear, region: planning, tree: tree,
+            indicators: result.indicators,
+            targets: result.targets, costs: costs, toolVersion: toolVersion, runID: runID)
+    }
+
+    /// The planning region.
+    public var planningRegion: Region { tree.regions[region] }
+}

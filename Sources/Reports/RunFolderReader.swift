@@ -1,0 +1,254 @@
+import CSV
+import Diagnostics
+import Facilities
+import Foundation
+import Geography
+import ScenarioFiles
+import Targets
+
+/// Reads a run folder back into ``RunData``, so that reports can be written again for
+/// another year, language or format without running the scenario.
+///
+/// Every problem is logged with its file and line: a folder that is missing, a file that is
+/// missing (an incomplete run), a run written by another version of yanglao (whose tables may
+/// differ), a malformed row.
+public enum RunFolderReader {
+    /// The files a run folder must hold for its reports.
+    public static let requiredFiles = [
+        "manifest.json", "regions.csv", "indicators.csv", "target-definitions.csv", "costs.csv",
+    ]
+
+    /// Reads a run folder.
+    /// - Parameters:
+    ///   - path: the run folder.
+    ///   - toolVersion: this yanglao's version; a run made by another is refused.
+    public static func read(_ path: String, toolVersion: String, log: inout DiagnosticLog)
+        -> RunData?
+    {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory),
+            isDirectory.boolValue
+        else {
+            log.error(.fileNotFound(path: path), at: SourceLocation(file: path))
+            return nil
+        }
+        let missing = requiredFiles.filter {
+            !FileManager.default.fileExists(atPath: path + "/" + $0)
+        }
+        for file in missing {
+            log.error(
+                .invalidValue(
+                    field: "run folder",
+                    reason: "\(file) is missing: the run is incomplete or not a run folder"),
+                at: SourceLocation(file: path + "/" + file))
+        }
+        guard missing.isEmpty,
+            let manifest = readManifest(
+                path + "/manifest.json", toolVersion: toolVersion, log: &log)
+        else { return nil }
+        guard
+            let regions = CSVReader.read(
+                atPath: path + "/regions.csv", name: path + "/regions.csv", log: &log),
+            let tree = RegionTable.tree(from: regions, log: &log)
+        else { return nil }
+        guard let region = tree.index(of: manifest.region) else {
+            log.error(
+                .unknownRegion(code: manifest.region.shortForm),
+                at: SourceLocation(file: path + "/manifest.json"))
+            return nil
+        }
+        guard
+            let table = readIndicators(
+                path + "/indicators.csv", tree: tree, years: manifest.years, log: &log),
+            let definitions = readTargets(path + "/target-definitions.csv", log: &log),
+            let costs = readCosts(path + "/costs.csv", tree: tree, log: &log)
+        else { return nil }
+        let targets = definitions.map {
+            TargetEvaluator.evaluate($0, table: table, tree: tree, region: region)
+        }
+        return RunData(
+            scenarioID: manifest.scenarioID, label: manifest.label, notes: manifest.notes,
+            years: manifest.years,
+            reportYear: manifest.reportYear, region: region, tree: tree, indicators: table,
+            targets: targets,
+            costs: costs, toolVersion: manifest.version, runID: manifest.runID)
+    }
+
+    struct ManifestFacts {
+        var version: String
+        var scenarioID: String
+        var label: String
+        var notes: [String]
+        var years: ClosedRange<Int>
+        var reportYear: Int
+        var region: DivisionCode
+        var runID: String
+    }
+
+    static func readManifest(_ file: String, toolVersion: String, log: inout DiagnosticLog)
+        -> ManifestFacts?
+    {
+        let place = SourceLocation(file: file, line: 1, column: 1)
+        guard let data = FileManager.default.contents(atPath: file),
+            let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+            let tool = json["tool"] as? [String: Any], let version = tool["version"] as? String,
+            let scenario = json["scenario"] as? [String: Any], let id = scenario["id"] as? String,
+            let resolved = scenario["resolved"] as? [String: Any],
+            let base = resolved["base_year"] as? Int, let horizon = resolved["horizon"] as? Int,
+            let regionText = resolved["region"] as? String,
+            let region = try? DivisionCode(parsing: regionText),
+            let run = json["run"] as? [String: Any], let runID = run["id"] as? String
+        else {
+            log.error(
+                .invalidValue(field: "manifest", reason: "not a yanglao run manifest"), at: place)
+            return nil
+        }
+        guard version == toolVersion else {
+            log.error(
+                .invalidValue(
+                    field: "manifest",
+                    reason:
+                        "the run was made by yanglao \(version), this is \(toolVersion); run the scenario again"
+                ),
+                at: place)
+            return nil
+        }
+        return ManifestFacts(
+            version: version, scenarioID: id, label: resolved["label"] as? String ?? id,
+            notes: resolved["notes"] as? [String] ?? [], years: base...max(base, horizon),
+            reportYear: resolved["report_year"] as? Int ?? horizon, region: region, runID: runID)
+    }
+
+    static func readIndicators(
+        _ file: String, tree: RegionTree, years: ClosedRange<Int>, log: inout DiagnosticLog
+    )
+        -> IndicatorTable?
+    {
+        guard let csv = CSVReader.read(atPath: file, name: file, log: &log),
+            csv.check(
+                CSVColumns(
+                    required: ["year", "region", "indicator", "value"],
+                    optional: ["name", "level", "numerator", "denominator", "unit"]), log: &log)
+        else { return nil }
+        var table = IndicatorTable(years: years, regionCount: tree.count)
+        let columns = ["year", "region", "indicator", "value", "numerator", "denominator"].map {
+            csv.column($0)
+        }
+        for row in 0..<csv.rowCount {
+            guard let yearText = csv.text(row: row, column: columns[0]), let year = Int(yearText),
+                years.contains(year)
+            else {
+                log.error(
+                    .invalidValue(field: "year", reason: "not a year of the run"),
+                    at: csv.location(row: row, column: columns[0]!))
+                continue
+            }
+            guard
+                let code = csv.text(row: row, column: columns[1]).flatMap({
+                    try? DivisionCode(parsing: $0)
+                }),
+                let region = tree.index(of: code)
+            else {
+                log.error(
+                    .unknownRegion(code: csv.text(row: row, column: columns[1]) ?? ""),
+                    at: csv.location(row: row, column: columns[1]!))
+                continue
+            }
+            guard let id = csv.text(row: row, column: columns[2]),
+                let indicator = IndicatorCatalogue.indicator(id)
+            else {
+                log.error(
+                    .invalidValue(field: "indicator", reason: "unknown indicator"),
+                    at: csv.location(row: row, column: columns[2]!))
+                continue
+            }
+            if indicator.aggregation == .ratio,
+                let numerator = csv.number(row: row, column: columns[4], log: &log),
+                let denominator = csv.number(row: row, column: columns[5], log: &log)
+            {
+                table.set(
+                    indicator, year: year, region: region, numerator: numerator,
+                    denominator: denominator)
+            } else if let value = csv.number(row: row, column: columns[3], log: &log) {
+                table.set(indicator, year: year, region: region, value: value)
+            }
+        }
+        return log.hasErrors ? nil : table
+    }
+
+    static func readTargets(_ file: String, log: inout DiagnosticLog) -> [Target]? {
+        guard let csv = CSVReader.read(atPath: file, name: file, log: &log),
+            csv.check(
+                CSVColumns(
+                    required: [
+                        "target", "document", "clause", "indicator", "comparison", "scope", "text",
+                    ],
+                    optional: [
+                        "document_title", "threshold", "deadline", "from", "baseline_year",
+                        "baseline_value", "note",
+                    ]), log: &log)
+        else { return nil }
+        func text(_ row: Int, _ name: String) -> String {
+            csv.text(row: row, column: csv.column(name)) ?? ""
+        }
+        var targets: [Target] = []
+        for row in 0..<csv.rowCount {
+            guard let indicator = IndicatorCatalogue.indicator(text(row, "indicator")),
+                let comparison = Target.Comparison(rawValue: text(row, "comparison")),
+                let scope = Target.Scope(code: text(row, "scope"))
+            else {
+                log.error(
+                    .invalidValue(
+                        field: "target", reason: "an unknown indicator, comparison or scope"),
+                    at: csv.location(row: row))
+                continue
+            }
+            let baselineYear = Int(text(row, "baseline_year"))
+            let baselineValue = Double(text(row, "baseline_value"))
+            targets.append(
+                Target(
+                    id: text(row, "target"), document: text(row, "document"),
+                    clause: text(row, "clause"),
+                    text: text(row, "text"), indicator: indicator, comparison: comparison,
+                    threshold: Double(text(row, "threshold")), deadline: Int(text(row, "deadline")),
+                    from: Int(text(row, "from")), scope: scope,
+                    baseline: baselineYear.flatMap { year in
+                        baselineValue.map { .init(year: year, value: $0) }
+                    },
+                    note: text(row, "note"), documentTitle: text(row, "document_title")))
+        }
+        return log.hasErrors ? nil : targets
+    }
+
+    static func readCosts(_ file: String, tree: RegionTree, log: inout DiagnosticLog) -> [RunData
+        .Cost]?
+    {
+        guard let csv = CSVReader.read(atPath: file, name: file, log: &log),
+            csv.check(
+                CSVColumns(
+                    required: ["year", "region", "kind", "source", "yuan"], optional: ["name"]),
+                log: &log)
+        else { return nil }
+        var costs: [RunData.Cost] = []
+        for row in 0..<csv.rowCount {
+            func text(_ name: String) -> String {
+                csv.text(row: row, column: csv.column(name)) ?? ""
+            }
+            guard let year = Int(text("year")),
+                let region = (try? DivisionCode(parsing: text("region"))).flatMap({
+                    tree.index(of: $0)
+                }),
+                let kind = CostKind.allCases.first(where: { $0.identifier == text("kind") }),
+                let source = FundingSource(name: text("source")), let yuan = Double(text("yuan"))
+            else {
+                log.error(
+                    .invalidValue(field: "cost", reason: "a malformed cost line"),
+                    at: csv.location(row: row))
+                continue
+            }
+            costs.append(
+                RunData.Cost(year: year, region: region, kind: kind, source: source, yuan: yuan))
+        }
+        return log.hasErrors ? nil : costs
+    }
+}

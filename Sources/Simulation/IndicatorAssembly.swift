@@ -1,0 +1,169 @@
+import Coverage
+import Facilities
+import Geography
+import Targets
+
+/// Puts what each stage computed into the indicator table, under the catalogue's ids
+/// (``Targets/IndicatorCatalogue``), with numerators and denominators for every share and
+/// rate so that gaps can be counted in beds, units or persons.
+enum IndicatorAssembly {
+    static func indicator(_ id: String) -> Indicator {
+        guard let indicator = IndicatorCatalogue.indicator(id) else {
+            preconditionFailure("the indicator catalogue has no '\(id)'")
+        }
+        return indicator
+    }
+
+    /// Population indicators: persons at the units, summed up the tree.
+    static func population(
+        _ population: PopulationByRegion?, into table: inout IndicatorTable, tree: RegionTree
+    ) {
+        guard let population else { return }
+        let ageing = indicator("ageing-rate")
+        let childcare = indicator("childcare-places-per-1000")
+        for (offset, year) in population.years.enumerated() where table.years.contains(year) {
+            let aged60 = tree.subtreeTotals(population.aged60[offset])
+            table.set(indicator("aged-60-plus"), year: year, numerators: aged60)
+            table.set(
+                indicator("aged-65-plus"), year: year,
+                numerators: tree.subtreeTotals(population.aged65[offset]))
+            table.set(
+                indicator("aged-80-plus"), year: year,
+                numerators: tree.subtreeTotals(population.aged80[offset]))
+            if let disabled = population.disabled {
+                table.set(
+                    indicator("disabled-elderly"), year: year,
+                    numerators: tree.subtreeTotals(disabled[offset]))
+            }
+            guard let everyone = population.total else { continue }
+            let total = tree.subtreeTotals(everyone[offset])
+            table.set(indicator("population"), year: year, numerators: total)
+            table.set(ageing, year: year, numerators: aged60, denominators: total)
+            if let places = population.childcarePlaces {
+                table.set(
+                    childcare, year: year, numerators: tree.subtreeTotals(places[offset]),
+                    denominators: total)
+            }
+        }
+    }
+
+    /// Facility indicators, from the run's figures for every reporting region (each already
+    /// a total over its subtree).
+    static func facilities(_ run: FacilityRun, into table: inout IndicatorTable, tree: RegionTree) {
+        let counts: [(String, FacilityIndicator)] = [
+            ("service-beds", .serviceBeds), ("institutional-beds", .institutionalBeds),
+            ("nursing-beds", .nursingBeds), ("county-care-homes", .careTypeHomes),
+            ("community-stations", .facilities(.communityStation)),
+            ("meal-sites", .facilities(.mealSite)), ("capital-cost", .capitalCost),
+            ("recurring-cost", .recurringCost), ("staffing-gap", .staffingGap),
+        ]
+        let ratios: [(String, numerator: FacilityIndicator, denominator: FacilityIndicator)] = [
+            ("nursing-bed-share-institutional", .nursingBeds, .institutionalBeds),
+            ("nursing-bed-share-all", .nursingBedsAllService, .serviceBeds),
+            ("beds-per-1000-aged-60", .serviceBeds, .aged60),
+            ("beds-per-1000-aged-65", .serviceBeds, .aged65),
+            ("bed-occupancy", .occupancyInstitutional, .institutionalBeds),
+        ]
+        let lottery = indicator("lottery-fund-share")
+        for year in run.years where table.years.contains(year) {
+            for (position, region) in run.regionIndices.enumerated() {
+                for (id, source) in counts {
+                    if let value = run.value(source, year: year, region: position) {
+                        table.set(indicator(id), year: year, region: region, value: value)
+                    }
+                }
+                for (id, numerator, denominator) in ratios {
+                    guard var top = run.value(numerator, year: year, region: position),
+                        let bottom = run.value(denominator, year: year, region: position)
+                    else { continue }
+                    // Occupancy is given as a rate; its numerator is the occupied beds.
+                    if numerator == .occupancyInstitutional { top *= bottom }
+                    table.set(
+                        indicator(id), year: year, region: region, numerator: top,
+                        denominator: bottom)
+                }
+                if let share = run.value(.welfareLotteryShare, year: year, region: position) {
+                    table.set(lottery, year: year, region: region, value: share)
+                }
+            }
+            // Public homes and their star ratings, from the stock at the year's end.
+            let offset = year - run.years.lowerBound
+            if offset < run.yearEndStocks.count {
+                ratings(run.yearEndStocks[offset], year: year, into: &table, tree: tree)
+            }
+        }
+    }
+
+    /// Public homes per region; township- and county-level public homes rated at least one
+    /// and two stars (GB/T 37276). The inventory says where a home stands, not which level of
+    /// government runs it, so the level follows the type: special-hardship homes that are not
+    /// care-type are the townships' homes (乡镇敬老院); public institutions, honour homes and
+    /// care-type special-hardship homes are the county's (县级社会福利院、县级特困供养机构).
+    static func ratings(
+        _ stock: FacilityStock, year: Int, into table: inout IndicatorTable, tree: RegionTree
+    ) {
+        let count = tree.count
+        var publicHomes = [Double](repeating: 0, count: count)
+        var townshipHomes = publicHomes
+        var townshipRated = publicHomes
+        var countyHomes = publicHomes
+        var countyRated = publicHomes
+        for index in 0..<stock.count
+        where stock.statuses[index] == .operating && stock.types[index].isHome
+            && stock.ownerships[index] != .privateRun
+        {
+            let region = stock.regions[index]
+            publicHomes[region] += 1
+            if stock.types[index] == .specialHardshipHome, !stock.isCareType[index] {
+                townshipHomes[region] += 1
+                if stock.stars[index] >= 1 { townshipRated[region] += 1 }
+            } else {
+                countyHomes[region] += 1
+                if stock.stars[index] >= 2 { countyRated[region] += 1 }
+            }
+        }
+        table.set(
+            indicator("public-homes"), year: year, numerators: tree.subtreeTotals(publicHomes))
+        table.set(
+            indicator("township-public-homes-rated-1"), year: year,
+            numerators: tree.subtreeTotals(townshipRated),
+            denominators: tree.subtreeTotals(townshipHomes))
+        table.set(
+            indicator("county-public-homes-rated-2"), year: year,
+            numerators: tree.subtreeTotals(countyRated),
+            denominators: tree.subtreeTotals(countyHomes))
+    }
+
+    /// Coverage indicators: shares of units covered and of older residents within the circle.
+    static func coverage(
+        _ coverage: [[AdministrativeCoverage]], circles: [ServiceCircleResult?],
+        years: ClosedRange<Int>,
+        into table: inout IndicatorTable
+    ) {
+        let byRule = [
+            "street_centres": "street-centre-coverage",
+            "township_centres": "township-centre-coverage",
+            "urban_communities": "urban-community-coverage",
+            "rural_villages": "rural-village-coverage",
+            "county_care_homes": "county-care-home-coverage",
+        ]
+        for (offset, rules) in coverage.enumerated() {
+            let year = years.lowerBound + offset
+            for result in rules {
+                guard let id = byRule[result.rule.id] else { continue }
+                table.set(
+                    indicator(id), year: year, numerators: result.coveredCounts.map(Double.init),
+                    denominators: result.unitCounts.map(Double.init))
+            }
+            if let circle = circles[offset],
+                let group = circle.groupNames.firstIndex(of: ResidentGroup.aged60Plus),
+                !circle.totalPersonsByRegion.isEmpty
+            {
+                table.set(
+                    indicator("fifteen-minute-circle-share"), year: year,
+                    numerators: circle.coveredPersonsByRegion[group],
+                    denominators: circle.totalPersonsByRegion[group])
+            }
+        }
+    }
+}

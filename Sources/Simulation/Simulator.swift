@@ -1,0 +1,264 @@
+import Coverage
+import Demography
+import Dispatch
+import Facilities
+import Geography
+import Targets
+
+/// Everything a run of a scenario produces: the population, the facility stock, coverage,
+/// the indicator table and the verdict on every target.
+public struct SimulationResult: Sendable {
+    public let scenario: Scenario
+    /// The projected population at the units of the tree, when the scenario has demography.
+    public let population: PopulationByRegion?
+    /// The facility stock and money, year by year, when the scenario has facilities.
+    public let facilities: FacilityRun?
+    /// Per year (base year first), per coverage rule: the coverage of administrative units.
+    public let coverage: [[AdministrativeCoverage]]
+    /// Per year: the 15-minute circle (groups: 60+, 80+, disabled), when there are both
+    /// residents and service points with locations.
+    public let serviceCircle: [ServiceCircleResult?]
+    /// The units whose residents the circle counts (located, with older residents), in tree
+    /// order: resident point k of every year's circle is unit `circleUnits[k]`.
+    public let circleUnits: [Int]
+    /// Units with residents but no location, which the circle cannot place.
+    public let unlocatedUnits: [Int]
+    /// Every indicator, year and region.
+    public let indicators: IndicatorTable
+    /// The verdict on every target, in the scenario's order.
+    public let targets: [TargetResult]
+    /// How long each stage took, in milliseconds.
+    public let timings: [(stage: String, milliseconds: Double)]
+
+    /// The years of the run.
+    public var years: ClosedRange<Int> { scenario.years }
+}
+
+/// Why a scenario could not be run.
+public enum SimulationError: Error, Sendable, CustomStringConvertible {
+    case demography(DemographyInputs.RunError)
+    case population(ElderlyPopulation.InvariantError)
+    case facilities(FacilitySimulationError)
+
+    public var description: String {
+        switch self {
+        case .demography(let error): "the population projection failed: \(error.description)"
+        case .population(let error): "the older population is not usable: \(error.description)"
+        case .facilities(let error): "the facility run failed: \(error.description)"
+        }
+    }
+}
+
+/// The year loop (逐年模拟): demography → facilities → coverage → indicators → targets, from
+/// the base year to the horizon, for every region of the tree.
+///
+/// The population is projected first (it does not depend on provision). The facility stock
+/// is then run year by year under the investment plan, reading each year's older population.
+/// Coverage of every year is measured on the stock at that year's end, years in parallel on
+/// both cores; indicators are assembled into one table and every target judged on it. Every
+/// stage is deterministic, so the same scenario gives the same result whatever the number
+/// of threads.
+public enum Simulator {
+    /// Runs a scenario.
+    /// - Parameter parallelism: threads for the independent work (coverage of each year).
+    /// - Throws: ``SimulationError`` when a stage cannot run.
+    /// - Parameter progress: told when each stage starts: its name and the share of the
+    ///   stages done (for a progress bar).
+    public static func run(
+        _ scenario: Scenario, parallelism: Parallelism = .automatic,
+        progress: (_ stage: String, _ done: Double) -> Void = { _, _ in }
+    ) throws(SimulationError) -> SimulationResult {
+        let clock = ContinuousClock()
+        var timings: [(String, Double)] = []
+        func milliseconds(_ duration: Duration) -> Double {
+            let (seconds, attoseconds) = duration.components
+            return Double(seconds) * 1000 + Double(attoseconds) / 1e15
+        }
+        let tree = scenario.regions
+        let years = scenario.years
+        let planning = tree.index(of: scenario.region)!
+
+        // Demography.
+        progress("demography", 0.0)
+        var start = clock.now
+        var population: PopulationByRegion?
+        if let demography = scenario.demography {
+            let result: ProjectionResult
+            do {
+                result = try demography.project(from: scenario.baseYear, to: scenario.horizon)
+            } catch {
+                throw .demography(error)
+            }
+            population = PopulationByRegion(
+                result: result, inputs: demography, tree: tree, baseYear: scenario.baseYear)
+        } else if let elderly = scenario.elderlyPopulation {
+            population = PopulationByRegion(elderly: elderly)
+        }
+        timings.append(("demography", milliseconds(clock.now - start)))
+
+        // Facilities and investment.
+        progress("facilities", 0.25)
+        start = clock.now
+        var facilities: FacilityRun?
+        if let settings = scenario.facilities {
+            var elderly: ElderlyPopulation?
+            if let population {
+                do {
+                    elderly = try population.elderly
+                } catch {
+                    throw .population(error)
+                }
+            }
+            do {
+                facilities = try FacilitySimulation.run(
+                    FacilityRunInput(
+                        regions: tree, planningRegion: planning, years: years, settings: settings,
+                        plan: scenario.investment, population: elderly, keepsYearEndStocks: true))
+            } catch {
+                throw .facilities(error)
+            }
+        }
+        timings.append(("facilities", milliseconds(clock.now - start)))
+
+        // Coverage of every year, on that year's stock.
+        progress("coverage", 0.5)
+        start = clock.now
+        let settings = scenario.coverage ?? CoverageSettings()
+        let stocks = facilities?.yearEndStocks ?? []
+        let residents = population.map { ResidentLayer(population: $0, tree: tree) }
+        let points = tree.representativePoints()
+        let perYear: [(coverage: [AdministrativeCoverage], circle: ServiceCircleResult?)] =
+            parallelism.map(count: stocks.count, chunkSize: 1) { yearIndex in
+                let servicePoints = ServicePoints.of(stocks[yearIndex], tree: tree, points: points)
+                let coverage = settings.rules.map {
+                    AdministrativeCoverage.evaluate($0, tree: tree, facilities: servicePoints)
+                }
+                let circle = residents?.circle(
+                    yearIndex: yearIndex, servicePoints: servicePoints, settings: settings,
+                    tree: tree)
+                return (coverage, circle)
+            }
+        timings.append(("coverage", milliseconds(clock.now - start)))
+
+        // Indicators and targets.
+        progress("indicators and targets", 0.8)
+        start = clock.now
+        var table = IndicatorTable(years: years, regionCount: tree.count)
+        IndicatorAssembly.population(population, into: &table, tree: tree)
+        if let facilities {
+            IndicatorAssembly.facilities(facilities, into: &table, tree: tree)
+        }
+        IndicatorAssembly.coverage(
+            perYear.map(\.coverage), circles: perYear.map(\.circle), years: years, into: &table)
+        let targets = scenario.targets.map {
+            TargetEvaluator.evaluate($0, table: table, tree: tree, region: planning)
+        }
+        timings.append(("indicators and targets", milliseconds(clock.now - start)))
+        progress("done", 1)
+
+        return SimulationResult(
+            scenario: scenario, population: population, facilities: facilities,
+            coverage: perYear.map(\.coverage), serviceCircle: perYear.map(\.circle),
+            circleUnits: residents?.located ?? [], unlocatedUnits: residents?.unlocated ?? [],
+            indicators: table, targets: targets,
+            timings: timings)
+    }
+}
+
+/// The service points of a year: every operating facility, tagged with its type and with
+/// the roles coverage rules count (`county_care_home` for a care-type special-hardship home,
+/// `public_home` for a public or public-built institution), at its own location or, when it
+/// has none, at its unit's representative point.
+enum ServicePoints {
+    static func of(_ stock: FacilityStock, tree: RegionTree, points: [GeoPoint?])
+        -> [ServiceFacility]
+    {
+        var result: [ServiceFacility] = []
+        result.reserveCapacity(stock.count)
+        for index in 0..<stock.count where stock.statuses[index] == .operating {
+            let region = tree.regions[stock.regions[index]]
+            let location = stock.locations[index] ?? points[stock.regions[index]]
+            let type = stock.types[index]
+            let id = stock.id(index)
+            result.append(
+                ServiceFacility(
+                    id: id, type: type.identifier, region: region.code, location: location))
+            if type == .specialHardshipHome, stock.isCareType[index] {
+                result.append(
+                    ServiceFacility(
+                        id: id, type: "county_care_home", region: region.code, location: location))
+            }
+            if type.isHome, stock.ownerships[index] != .privateRun {
+                result.append(
+                    ServiceFacility(
+                        id: id, type: "public_home", region: region.code, location: location))
+            }
+        }
+        return result
+    }
+}
+
+extension FacilityType {
+    /// Institutions with beds that people live in: homes, special-hardship homes, honour
+    /// homes (养老机构).
+    var isHome: Bool { self == .institution || self == .specialHardshipHome || self == .honourHome }
+}
+
+/// The residents of the 15-minute circle: the older people at every located unit.
+struct ResidentLayer: Sendable {
+    let population: PopulationByRegion
+    /// Units with persons and a location, in tree order.
+    let located: [Int]
+    /// Units with persons and no location.
+    let unlocated: [Int]
+    let projection: LocalProjection
+    let locations: [PlanarPoint]
+
+    init(population: PopulationByRegion, tree: RegionTree) {
+        self.population = population
+        var located: [Int] = []
+        var unlocated: [Int] = []
+        for region in 0..<tree.count where population.aged60.contains(where: { $0[region] > 0 }) {
+            if tree.regions[region].location != nil {
+                located.append(region)
+            } else {
+                unlocated.append(region)
+            }
+        }
+        self.located = located
+        self.unlocated = unlocated
+        let points = located.map { tree.regions[$0].location! }
+        projection = LocalProjection(centredOn: points)
+        locations = PlanarPoint.projecting(points, with: projection)
+    }
+
+    /// The circle of a year: the share of 60+, 80+ and disabled residents within the walk of
+    /// a service point of the scenario's types.
+    func circle(
+        yearIndex: Int, servicePoints: [ServiceFacility], settings: CoverageSettings,
+        tree: RegionTree
+    ) -> ServiceCircleResult? {
+        let points = servicePoints.filter { settings.servicePointTypes.contains($0.type) }
+            .compactMap(\.location)
+        guard !located.isEmpty, !points.isEmpty else { return nil }
+        var groups = [
+            ResidentGroup(
+                name: ResidentGroup.aged60Plus,
+                weights: located.map { population.aged60[yearIndex][$0] }),
+            ResidentGroup(
+                name: ResidentGroup.aged80Plus,
+                weights: located.map { population.aged80[yearIndex][$0] }),
+        ]
+        if let disabled = population.disabled {
+            groups.append(
+                ResidentGroup(
+                    name: ResidentGroup.disabled, weights: located.map { disabled[yearIndex][$0] }))
+        }
+        let residents = ResidentPoints(
+            locations: locations, regionIndices: located.map { Int32($0) }, groups: groups)
+        return settings.serviceCircle.evaluate(
+            residents: residents, servicePoints: PlanarPoint.projecting(points, with: projection),
+            tree: tree,
+            parallelism: .serial)
+    }
+}
