@@ -1,11 +1,11 @@
 # Yanglao — two commands: `make run` and `make test`.
 SWIFT ?= swift
-SCENARIO ?= Scenarios/anshan
+SCENARIO ?= Scenarios/anshan/variants/plan.yaml
 DEBIAN_PACKAGES := libgsl-dev libglpk-dev libxlsxwriter-dev pkg-config
 
 .PHONY: run test bench deps report-deps check-reports build format check-format clean
 
-## Run the default scenario (Scenarios/anshan) with a release build.
+## Run the default scenario (Anshan's plan) with a release build.
 run: deps build
 	.build/release/yanglao run $(SCENARIO)
 

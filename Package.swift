@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "Demography", targets: ["Demography"]),
         .library(name: "Coverage", targets: ["Coverage"]),
         .library(name: "Facilities", targets: ["Facilities"]),
+        .library(name: "Reports", targets: ["Reports"]),
         .library(name: "Entitlements", targets: ["Entitlements"]),
     ],
     dependencies: [

@@ -59,6 +59,17 @@ let package = Package(
             plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
         ),
         .executableTarget(
+            name: "YearLoop",
+            dependencies: [
+                .product(name: "Benchmark", package: "package-benchmark"),
+                .product(name: "ScenarioFiles", package: yanglao),
+                .product(name: "Simulation", package: yanglao),
+                .product(name: "Reports", package: yanglao),
+            ],
+            path: "Benchmarks/YearLoop",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+        ),
+        .executableTarget(
             name: "EntitlementCosting",
             dependencies: [
                 .product(name: "Benchmark", package: "package-benchmark"),

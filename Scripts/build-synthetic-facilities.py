@@ -28,7 +28,8 @@ Rules, in order (all counts exact; ties and draws from Python's seeded Mersenne 
   2. a public welfare institute in every district, and a county-level special-hardship home
      (中心敬老院, not care-type) in every county and county-level city, at the county seat
      (its first street, else its first town);
-  3. township special-hardship homes (乡镇敬老院) in a share of the towns and townships,
+     (the homes of steps 1 and 2 are run by the county: tier = county)
+  3. township special-hardship homes (乡镇敬老院, tier = township) in a share of the towns and townships,
      chosen at random, their beds lognormal about the given mean (at least 20);
   4. the rest of the institutions (count and beds) are ordinary homes (养老机构) of mixed
      ownership, shared among counties in proportion to their persons aged 60+ (largest
@@ -231,7 +232,7 @@ def main():
     rows = []
     counter = {}
 
-    def add(kind_label, type_, ownership, unit, beds, name, care_type="no"):
+    def add(kind_label, type_, ownership, unit, beds, name, care_type="no", tier=""):
         counter[kind_label] = counter.get(kind_label, 0) + 1
         rows.append({
             "id": f"{prefix}-{kind_label}-{counter[kind_label]:05d}",
@@ -245,6 +246,7 @@ def main():
             "stars": 0,
             "status": "operating",
             "synthetic": "yes",
+            "tier": tier,
         })
 
     homes = p["homes"]
@@ -257,20 +259,20 @@ def main():
         where = seat(districts[0])
         if "city_institute" in homes:
             add("CI", "institution", "public", spot(where), homes["city_institute"]["beds"],
-                names.get(city, names[districts[0]]) + "社会福利院")
+                names.get(city, names[districts[0]]) + "社会福利院", tier="county")
         if "honour_home" in homes:
             add("HH", "honour_home", "public", spot(where), homes["honour_home"]["beds"],
-                names.get(city, names[districts[0]]) + "光荣院")
+                names.get(city, names[districts[0]]) + "光荣院", tier="county")
     # 2. District institutes and county homes.
     for county in counties:
         if county in blind_set:
             continue
         if ckind[county] == "district" and "district_institute" in homes:
             add("DI", "institution", "public", spot(seat(county)), homes["district_institute"]["beds"],
-                names[county] + "社会福利中心")
+                names[county] + "社会福利中心", tier="county")
         if ckind[county] in ("county", "county_city") and "county_home" in homes:
             add("CH", "special_hardship_home", "public", spot(seat(county)), homes["county_home"]["beds"],
-                names[county] + "中心敬老院")
+                names[county] + "中心敬老院", tier="county")
     # 3. Township homes.
     if "township_home" in homes:
         rural = [t for t in townships if tkind[t] in ("town", "township") and t[:6] not in blind_set]
@@ -279,7 +281,8 @@ def main():
         spread = homes["township_home"].get("spread", 0)
         for t in chosen:
             beds = max(20, half_up(mean * math.exp(spread * stream.normal() - spread * spread / 2)))
-            add("TH", "special_hardship_home", "public", spot(t), beds, names[t] + "敬老院")
+            add("TH", "special_hardship_home", "public", spot(t), beds, names[t] + "敬老院",
+                tier="township")
     special_count = len(rows)
     special_beds = sum(r["beds"] for r in rows)
 
@@ -378,7 +381,7 @@ def main():
         add("MS", "meal_site", "public", v, 0, names[v] + "老年助餐点")
 
     columns = ["id", "name", "type", "ownership", "care_type", "community", "beds", "nursing_beds",
-               "stars", "status", "synthetic"]
+               "stars", "status", "synthetic", "tier"]
     out = csv.DictWriter(sys.stdout, fieldnames=columns, lineterminator="\n")
     out.writeheader()
     out.writerows(rows)

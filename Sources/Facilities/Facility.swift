@@ -37,12 +37,15 @@ public struct Facility: Hashable, Sendable {
     /// Synthetic (合成): placed by a documented rule to reproduce published totals, not taken
     /// from a register; reports should say so.
     public var isSynthetic: Bool
+    /// The level of government that runs it, when the inventory says (举办层级).
+    public var tier: OperatingTier?
 
     public init(
         id: String, name: String = "", type: FacilityType, ownership: Ownership = .publicRun,
         isCareType: Bool = false, region: Int, beds: Int = 0, nursingBeds: Int = 0, stars: Int = 0,
         status: FacilityStatus = .operating, openingYear: Int? = nil, residents: Int? = nil,
-        caregivers: Double? = nil, location: GeoPoint? = nil, isSynthetic: Bool = false
+        caregivers: Double? = nil, location: GeoPoint? = nil, isSynthetic: Bool = false,
+        tier: OperatingTier? = nil
     ) {
         self.id = id
         self.name = name
@@ -59,6 +62,7 @@ public struct Facility: Hashable, Sendable {
         self.caregivers = caregivers
         self.location = location
         self.isSynthetic = isSynthetic
+        self.tier = tier
     }
 }
 

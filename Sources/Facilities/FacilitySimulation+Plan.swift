@@ -639,6 +639,8 @@ extension Engine {
     /// eligible, and the plan does not close or merge it.
     func isEligible(_ action: PlanAction, _ facility: Int) -> Bool {
         if facility < closesLater.count, closesLater[facility] { return false }
+        if action.isCareType, !stock.isCareType[facility] { return false }
+        if let tier = action.eligibleTier, stock.tiers[facility] != tier { return false }
         let type = stock.types[facility]
         let typeOK =
             action.eligibleTypes.isEmpty

@@ -12,11 +12,18 @@ public struct FacilityStock: Sendable {
     /// Ids and names of the inventory's facilities.
     private var inventoryIDs: [String] = []
     private var inventoryNames: [String] = []
+    /// Whether each inventory facility is synthetic (placed to reproduce published totals).
+    private var inventorySynthetic: [Bool] = []
     /// For created facilities (index − inventoryCount): plan line, year, number.
     private var createdBy: [(line: Int32, year: Int32, number: Int32)] = []
     public internal(set) var types: [FacilityType] = []
     public internal(set) var ownerships: [Ownership] = []
     public internal(set) var isCareType: [Bool] = []
+    /// The level of government that runs each facility: the inventory's, or the one its
+    /// type implies (``OperatingTier/assumed(type:isCareType:)``).
+    public internal(set) var tiers: [OperatingTier] = []
+    /// Whether the inventory gave the tier (stock.csv writes only those).
+    private var tierGiven: [Bool] = []
     /// Index of the region in the ``RegionTree``.
     public internal(set) var regions: [Int] = []
     public internal(set) var beds: [Int] = []
@@ -48,6 +55,7 @@ public struct FacilityStock: Sendable {
         for facility in inventory.facilities {
             inventoryIDs.append(facility.id)
             inventoryNames.append(facility.name)
+            inventorySynthetic.append(facility.isSynthetic)
             append(
                 type: facility.type,
                 ownership: facility.ownership, isCareType: facility.isCareType,
@@ -55,6 +63,10 @@ public struct FacilityStock: Sendable {
                 stars: facility.stars, status: facility.status,
                 openingYear: facility.openingYear ?? Int.max, location: facility.location,
                 reportIndex: reportIndexOf[facility.region])
+            if let tier = facility.tier {
+                tiers[tiers.count - 1] = tier
+                tierGiven[tierGiven.count - 1] = true
+            }
             if let residents = facility.residents, facility.beds > 0 {
                 ownOccupancy[ownOccupancy.count - 1] = Double(residents) / Double(facility.beds)
             }
@@ -70,6 +82,18 @@ public struct FacilityStock: Sendable {
         let origin = createdBy[index - inventoryCount]
         return "P\(origin.line + 1)-\(origin.year)-\(origin.number)"
     }
+
+    /// Whether a facility is a synthetic record of the inventory (合成数据); created
+    /// facilities are the plan's, not synthetic.
+    public func isSynthetic(_ index: Int) -> Bool {
+        index < inventoryCount && inventorySynthetic[index]
+    }
+
+    /// The tier the inventory gave a facility, nil when it is assumed from the type.
+    public func givenTier(_ index: Int) -> OperatingTier? { tierGiven[index] ? tiers[index] : nil }
+
+    /// How many inventory facilities are synthetic.
+    public var syntheticCount: Int { inventorySynthetic.lazy.filter { $0 }.count }
 
     /// Every facility's id, in stock order.
     public var ids: [String] { (0..<count).map(id) }
@@ -99,7 +123,8 @@ public struct FacilityStock: Sendable {
             nursingBeds: nursingBeds[index], stars: stars[index], status: statuses[index],
             openingYear: openingYears[index] == Int.max ? nil : openingYears[index],
             residents: Int(residents[index].rounded()), caregivers: caregivers[index],
-            location: locations[index])
+            location: locations[index], isSynthetic: isSynthetic(index),
+            tier: tierGiven[index] ? tiers[index] : nil)
     }
 
     /// Appends a facility the plan created: line `line` (from 0), its `number`-th in `year`.
@@ -125,6 +150,8 @@ public struct FacilityStock: Sendable {
         types.append(type)
         ownerships.append(ownership)
         self.isCareType.append(isCareType)
+        tiers.append(OperatingTier.assumed(type: type, isCareType: isCareType))
+        tierGiven.append(false)
         regions.append(region)
         self.beds.append(beds)
         self.nursingBeds.append(nursingBeds)

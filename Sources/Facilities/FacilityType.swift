@@ -140,6 +140,46 @@ public enum BedCategory: Int, Hashable, Sendable, CaseIterable, CustomStringConv
     public var description: String { identifier }
 }
 
+/// The level of government that runs a public home (举办层级): the county (县级社会福利院、
+/// 县级特困供养机构、中心敬老院) or the township (乡镇敬老院). Star-rating targets are set by
+/// level (Shanxi: county homes 2 stars, township homes 1 star).
+public enum OperatingTier: Int, Hashable, Sendable, CaseIterable {
+    case county = 0
+    case township
+
+    /// `county`, `township`.
+    public var identifier: String {
+        switch self {
+        case .county: "county"
+        case .township: "township"
+        }
+    }
+
+    public var chineseName: String {
+        switch self {
+        case .county: "县级"
+        case .township: "乡镇级"
+        }
+    }
+
+    /// The tier a file's word names: the identifier or the Chinese name.
+    public init?(name: String) {
+        guard
+            let value = Self.allCases.first(where: {
+                $0.identifier == name || $0.chineseName == name
+            })
+        else { return nil }
+        self = value
+    }
+
+    /// The tier a home has when the inventory does not say: special-hardship homes that are
+    /// not care-type are the townships' (乡镇敬老院); public institutions, honour homes and
+    /// care-type special-hardship homes are the county's.
+    public static func assumed(type: FacilityType, isCareType: Bool) -> OperatingTier {
+        type == .specialHardshipHome && !isCareType ? .township : .county
+    }
+}
+
 /// Who owns and who runs a facility (举办主体).
 public enum Ownership: Int, Hashable, Sendable, CaseIterable, CustomStringConvertible {
     /// Public (公办): built and run by the government.

@@ -342,7 +342,8 @@ public struct PlanAction: Sendable {
     /// unit's kind when nil).
     public var facilityType: FacilityType?
     public var ownership: Ownership
-    /// Whether the homes built are care-type (照护型).
+    /// Whether the homes built are care-type (照护型); for conversions and rating upgrades,
+    /// whether only care-type special-hardship homes are eligible.
     public var isCareType: Bool
     /// The share of new beds that are nursing-type.
     public var nursingShare: Double
@@ -356,6 +357,8 @@ public struct PlanAction: Sendable {
     /// any ownership).
     public var eligibleTypes: [FacilityType]
     public var eligibleOwnership: [Ownership]
+    /// For conversions and rating upgrades: only homes run at this level (举办层级).
+    public var eligibleTier: OperatingTier? = nil
     /// Sources to draw from, in order.
     public var funding: [FundingSource]
     /// Years from funding to opening; nil means the type's lead time.

@@ -53,7 +53,7 @@ extension AnnualReport {
             ("scenario", .string(data.scenarioID)), ("label", .string(data.label)),
             ("region", .string(data.planningRegion.code.shortForm)), ("year", .integer(year)),
             ("yanglao", .string(data.toolVersion)),
-            ("notes", .array(data.notes.map(JSONValue.string))),
+            ("notes", .array(data.reportNotes(language).map(JSONValue.string))),
             (
                 "counts",
                 .object(
@@ -117,7 +117,7 @@ extension AnnualReport {
                 (language.text("规划区域", "Planning region"), regionName(data.region)),
                 (language.text("情景", "Scenario"), data.scenarioID),
                 (language.text("年份", "Year"), String(year)), ("yanglao", data.toolVersion),
-            ] + data.notes.map { (language.text("说明", "Note"), $0) }
+            ] + data.reportNotes(language).map { (language.text("说明", "Note"), $0) }
         for (row, fact) in facts.enumerated() {
             book.write(fact.0, at: row + 2, 0, in: summary, format: CellFormat(bold: true))
             book.write(fact.1, at: row + 2, 1, in: summary)

@@ -108,7 +108,7 @@ public struct AnnualReport: Sendable {
                 "Planning region \(regionName(data.region)); scenario \(data.scenarioID); made by yanglao \(data.toolVersion)."
             ),
             className: "note")
-        for note in data.notes { page.paragraph(note, className: "note") }
+        for note in data.reportNotes(language) { page.paragraph(note, className: "note") }
 
         // Summary.
         page.heading(language.text("总体情况", "Summary"))

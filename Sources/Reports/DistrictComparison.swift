@@ -118,7 +118,7 @@ public struct DistrictComparison: Sendable {
                 "The \(units.count) \(levelName) of \(data.planningRegion.name); indicators with a target are coloured by rank from red (worst) to green (best)."
             ),
             className: "note")
-        for note in data.notes { page.paragraph(note, className: "note") }
+        for note in data.reportNotes(language) { page.paragraph(note, className: "note") }
 
         // Units × indicators.
         page.heading(language.text("主要指标", "Key indicators"))

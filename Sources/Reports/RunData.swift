@@ -36,6 +36,10 @@ public struct RunData: Sendable {
     public var toolVersion: String
     /// The run's folder name, when it was read from one.
     public var runID: String
+    /// How many facilities of the inventory are synthetic (合成数据): placed by a seeded
+    /// script to reproduce published totals, not a register of real homes. Every report
+    /// says so when it is not zero.
+    public var syntheticFacilities: Int = 0
 
     public init(
         scenarioID: String, label: String, notes: [String], years: ClosedRange<Int>,
@@ -88,6 +92,19 @@ public struct RunData: Sendable {
             reportYear: scenario.reportYear, region: planning, tree: tree,
             indicators: result.indicators,
             targets: result.targets, costs: costs, toolVersion: toolVersion, runID: runID)
+        syntheticFacilities = result.facilities?.stock.syntheticCount ?? 0
+    }
+
+    /// The notes a report prints: the synthetic-inventory warning first, then the
+    /// scenario's own notes.
+    public func reportNotes(_ language: ReportLanguage) -> [String] {
+        guard syntheticFacilities > 0 else { return notes }
+        let count = ReportLanguage.grouped(Double(syntheticFacilities), decimals: 0)
+        let warning = language.text(
+            "设施清单为合成数据：\(count) 处设施是按公开总量由带种子的脚本生成的，不是真实设施名录；按设施的结果只说明总量，不说明具体设施。",
+            "The facility inventory is synthetic: \(count) facilities were placed by a seeded script to reproduce published totals; they are not a register of real homes, so results by facility show totals only, not real places."
+        )
+        return [warning] + notes
     }
 
     /// The planning region.

@@ -66,12 +66,30 @@ public enum RunFolderReader {
         let targets = definitions.map {
             TargetEvaluator.evaluate($0, table: table, tree: tree, region: region)
         }
-        return RunData(
+        var data = RunData(
             scenarioID: manifest.scenarioID, label: manifest.label, notes: manifest.notes,
             years: manifest.years,
             reportYear: manifest.reportYear, region: region, tree: tree, indicators: table,
             targets: targets,
             costs: costs, toolVersion: manifest.version, runID: manifest.runID)
+        if FileManager.default.fileExists(atPath: path + "/stock.csv") {
+            guard let synthetic = countSynthetic(path + "/stock.csv", log: &log) else { return nil }
+            data.syntheticFacilities = synthetic
+        }
+        return data
+    }
+
+    /// The rows of `stock.csv` marked `synthetic = yes`.
+    static func countSynthetic(_ file: String, log: inout DiagnosticLog) -> Int? {
+        guard let csv = CSVReader.read(atPath: file, name: file, log: &log),
+            csv.check(
+                CSVColumns(
+                    required: ["id", "type"],
+                    optional: FacilityTables.stockColumns.filter { $0 != "id" && $0 != "type" }),
+                log: &log)
+        else { return nil }
+        guard let column = csv.column("synthetic") else { return 0 }
+        return (0..<csv.rowCount).filter { csv.text(row: $0, column: column) == "yes" }.count
     }
 
     struct ManifestFacts {

@@ -51,6 +51,13 @@ public struct RunOutputs: Sendable {
             ("failing-units.csv", RunTables.failingUnits(result)),
             ("costs.csv", RunTables.costs(data)),
         ]
+        if let run = result.facilities {
+            files += [
+                ("budget.csv", FacilityTables.budget(run)),
+                ("plan.csv", FacilityTables.plan(run)),
+                ("stock.csv", FacilityTables.stock(run, tree: scenario.regions)),
+            ]
+        }
         // The report year lies within the run (the scenario guarantees it).
         if let report = try? AnnualReport(data: data, year: scenario.reportYear, language: language)
         {

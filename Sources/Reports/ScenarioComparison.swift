@@ -74,7 +74,9 @@ public struct ScenarioComparison: Sendable {
                 + runs.indices.map { "\(name($0))（\(runs[$0].label)）" }.joined(separator: "；"),
             className: "note")
         var notes: [String] = []
-        for run in runs { for note in run.notes where !notes.contains(note) { notes.append(note) } }
+        for run in runs {
+            for note in run.reportNotes(language) where !notes.contains(note) { notes.append(note) }
+        }
         for note in notes { page.paragraph(note, className: "note") }
 
         page.heading(language.text("目标：结论与首次达成年份", "Targets: verdict and first year met"))

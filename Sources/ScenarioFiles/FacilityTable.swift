@@ -24,12 +24,13 @@ import Geography
 /// | `caregivers` | no | caregivers in the base year |
 /// | `lon`, `lat` | no | its position, in the scenario's datum |
 /// | `synthetic` | no | `yes` for a row placed by a documented rule rather than taken from a register |
+/// | `tier` | no | for a public home, the level of government that runs it: `county` or `township` (县级, 乡镇级); by default special-hardship homes that are not care-type are the township's, other homes the county's |
 public enum FacilityTable {
     public static let columns = CSVColumns(
         required: ["id", "type", "community"],
         optional: [
             "name", "ownership", "care_type", "beds", "nursing_beds", "stars", "status", "opened",
-            "approved", "lead_time", "residents", "caregivers", "lon", "lat", "synthetic",
+            "approved", "lead_time", "residents", "caregivers", "lon", "lat", "synthetic", "tier",
         ])
 
     /// Words for yes and no in flag columns.
@@ -234,13 +235,35 @@ public enum FacilityTable {
                     at: at("synthetic"))
                 ok = false
             }
+            var tier: OperatingTier?
+            let tierText = table.text(row: row, column: column("tier")) ?? ""
+            if !tierText.isEmpty {
+                tier = OperatingTier(name: tierText)
+                if tier == nil {
+                    log.error(
+                        .notOneOf(
+                            field: "tier", value: tierText,
+                            allowed: OperatingTier.allCases.map(\.identifier)),
+                        at: at("tier"))
+                    ok = false
+                } else if type.bedCategory != .institutional {
+                    log.error(
+                        .invalidValue(
+                            field: "tier",
+                            reason:
+                                "only homes (institution, special_hardship_home, honour_home) have a tier"
+                        ),
+                        at: at("tier"))
+                    ok = false
+                }
+            }
             guard ok else { continue }
             let facility = Facility(
                 id: id, name: table.text(row: row, column: column("name")) ?? "", type: type,
                 ownership: ownership, isCareType: isCareType, region: region, beds: beds,
                 nursingBeds: nursing, stars: stars, status: status, openingYear: openingYear,
                 residents: residents, caregivers: caregivers, location: location,
-                isSynthetic: isSynthetic)
+                isSynthetic: isSynthetic, tier: tier)
             if let reason = FacilityInventory.openingProblem(facility, baseYear: baseYear) {
                 let place =
                     opened != nil

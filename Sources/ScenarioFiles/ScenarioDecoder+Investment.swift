@@ -43,7 +43,9 @@ extension ScenarioDecoder {
                 "size", "nursing_share", "type", "ownership", "care_type", "lead_time",
             ]
         case .convertToNursing:
-            return common + allocation + ["facilities", "lot", "types", "ownership"]
+            return common + allocation + [
+                "facilities", "lot", "types", "ownership", "care_type", "tier",
+            ]
         case .buildCentres, .buildStations:
             return common + allocation + [
                 "type", "beds", "nursing_share", "ownership", "lead_time",
@@ -53,7 +55,9 @@ extension ScenarioDecoder {
         case .certifyMealSites:
             return common + allocation
         case .upgradeRatings:
-            return common + ["per_year", "facilities", "to_stars", "types", "ownership"]
+            return common + [
+                "per_year", "facilities", "to_stars", "types", "ownership", "care_type", "tier",
+            ]
         case .buildPlanned:
             return common + ["facilities", "lead_time"]
         case .close:
@@ -439,6 +443,16 @@ struct ActionDecoder {
                 failed = true
             }
         }
+        if let value = fields["tier"] {
+            if let word = Read.word(
+                value, field: field + ".tier",
+                allowed: OperatingTier.allCases.map(\.identifier), log: &log)
+            {
+                action.eligibleTier = OperatingTier(name: word)
+            } else {
+                failed = true
+            }
+        }
         if let value = fields["ownership"] {
             if kind == .convertToNursing || kind == .upgradeRatings {
                 if let list = Read.ownerships(value, field: field + ".ownership", log: &log) {
@@ -464,7 +478,10 @@ struct ActionDecoder {
         if let value = fields["care_type"] {
             if let flag = Read.flag(value, field: field + ".care_type", log: &log) {
                 action.isCareType = flag
-                if flag, action.facilityType != .specialHardshipHome {
+                // On a build line it makes the homes care-type; on a conversion or upgrade it
+                // narrows the homes to care-type special-hardship homes.
+                let builds = action.kind == .buildBeds
+                if flag, builds, action.facilityType != .specialHardshipHome {
                     log.error(
                         .invalidValue(
                             field: field + ".care_type",

@@ -35,6 +35,18 @@ extension ScenarioDecoder {
                 failed = true
                 continue
             }
+            let governed = catalogue.region
+            if !governed.isWithin(region), !region.isWithin(governed) {
+                session.log.error(
+                    .invalidValue(
+                        field: "targets",
+                        reason:
+                            "\(file) governs region \(governed.shortForm), which neither contains nor lies within the planning region \(region.shortForm)"
+                    ),
+                    at: item.location)
+                failed = true
+                continue
+            }
             for var target in catalogue.targets {
                 let place = catalogue.locations[target.id] ?? SourceLocation(file: file)
                 if let first = seen[target.id] {

@@ -11,7 +11,7 @@ public struct TargetCatalogue: Sendable {
     public var issuer: String
     public var issued: String
     /// The region the document governs (its statistical code), as the document names it.
-    public var region: String
+    public var region: DivisionCode
     /// The targets, in file order.
     public var targets: [Target]
     /// The file the catalogue was read from.
@@ -83,6 +83,11 @@ extension Session {
         let strings = ["document", "title", "issuer", "issued", "region"].map { key in
             fields.required(key, log: &log).flatMap { Read.text($0, field: key, log: &log) }
         }
+        var governed: DivisionCode?
+        if let text = strings[4], let node = fields["region"] {
+            governed = try? DivisionCode(parsing: text)
+            if governed == nil { log.error(.unknownRegion(code: text), at: node.location) }
+        }
         guard let list = fields.required("targets", log: &log) else { return nil }
         guard let items = list.items else {
             log.error(
@@ -96,6 +101,7 @@ extension Session {
         for item in items {
             guard var target = readTarget(item, document: strings[0] ?? "") else { continue }
             target.documentTitle = strings[1] ?? ""
+            target.documentRegion = governed
             if let first = locations[target.id] {
                 log.error(
                     .invalidValue(
@@ -109,7 +115,7 @@ extension Session {
             targets.append(target)
         }
         guard let document = strings[0], let title = strings[1], let issuer = strings[2],
-            let issued = strings[3], let region = strings[4]
+            let issued = strings[3], let region = governed
         else { return nil }
         return TargetCatalogue(
             document: document, title: title, issuer: issuer, issued: issued, region: region,

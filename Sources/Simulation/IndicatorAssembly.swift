@@ -64,27 +64,47 @@ enum IndicatorAssembly {
             ("beds-per-1000-aged-65", .serviceBeds, .aged65),
             ("bed-occupancy", .occupancyInstitutional, .institutionalBeds),
         ]
+        let countIndicators = counts.map { indicator($0.0) }
+        let ratioIndicators = ratios.map { indicator($0.0) }
         let lottery = indicator("lottery-fund-share")
+        let missing = [Double](repeating: .nan, count: tree.count)
         for year in run.years where table.years.contains(year) {
+            // One array per indicator over the whole tree, filled region by region and set
+            // at once: regions the run does not report stay without a value.
+            var countValues = [[Double]](repeating: missing, count: counts.count)
+            var tops = [[Double]](repeating: missing, count: ratios.count)
+            var bottoms = tops
+            var lotteryShares = missing
             for (position, region) in run.regionIndices.enumerated() {
-                for (id, source) in counts {
+                for (slot, (_, source)) in counts.enumerated() {
                     if let value = run.value(source, year: year, region: position) {
-                        table.set(indicator(id), year: year, region: region, value: value)
+                        countValues[slot][region] = value
                     }
                 }
-                for (id, numerator, denominator) in ratios {
+                for (slot, (_, numerator, denominator)) in ratios.enumerated() {
                     guard var top = run.value(numerator, year: year, region: position),
                         let bottom = run.value(denominator, year: year, region: position)
                     else { continue }
                     // Occupancy is given as a rate; its numerator is the occupied beds.
                     if numerator == .occupancyInstitutional { top *= bottom }
-                    table.set(
-                        indicator(id), year: year, region: region, numerator: top,
-                        denominator: bottom)
+                    tops[slot][region] = top
+                    bottoms[slot][region] = bottom
                 }
                 if let share = run.value(.welfareLotteryShare, year: year, region: position) {
-                    table.set(lottery, year: year, region: region, value: share)
+                    lotteryShares[region] = share
                 }
+            }
+            for (slot, indicator) in countIndicators.enumerated()
+            where countValues[slot].contains(where: { !$0.isNaN }) {
+                table.set(indicator, year: year, numerators: countValues[slot])
+            }
+            for (slot, indicator) in ratioIndicators.enumerated()
+            where tops[slot].contains(where: { !$0.isNaN }) {
+                table.set(
+                    indicator, year: year, numerators: tops[slot], denominators: bottoms[slot])
+            }
+            if lotteryShares.contains(where: { !$0.isNaN }) {
+                table.set(lottery, year: year, numerators: lotteryShares)
             }
             // Public homes and their star ratings, from the stock at the year's end.
             let offset = year - run.years.lowerBound
@@ -114,7 +134,7 @@ enum IndicatorAssembly {
         {
             let region = stock.regions[index]
             publicHomes[region] += 1
-            if stock.types[index] == .specialHardshipHome, !stock.isCareType[index] {
+            if stock.tiers[index] == .township {
                 townshipHomes[region] += 1
                 if stock.stars[index] >= 1 { townshipRated[region] += 1 }
             } else {

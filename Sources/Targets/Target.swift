@@ -61,12 +61,16 @@ public struct Target: Hashable, Sendable, Identifiable {
     public var baseline: Baseline?
     /// What the target counts where documents differ (e.g. which beds, which counties).
     public var note: String
+    /// The region the document governs (发文机关辖区), when known. A total the document sets
+    /// for a larger region than the one planned (a province's beds in a city's scenario) is
+    /// not judged on the part.
+    public var documentRegion: DivisionCode?
 
     public init(
         id: String, document: String, clause: String, text: String, indicator: Indicator,
         comparison: Comparison, threshold: Double?, deadline: Int?, from: Int? = nil,
         scope: Scope = .region, baseline: Baseline? = nil, note: String = "",
-        documentTitle: String = ""
+        documentTitle: String = "", documentRegion: DivisionCode? = nil
     ) {
         self.id = id
         self.document = document
@@ -81,6 +85,16 @@ public struct Target: Hashable, Sendable, Identifiable {
         self.scope = scope
         self.baseline = baseline
         self.note = note
+        self.documentRegion = documentRegion
+    }
+
+    /// Whether the target is a total set for a region larger than `planning` (the document's
+    /// region strictly contains it): such a total cannot be judged on a part of its region.
+    public func isTotalOfLargerRegion(than planning: DivisionCode) -> Bool {
+        guard case .region = scope, indicator.aggregation == .sum, let documentRegion else {
+            return false
+        }
+        return documentRegion != planning && planning.isWithin(documentRegion)
     }
 
     /// Whether a value meets the threshold. A value exactly at the threshold meets it; so does

@@ -18,6 +18,9 @@ public enum TargetStatus: String, Hashable, Sendable, CaseIterable {
     case notQuantified = "not_quantified"
     /// 未测算: the scenario has no input for the indicator in this year or unit.
     case notComputed = "not_computed"
+    /// 不适用: the threshold is a total for the document's larger region (全省床位总数); the
+    /// planned part's value is reported, not judged.
+    case notApplicable = "not_applicable"
 
     public var chineseName: String {
         switch self {
@@ -29,6 +32,7 @@ public enum TargetStatus: String, Hashable, Sendable, CaseIterable {
         case .fellBack: "达成后回落"
         case .notQuantified: "无量化标准"
         case .notComputed: "未测算"
+        case .notApplicable: "不适用"
         }
     }
 
@@ -42,6 +46,7 @@ public enum TargetStatus: String, Hashable, Sendable, CaseIterable {
         case .fellBack: "fell back"
         case .notQuantified: "not quantified"
         case .notComputed: "not computed"
+        case .notApplicable: "not applicable"
         }
     }
 }
@@ -102,6 +107,16 @@ public enum TargetEvaluator {
         }
         let years = Array(judged)
         switch target.scope {
+        case .region where target.isTotalOfLargerRegion(than: tree.regions[region].code):
+            let rows = years.map { year in
+                TargetResult.Row(
+                    year: year, region: region,
+                    value: table.value(target.indicator, year: year, region: region)?.value,
+                    met: nil, status: .notApplicable, gap: nil, actionGap: nil, failingUnits: [])
+            }
+            return TargetResult(
+                target: target, region: region, summary: rows, units: [], firstYearMet: nil,
+                verdict: .notApplicable)
         case .region:
             let rows = unitRows(target, table: table, unit: region, years: years)
             let first = zip(years, rows).first { $0.1.met == true }?.0
@@ -205,12 +220,13 @@ public enum TargetEvaluator {
         }
     }
 
-    /// The verdict: the status at the deadline, or in the last year for an ongoing target.
+    /// The verdict: the status at the deadline; for an ongoing target, in the last year with
+    /// a computed value (a plan whose budget ends in 2024 is judged on 2024).
     private static func verdict(of rows: [TargetResult.Row], target: Target) -> TargetStatus {
         if let deadline = target.deadline, let row = rows.first(where: { $0.year == deadline }) {
             return row.status
         }
-        return rows.last?.status ?? .notComputed
+        return rows.last(where: { $0.status != .notComputed })?.status ?? .notComputed
     }
 
     /// The distance to the threshold in the indicator's unit; 0 when met.

@@ -1,4 +1,5 @@
 import Demography
+import Facilities
 import Foundation
 import Geography
 import Simulation
@@ -101,7 +102,31 @@ struct Messages {
                 Years \(scenario.baseYear)–\(scenario.horizon), report year \(scenario.reportYear), seed \(scenario.seed)
                 """ + targets
         }
-        return scenario.demography.map { lines + "\n" + demography($0) } ?? lines
+        let withPopulation = scenario.demography.map { lines + "\n" + demography($0) } ?? lines
+        return scenario.facilities.map { withPopulation + "\n" + facilities($0, scenario) }
+            ?? withPopulation
+    }
+
+    /// One line on the facility inventory and the plan, saying when the inventory is synthetic.
+    func facilities(_ settings: FacilitySettings, _ scenario: Scenario) -> String {
+        let facilities = settings.inventory.facilities
+        let count = Self.grouped(facilities.count)
+        let beds = Self.grouped(facilities.reduce(0) { $0 + $1.beds })
+        let synthetic = facilities.filter(\.isSynthetic).count
+        let lines = scenario.investment?.actions.count ?? 0
+        switch language {
+        case .zh:
+            return "设施 \(count) 处，床位 \(beds) 张"
+                + (synthetic > 0
+                    ? "（其中 \(Self.grouped(synthetic)) 处为合成数据：按公开总量生成，非真实设施名录）" : "")
+                + "；投资计划 \(lines) 条"
+        case .en:
+            return "\(count) facilities, \(beds) beds"
+                + (synthetic > 0
+                    ? " (\(Self.grouped(synthetic)) synthetic: placed to reproduce published totals, not a register of real homes)"
+                    : "")
+                + "; \(lines) plan line\(lines == 1 ? "" : "s")"
+        }
     }
 
     /// 3325372 → "3,325,372", whatever the locale.
@@ -186,6 +211,13 @@ struct Messages {
         switch language {
         case .zh: "已写入 \(path)"
         case .en: "Written to \(path)"
+        }
+    }
+
+    func reportWritten(year: Int, path: String) -> String {
+        switch language {
+        case .zh: "\(year)年度目标报告：\(path)"
+        case .en: "Annual target report \(year): \(path)"
         }
     }
 

@@ -5,6 +5,7 @@ import Facilities
 import Foundation
 import Geography
 import Provenance
+import Reports
 import ScenarioFiles
 
 /// `yanglao facilities SCENARIO`: run the facility stock and the investment plan over the

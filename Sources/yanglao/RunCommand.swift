@@ -11,11 +11,13 @@ struct RunCommand: ParsableCommand {
         commandName: "run",
         abstract: "Run a scenario and write Output/<scenario-id>/<run-id>/.",
         discussion: """
-            The run folder holds scenario.resolved.yaml (the scenario as run: the extends
-            chain merged, --set applied, defaults filled in) and manifest.json (tool version,
-            git commit, seed, resolved scenario, SHA-256 of every input and output, timings).
-            It is written to a temporary folder and renamed into place, so a failed run
-            leaves nothing behind.
+            The run folder holds the annual target report of the scenario's report year
+            (report-<year>.html, .xlsx, .csv, .json), the tables (indicators, targets,
+            target-definitions, failing-units, costs, budget, plan, stock, regions), the
+            coverage map (coverage-<year>.geojson), scenario.resolved.yaml (the scenario as
+            run) and manifest.json (version, git commit, seed, SHA-256 of every input and
+            output, timings). It is written to a temporary folder and renamed into place, so
+            a failed run leaves nothing behind.
 
             Examples:
               yanglao run Scenarios/anshan
@@ -86,7 +88,14 @@ struct RunCommand: ParsableCommand {
             Console.error("error: \(error)")
             throw ExitCode(1)
         }
-        if !options.quiet { Console.out(messages.written(folder.path)) }
+        guard !options.quiet else { return }
+        Console.out(messages.written(folder.path))
+        let year = loaded.scenario.reportYear
+        if let report = outputs.files.first(where: {
+            $0.name == "report-\(year).html" || $0.name.hasPrefix("report-\(year).")
+        }) {
+            Console.out(messages.reportWritten(year: year, path: folder.path + "/" + report.name))
+        }
     }
 
     private func milliseconds(_ duration: Duration) -> Double {

@@ -141,7 +141,7 @@ enum Anshan {
         yamlCase(
             "a horizon before the base year", "horizon: 2035", "horizon: 1990", kind: "outOfRange"),
         yamlCase(
-            "a report year outside the run", "report_year: 2024", "report_year: 2040",
+            "a report year outside the run", "report_year: 2025", "report_year: 2040",
             kind: "outOfRange"),
         yamlCase("a negative seed", "seed: 20210222", "seed: -5", kind: "outOfRange"),
         BadInput(
@@ -215,6 +215,18 @@ enum Anshan {
                 "loop-b/scenario.yaml": Array("label: b\nextends: ../loop-a\n".utf8),
             ]) { $1 },
             scenario: "loop-a", file: "loop-b/scenario.yaml", line: 2, kind: "extendsCycle"),
+        // A catalogue of Shanxi's (14) targets in Anshan's scenario: the error is at the
+        // scenario's line naming the catalogue.
+        BadInput(
+            name: "a catalogue of a region outside the planning region",
+            files: files(
+                anshanTargets: replacing(
+                    "region: \"2103\"", with: "region: \"14\"", in: anshanTargets)),
+            file: "anshan/scenario.yaml",
+            line: line(of: "- ../targets/001-anshan-2021.yaml", in: yaml), kind: "invalidValue"),
+        catalogueCase(
+            "a catalogue region that is not a division code", "region: \"2103\"", "region: \"21x\"",
+            kind: "unknownRegion"),
         catalogueCase(
             "a target naming an unknown indicator", "indicator: meal-sites", "indicator: meal-site",
             kind: "invalidValue"),
@@ -236,7 +248,7 @@ enum Anshan {
             name: "a target deadline outside the run",
             files: files(
                 yaml: replacing(
-                    "report_year: 2024", with: "report_year: 2022",
+                    "report_year: 2025", with: "report_year: 2022",
                     in: replacing("horizon: 2035", with: "horizon: 2023", in: yaml))),
             file: "targets/001-anshan-2021.yaml",
             line: line(of: "id: as.street-centres", in: anshanTargets),

@@ -25,18 +25,22 @@ import Testing
     @Test func theQuickStartOutputIsWhatRunningTheDefaultScenarioPrints() throws {
         let shown = printed(
             after:
-                "make run      # installs libgsl-dev libglpk-dev libxlsxwriter-dev if missing (as root), builds, runs Scenarios/anshan"
+                "make run      # installs libgsl-dev libglpk-dev libxlsxwriter-dev if missing (as root), builds, runs Anshan's plan"
         ).filter { !$0.isEmpty }
-        // The README shows the command make runs, what it prints, and the run folder, whose
-        // name (the time) changes every run.
+        // The README shows the command make runs, what it prints, and the run folder and
+        // report, whose folder name (the time) changes every run.
         let folder = try TemporaryFolder()
-        let result = try yanglao(["run", "Scenarios/anshan", "--out", folder.path])
+        let scenario = "Scenarios/anshan/variants/plan.yaml"
+        let result = try yanglao(["run", scenario, "--out", folder.path])
         #expect(result.status == 0)
         let printed = result.output.split(separator: "\n").map(String.init)
-        #expect(shown.first == ".build/release/yanglao run Scenarios/anshan")
-        #expect(Array(shown.dropFirst().dropLast()) == Array(printed.dropLast()))
-        #expect(shown.last?.hasPrefix("运行结果已写入 Output/anshan/") == true)
-        #expect(printed.last?.hasPrefix("运行结果已写入 \(folder.path)/anshan/") == true)
+        #expect(shown.first == ".build/release/yanglao run " + scenario)
+        #expect(Array(shown.dropFirst().dropLast(2)) == Array(printed.dropLast(2)))
+        #expect(shown.dropLast().last?.hasPrefix("运行结果已写入 Output/anshan-plan/") == true)
+        #expect(shown.last?.hasPrefix("2025年度目标报告：Output/anshan-plan/") == true)
+        #expect(shown.last?.hasSuffix("/report-2025.html") == true)
+        #expect(printed.dropLast().last?.hasPrefix("运行结果已写入 \(folder.path)/anshan-plan/") == true)
+        #expect(printed.last?.hasSuffix("/report-2025.html") == true)
     }
 
     @Test(
@@ -117,7 +121,7 @@ import Testing
         let lines = readme.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let start = try #require(lines.firstIndex(of: "$ " + command))
         let shown = Array(lines[(start + 1)...].prefix { !$0.hasPrefix("```") })
-        #expect(shown.count == 7)
+        #expect(shown.count == 8)
         let folder = try TemporaryFolder()
         let result = try yanglao([
             "facilities", "Examples/facilities", "--population", "Examples/facilities/elderly.csv",

@@ -4,9 +4,10 @@ import Testing
 @Suite struct RunCommandTests {
     /// The files of a run folder, in name order.
     static let outputs = [
-        "costs.csv", "failing-units.csv", "indicators.csv", "manifest.json", "regions.csv",
-        "report-2024.csv", "report-2024.html", "report-2024.json", "report-2024.xlsx",
-        "scenario.resolved.yaml", "target-definitions.csv", "targets.csv",
+        "budget.csv", "costs.csv", "coverage-2025.geojson", "failing-units.csv", "indicators.csv",
+        "manifest.json", "plan.csv", "regions.csv", "report-2025.csv", "report-2025.html",
+        "report-2025.json", "report-2025.xlsx", "scenario.resolved.yaml", "stock.csv",
+        "target-definitions.csv", "targets.csv",
     ]
 
     func manifest(_ path: String) throws -> [String: Any] {
@@ -73,6 +74,46 @@ import Testing
             Set(timings.keys) == [
                 "load", "demography", "facilities", "coverage", "indicators and targets",
             ])
+    }
+
+    // Anshan's inventory is synthetic (every row of facilities-2020-synthetic.csv says so):
+    // the run prints where the report is, the stock table marks the same rows, and every
+    // report says the inventory is synthetic.
+    @Test func aSyntheticInventoryIsLabelledInTheStockAndInEveryReport() throws {
+        let folder = try TemporaryFolder()
+        let result = try yanglao([
+            "run", "Scenarios/anshan/variants/plan.yaml", "--out", folder.path, "--run-id", "p",
+        ])
+        #expect(result.status == 0, "\(result.errors)")
+        let run = folder.path + "/anshan-plan/p"
+        #expect(result.output.contains("2025年度目标报告：\(run)/report-2025.html"))
+        let inventory = try String(
+            contentsOfFile: repository + "/Scenarios/anshan/facilities-2020-synthetic.csv",
+            encoding: .utf8
+        ).split(whereSeparator: \.isNewline).dropFirst()
+        let stock = try String(contentsOfFile: run + "/stock.csv", encoding: .utf8)
+            .split(whereSeparator: \.isNewline).dropFirst()
+        #expect(inventory.count > 600)
+        let header = try String(contentsOfFile: run + "/stock.csv", encoding: .utf8)
+            .split(whereSeparator: \.isNewline)[0].split(separator: ",")
+        let column = try #require(header.firstIndex(of: "synthetic"))
+        #expect(
+            stock.filter {
+                $0.split(separator: ",", omittingEmptySubsequences: false)[column] == "yes"
+            }.count == inventory.count)
+        let count = inventory.count.formatted(
+            .number.grouping(.automatic).locale(Locale(identifier: "en_US")))
+        // The CSV report is a table of targets; the HTML page and the JSON carry the notes.
+        for report in ["report-2025.html", "report-2025.json"] {
+            let text = try String(contentsOfFile: run + "/" + report, encoding: .utf8)
+            #expect(text.contains("设施清单为合成数据：\(count) 处设施"), "\(report)")
+        }
+        // Read back from the run folder, in English.
+        let districts = try yanglao(["districts", run, "--level", "county", "--lang", "en"])
+        #expect(districts.status == 0, "\(districts.errors)")
+        let text = try String(
+            contentsOfFile: run + "/districts-county-2025-en.html", encoding: .utf8)
+        #expect(text.contains("The facility inventory is synthetic: \(count) facilities"))
     }
 
     // The same scenario and version give byte-identical outputs; only the manifest's run block

@@ -333,6 +333,44 @@ import Testing
         #expect(run.actionOutcomes[1].done == 1 && run.actionOutcomes[1].notPlaced == 1)
     }
 
+    @Test func upgradesCanBeNarrowedToATierOrToCareTypeHomes() throws {
+        // Four unrated public special-hardship homes: h0 a township home (its type's tier),
+        // h1 the same but the inventory says the county runs it, h2 care-type (county by
+        // its type), h3 a township home. Three upgrades to 2 stars for tier county reach
+        // h1 and h2 only (one upgrade has no home left); one for care-type homes reaches h2.
+        func run(_ action: (inout PlanAction) -> Void) throws -> FacilityRun {
+            var line = PlanAction(
+                kind: .upgradeRatings, label: "stars", years: [2021], perYear: 3, targetStars: 2,
+                funding: [.localBudget])
+            action(&line)
+            let plan = InvestmentPlan(
+                unitCosts: Fixture.costs([(.upgradeRating, 10_000)]), actions: [line])
+            return try Fixture.run(
+                [
+                    Facility(
+                        id: "h0", type: .specialHardshipHome, region: Fixture.niuzhuang, beds: 30),
+                    Facility(
+                        id: "h1", type: .specialHardshipHome, region: Fixture.tengao, beds: 30,
+                        tier: .county),
+                    Facility(
+                        id: "h2", type: .specialHardshipHome, isCareType: true,
+                        region: Fixture.haicheng, beds: 60),
+                    Facility(
+                        id: "h3", type: .specialHardshipHome, region: Fixture.wangshi, beds: 30),
+                ], plan: plan, horizon: 2021)
+        }
+        let county = try run { $0.eligibleTier = .county }
+        #expect(county.stock.stars == [0, 2, 2, 0])
+        #expect(county.stock.tiers == [.township, .county, .county, .township])
+        #expect(county.actionOutcomes[0].done == 2 && county.actionOutcomes[0].notPlaced == 1)
+        // 2 homes × 2 stars × 10,000.
+        #expect(county.at(.capitalCost, 2021) == 40_000)
+        let careType = try run { $0.isCareType = true }
+        #expect(careType.stock.stars == [0, 0, 2, 0])
+        let township = try run { $0.eligibleTier = .township }
+        #expect(township.stock.stars == [2, 0, 0, 2])
+    }
+
     @Test func familyBedsAreFundedInPartWhenTheMoneyRunsOut() throws {
         // 30 family beds at 1,000 each with 20,000: 20 certified, 10 deferred (10,000 short).
         let plan = InvestmentPlan(

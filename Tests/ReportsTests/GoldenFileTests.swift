@@ -19,9 +19,18 @@ import Testing
         }
         let golden = try #require(
             FileManager.default.contents(atPath: path), "no golden file \(name)")
-        #expect(
-            [UInt8](golden) == bytes,
-            "\(name) differs from its golden file; run Scripts/update-golden.sh if the change is meant"
+        guard [UInt8](golden) != bytes else { return }
+        let old = String(decoding: golden, as: UTF8.self).split(
+            separator: "\n", omittingEmptySubsequences: false)
+        let new = String(decoding: bytes, as: UTF8.self).split(
+            separator: "\n", omittingEmptySubsequences: false)
+        let line =
+            zip(old, new).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+            ?? min(old.count, new.count)
+        let expected = line < old.count ? String(old[line].prefix(300)) : "(end of file)"
+        let got = line < new.count ? String(new[line].prefix(300)) : "(end of file)"
+        Issue.record(
+            "\(name) differs from its golden file at line \(line + 1): expected «\(expected)», got «\(got)»; run Scripts/update-golden.sh if the change is meant"
         )
     }
 

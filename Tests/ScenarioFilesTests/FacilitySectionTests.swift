@@ -237,6 +237,49 @@ enum FacilityExample {
         #expect(kind(first.problem) == "notOneOf")
     }
 
+    /// The example's inventory with a `tier` column: the given words on the rows of the
+    /// given ids, empty elsewhere.
+    func withTierColumn(_ tiers: [String: String]) -> [String: String] {
+        var files = FacilityExample.files
+        let lines = files["facilities.csv"]!.split(separator: "\n").map(String.init)
+        files["facilities.csv"] =
+            lines.enumerated().map { index, line in
+                let id = String(line.prefix { $0 != "," })
+                return line + (index == 0 ? ",tier" : "," + (tiers[id] ?? ""))
+            }.joined(separator: "\n") + "\n"
+        return files
+    }
+
+    // XY-02 偏岭镇敬老院 is a township home by its type; the column makes it the county's.
+    // TD-01 keeps the tier of its type (county) but now says so.
+    @Test func aTierColumnSaysWhoRunsAHome() throws {
+        let (result, _) = try load(withTierColumn(["XY-02": "county", "TD-01": "县级"]))
+        let facilities = try #require(try result.get().scenario.facilities?.inventory.facilities)
+        #expect(facilities.first { $0.id == "XY-02" }?.tier == .county)
+        #expect(facilities.first { $0.id == "TD-01" }?.tier == .county)
+        #expect(facilities.first { $0.id == "XY-03" }?.tier == nil)
+        #expect(OperatingTier.assumed(type: .specialHardshipHome, isCareType: false) == .township)
+        #expect(OperatingTier.assumed(type: .specialHardshipHome, isCareType: true) == .county)
+        #expect(OperatingTier.assumed(type: .institution, isCareType: false) == .county)
+    }
+
+    @Test(arguments: [("XY-02", "city", "notOneOf"), ("TD-05", "county", "invalidValue")])
+    func aBadTierIsReportedAtItsCell(id: String, word: String, kind expected: String) throws {
+        let (result, folder) = try load(withTierColumn([id: word]))
+        guard case .failure(let failure) = result else {
+            Issue.record("the scenario loaded")
+            return
+        }
+        let first = try #require(failure.diagnostics.first { $0.severity == .error })
+        let lines = FacilityExample.files["facilities.csv"]!.split(separator: "\n")
+        let line = try #require(lines.firstIndex { $0.hasPrefix(id + ",") })
+        #expect(first.location.file == folder.path + "/facilities.csv")
+        #expect(first.location.line == line + 1)
+        // The tier is the last column: after the row's own text and a comma.
+        #expect(first.location.column == lines[line].count + 2)
+        #expect(kind(first.problem) == expected)
+    }
+
     @Test func theExampleLoadsWithItsValuesInBaseUnits() throws {
         let (result, _) = try load(FacilityExample.files)
         let scenario = try result.get().scenario

@@ -49,6 +49,57 @@ func indicator(_ id: String) -> Indicator { IndicatorCatalogue.indicator(id)! }
             threshold: threshold, deadline: deadline, from: from, scope: scope)
     }
 
+    // Document 004 sets 255,500 service beds for Liaoning (21). In a scenario of Anshan
+    // (2103), part of Liaoning, that total cannot be judged: every year is "not applicable",
+    // with Anshan's own value reported. The same document's 55% nursing share applies to a
+    // part as to the whole, and a total of Anshan's own document is judged.
+    @Test func aTotalOfALargerRegionIsNotJudgedOnAPart() throws {
+        let table = try cityTable(
+            "service-beds", [(20_000, 1), (21_000, 1), (22_000, 1), (22_000, 1)])
+        var province = target("service-beds", 255_500)
+        province.documentRegion = try DivisionCode(parsing: "21")
+        let result = TargetEvaluator.evaluate(
+            province, table: table, tree: try smallTree(), region: 0)
+        #expect(
+            result.summary.map(\.status) == [
+                .notApplicable, .notApplicable, .notApplicable, .notApplicable,
+            ])
+        #expect(result.summary.map(\.value) == [20_000, 21_000, 22_000, 22_000])
+        #expect(result.verdict == .notApplicable)
+        #expect(result.summary.allSatisfy { $0.gap == nil && $0.actionGap == nil })
+
+        var city = target("service-beds", 21_500)
+        city.documentRegion = try DivisionCode(parsing: "2103")
+        #expect(
+            TargetEvaluator.evaluate(city, table: table, tree: try smallTree(), region: 0)
+                .summary.map(\.status) == [.onTrack, .onTrack, .met, .met])
+
+        var share = target("nursing-bed-share-institutional", 0.55)
+        share.documentRegion = try DivisionCode(parsing: "21")
+        let shares = try cityTable(
+            "nursing-bed-share-institutional", [(400, 1000), (480, 1000), (560, 1000), (560, 1000)])
+        #expect(
+            TargetEvaluator.evaluate(share, table: shares, tree: try smallTree(), region: 0)
+                .summary.map(\.status) == [.onTrack, .onTrack, .met, .met])
+    }
+
+    // An ongoing target (from 2023) whose value stops after 2024 (a plan's budget ends then):
+    // met in 2023 and 2024, not computed later; the verdict is that of 2024, the last year
+    // with a value, not "not computed".
+    @Test func anOngoingTargetIsJudgedOnTheLastYearWithAValue() throws {
+        let tree = try smallTree()
+        var table = IndicatorTable(years: years, regionCount: tree.count)
+        table.set(
+            indicator("lottery-fund-share"), year: 2023, region: 0, numerator: 60, denominator: 100)
+        table.set(
+            indicator("lottery-fund-share"), year: 2024, region: 0, numerator: 56, denominator: 100)
+        let result = TargetEvaluator.evaluate(
+            target("lottery-fund-share", 0.55, deadline: nil, from: 2023), table: table, tree: tree,
+            region: 0)
+        #expect(result.summary.map(\.status) == [.met, .met, .notComputed, .notComputed])
+        #expect(result.verdict == .met)
+    }
+
     // Nursing beds of institutional beds: 400/1,000, 480/1,000, 560/1,000 (and 2026 the same)
     // against 55% by 2025: not met in 2023–24 but met at the deadline, so on track; met in 2025.
     @Test func aPathThatReachesTheThresholdByTheDeadlineIsOnTrack() throws {

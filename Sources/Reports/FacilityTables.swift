@@ -3,20 +3,13 @@ import Facilities
 import Foundation
 import Geography
 
-/// The output tables of `yanglao facilities`, as CSV (UTF-8 with BOM).
-enum FacilityTables {
-    /// A number as tables write it: whole numbers without decimals, others rounded to six
-    /// decimals without trailing zeros; deterministic.
-    static func number(_ value: Double) -> String {
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
-        var text = String(format: "%.6f", value)
-        while text.hasSuffix("0") { text.removeLast() }
-        if text.hasSuffix(".") { text.removeLast() }
-        return text == "-0" ? "0" : text
-    }
+/// The tables of a facility run, as CSV (UTF-8 with BOM): those of `yanglao facilities`, and
+/// the budget, plan and stock tables of a run folder.
+public enum FacilityTables {
+    static func number(_ value: Double) -> String { RunTables.number(value) }
 
     /// `indicators.csv`: one row per year, region and indicator with a value.
-    static func indicators(_ run: FacilityRun, tree: RegionTree) -> [UInt8] {
+    public static func indicators(_ run: FacilityRun, tree: RegionTree) -> [UInt8] {
         var writer = CSVWriter(header: [
             "year", "region", "name", "level", "indicator", "value", "unit",
         ])
@@ -38,7 +31,7 @@ enum FacilityTables {
     }
 
     /// `costs.csv`: spending by year, region, kind and source (rows that are not zero).
-    static func costs(_ run: FacilityRun, tree: RegionTree) -> [UInt8] {
+    public static func costs(_ run: FacilityRun, tree: RegionTree) -> [UInt8] {
         var writer = CSVWriter(header: ["year", "region", "name", "kind", "source", "yuan"])
         for year in run.years {
             for (position, index) in run.regionIndices.enumerated() {
@@ -59,7 +52,7 @@ enum FacilityTables {
     }
 
     /// `budget.csv`: each source's money by year.
-    static func budget(_ run: FacilityRun) -> [UInt8] {
+    public static func budget(_ run: FacilityRun) -> [UInt8] {
         var writer = CSVWriter(header: [
             "year", "source", "budget", "available", "capital_spent", "recurring_spent",
             "remaining", "capital_shortfall", "recurring_unpaid",
@@ -77,7 +70,7 @@ enum FacilityTables {
     }
 
     /// `plan.csv`: what became of each plan line each year.
-    static func plan(_ run: FacilityRun) -> [UInt8] {
+    public static func plan(_ run: FacilityRun) -> [UInt8] {
         var writer = CSVWriter(header: [
             "year", "action", "kind", "line", "unit", "carried_in", "requested", "done",
             "deferred", "not_placed", "spent_yuan", "shortfall_yuan",
@@ -93,13 +86,17 @@ enum FacilityTables {
         return writer.data
     }
 
+    /// The columns of `stock.csv`: those of the inventory.
+    public static let stockColumns = [
+        "id", "name", "type", "ownership", "care_type", "community", "beds", "nursing_beds",
+        "stars", "status", "opened", "residents", "caregivers", "lon", "lat", "synthetic", "tier",
+    ]
+
     /// `stock.csv`: the stock at the horizon, in the inventory's own format (it can be read
-    /// back as the inventory of a later scenario).
-    static func stock(_ run: FacilityRun, tree: RegionTree) -> [UInt8] {
-        var writer = CSVWriter(header: [
-            "id", "name", "type", "ownership", "care_type", "community", "beds", "nursing_beds",
-            "stars", "status", "opened", "residents", "caregivers", "lon", "lat",
-        ])
+    /// back as the inventory of a later scenario); `synthetic = yes` marks the inventory's
+    /// synthetic records.
+    public static func stock(_ run: FacilityRun, tree: RegionTree) -> [UInt8] {
+        var writer = CSVWriter(header: stockColumns)
         let stock = run.stock
         for index in 0..<stock.count {
             let opened = stock.openingYears[index]
@@ -115,6 +112,8 @@ enum FacilityTables {
                     ? number((stock.caregivers[index] * 10).rounded() / 10) : "",
                 stock.locations[index].map { number($0.longitude) } ?? "",
                 stock.locations[index].map { number($0.latitude) } ?? "",
+                stock.isSynthetic(index) ? "yes" : "",
+                stock.givenTier(index)?.identifier ?? "",
             ])
         }
         return writer.data

@@ -1,0 +1,53 @@
+import Benchmark
+import Foundation
+import Reports
+import ScenarioFiles
+import Simulation
+
+/// The shipped Liaoning scenario end to end: 100 counties, 1,406 streets and townships,
+/// 16,376 communities and villages, 13,131 facilities, 2020–2035. The goals are those of
+/// the issues: the year loop without reports in at most 2 s, the whole run folder (tables,
+/// annual report in four formats, coverage map, manifest) in at most 5 s.
+let liaoning = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("Scenarios/liaoning").path
+
+func load() -> LoadedScenario {
+    switch ScenarioLoader().load(liaoning) {
+    case .success(let loaded): return loaded
+    case .failure(let error): fatalError("\(liaoning) does not load: \(error)")
+    }
+}
+
+let benchmarks: @Sendable () -> Void = {
+    Benchmark.defaultConfiguration = .init(
+        metrics: [.wallClock, .cpuTotal, .peakMemoryResident], maxDuration: .seconds(30),
+        maxIterations: 10)
+
+    Benchmark(
+        "Liaoning: load the scenario and run 2020–2035 (no reports)",
+        configuration: .init(thresholds: [.wallClock: .init(absolute: [.p50: 2_000_000_000])])
+    ) { benchmark in
+        for _ in benchmark.scaledIterations {
+            let loaded = load()
+            blackHole(try! Simulator.run(loaded.scenario))
+        }
+    }
+
+    Benchmark(
+        "Liaoning: the run folder's files (tables, annual report in 4 formats, map, manifest)"
+    ) { benchmark in
+        let loaded = load()
+        let result = try! Simulator.run(loaded.scenario)
+        let facts = RunOutputs.ManifestFacts(
+            toolVersion: "bench", gitCommit: nil, gitDirty: nil, overrides: [],
+            started: Date(timeIntervalSince1970: 0), timings: [])
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            blackHole(
+                try! RunOutputs(
+                    loaded: loaded, result: result, runID: "bench",
+                    formats: ReportFormat.allCases, language: .chinese, facts: facts))
+        }
+    }
+}
