@@ -2,10 +2,11 @@ import CSV
 import Entitlements
 import Foundation
 import Geography
+import Reports
 
 /// The output tables of `yanglao entitlements`, as CSV (UTF-8 with BOM).
 enum EntitlementTables {
-    static func number(_ value: Double) -> String { FacilityTables.number(value) }
+    static func number(_ value: Double) -> String { RunTables.number(value) }
 
     /// `items.csv`: each item, where it comes from, what it gives, who pays, and the source
     /// or assumption of each figure.
