@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "Coverage", targets: ["Coverage"]),
         .library(name: "Facilities", targets: ["Facilities"]),
         .library(name: "Reports", targets: ["Reports"]),
+        .library(name: "Entitlements", targets: ["Entitlements"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
@@ -40,9 +41,13 @@ let package = Package(
         .target(name: "Facilities", dependencies: ["Geography", "Quantities"]),
         .target(name: "Coverage", dependencies: ["Geography", "GLPK"]),
         .target(
+            name: "Entitlements",
+            dependencies: ["Geography", "Quantities", "Demography", "GSL", "Targets"]),
+        .target(
             name: "Simulation",
             dependencies: [
                 "Geography", "Quantities", "Targets", "Demography", "Facilities", "Coverage",
+                "Entitlements",
             ]),
 
         // Edge modules: reading inputs, recording runs.
@@ -52,7 +57,7 @@ let package = Package(
             name: "ScenarioFiles",
             dependencies: [
                 "Simulation", "Geography", "Quantities", "Targets", "Demography", "Coverage",
-                "Diagnostics", "CSV", "Provenance",
+                "Diagnostics", "CSV", "Provenance", "Entitlements",
             ]),
 
         // Edge: reports. Reads run results, writes files (HTML, Excel, CSV, JSON, GeoJSON).
@@ -68,7 +73,7 @@ let package = Package(
             name: "yanglao",
             dependencies: [
                 "ScenarioFiles", "Simulation", "Reports", "Geography", "Targets", "Demography",
-                "Coverage", "Diagnostics", "Provenance", "CSV", "GLPK",
+                "Coverage", "Diagnostics", "Provenance", "CSV", "GLPK", "Entitlements",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -87,6 +92,11 @@ let package = Package(
         .testTarget(name: "DemographyTests", dependencies: ["Demography", "Geography", "GSL"]),
         .testTarget(
             name: "FacilitiesTests", dependencies: ["Facilities", "Geography", "Quantities"]),
+        .testTarget(
+            name: "EntitlementsTests",
+            dependencies: [
+                "Entitlements", "Demography", "Geography", "Quantities", "GSL", "Targets",
+            ]),
         .testTarget(name: "CSVTests", dependencies: ["CSV", "Diagnostics"]),
         .testTarget(name: "ProvenanceTests", dependencies: ["Provenance"]),
         .testTarget(
@@ -100,7 +110,7 @@ let package = Package(
             name: "ScenarioFilesTests",
             dependencies: [
                 "ScenarioFiles", "Simulation", "Geography", "Quantities", "Targets", "Diagnostics",
-                "CSV", "Coverage",
+                "CSV", "Coverage", "Entitlements",
             ]
         ),
         .testTarget(

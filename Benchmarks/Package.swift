@@ -69,6 +69,17 @@ let package = Package(
             path: "Benchmarks/YearLoop",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
         ),
+        .executableTarget(
+            name: "EntitlementCosting",
+            dependencies: [
+                .product(name: "Benchmark", package: "package-benchmark"),
+                .product(name: "Entitlements", package: yanglao),
+                .product(name: "Demography", package: yanglao),
+                .product(name: "Geography", package: yanglao),
+            ],
+            path: "Benchmarks/EntitlementCosting",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -24,6 +24,7 @@ import Simulation
 /// | `notes` | no | lines every report repeats (e.g. which inputs are synthetic) |
 /// | `demography` | no | base population and assumptions; see `ScenarioDecoder+Demography.swift` |
 /// | `coverage` | no | the 15-minute circle and coverage indicators (see `CoverageSection`) |
+/// | `entitlements`, `ltc_insurance` | no | service lists to cost, the long-term-care fund (see `ScenarioDecoder+Entitlements.swift`) |
 struct ScenarioDecoder {
     let file: String
     private(set) var resolved: YAMLNode
@@ -100,6 +101,7 @@ struct ScenarioDecoder {
                     Read.text($0, field: "notes", log: &session.log)
                 }
             }
+            decodeEntitlements(fields, into: &scenario, session: &session)
             return scenario
         } catch {
             session.log.error(

@@ -1,5 +1,6 @@
 import Coverage
 import Demography
+import Entitlements
 import Facilities
 import Geography
 import Targets
@@ -49,6 +50,10 @@ public struct Scenario: Sendable {
     public var elderlyPopulation: ElderlyPopulation? = nil
     /// The investment plan (`investment:`), when the scenario has one.
     public var investment: InvestmentPlan? = nil
+    /// The basic elderly-care service list to cost (`entitlements:`), when given.
+    public var entitlements: EntitlementSettings? = nil
+    /// The long-term-care insurance fund (`ltc_insurance:`), when given.
+    public var longTermCareInsurance: LongTermCareInsurance? = nil
 
     /// The invariants a scenario must satisfy.
     public enum InvariantError: Error, Hashable, Sendable, CustomStringConvertible {
