@@ -65,7 +65,7 @@ let package = Package(
             name: "Reports",
             dependencies: [
                 "CXLSX", "Simulation", "ScenarioFiles", "Targets", "Facilities", "Geography",
-                "Quantities", "Diagnostics", "CSV", "Provenance", "Coverage",
+                "Quantities", "Diagnostics", "CSV", "Provenance", "Coverage", "Entitlements",
             ]),
 
         // The command-line tool.

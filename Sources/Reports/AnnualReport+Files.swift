@@ -94,6 +94,19 @@ extension AnnualReport {
                         ])
                     })
             ),
+            (
+                "service_list",
+                .array(
+                    data.serviceList.filter { $0.year == year }.map { line in
+                        .object([
+                            ("item", .string(line.item)), ("clause", .string(line.clause)),
+                            ("eligible", .number(RunTables.number(line.eligible))),
+                            ("recipients", .number(RunTables.number(line.recipients))),
+                            ("cost", .number(RunTables.number(line.cost))),
+                        ])
+                    })
+            ),
+            ("ltc_fund_deficit_year", data.fundDeficitYear.map(JSONValue.integer) ?? .null),
         ])
         return Array(value.text().utf8)
     }

@@ -1,6 +1,7 @@
 import Coverage
 import Demography
 import Dispatch
+import Entitlements
 import Facilities
 import Geography
 import Targets
@@ -27,6 +28,8 @@ public struct SimulationResult: Sendable {
     public let indicators: IndicatorTable
     /// The verdict on every target, in the scenario's order.
     public let targets: [TargetResult]
+    /// The service list's costing and the long-term-care fund, when the scenario has them.
+    public var entitlements: EntitlementStage.Outcome = .init()
     /// How long each stage took, in milliseconds.
     public let timings: [(stage: String, milliseconds: Double)]
 
@@ -39,17 +42,19 @@ public enum SimulationError: Error, Sendable, CustomStringConvertible {
     case demography(DemographyInputs.RunError)
     case population(ElderlyPopulation.InvariantError)
     case facilities(FacilitySimulationError)
+    case entitlements(CostingError)
 
     public var description: String {
         switch self {
         case .demography(let error): "the population projection failed: \(error.description)"
         case .population(let error): "the older population is not usable: \(error.description)"
         case .facilities(let error): "the facility run failed: \(error.description)"
+        case .entitlements(let error): "the service list could not be costed: \(error.description)"
         }
     }
 }
 
-/// The year loop (逐年模拟): demography → facilities → coverage → indicators → targets, from
+/// The year loop (逐年模拟): demography (and the service list on it) → facilities → coverage → indicators → targets, from
 /// the base year to the horizon, for every region of the tree.
 ///
 /// The population is projected first (it does not depend on provision). The facility stock
@@ -82,6 +87,7 @@ public enum Simulator {
         progress("demography", 0.0)
         var start = clock.now
         var population: PopulationByRegion?
+        var entitlements = EntitlementStage.Outcome()
         if let demography = scenario.demography {
             let result: ProjectionResult
             do {
@@ -91,6 +97,12 @@ public enum Simulator {
             }
             population = PopulationByRegion(
                 result: result, inputs: demography, tree: tree, baseYear: scenario.baseYear)
+            do {
+                entitlements = try EntitlementStage.run(
+                    scenario, demography: demography, projection: result)
+            } catch {
+                throw .entitlements(error)
+            }
         } else if let elderly = scenario.elderlyPopulation {
             population = PopulationByRegion(elderly: elderly)
         }
@@ -148,6 +160,7 @@ public enum Simulator {
         if let facilities {
             IndicatorAssembly.facilities(facilities, into: &table, tree: tree)
         }
+        entitlements.costing?.fill(&table)
         IndicatorAssembly.coverage(
             perYear.map(\.coverage), circles: perYear.map(\.circle), years: years, into: &table)
         let targets = scenario.targets.map {
@@ -156,12 +169,14 @@ public enum Simulator {
         timings.append(("indicators and targets", milliseconds(clock.now - start)))
         progress("done", 1)
 
-        return SimulationResult(
+        var simulation = SimulationResult(
             scenario: scenario, population: population, facilities: facilities,
             coverage: perYear.map(\.coverage), serviceCircle: perYear.map(\.circle),
             circleUnits: residents?.located ?? [], unlocatedUnits: residents?.unlocated ?? [],
             indicators: table, targets: targets,
             timings: timings)
+        simulation.entitlements = entitlements
+        return simulation
     }
 }
 

@@ -5,7 +5,9 @@ import Entitlements
 import Foundation
 import Geography
 import Provenance
+import Reports
 import ScenarioFiles
+import Simulation
 import Targets
 
 /// `yanglao entitlements SCENARIO`: cost the scenario's basic elderly-care service list and
@@ -92,29 +94,15 @@ struct EntitlementsCommand: ParsableCommand {
         }
         let tree = scenario.regions
         let areaRegions = demography.areas.map { tree.index(of: $0)! }
-        let prevalence = demography.careNeed?.prevalence
-        let shares = scenario.entitlements?.urbanShares ?? [:]
-        let urbanShares = demography.areas.map { shares[$0] ?? .nan }
-        var result: EntitlementResult?
-        var fund: FundProjection?
+        let outcome: EntitlementStage.Outcome
         do {
-            if let settings = scenario.entitlements {
-                result = try EntitlementCosting.run(
-                    settings, demography: demography, projection: projection, tree: tree,
-                    baseYear: scenario.baseYear)
-            }
-            if let insurance = scenario.longTermCareInsurance, let prevalence {
-                fund = try insurance.project(
-                    to: scenario.horizon, tree: tree, areaRegions: areaRegions,
-                    prevalence: prevalence, urbanShares: urbanShares
-                ) { year in
-                    YearPopulation(projection: projection, time: year - scenario.baseYear)
-                }
-            }
+            outcome = try EntitlementStage.run(
+                scenario, demography: demography, projection: projection)
         } catch {
             Console.error("\(loaded.file): error: \(error.description)")
             throw ExitCode(64)
         }
+        let (result, fund) = (outcome.costing, outcome.fund)
         let runTime = clock.now - runStart
 
         let writeStart = clock.now

@@ -192,15 +192,7 @@ struct FacilitySummary {
         }
     }
 
-    func grouped(_ value: Double) -> String {
-        let digits = String(Int(value.rounded()))
-        var result = ""
-        for (index, character) in digits.reversed().enumerated() {
-            if index > 0, index % 3 == 0, character != "-" { result.append(",") }
-            result.append(character)
-        }
-        return String(result.reversed())
-    }
+    func grouped(_ value: Double) -> String { ReportLanguage.grouped(value, decimals: 0) }
 
     /// Money in 万元 (zh) or million yuan (en), one decimal.
     func yuan(_ value: Double) -> String {

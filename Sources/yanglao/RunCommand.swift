@@ -65,7 +65,10 @@ struct RunCommand: ParsableCommand {
             Console.error("\(loaded.file): error: \(error.description)")
             throw ExitCode(1)
         }
-        if !options.quiet { Console.out(messages.verdicts(result)) }
+        if !options.quiet {
+            Console.out(messages.verdicts(result))
+            if let line = messages.serviceList(result) { Console.out(line) }
+        }
 
         let git = GitCheckout.state(in: FileManager.default.currentDirectoryPath)
         let folder = RunFolder.make(

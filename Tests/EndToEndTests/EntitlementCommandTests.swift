@@ -151,6 +151,65 @@ func readTable(_ path: String) throws -> [[String: String]] {
         #expect(FileManager.default.fileExists(atPath: out + "/manifest.json"))
     }
 
+    /// `yanglao run` costs the list in its year loop: its run folder's service-list costs
+    /// equal those of the standalone `entitlements` command (a second path to the same
+    /// figures); the allowance coverage reaches the indicator table and its target; the
+    /// report's service-list total for 2025 is the sum of the items' costs (in 万元); the
+    /// fund's first deficit year in the JSON is the first negative closing balance of
+    /// ltc-fund.csv; and `report` rewrites the same page from the folder.
+    @Test func theYearLoopCostsTheListAndTheReportShowsIt() throws {
+        let folder = try TemporaryFolder()
+        let run = try yanglao([
+            "run", "Examples/entitlements", "--out", folder.path, "--run-id", "r", "--quiet",
+        ])
+        #expect(run.status == 0, "\(run.errors)")
+        let standalone = try yanglao([
+            "entitlements", "Examples/entitlements", "--out", folder.path + "/alone", "--level",
+            "county", "--quiet",
+        ])
+        #expect(standalone.status == 0, "\(standalone.errors)")
+        let path = folder.path + "/anshan-entitlements/r"
+        let inRun = try readTable(path + "/service-list-costs.csv")
+        let alone = try readTable(folder.path + "/alone/costs.csv")
+        #expect(inRun.count == alone.count && inRun.count == 8 * 16 * 10)
+        #expect(inRun == alone)
+
+        let indicators = try readTable(path + "/indicators.csv")
+        let coverage = try #require(
+            indicators.first {
+                $0["year"] == "2020" && $0["region"] == "2103"
+                    && $0["indicator"] == "old-age-allowance-coverage"
+            })
+        #expect(close(number(coverage, "denominator"), 114_350))
+        let targets = try readTable(path + "/targets.csv")
+        #expect(
+            targets.contains {
+                $0["target"] == "ln.old-age-allowance" && $0["year"] == "2025"
+                    && $0["status"] == "met"
+            })
+
+        let total2025 = inRun.filter { $0["year"] == "2025" && $0["region"] == "2103" }.reduce(0) {
+            $0 + number($1, "cost")
+        }
+        let html = try String(contentsOfFile: path + "/report-2025.html", encoding: .utf8)
+        let expected = (total2025 / 10_000).formatted(
+            .number.precision(.fractionLength(1)).locale(Locale(identifier: "en_US")))
+        #expect(html.contains("基本养老服务清单</h2>"))
+        #expect(html.contains("<td>合计</td>") && html.contains(expected), "\(expected)")
+
+        let fund = try readTable(path + "/ltc-fund.csv")
+        let deficit = try #require(fund.first { number($0, "closing_balance") < 0 })
+        let jsonData = try #require(
+            FileManager.default.contents(atPath: path + "/report-2025.json"))
+        let json = try #require(try JSONSerialization.jsonObject(with: jsonData) as? [String: Any])
+        #expect((json["ltc_fund_deficit_year"] as? Int).map(String.init) == deficit["year"])
+
+        let before = FileManager.default.contents(atPath: path + "/report-2025.html")
+        let report = try yanglao(["report", path, "--overwrite", "--quiet"])
+        #expect(report.status == 0, "\(report.errors)")
+        #expect(FileManager.default.contents(atPath: path + "/report-2025.html") == before)
+    }
+
     /// "Raise the 80–89 allowance to 100 yuan": with the rate set to 100 in every year, the
     /// 2021 cost of the item doubles against the example (50 yuan until 2026), and the
     /// other items do not change.
@@ -188,7 +247,8 @@ func readTable(_ path: String) throws -> [[String: String]] {
     }
 
     @Test func aScenarioWithoutTheSectionsIsRefused() throws {
-        let result = try yanglao(["entitlements", "Scenarios/anshan", "--lang", "en"])
+        // Shanxi's scenario has no service list (document 002 names none with amounts).
+        let result = try yanglao(["entitlements", "Scenarios/shanxi", "--lang", "en"])
         #expect(result.status == 64)
         #expect(result.errors.contains("'entitlements:'"))
     }

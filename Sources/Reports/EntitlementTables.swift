@@ -2,15 +2,15 @@ import CSV
 import Entitlements
 import Foundation
 import Geography
-import Reports
 
-/// The output tables of `yanglao entitlements`, as CSV (UTF-8 with BOM).
-enum EntitlementTables {
-    static func number(_ value: Double) -> String { RunTables.number(value) }
+/// The tables of the service list and the long-term-care fund, as CSV (UTF-8 with BOM): the
+/// output of `yanglao entitlements` and part of every run folder.
+public enum EntitlementTables {
+    public static func number(_ value: Double) -> String { RunTables.number(value) }
 
     /// `items.csv`: each item, where it comes from, what it gives, who pays, and the source
     /// or assumption of each figure.
-    static func items(_ items: [ServiceItem]) -> [UInt8] {
+    public static func items(_ items: [ServiceItem]) -> [UInt8] {
         var writer = CSVWriter(header: [
             "item", "name", "category", "clause", "department", "benefit", "unit", "per",
             "household_size", "once", "paid_by", "indicator", "figures",
@@ -40,7 +40,8 @@ enum EntitlementTables {
 
     /// The regions to write: those holding population (areas and their ancestors), at or
     /// above a level.
-    static func regions(_ tree: RegionTree, areaRegions: [Int], level: RegionLevel) -> [Int] {
+    public static func regions(_ tree: RegionTree, areaRegions: [Int], level: RegionLevel) -> [Int]
+    {
         var holds = [Bool](repeating: false, count: tree.count)
         for area in areaRegions {
             holds[area] = true
@@ -53,7 +54,7 @@ enum EntitlementTables {
 
     /// `costs.csv`: per item, year and region: eligible persons, recipients, units, the unit
     /// cost, the cost and its split by paying level.
-    static func costs(_ result: EntitlementResult, regions: [Int]) -> [UInt8] {
+    public static func costs(_ result: EntitlementResult, regions: [Int]) -> [UInt8] {
         var writer = CSVWriter(
             header: [
                 "year", "region", "name", "level", "item", "eligible", "recipients", "units",
@@ -86,7 +87,7 @@ enum EntitlementTables {
 
     /// `budget.csv`: the planning region's cost each year against the budget, in total and
     /// by paying level.
-    static func budget(_ lines: [EntitlementResult.BudgetLine]) -> [UInt8] {
+    public static func budget(_ lines: [EntitlementResult.BudgetLine]) -> [UInt8] {
         var writer = CSVWriter(header: ["year", "paid_by", "cost", "budget", "balance"])
         for line in lines {
             writer.append([
@@ -98,7 +99,7 @@ enum EntitlementTables {
     }
 
     /// `indicators.csv`: the indicators the items feed.
-    static func indicators(_ result: EntitlementResult, regions: [Int]) -> [UInt8] {
+    public static func indicators(_ result: EntitlementResult, regions: [Int]) -> [UInt8] {
         var writer = CSVWriter(header: [
             "year", "region", "name", "level", "indicator", "numerator", "denominator", "value",
         ])
@@ -121,7 +122,7 @@ enum EntitlementTables {
     }
 
     /// `ltc-fund.csv`: the fund year by year.
-    static func fund(_ fund: FundProjection, schemes: [InsuranceScheme]) -> [UInt8] {
+    public static func fund(_ fund: FundProjection, schemes: [InsuranceScheme]) -> [UInt8] {
         var header = ["year", "opening_balance"]
         header += schemes.map { "insured_\($0.name)" }
         header += schemes.map { "contributions_\($0.name)" }
@@ -151,7 +152,7 @@ enum EntitlementTables {
 
     /// `ltc-regions.csv`: insured persons, beneficiaries, contributions and benefits by
     /// year and region.
-    static func fundRegions(_ fund: FundProjection, regions: [Int]) -> [UInt8] {
+    public static func fundRegions(_ fund: FundProjection, regions: [Int]) -> [UInt8] {
         var writer = CSVWriter(header: [
             "year", "region", "name", "level", "insured", "beneficiaries", "contributions",
             "benefits",
@@ -173,6 +174,6 @@ enum EntitlementTables {
 }
 
 /// The short names of the capability levels, for column names.
-enum CapabilityLevelNames {
-    static let all = ["intact", "mild", "moderate", "severe", "complete"]
+public enum CapabilityLevelNames {
+    public static let all = ["intact", "mild", "moderate", "severe", "complete"]
 }
