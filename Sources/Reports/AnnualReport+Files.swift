@@ -262,6 +262,33 @@ extension AnnualReport {
         }
         book.freeze(rows: 1, columns: 2, in: costs)
         book.setWidth(16, columns: 0...max(0, table.header.count - 1), in: costs)
+
+        // The service list, when the scenario costs one.
+        let serviceList = serviceListTable()
+        if !serviceList.rows.isEmpty {
+            let sheet = book.addSheet(language.text("服务清单", "Service list"))
+            for (column, name) in serviceList.header.enumerated() {
+                book.write(name, at: 0, column, in: sheet, format: header)
+            }
+            for (index, line) in serviceList.rows.enumerated() {
+                for (column, text) in line.enumerated() {
+                    if column >= 2, let number = Double(text.replacingOccurrences(of: ",", with: ""))
+                    {
+                        book.write(
+                            number, at: index + 1, column, in: sheet,
+                            format: CellFormat(numberFormat: column == 4 ? "#,##0.0" : "#,##0"))
+                    } else {
+                        book.write(text, at: index + 1, column, in: sheet)
+                    }
+                }
+            }
+            if let sentence = fundSentence() {
+                book.write(sentence, at: serviceList.rows.count + 2, 0, in: sheet)
+            }
+            book.freeze(rows: 1, columns: 1, in: sheet)
+            book.setWidth(40, columns: 0...0, in: sheet)
+            book.setWidth(16, columns: 1...4, in: sheet)
+        }
         return try book.data()
     }
 }
