@@ -272,7 +272,8 @@ extension AnnualReport {
             }
             for (index, line) in serviceList.rows.enumerated() {
                 for (column, text) in line.enumerated() {
-                    if column >= 2, let number = Double(text.replacingOccurrences(of: ",", with: ""))
+                    if column >= 2,
+                        let number = Double(text.replacingOccurrences(of: ",", with: ""))
                     {
                         book.write(
                             number, at: index + 1, column, in: sheet,

@@ -692,17 +692,7 @@ struct RawServiceList {
 extension Session {
     /// Parses a list file, recording it as an input.
     mutating func readServiceList(_ file: String) -> RawServiceList? {
-        guard let text = readText(file) else { return nil }
-        let parsed = YAMLParser.parse(text.string, file: file)
-        log.append(contentsOf: parsed.diagnostics)
-        guard let root = parsed.root else {
-            if parsed.diagnostics.isEmpty {
-                log.error(
-                    .invalidValue(field: "service list", reason: "the file is empty"),
-                    at: SourceLocation(file: file, line: 1, column: 1))
-            }
-            return nil
-        }
+        guard let root = readYAML(file, what: "service list") else { return nil }
         guard let fields = Fields(root, section: "", keys: ServiceListFile.keys, log: &log),
             let id = fields.required("list", log: &log).flatMap({
                 Read.text($0, field: "list", log: &log)

@@ -81,7 +81,7 @@ struct RunCommand: ParsableCommand {
                 facts: RunOutputs.ManifestFacts(
                     toolVersion: Yanglao.version, gitCommit: git?.commit, gitDirty: git?.dirty,
                     overrides: options.overrides, started: started,
-                    timings: [("load", milliseconds(loadTime))]))
+                    timings: [("load", loadTime.milliseconds)]))
             try folder.write(outputs.files, overwrite: overwrite)
         } catch let error as RunFolder.WriteError {
             Console.error("error: \(error)")
@@ -99,10 +99,5 @@ struct RunCommand: ParsableCommand {
         }) {
             Console.out(messages.reportWritten(year: year, path: folder.path + "/" + report.name))
         }
-    }
-
-    private func milliseconds(_ duration: Duration) -> Double {
-        let (seconds, attoseconds) = duration.components
-        return Double(seconds) * 1000 + Double(attoseconds) / 1e15
     }
 }
