@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "Coverage", targets: ["Coverage"]),
         .library(name: "Facilities", targets: ["Facilities"]),
         .library(name: "Reports", targets: ["Reports"]),
+        .library(name: "Allocation", targets: ["Allocation"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
@@ -45,6 +46,14 @@ let package = Package(
                 "Geography", "Quantities", "Targets", "Demography", "Facilities", "Coverage",
             ]),
 
+        // Optimal allocation of the plan's actions (a model module: no file I/O).
+        .target(
+            name: "Allocation",
+            dependencies: [
+                "Simulation", "Facilities", "Targets", "Geography", "Quantities", "Coverage",
+                "GLPK",
+            ]),
+
         // Edge modules: reading inputs, recording runs.
         .target(name: "CSV", dependencies: ["Diagnostics"]),
         .target(name: "Provenance"),
@@ -68,7 +77,7 @@ let package = Package(
             name: "yanglao",
             dependencies: [
                 "ScenarioFiles", "Simulation", "Reports", "Geography", "Targets", "Demography",
-                "Coverage", "Diagnostics", "Provenance", "CSV", "GLPK",
+                "Coverage", "Diagnostics", "Provenance", "CSV", "GLPK", "Allocation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -103,6 +112,12 @@ let package = Package(
                 "CSV", "Coverage",
             ]
         ),
+        .testTarget(
+            name: "AllocationTests",
+            dependencies: [
+                "Allocation", "Simulation", "ScenarioFiles", "Facilities", "Targets", "Geography",
+                "GLPK",
+            ]),
         .testTarget(
             name: "EndToEndTests",
             dependencies: ["yanglao", "ScenarioFiles", "Diagnostics"]),
