@@ -61,27 +61,51 @@ extension AllocationProblem {
         do {
             switch objective {
             case .targets:
-                let model = try build(
-                    uncapped: false, sense: .maximize, metWeights: targets.map(\.weight),
-                    costWeight: 0)
-                let first = try model.program.solve(options: options)
-                guard first.hasSolution, let best = first.objective else {
-                    return empty(status: first.status, seconds: seconds(clock.now - start))
+                // One solve of Σ weight × met − ε × cost: ε is small enough that the whole
+                // cost of every option weighs less than half the smallest step of the
+                // weighted count (weights are taken to 0.001), so no target is traded for
+                // money and, among allocations meeting as much, the cheapest wins.
+                let step = 0.001
+                let weights = targets.map { ($0.weight / step).rounded() * step }
+                var most = 0.0
+                for option in self.options {
+                    most +=
+                        Double(min(option.totalLimit, option.perYearLimit * years.count))
+                        * option.unitCost / Self.moneyScale
                 }
-                // Keep the weighted count found, and spend as little as possible for it.
-                var second = try build(
-                    uncapped: false, sense: .minimize, metWeights: nil, costWeight: 1)
-                try second.program.addConstraint(
-                    name: "keep_targets",
-                    targets.indices.map { (second.met[$0], targets[$0].weight) },
-                    .greaterOrEqual(best - 1e-6))
-                let cheapest = try second.program.solve(options: options)
-                let used = cheapest.hasSolution ? (cheapest, second) : (first, model)
+                let epsilon = most > 0 ? 0.5 * step / most : 0
+                let model = try build(
+                    uncapped: false, sense: .maximize, metWeights: weights,
+                    costWeight: -epsilon)
+                let solution = try model.program.solve(options: options)
+                if solution.status == .optimal {
+                    return result(
+                        solution, model: model, status: solution.status,
+                        bound: solution.bestBound, gap: solution.relativeGap,
+                        costStatus: nil, costGap: nil, seconds: seconds(clock.now - start))
+                }
+                // Stopped early: the weighted count alone is often proved at once; take it
+                // when it meets more (its cost is then not minimised).
+                let plain = try build(
+                    uncapped: false, sense: .maximize, metWeights: weights, costWeight: 0)
+                let count = try plain.program.solve(options: options)
+                let better =
+                    count.hasSolution
+                    && (!solution.hasSolution
+                        || count.objective! > solution.objective! + 0.5 * step)
+                if better {
+                    return result(
+                        count, model: plain, status: count.status, bound: count.bestBound,
+                        gap: count.relativeGap, costStatus: solution.status,
+                        costGap: solution.relativeGap, seconds: seconds(clock.now - start))
+                }
+                guard solution.hasSolution else {
+                    return empty(status: solution.status, seconds: seconds(clock.now - start))
+                }
                 return result(
-                    used.0, model: used.1, status: first.status, bound: first.bestBound,
-                    gap: first.relativeGap,
-                    costStatus: cheapest.status, costGap: cheapest.relativeGap,
-                    seconds: seconds(clock.now - start))
+                    solution, model: model, status: solution.status,
+                    bound: solution.bestBound, gap: solution.relativeGap,
+                    costStatus: nil, costGap: nil, seconds: seconds(clock.now - start))
             case .cost:
                 var model = try build(
                     uncapped: true, sense: .minimize, metWeights: nil, costWeight: 1)

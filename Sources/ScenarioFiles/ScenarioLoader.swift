@@ -61,7 +61,7 @@ public struct ScenarioLoader: Sendable {
     public static let topLevelKeys = [
         "id", "label", "description", "extends", "base_year", "horizon", "report_year", "seed",
         "region", "regions", "targets", "unit_groups", "demography", "coverage",
-        "facilities", "investment", "elderly_population", "notes",
+        "facilities", "investment", "elderly_population", "notes", "optimisation",
     ]
 
     /// Loads and checks a scenario.

@@ -49,6 +49,8 @@ public struct Scenario: Sendable {
     public var elderlyPopulation: ElderlyPopulation? = nil
     /// The investment plan (`investment:`), when the scenario has one.
     public var investment: InvestmentPlan? = nil
+    /// Settings of the optimiser (`optimisation:`), when given.
+    public var optimisation: OptimisationSettings? = nil
 
     /// The invariants a scenario must satisfy.
     public enum InvariantError: Error, Hashable, Sendable, CustomStringConvertible {

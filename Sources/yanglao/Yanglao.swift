@@ -27,7 +27,7 @@ struct Yanglao: ParsableCommand {
             ValidateCommand.self, RunCommand.self, ReportCommand.self, DistrictsCommand.self,
             CompareCommand.self, TargetsCommand.self,
             ProjectCommand.self, LifeTableCommand.self, BacktestCommand.self,
-            FacilitiesCommand.self, CoverageCommand.self, SiteCommand.self,
+            FacilitiesCommand.self, CoverageCommand.self, SiteCommand.self, OptimiseCommand.self,
         ]
     )
 }
