@@ -233,13 +233,15 @@ public enum AllocationModel {
             Double(min(beds, Int((Double(beds) * line.nursingShare).rounded())))
         }
         let bedCost = costs.costs(of: .buildBed, in: tree)
-        let nursingCost = costs.has(.buildNursingBed) ? costs.costs(of: .buildNursingBed, in: tree) : bedCost
+        let nursingCost =
+            costs.has(.buildNursingBed) ? costs.costs(of: .buildNursingBed, in: tree) : bedCost
         func homeCost(_ line: PlanAction, _ region: Int) -> Double {
             let size = max(1, line.bedsPerFacility)
             let n = nursing(line, size)
             return (Double(size) - n) * bedCost[region] + n * nursingCost[region]
         }
-        let aged60 = base.population.map { $0.aged60[0] } ?? [Double](repeating: 0, count: tree.count)
+        let aged60 =
+            base.population.map { $0.aged60[0] } ?? [Double](repeating: 0, count: tree.count)
 
         var options: [AllocationOption] = []
         var effects: [Effect] = []
@@ -278,7 +280,9 @@ public enum AllocationModel {
                 byCost[unitCost[unit], default: []].append(unit)
             }
             var effect = Effect()
-            if coverage.rule.facilityTypes.contains(type.identifier) { effect.coverage = [indicator] }
+            if coverage.rule.facilityTypes.contains(type.identifier) {
+                effect.coverage = [indicator]
+            }
             effect.beds = Double(line.bedsPerFacility)
             effect.nursing = nursing(line, line.bedsPerFacility)
             effect.station = action == .communityStation

@@ -320,8 +320,9 @@ extension AllocationProblem {
                 terms.append((m, -bigM))
                 try program.addConstraint(
                     name: "target_\(t)_\(r)", terms,
-                    .greaterOrEqual(row.rightHandSide - bigM
-                        - 1e-9 * max(1, abs(row.rightHandSide))))
+                    .greaterOrEqual(
+                        row.rightHandSide - bigM
+                            - 1e-9 * max(1, abs(row.rightHandSide))))
             }
         }
         return Model(

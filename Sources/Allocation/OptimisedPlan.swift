@@ -48,7 +48,8 @@ extension AllocationInstance {
                         line.perYear = 0
                         line.facilities = []
                         line.funding =
-                            [source] + (line.funding.isEmpty ? option.sources : line.funding)
+                            [source]
+                            + (line.funding.isEmpty ? option.sources : line.funding)
                             .filter { $0 != source }
                         lines.append(line)
                     }
@@ -56,7 +57,8 @@ extension AllocationInstance {
                     switch option.action {
                     case .streetCentre, .townshipCentre, .communityStation, .villagePoint,
                         .careHome:
-                        let size = option.action == .careHome ? max(1, lines[index].bedsPerFacility) : 1
+                        let size =
+                            option.action == .careHome ? max(1, lines[index].bedsPerFacility) : 1
                         for _ in 0..<share {
                             let unit = option.units[min(next[o], option.units.count - 1)]
                             next[o] += 1

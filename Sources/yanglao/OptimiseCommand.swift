@@ -24,7 +24,8 @@ struct OptimiseCommand: ParsableCommand {
             unit costs, lead times and yearly capital by source; solves it with GLPK; and
             writes DIR (never over an existing folder) holding optimised.yaml (a variant that
             extends the scenario; `yanglao run DIR/optimised.yaml` runs it), allocation.csv,
-            frontier.csv (targets met and cost at 0%, 25%, …, 150% of the plan's budget) and
+            frontier.csv (targets met and cost at 0%, 25%, …, 150% of the plan's budget,
+            each level solved within a quarter of --time-limit) and
             comparison.csv (the simulator's verdicts on the plan and on the optimised variant).
 
             Examples:
@@ -47,7 +48,9 @@ struct OptimiseCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Seconds each solve may take (default 30).", valueName: "seconds"))
     var timeLimit: Double = 30
 
-    @Option(help: ArgumentHelp("Relative gap at which a solve may stop (default 0).", valueName: "fraction"))
+    @Option(
+        help: ArgumentHelp(
+            "Relative gap at which a solve may stop (default 0).", valueName: "fraction"))
     var gap: Double = 0
 
     @Option(help: "The folder to write; it must not exist.")
@@ -67,7 +70,8 @@ struct OptimiseCommand: ParsableCommand {
             throw ValidationError("--gap must be a fraction from 0 to below 1 (got \(gap))")
         }
         if FileManager.default.fileExists(atPath: out) {
-            throw ValidationError("--out \(out) exists; choose a new folder (it is never overwritten)")
+            throw ValidationError(
+                "--out \(out) exists; choose a new folder (it is never overwritten)")
         }
     }
 
@@ -147,14 +151,16 @@ struct OptimiseCommand: ParsableCommand {
         // The frontier: targets met and cost at shares of the plan's budget.
         var frontier = CSVWriter(header: [
             "budget_share", "budget_yuan", "targets_met", "weighted_met", "targets_modelled",
-            "cost_yuan", "status", "gap", "seconds",
+            "cost_yuan", "cost_minimised", "status", "gap", "seconds",
         ])
+        let frontierOptions = SolveOptions(
+            timeLimit: .milliseconds(Int((timeLimit * 250).rounded(.up))), relativeGap: gap)
         for share in Self.frontierShares {
             let level = AllocationModel.build(
                 scenario: scenario, base: base, budgetScale: share, weights: weights)
             let answer: AllocationResult
             do {
-                answer = try level.problem.solve(objective: .targets, options: solveOptions)
+                answer = try level.problem.solve(objective: .targets, options: frontierOptions)
             } catch {
                 Console.error("error: \(error.description)")
                 throw ExitCode(1)
@@ -163,7 +169,8 @@ struct OptimiseCommand: ParsableCommand {
                 Self.number(share), Self.number((share * planBudget).rounded()),
                 String(answer.met.filter { $0 }.count), Self.number(answer.weightedMet),
                 String(level.problem.targets.count), Self.number(answer.cost.rounded()),
-                Self.status(answer.status), answer.gap.map { String(format: "%.6f", $0) } ?? "",
+                answer.costStatus == nil ? "yes" : "no", Self.status(answer.status),
+                answer.gap.map { String(format: "%.6f", $0) } ?? "",
                 String(format: "%.3f", answer.seconds),
             ])
         }
@@ -184,7 +191,9 @@ struct OptimiseCommand: ParsableCommand {
                         let spent = result.spending.reduce(0.0) { $0 + $1[y][source.rawValue] }
                         yuan += max(0, spent - max(0, capital))
                     }
-                    if yuan > 0 || line?.value(in: year) != nil { values.append((year, yuan.rounded(.up))) }
+                    if yuan > 0 || line?.value(in: year) != nil {
+                        values.append((year, yuan.rounded(.up)))
+                    }
                 }
                 if line != nil || values.contains(where: { $0.1 > 0 }),
                     source != .localBudget || line != nil

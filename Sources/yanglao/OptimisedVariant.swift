@@ -42,7 +42,9 @@ enum OptimisedVariant {
             switch action.kind {
             case .buildCentres, .buildStations, .certifyMealSites:
                 if !action.places.isEmpty {
-                    fields.append("places: [" + action.places.map { code($0.region) }.joined(separator: ", ") + "]")
+                    fields.append(
+                        "places: [" + action.places.map { code($0.region) }.joined(separator: ", ")
+                            + "]")
                 } else {
                     fields.append("per_year: \(action.perYear)")
                 }
@@ -57,7 +59,8 @@ enum OptimisedVariant {
             case .buildBeds:
                 if !action.places.isEmpty {
                     fields.append(
-                        "places: {" + action.places.map { "\(code($0.region)): \($0.amount)" }
+                        "places: {"
+                            + action.places.map { "\(code($0.region)): \($0.amount)" }
                             .joined(separator: ", ") + "}")
                 } else {
                     fields.append("per_year: \(action.perYear)")
@@ -71,7 +74,8 @@ enum OptimisedVariant {
                 if let lead = action.leadTime { fields.append("lead_time: \(lead)") }
             case .convertToNursing:
                 fields.append(
-                    "places: {" + action.places.map { "\(code($0.region)): \($0.amount)" }
+                    "places: {"
+                        + action.places.map { "\(code($0.region)): \($0.amount)" }
                         .joined(separator: ", ") + "}")
                 fields.append(yearField)
                 fields.append("lot: \(action.lot)")
@@ -97,7 +101,8 @@ enum OptimisedVariant {
                 fields.append(yearField)
             case .buildPlanned:
                 fields.append(
-                    "facilities: [" + action.facilities.map { quoted(facilityIDs($0)) }
+                    "facilities: ["
+                        + action.facilities.map { quoted(facilityIDs($0)) }
                         .joined(separator: ", ") + "]")
                 fields.append(yearField)
                 if let lead = action.leadTime { fields.append("lead_time: \(lead)") }
@@ -123,7 +128,8 @@ enum OptimisedVariant {
 
     /// A double-quoted YAML scalar.
     static func quoted(_ text: String) -> String {
-        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\")
+        "\""
+            + text.replacingOccurrences(of: "\\", with: "\\\\")
             .replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 

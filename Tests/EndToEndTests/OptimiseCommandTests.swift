@@ -36,10 +36,11 @@ import Testing
 
         // Every target the program says it meets, the simulator judges met.
         let comparison = try rows(out + "/comparison.csv")
-        #expect(comparison[0] == [
-            "target", "indicator", "deadline", "plan_verdict", "optimised_verdict",
-            "program_says_met",
-        ])
+        #expect(
+            comparison[0] == [
+                "target", "indicator", "deadline", "plan_verdict", "optimised_verdict",
+                "program_says_met",
+            ])
         let claimed = comparison.dropFirst().filter { $0[5] == "yes" }
         #expect(claimed.count == 5)
         for row in claimed { #expect(row[4] == "met", "\(row[0])") }
@@ -115,5 +116,36 @@ import Testing
         #expect(result.errors.contains("weights.yaml:4:13: error:"), "\(result.errors)")
         #expect(result.errors.contains("did you mean 'ex.nursing-share'?"))
         #expect(!FileManager.default.fileExists(atPath: folder.path + "/out"))
+    }
+}
+
+/// The README's optimisation example prints what the README shows (but the solve's time).
+@Suite struct OptimiseReadmeTests {
+    @Test func theReadmeExamplePrintsWhatTheReadmeShows() throws {
+        let readme = try String(contentsOfFile: repository + "/README.md", encoding: .utf8)
+        let lines = readme.split(separator: "\n", omittingEmptySubsequences: false).map(
+            String.init)
+        let command =
+            "$ yanglao optimise Scenarios/anshan/variants/plan.yaml --out Output/anshan-optimised --lang en"
+        let start = try #require(lines.firstIndex(of: command))
+        let shown = Array(
+            lines[(start + 1)...].prefix { !$0.hasPrefix("$") && !$0.hasPrefix("```") })
+        let folder = try TemporaryFolder()
+        let out = folder.path + "/anshan-optimised"
+        let result = try yanglao([
+            "optimise", "Scenarios/anshan/variants/plan.yaml", "--out", out, "--lang", "en",
+        ])
+        #expect(result.status == 0, "\(result.errors)")
+        let printed = result.output.split(separator: "\n").map(String.init)
+        #expect(printed.count == shown.count)
+        // Every line but the solve's time and the folder's name.
+        func stable(_ line: String) -> String {
+            line.replacingOccurrences(of: out, with: "Output/anshan-optimised")
+                .split(separator: ",").dropLast(line.hasPrefix("Solve:") ? 1 : 0)
+                .joined(separator: ",")
+        }
+        #expect(printed.map(stable) == shown.map(stable))
+        let run = try yanglao(["run", out + "/optimised.yaml", "--quiet", "--out", folder.path])
+        #expect(run.status == 0, "\(run.errors)")
     }
 }
