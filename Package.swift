@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "Facilities", targets: ["Facilities"]),
         .library(name: "Reports", targets: ["Reports"]),
         .library(name: "Entitlements", targets: ["Entitlements"]),
+        .library(name: "Allocation", targets: ["Allocation"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
@@ -50,6 +51,14 @@ let package = Package(
                 "Entitlements",
             ]),
 
+        // Optimal allocation of the plan's actions (a model module: no file I/O).
+        .target(
+            name: "Allocation",
+            dependencies: [
+                "Simulation", "Facilities", "Targets", "Geography", "Quantities", "Coverage",
+                "GLPK",
+            ]),
+
         // Edge modules: reading inputs, recording runs.
         .target(name: "CSV", dependencies: ["Diagnostics"]),
         .target(name: "Provenance"),
@@ -74,6 +83,7 @@ let package = Package(
             dependencies: [
                 "ScenarioFiles", "Simulation", "Reports", "Geography", "Targets", "Demography",
                 "Coverage", "Diagnostics", "Provenance", "CSV", "GLPK", "Entitlements",
+                "Allocation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -113,6 +123,12 @@ let package = Package(
                 "CSV", "Coverage", "Entitlements",
             ]
         ),
+        .testTarget(
+            name: "AllocationTests",
+            dependencies: [
+                "Allocation", "Simulation", "ScenarioFiles", "Facilities", "Targets", "Geography",
+                "GLPK",
+            ]),
         .testTarget(
             name: "EndToEndTests",
             dependencies: ["yanglao", "ScenarioFiles", "Diagnostics"]),

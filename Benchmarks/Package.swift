@@ -80,6 +80,18 @@ let package = Package(
             path: "Benchmarks/EntitlementCosting",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
         ),
+        .executableTarget(
+            name: "Optimise",
+            dependencies: [
+                .product(name: "Benchmark", package: "package-benchmark"),
+                .product(name: "ScenarioFiles", package: yanglao),
+                .product(name: "Simulation", package: yanglao),
+                .product(name: "Allocation", package: yanglao),
+                .product(name: "GLPK", package: yanglao),
+            ],
+            path: "Benchmarks/Optimise",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

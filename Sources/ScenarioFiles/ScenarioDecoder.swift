@@ -96,6 +96,11 @@ struct ScenarioDecoder {
                 regions: regions.tree, region: region, datum: regions.datum,
                 targets: targets, demography: demography, coverage: coverage)
             decodeFacilitiesAndInvestment(fields, into: &scenario, session: &session)
+            if let node = fields["optimisation"] {
+                scenario.optimisation = decodeOptimisation(
+                    node, targets: targets, log: &session.log)
+                if scenario.optimisation == nil { return nil }
+            }
             if let notes = fields["notes"] {
                 scenario.notes = (notes.items ?? [notes]).compactMap {
                     Read.text($0, field: "notes", log: &session.log)

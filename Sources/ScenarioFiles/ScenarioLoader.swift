@@ -62,7 +62,7 @@ public struct ScenarioLoader: Sendable {
         "id", "label", "description", "extends", "base_year", "horizon", "report_year", "seed",
         "region", "regions", "targets", "unit_groups", "demography", "coverage",
         "facilities", "investment", "elderly_population", "notes", "entitlements",
-        "ltc_insurance",
+        "ltc_insurance", "optimisation",
     ]
 
     /// Loads and checks a scenario.

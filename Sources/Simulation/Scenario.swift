@@ -54,6 +54,8 @@ public struct Scenario: Sendable {
     public var entitlements: EntitlementSettings? = nil
     /// The long-term-care insurance fund (`ltc_insurance:`), when given.
     public var longTermCareInsurance: LongTermCareInsurance? = nil
+    /// Settings of the optimiser (`optimisation:`), when given.
+    public var optimisation: OptimisationSettings? = nil
 
     /// The invariants a scenario must satisfy.
     public enum InvariantError: Error, Hashable, Sendable, CustomStringConvertible {
