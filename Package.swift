@@ -17,6 +17,8 @@ let package = Package(
         .library(name: "Facilities", targets: ["Facilities"]),
         .library(name: "Reports", targets: ["Reports"]),
         .library(name: "Uncertainty", targets: ["Uncertainty"]),
+        .library(name: "Entitlements", targets: ["Entitlements"]),
+        .library(name: "Allocation", targets: ["Allocation"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
@@ -42,10 +44,22 @@ let package = Package(
         .target(name: "Coverage", dependencies: ["Geography", "GLPK"]),
         .target(name: "Uncertainty", dependencies: ["GSL"]),
         .target(
+            name: "Entitlements",
+            dependencies: ["Geography", "Quantities", "Demography", "GSL", "Targets"]),
+        .target(
             name: "Simulation",
             dependencies: [
                 "Geography", "Quantities", "Targets", "Demography", "Facilities", "Coverage",
                 "Uncertainty",
+                "Entitlements",
+            ]),
+
+        // Optimal allocation of the plan's actions (a model module: no file I/O).
+        .target(
+            name: "Allocation",
+            dependencies: [
+                "Simulation", "Facilities", "Targets", "Geography", "Quantities", "Coverage",
+                "GLPK",
             ]),
 
         // Edge modules: reading inputs, recording runs.
@@ -55,7 +69,7 @@ let package = Package(
             name: "ScenarioFiles",
             dependencies: [
                 "Simulation", "Geography", "Quantities", "Targets", "Demography", "Coverage",
-                "Diagnostics", "CSV", "Provenance", "Uncertainty",
+                "Diagnostics", "CSV", "Provenance", "Entitlements", "Uncertainty",
             ]),
 
         // Edge: reports. Reads run results, writes files (HTML, Excel, CSV, JSON, GeoJSON).
@@ -63,7 +77,8 @@ let package = Package(
             name: "Reports",
             dependencies: [
                 "CXLSX", "Simulation", "ScenarioFiles", "Targets", "Facilities", "Geography",
-                "Quantities", "Diagnostics", "CSV", "Provenance", "Coverage", "Uncertainty",
+                "Quantities", "Diagnostics", "CSV", "Provenance", "Coverage", "Entitlements",
+                "Uncertainty",
             ]),
 
         // The command-line tool.
@@ -71,7 +86,9 @@ let package = Package(
             name: "yanglao",
             dependencies: [
                 "ScenarioFiles", "Simulation", "Reports", "Geography", "Targets", "Demography",
-                "Coverage", "Diagnostics", "Provenance", "CSV", "GLPK", "Uncertainty",
+                "Coverage", "Diagnostics", "Provenance", "CSV", "GLPK", "Entitlements",
+                "Uncertainty",
+                "Allocation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -91,6 +108,11 @@ let package = Package(
         .testTarget(name: "DemographyTests", dependencies: ["Demography", "Geography", "GSL"]),
         .testTarget(
             name: "FacilitiesTests", dependencies: ["Facilities", "Geography", "Quantities"]),
+        .testTarget(
+            name: "EntitlementsTests",
+            dependencies: [
+                "Entitlements", "Demography", "Geography", "Quantities", "GSL", "Targets",
+            ]),
         .testTarget(name: "CSVTests", dependencies: ["CSV", "Diagnostics"]),
         .testTarget(name: "ProvenanceTests", dependencies: ["Provenance"]),
         .testTarget(
@@ -104,9 +126,15 @@ let package = Package(
             name: "ScenarioFilesTests",
             dependencies: [
                 "ScenarioFiles", "Simulation", "Geography", "Quantities", "Targets", "Diagnostics",
-                "CSV", "Coverage", "Uncertainty",
+                "CSV", "Coverage", "Entitlements", "Uncertainty",
             ]
         ),
+        .testTarget(
+            name: "AllocationTests",
+            dependencies: [
+                "Allocation", "Simulation", "ScenarioFiles", "Facilities", "Targets", "Geography",
+                "GLPK",
+            ]),
         .testTarget(
             name: "EndToEndTests",
             dependencies: ["yanglao", "ScenarioFiles", "Diagnostics"]),

@@ -70,6 +70,29 @@ let package = Package(
             plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
         ),
         .executableTarget(
+            name: "EntitlementCosting",
+            dependencies: [
+                .product(name: "Benchmark", package: "package-benchmark"),
+                .product(name: "Entitlements", package: yanglao),
+                .product(name: "Demography", package: yanglao),
+                .product(name: "Geography", package: yanglao),
+            ],
+            path: "Benchmarks/EntitlementCosting",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+        ),
+        .executableTarget(
+            name: "Optimise",
+            dependencies: [
+                .product(name: "Benchmark", package: "package-benchmark"),
+                .product(name: "ScenarioFiles", package: yanglao),
+                .product(name: "Simulation", package: yanglao),
+                .product(name: "Allocation", package: yanglao),
+                .product(name: "GLPK", package: yanglao),
+            ],
+            path: "Benchmarks/Optimise",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+        ),
+        .executableTarget(
             name: "MonteCarlo",
             dependencies: [
                 .product(name: "Benchmark", package: "package-benchmark"),

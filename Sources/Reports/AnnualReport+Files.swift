@@ -94,6 +94,19 @@ extension AnnualReport {
                         ])
                     })
             ),
+            (
+                "service_list",
+                .array(
+                    data.serviceList.filter { $0.year == year }.map { line in
+                        .object([
+                            ("item", .string(line.item)), ("clause", .string(line.clause)),
+                            ("eligible", .number(RunTables.number(line.eligible))),
+                            ("recipients", .number(RunTables.number(line.recipients))),
+                            ("cost", .number(RunTables.number(line.cost))),
+                        ])
+                    })
+            ),
+            ("ltc_fund_deficit_year", data.fundDeficitYear.map(JSONValue.integer) ?? .null),
         ])
         return Array(value.text().utf8)
     }
@@ -249,6 +262,34 @@ extension AnnualReport {
         }
         book.freeze(rows: 1, columns: 2, in: costs)
         book.setWidth(16, columns: 0...max(0, table.header.count - 1), in: costs)
+
+        // The service list, when the scenario costs one.
+        let serviceList = serviceListTable()
+        if !serviceList.rows.isEmpty {
+            let sheet = book.addSheet(language.text("服务清单", "Service list"))
+            for (column, name) in serviceList.header.enumerated() {
+                book.write(name, at: 0, column, in: sheet, format: header)
+            }
+            for (index, line) in serviceList.rows.enumerated() {
+                for (column, text) in line.enumerated() {
+                    if column >= 2,
+                        let number = Double(text.replacingOccurrences(of: ",", with: ""))
+                    {
+                        book.write(
+                            number, at: index + 1, column, in: sheet,
+                            format: CellFormat(numberFormat: column == 4 ? "#,##0.0" : "#,##0"))
+                    } else {
+                        book.write(text, at: index + 1, column, in: sheet)
+                    }
+                }
+            }
+            if let sentence = fundSentence() {
+                book.write(sentence, at: serviceList.rows.count + 2, 0, in: sheet)
+            }
+            book.freeze(rows: 1, columns: 1, in: sheet)
+            book.setWidth(40, columns: 0...0, in: sheet)
+            book.setWidth(16, columns: 1...4, in: sheet)
+        }
         return try book.data()
     }
 }

@@ -199,6 +199,20 @@ public struct AnnualReport: Sendable {
                 rows: costs.rows.map { $0.map { HTMLPage.Cell($0, numeric: true) } })
         }
 
+        // The basic service list and the long-term-care fund.
+        let serviceList = serviceListTable()
+        if !serviceList.rows.isEmpty {
+            page.heading(language.text("基本养老服务清单", "The basic elderly-care service list"))
+            page.table(
+                header: serviceList.header,
+                rows: serviceList.rows.map { row in
+                    row.enumerated().map { HTMLPage.Cell($1, numeric: $0 >= 2) }
+                })
+        }
+        if let sentence = fundSentence() {
+            page.paragraph(sentence)
+        }
+
         // Definitions.
         page.heading(language.text("指标说明", "What the indicators count"))
         var seen = Set<String>()
@@ -244,6 +258,54 @@ public struct AnnualReport: Sendable {
             threshold: threshold, deadline: deadline, format: format)
         chart.fromZero = true
         return chart
+    }
+
+    /// The service list in the report's year, planning region: each item with its clause,
+    /// persons eligible, recipients and cost (万元 in Chinese, yuan in English), and the total.
+    func serviceListTable() -> (header: [String], rows: [[String]]) {
+        let lines = data.serviceList.filter { $0.year == year }
+        guard !lines.isEmpty else { return ([], []) }
+        let chinese = language == .chinese
+        let header =
+            chinese
+            ? ["服务项目", "依据条款", "\(year)年符合条件人数", "享受人数", "支出（万元）"]
+            : ["Item", "Clause", "Eligible \(year)", "Recipients", "Cost (yuan)"]
+        func money(_ yuan: Double) -> String {
+            chinese
+                ? ReportLanguage.grouped(yuan / 10_000, decimals: 1)
+                : ReportLanguage.grouped(yuan, decimals: 0)
+        }
+        var rows = lines.map { line in
+            [
+                line.name, line.clause, ReportLanguage.grouped(line.eligible, decimals: 0),
+                ReportLanguage.grouped(line.recipients, decimals: 0), money(line.cost),
+            ]
+        }
+        rows.append([
+            language.text("合计", "Total"), "", "", "", money(lines.reduce(0) { $0 + $1.cost }),
+        ])
+        return (header, rows)
+    }
+
+    /// A sentence on the long-term-care fund: its balance at the end of the run and the
+    /// first year in deficit, when the scenario projects one.
+    func fundSentence() -> String? {
+        guard let last = data.fundBalances.last else { return nil }
+        let chinese = language == .chinese
+        let balance =
+            chinese
+            ? ReportLanguage.grouped(last.balance / 10_000, decimals: 0) + " 万元"
+            : ReportLanguage.grouped(last.balance, decimals: 0) + " yuan"
+        if let deficit = data.fundDeficitYear {
+            return language.text(
+                "长期护理保险基金自 \(deficit) 年起出现赤字，\(last.year) 年末结余 \(balance)。",
+                "The long-term-care insurance fund is in deficit from \(deficit); its balance at the end of \(last.year) is \(balance)."
+            )
+        }
+        return language.text(
+            "长期护理保险基金在预测期内保持结余，\(last.year) 年末结余 \(balance)。",
+            "The long-term-care insurance fund stays in surplus through the run; its balance at the end of \(last.year) is \(balance)."
+        )
     }
 
     /// Spending by year and source, in 万元 (Chinese) or yuan (English), planning region.

@@ -35,7 +35,7 @@ public enum ReportLanguage: String, Sendable, CaseIterable {
     }
 
     /// 2310 → "2,310"; 1234.5 → "1,234.5".
-    static func grouped(_ value: Double, decimals: Int) -> String {
+    public static func grouped(_ value: Double, decimals: Int) -> String {
         let rounded = decimals == 0 ? value.rounded() : value
         let text = String(format: "%.\(decimals)f", abs(rounded))
         let parts = text.split(separator: ".", maxSplits: 1)

@@ -41,6 +41,26 @@ public struct RunData: Sendable {
     /// says so when it is not zero.
     public var syntheticFacilities: Int = 0
 
+    /// One item of the basic service list (基本养老服务清单) in one year, in the planning
+    /// region: persons eligible, recipients and the cost in yuan.
+    public struct ServiceListLine: Hashable, Sendable {
+        public var item: String
+        public var name: String
+        public var clause: String
+        public var year: Int
+        public var eligible: Double
+        public var recipients: Double
+        public var cost: Double
+    }
+    /// The service list's items by year, when the scenario costs one.
+    public var serviceList: [ServiceListLine] = []
+    /// The long-term-care fund's (长期护理保险基金) balance at the end of each year, in yuan,
+    /// when the scenario projects one.
+    public var fundBalances: [(year: Int, balance: Double)] = []
+
+    /// The first year the fund ends in deficit, if any.
+    public var fundDeficitYear: Int? { fundBalances.first { $0.balance < 0 }?.year }
+
     public init(
         scenarioID: String, label: String, notes: [String], years: ClosedRange<Int>,
         reportYear: Int,
@@ -93,6 +113,20 @@ public struct RunData: Sendable {
             indicators: result.indicators,
             targets: result.targets, costs: costs, toolVersion: toolVersion, runID: runID)
         syntheticFacilities = result.facilities?.stock.syntheticCount ?? 0
+        if let costing = result.entitlements.costing {
+            for year in costing.years {
+                for (index, item) in costing.items.enumerated() {
+                    serviceList.append(
+                        ServiceListLine(
+                            item: item.id, name: item.name, clause: item.clause, year: year,
+                            eligible: costing.eligible(item: index, year: year, region: planning),
+                            recipients: costing.recipients(
+                                item: index, year: year, region: planning),
+                            cost: costing.cost(item: index, year: year, region: planning)))
+                }
+            }
+        }
+        fundBalances = result.entitlements.fund?.years.map { ($0.year, $0.closingBalance) } ?? []
     }
 
     /// The notes a report prints, with the class a page shows them in: the

@@ -76,7 +76,92 @@ public enum RunFolderReader {
             guard let synthetic = countSynthetic(path + "/stock.csv", log: &log) else { return nil }
             data.syntheticFacilities = synthetic
         }
+        if FileManager.default.fileExists(atPath: path + "/service-list-costs.csv") {
+            guard
+                let lines = readServiceList(
+                    costs: path + "/service-list-costs.csv",
+                    items: path + "/service-list-items.csv", region: tree.regions[region].code,
+                    log: &log)
+            else { return nil }
+            data.serviceList = lines
+        }
+        if FileManager.default.fileExists(atPath: path + "/ltc-fund.csv") {
+            guard let balances = readFundBalances(path + "/ltc-fund.csv", log: &log) else {
+                return nil
+            }
+            data.fundBalances = balances
+        }
         return data
+    }
+
+    /// The planning region's rows of `service-list-costs.csv`, named from
+    /// `service-list-items.csv`.
+    static func readServiceList(
+        costs: String, items: String, region: DivisionCode, log: inout DiagnosticLog
+    ) -> [RunData.ServiceListLine]? {
+        guard let itemTable = CSVReader.read(atPath: items, name: items, log: &log),
+            itemTable.check(
+                CSVColumns(required: ["item", "name", "clause"], optional: itemTable.header),
+                log: &log),
+            let costTable = CSVReader.read(atPath: costs, name: costs, log: &log),
+            costTable.check(
+                CSVColumns(
+                    required: ["year", "region", "item", "eligible", "recipients", "cost"],
+                    optional: costTable.header),
+                log: &log)
+        else { return nil }
+        var names: [String: (name: String, clause: String)] = [:]
+        for row in 0..<itemTable.rowCount {
+            let text = { (name: String) in
+                itemTable.text(row: row, column: itemTable.column(name)) ?? ""
+            }
+            names[text("item")] = (text("name"), text("clause"))
+        }
+        var lines: [RunData.ServiceListLine] = []
+        for row in 0..<costTable.rowCount {
+            let text = { (name: String) in
+                costTable.text(row: row, column: costTable.column(name)) ?? ""
+            }
+            guard (try? DivisionCode(parsing: text("region"))) == region else { continue }
+            guard let year = Int(text("year")), let item = names[text("item")],
+                let eligible = Double(text("eligible")),
+                let recipients = Double(text("recipients")), let cost = Double(text("cost"))
+            else {
+                log.error(
+                    .invalidValue(field: "item", reason: "a malformed service-list line"),
+                    at: costTable.location(row: row))
+                continue
+            }
+            lines.append(
+                RunData.ServiceListLine(
+                    item: text("item"), name: item.name, clause: item.clause, year: year,
+                    eligible: eligible, recipients: recipients, cost: cost))
+        }
+        return log.hasErrors ? nil : lines
+    }
+
+    /// The closing balance of each year of `ltc-fund.csv`.
+    static func readFundBalances(_ file: String, log: inout DiagnosticLog) -> [(
+        year: Int, balance: Double
+    )]? {
+        guard let csv = CSVReader.read(atPath: file, name: file, log: &log),
+            csv.check(
+                CSVColumns(required: ["year", "closing_balance"], optional: csv.header), log: &log)
+        else { return nil }
+        var balances: [(year: Int, balance: Double)] = []
+        for row in 0..<csv.rowCount {
+            guard let year = Int(csv.text(row: row, column: csv.column("year")) ?? ""),
+                let balance = Double(
+                    csv.text(row: row, column: csv.column("closing_balance")) ?? "")
+            else {
+                log.error(
+                    .invalidValue(field: "closing_balance", reason: "a malformed fund line"),
+                    at: csv.location(row: row))
+                continue
+            }
+            balances.append((year, balance))
+        }
+        return log.hasErrors ? nil : balances
     }
 
     /// The rows of `stock.csv` marked `synthetic = yes`.
@@ -203,7 +288,7 @@ public enum RunFolderReader {
                     ],
                     optional: [
                         "document_title", "threshold", "deadline", "from", "baseline_year",
-                        "baseline_value", "note",
+                        "baseline_value", "note", "document_region",
                     ]), log: &log)
         else { return nil }
         func text(_ row: Int, _ name: String) -> String {
@@ -221,6 +306,16 @@ public enum RunFolderReader {
                     at: csv.location(row: row))
                 continue
             }
+            var documentRegion: DivisionCode?
+            if !text(row, "document_region").isEmpty {
+                guard let code = try? DivisionCode(parsing: text(row, "document_region")) else {
+                    log.error(
+                        .invalidValue(field: "document_region", reason: "not a division code"),
+                        at: csv.location(row: row, column: csv.column("document_region")!))
+                    continue
+                }
+                documentRegion = code
+            }
             let baselineYear = Int(text(row, "baseline_year"))
             let baselineValue = Double(text(row, "baseline_value"))
             targets.append(
@@ -233,7 +328,8 @@ public enum RunFolderReader {
                     baseline: baselineYear.flatMap { year in
                         baselineValue.map { .init(year: year, value: $0) }
                     },
-                    note: text(row, "note"), documentTitle: text(row, "document_title")))
+                    note: text(row, "note"), documentTitle: text(row, "document_title"),
+                    documentRegion: documentRegion))
         }
         return log.hasErrors ? nil : targets
     }

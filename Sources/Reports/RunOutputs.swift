@@ -1,4 +1,5 @@
 import Coverage
+import Entitlements
 import Foundation
 import Provenance
 import ScenarioFiles
@@ -96,6 +97,7 @@ public struct RunOutputs: Sendable {
                 ("stock.csv", FacilityTables.stock(run, tree: scenario.regions)),
             ]
         }
+        files += serviceListFiles(result)
         // The report year lies within the run (the scenario guarantees it).
         if let report = try? AnnualReport(data: data, year: scenario.reportYear, language: language)
         {
@@ -103,6 +105,35 @@ public struct RunOutputs: Sendable {
         }
         if let coverage = CoverageMap.geoJSON(result, year: scenario.reportYear) {
             files.append(("coverage-\(scenario.reportYear).geojson", coverage))
+        }
+        return files
+    }
+
+    /// The service list's tables (items, costs down to county level, the planning region's
+    /// budget) and the long-term-care fund, when the scenario has them.
+    private static func serviceListFiles(_ result: SimulationResult) -> [(
+        name: String, bytes: [UInt8]
+    )] {
+        let scenario = result.scenario
+        let tree = scenario.regions
+        let areaRegions = scenario.demography?.areas.compactMap { tree.index(of: $0) } ?? []
+        let regions = EntitlementTables.regions(tree, areaRegions: areaRegions, level: .county)
+        var files: [(name: String, bytes: [UInt8])] = []
+        if let costing = result.entitlements.costing {
+            let planning = tree.index(of: scenario.region)!
+            files += [
+                ("service-list-items.csv", EntitlementTables.items(costing.items)),
+                ("service-list-costs.csv", EntitlementTables.costs(costing, regions: regions)),
+                (
+                    "service-list-budget.csv",
+                    EntitlementTables.budget(
+                        costing.budgetLines(
+                            region: planning, budget: scenario.entitlements?.budget))
+                ),
+            ]
+        }
+        if let fund = result.entitlements.fund, let insurance = scenario.longTermCareInsurance {
+            files.append(("ltc-fund.csv", EntitlementTables.fund(fund, schemes: insurance.schemes)))
         }
         return files
     }

@@ -116,6 +116,7 @@ public enum RunTables {
             "target", "document", "document_title", "clause", "indicator", "comparison",
             "threshold",
             "deadline", "from", "scope", "baseline_year", "baseline_value", "text", "note",
+            "document_region",
         ])
         for target in targets {
             writer.append([
@@ -126,7 +127,7 @@ public enum RunTables {
                 target.from.map(String.init) ?? "", target.scope.code,
                 target.baseline.map { String($0.year) } ?? "", number(target.baseline?.value),
                 target.text,
-                target.note,
+                target.note, target.documentRegion?.shortForm ?? "",
             ])
         }
         return writer.data

@@ -25,6 +25,7 @@ import Simulation
 /// | `demography` | no | base population and assumptions; see `ScenarioDecoder+Demography.swift` |
 /// | `coverage` | no | the 15-minute circle and coverage indicators (see `CoverageSection`) |
 /// | `uncertainty` | no | distributions of scenario numbers (see `ScenarioDecoder+Uncertainty.swift`) |
+/// | `entitlements`, `ltc_insurance` | no | service lists to cost, the long-term-care fund (see `ScenarioDecoder+Entitlements.swift`) |
 struct ScenarioDecoder {
     let file: String
     private(set) var resolved: YAMLNode
@@ -96,11 +97,17 @@ struct ScenarioDecoder {
                 regions: regions.tree, region: region, datum: regions.datum,
                 targets: targets, demography: demography, coverage: coverage)
             decodeFacilitiesAndInvestment(fields, into: &scenario, session: &session)
+            if let node = fields["optimisation"] {
+                scenario.optimisation = decodeOptimisation(
+                    node, targets: targets, log: &session.log)
+                if scenario.optimisation == nil { return nil }
+            }
             if let notes = fields["notes"] {
                 scenario.notes = (notes.items ?? [notes]).compactMap {
                     Read.text($0, field: "notes", log: &session.log)
                 }
             }
+            decodeEntitlements(fields, into: &scenario, session: &session)
             if let node = fields["uncertainty"] {
                 scenario.uncertainty = decodeUncertainty(node, log: &session.log)
             }

@@ -176,20 +176,22 @@ public struct ScenarioDraws: Sendable {
         }
     }
 
-    /// The central run's population, when no key path can change it.
+    /// The central run's population and entitlement outcome, when no key path can change
+    /// them.
     static func reusablePopulation(_ keyPaths: [[String]], central: SimulationResult?)
-        -> PopulationByRegion?
+        -> (population: PopulationByRegion?, entitlements: EntitlementStage.Outcome)?
     {
         let untouched = keyPaths.allSatisfy {
             ["facilities", "investment", "coverage"].contains($0.first ?? "")
         }
-        return untouched ? central?.population : nil
+        guard untouched, let central else { return nil }
+        return (central.population, central.entitlements)
     }
 
     static func evaluate(
         _ template: ScenarioTemplate, inputs: [UncertainInput], values: [Double], replicate: Int,
         regions: [Int], years: [Int], fixed: [ScenarioTemplate.Change] = [],
-        population: PopulationByRegion?
+        population: (population: PopulationByRegion?, entitlements: EntitlementStage.Outcome)?
     ) -> Result<Replicate, RunError> {
         let scenario: Scenario
         switch template.scenario(with: fixed + changes(inputs, values: values)) {
@@ -203,7 +205,7 @@ public struct ScenarioDraws: Sendable {
         let result: SimulationResult
         do {
             result = try Simulator.run(
-                scenario, parallelism: .serial, reusedPopulation: population)
+                scenario, parallelism: .serial, reusedDemography: population)
         } catch {
             return .failure(.simulation(replicate: replicate, error))
         }

@@ -61,7 +61,8 @@ public struct ScenarioLoader: Sendable {
     public static let topLevelKeys = [
         "id", "label", "description", "extends", "base_year", "horizon", "report_year", "seed",
         "region", "regions", "targets", "unit_groups", "demography", "coverage",
-        "facilities", "investment", "elderly_population", "notes", "uncertainty",
+        "facilities", "investment", "elderly_population", "notes", "entitlements",
+        "ltc_insurance", "optimisation", "uncertainty",
     ]
 
     /// Loads and checks a scenario.
@@ -154,6 +155,23 @@ struct Session {
         }.map(\.element)
     }
 
+    /// Reads and parses a YAML file, recording it as an input; an empty file is an error
+    /// naming what the file should hold (`what`).
+    mutating func readYAML(_ file: String, what: String) -> YAMLNode? {
+        guard let text = readText(file) else { return nil }
+        let parsed = YAMLParser.parse(text.string, file: file)
+        log.append(contentsOf: parsed.diagnostics)
+        guard let root = parsed.root else {
+            if parsed.diagnostics.isEmpty {
+                log.error(
+                    .invalidValue(field: what, reason: "the file is empty"),
+                    at: SourceLocation(file: file, line: 1, column: 1))
+            }
+            return nil
+        }
+        return root
+    }
+
     /// Reads a text file, recording it as an input and remembering its text.
     mutating func readText(_ name: String) -> DecodedText? {
         if let text = cache.texts[name] { return text }
@@ -194,17 +212,7 @@ struct Session {
     mutating func loadChain(file: String, chain: [(name: String, canonical: String)])
         -> YAMLNode?
     {
-        guard let text = readText(file) else { return nil }
-        let parsed = YAMLParser.parse(text.string, file: file)
-        log.append(contentsOf: parsed.diagnostics)
-        guard let root = parsed.root else {
-            if parsed.diagnostics.isEmpty {
-                log.error(
-                    .invalidValue(field: "scenario", reason: "the file is empty"),
-                    at: SourceLocation(file: file, line: 1, column: 1))
-            }
-            return nil
-        }
+        guard let root = readYAML(file, what: "scenario") else { return nil }
         guard var entries = root.entries else {
             log.error(
                 .wrongType(

@@ -65,17 +65,7 @@ public enum TargetCatalogueFile {
 extension Session {
     /// Reads one catalogue file, recording it as an input.
     mutating func readCatalogue(_ file: String) -> TargetCatalogue? {
-        guard let text = readText(file) else { return nil }
-        let parsed = YAMLParser.parse(text.string, file: file)
-        log.append(contentsOf: parsed.diagnostics)
-        guard let root = parsed.root else {
-            if parsed.diagnostics.isEmpty {
-                log.error(
-                    .invalidValue(field: "target catalogue", reason: "the file is empty"),
-                    at: SourceLocation(file: file, line: 1, column: 1))
-            }
-            return nil
-        }
+        guard let root = readYAML(file, what: "target catalogue") else { return nil }
         guard
             let fields = Fields(
                 root, section: "", keys: TargetCatalogueFile.keys, log: &log)

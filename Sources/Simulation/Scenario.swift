@@ -1,5 +1,6 @@
 import Coverage
 import Demography
+import Entitlements
 import Facilities
 import Geography
 import Targets
@@ -50,6 +51,12 @@ public struct Scenario: Sendable {
     public var elderlyPopulation: ElderlyPopulation? = nil
     /// The investment plan (`investment:`), when the scenario has one.
     public var investment: InvestmentPlan? = nil
+    /// The basic elderly-care service list to cost (`entitlements:`), when given.
+    public var entitlements: EntitlementSettings? = nil
+    /// The long-term-care insurance fund (`ltc_insurance:`), when given.
+    public var longTermCareInsurance: LongTermCareInsurance? = nil
+    /// Settings of the optimiser (`optimisation:`), when given.
+    public var optimisation: OptimisationSettings? = nil
     /// The uncertain inputs (`uncertainty:`), when the scenario gives distributions for
     /// some of its numbers.
     public var uncertainty: UncertaintySettings? = nil

@@ -1,6 +1,7 @@
 import Coverage
 import Demography
 import Dispatch
+import Entitlements
 import Facilities
 import Geography
 import Targets
@@ -27,6 +28,8 @@ public struct SimulationResult: Sendable {
     public let indicators: IndicatorTable
     /// The verdict on every target, in the scenario's order.
     public let targets: [TargetResult]
+    /// The service list's costing and the long-term-care fund, when the scenario has them.
+    public var entitlements: EntitlementStage.Outcome = .init()
     /// How long each stage took, in milliseconds.
     public let timings: [(stage: String, milliseconds: Double)]
 
@@ -39,17 +42,19 @@ public enum SimulationError: Error, Sendable, CustomStringConvertible {
     case demography(DemographyInputs.RunError)
     case population(ElderlyPopulation.InvariantError)
     case facilities(FacilitySimulationError)
+    case entitlements(CostingError)
 
     public var description: String {
         switch self {
         case .demography(let error): "the population projection failed: \(error.description)"
         case .population(let error): "the older population is not usable: \(error.description)"
         case .facilities(let error): "the facility run failed: \(error.description)"
+        case .entitlements(let error): "the service list could not be costed: \(error.description)"
         }
     }
 }
 
-/// The year loop (逐年模拟): demography → facilities → coverage → indicators → targets, from
+/// The year loop (逐年模拟): demography (and the service list on it) → facilities → coverage → indicators → targets, from
 /// the base year to the horizon, for every region of the tree.
 ///
 /// The population is projected first (it does not depend on provision). The facility stock
@@ -64,13 +69,17 @@ public enum Simulator {
     /// - Throws: ``SimulationError`` when a stage cannot run.
     /// - Parameter progress: told when each stage starts: its name and the share of the
     ///   stages done (for a progress bar).
-    /// - Parameter reusedPopulation: the population of an earlier run of the same scenario
-    ///   with the same `demography:` (or `elderly_population:`), regions and years; the
-    ///   demography stage is then skipped (the replicates of a Monte Carlo run whose
+    /// - Parameter reusedDemography: the population and entitlement outcome of an earlier
+    ///   run of the same scenario with the same `demography:` (or `elderly_population:`),
+    ///   `entitlements:`, `ltc_insurance:`, regions and years; the demography and
+    ///   entitlement stages are then skipped (the replicates of a Monte Carlo run whose
     ///   uncertain inputs are all facilities, investment or coverage numbers).
     public static func run(
         _ scenario: Scenario, parallelism: Parallelism = .automatic,
-        reusedPopulation: PopulationByRegion? = nil,
+        reusedDemography: (
+            population: PopulationByRegion?, entitlements: EntitlementStage.Outcome
+        )? =
+            nil,
         progress: (_ stage: String, _ done: Double) -> Void = { _, _ in }
     ) throws(SimulationError) -> SimulationResult {
         let clock = ContinuousClock()
@@ -87,8 +96,10 @@ public enum Simulator {
         progress("demography", 0.0)
         var start = clock.now
         var population: PopulationByRegion?
-        if let reusedPopulation {
-            population = reusedPopulation
+        var entitlements = EntitlementStage.Outcome()
+        if let reused = reusedDemography {
+            population = reused.population
+            entitlements = reused.entitlements
         } else if let demography = scenario.demography {
             let result: ProjectionResult
             do {
@@ -98,6 +109,12 @@ public enum Simulator {
             }
             population = PopulationByRegion(
                 result: result, inputs: demography, tree: tree, baseYear: scenario.baseYear)
+            do {
+                entitlements = try EntitlementStage.run(
+                    scenario, demography: demography, projection: result)
+            } catch {
+                throw .entitlements(error)
+            }
         } else if let elderly = scenario.elderlyPopulation {
             population = PopulationByRegion(elderly: elderly)
         }
@@ -155,6 +172,7 @@ public enum Simulator {
         if let facilities {
             IndicatorAssembly.facilities(facilities, into: &table, tree: tree)
         }
+        entitlements.costing?.fill(&table)
         IndicatorAssembly.coverage(
             perYear.map(\.coverage), circles: perYear.map(\.circle), years: years, into: &table)
         let targets = scenario.targets.map {
@@ -163,12 +181,14 @@ public enum Simulator {
         timings.append(("indicators and targets", milliseconds(clock.now - start)))
         progress("done", 1)
 
-        return SimulationResult(
+        var simulation = SimulationResult(
             scenario: scenario, population: population, facilities: facilities,
             coverage: perYear.map(\.coverage), serviceCircle: perYear.map(\.circle),
             circleUnits: residents?.located ?? [], unlocatedUnits: residents?.unlocated ?? [],
             indicators: table, targets: targets,
             timings: timings)
+        simulation.entitlements = entitlements
+        return simulation
     }
 }
 

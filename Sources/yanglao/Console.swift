@@ -2,6 +2,7 @@ import Demography
 import Facilities
 import Foundation
 import Geography
+import Reports
 import Simulation
 import Targets
 
@@ -131,13 +132,7 @@ struct Messages {
 
     /// 3325372 → "3,325,372", whatever the locale.
     static func grouped(_ value: Int) -> String {
-        let digits = String(value.magnitude)
-        var result = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0, (digits.count - index) % 3 == 0 { result.append(",") }
-            result.append(digit)
-        }
-        return (value < 0 ? "-" : "") + result
+        ReportLanguage.grouped(Double(value), decimals: 0)
     }
 
     /// One line on a scenario's base population: persons, areas, how single years were made.
@@ -177,6 +172,35 @@ struct Messages {
             case .village: ("village", "villages")
             }
         return "\(count) \(count == 1 ? one : many)"
+    }
+
+    /// The service list's cost in the report year (planning region) and the fund's first
+    /// deficit year, when the scenario costs a list or projects a fund.
+    func serviceList(_ result: SimulationResult) -> String? {
+        let year = result.scenario.reportYear
+        let planning = result.scenario.regions.index(of: result.scenario.region)!
+        var parts: [String] = []
+        if let costing = result.entitlements.costing, costing.years.contains(year) {
+            let cost = costing.totalCost(year: year, region: planning)
+            let amount = ReportLanguage.grouped(cost / 10_000, decimals: 1)
+            parts.append(
+                language == .zh
+                    ? "\(year)年基本养老服务清单 \(costing.items.count) 项，测算支出 \(amount) 万元"
+                    : "Service list in \(year): \(costing.items.count) items costing \(ReportLanguage.grouped(cost / 1e6, decimals: 1)) million yuan"
+            )
+        }
+        if let fund = result.entitlements.fund {
+            let deficit = fund.years.first { $0.closingBalance < 0 }?.year
+            let sentence =
+                switch (language, deficit) {
+                case (.zh, let year?): "长期护理保险基金自 \(year) 年起出现赤字"
+                case (.zh, nil): "长期护理保险基金在预测期内保持结余"
+                case (.en, let year?): "the long-term-care fund is in deficit from \(year)"
+                case (.en, nil): "the long-term-care fund stays in surplus"
+                }
+            parts.append(sentence)
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: language == .zh ? "；" : "; ")
     }
 
     /// The verdicts in the report year: how many targets are met, on track, off track,

@@ -121,35 +121,17 @@ struct FacilitiesCommand: ParsableCommand {
             ("stock.csv", FacilityTables.stock(result, tree: tree)),
         ]
         let path = out ?? "Output/\(scenario.id)/facilities"
-        let git = GitCheckout.state(in: FileManager.default.currentDirectoryPath)
-        let manifest = Manifest(
-            toolVersion: Yanglao.version, gitCommit: git?.commit, gitDirty: git?.dirty,
-            scenarioID: scenario.id, scenarioFile: loaded.file, seed: scenario.seed,
-            overrides: options.overrides, resolvedScenario: loaded.resolvedJSON, inputs: inputs,
-            outputs: outputs.map { InputFile(name: $0.name, bytes: $0.bytes) },
-            runID: (path as NSString).lastPathComponent, started: started,
+        try ScenarioCommandFolder.write(
+            outputs, to: path, loaded: loaded, inputs: inputs, options: options,
+            started: started,
             timings: [
-                ("load", milliseconds(loadTime)), ("facilities", milliseconds(runTime)),
-                ("write", milliseconds(clock.now - writeStart)),
-            ])
-        do {
-            try RunFolder(path: path).write(
-                outputs + [("manifest.json", Array(manifest.json.text().utf8))],
-                overwrite: overwrite)
-        } catch {
-            Console.error("error: \(error)")
-            if case .exists = error { throw ExitCode(64) }
-            throw ExitCode(1)
-        }
+                ("load", loadTime.milliseconds), ("facilities", runTime.milliseconds),
+                ("write", (clock.now - writeStart).milliseconds),
+            ], overwrite: overwrite)
         if !options.quiet {
             Console.out(FacilitySummary(language: options.lang).lines(result, tree: tree))
             Console.out(messages.written(path))
         }
-    }
-
-    private func milliseconds(_ duration: Duration) -> Double {
-        let (seconds, attoseconds) = duration.components
-        return Double(seconds) * 1000 + Double(attoseconds) / 1e15
     }
 }
 
@@ -192,15 +174,7 @@ struct FacilitySummary {
         }
     }
 
-    func grouped(_ value: Double) -> String {
-        let digits = String(Int(value.rounded()))
-        var result = ""
-        for (index, character) in digits.reversed().enumerated() {
-            if index > 0, index % 3 == 0, character != "-" { result.append(",") }
-            result.append(character)
-        }
-        return String(result.reversed())
-    }
+    func grouped(_ value: Double) -> String { ReportLanguage.grouped(value, decimals: 0) }
 
     /// Money in 万元 (zh) or million yuan (en), one decimal.
     func yuan(_ value: Double) -> String {

@@ -1,4 +1,7 @@
+import ArgumentParser
 import Foundation
+import Provenance
+import ScenarioFiles
 
 /// Files a standalone command writes, all or none: each is written to a temporary file in
 /// its folder, and only when every one is complete are they renamed into place.
@@ -52,5 +55,45 @@ struct OutputFiles {
             return String(csv.dropLast(4)) + ".json"
         }
         return csv + ".json"
+    }
+}
+
+/// The folder a scenario command writes (`facilities`, `entitlements`): its tables and a
+/// manifest, all at once.
+enum ScenarioCommandFolder {
+    /// Writes the outputs and a manifest to `path`, replacing an existing folder only with
+    /// `overwrite`.
+    /// - Throws: `ExitCode(64)` when the folder exists, `ExitCode(1)` when it cannot be
+    ///   written; the error is printed.
+    static func write(
+        _ outputs: [(name: String, bytes: [UInt8])], to path: String, loaded: LoadedScenario,
+        inputs: [InputFile], options: ScenarioOptions, started: Date,
+        timings: [(stage: String, milliseconds: Double)], overwrite: Bool
+    ) throws {
+        let scenario = loaded.scenario
+        let git = GitCheckout.state(in: FileManager.default.currentDirectoryPath)
+        let manifest = Manifest(
+            toolVersion: Yanglao.version, gitCommit: git?.commit, gitDirty: git?.dirty,
+            scenarioID: scenario.id, scenarioFile: loaded.file, seed: scenario.seed,
+            overrides: options.overrides, resolvedScenario: loaded.resolvedJSON, inputs: inputs,
+            outputs: outputs.map { InputFile(name: $0.name, bytes: $0.bytes) },
+            runID: (path as NSString).lastPathComponent, started: started, timings: timings)
+        do {
+            try RunFolder(path: path).write(
+                outputs + [("manifest.json", Array(manifest.json.text().utf8))],
+                overwrite: overwrite)
+        } catch {
+            Console.error("error: \(error)")
+            if case .exists = error { throw ExitCode(64) }
+            throw ExitCode(1)
+        }
+    }
+}
+
+extension Duration {
+    /// The duration in milliseconds.
+    var milliseconds: Double {
+        let (seconds, attoseconds) = components
+        return Double(seconds) * 1000 + Double(attoseconds) / 1e15
     }
 }

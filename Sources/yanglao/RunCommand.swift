@@ -76,7 +76,10 @@ struct RunCommand: ParsableCommand {
             Console.error("\(loaded.file): error: \(error.description)")
             throw ExitCode(1)
         }
-        if !options.quiet { Console.out(messages.verdicts(result)) }
+        if !options.quiet {
+            Console.out(messages.verdicts(result))
+            if let line = messages.serviceList(result) { Console.out(line) }
+        }
         let drawFiles =
             try template.map { try uncertainty.run($0, central: result, options: options) } ?? []
 
@@ -91,7 +94,7 @@ struct RunCommand: ParsableCommand {
                 facts: RunOutputs.ManifestFacts(
                     toolVersion: Yanglao.version, gitCommit: git?.commit, gitDirty: git?.dirty,
                     overrides: options.overrides, started: started,
-                    timings: [("load", milliseconds(loadTime))]), extraFiles: drawFiles)
+                    timings: [("load", loadTime.milliseconds)]), extraFiles: drawFiles)
             try folder.write(outputs.files, overwrite: overwrite)
         } catch let error as RunFolder.WriteError {
             Console.error("error: \(error)")
@@ -109,10 +112,5 @@ struct RunCommand: ParsableCommand {
         }) {
             Console.out(messages.reportWritten(year: year, path: folder.path + "/" + report.name))
         }
-    }
-
-    private func milliseconds(_ duration: Duration) -> Double {
-        let (seconds, attoseconds) = duration.components
-        return Double(seconds) * 1000 + Double(attoseconds) / 1e15
     }
 }

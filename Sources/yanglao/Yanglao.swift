@@ -28,6 +28,7 @@ struct Yanglao: ParsableCommand {
             CompareCommand.self, TargetsCommand.self,
             ProjectCommand.self, LifeTableCommand.self, BacktestCommand.self,
             FacilitiesCommand.self, CoverageCommand.self, SiteCommand.self,
+            AssessCommand.self, EntitlementsCommand.self, OptimiseCommand.self,
             RequiredCommand.self, SensitivityCommand.self,
         ]
     )

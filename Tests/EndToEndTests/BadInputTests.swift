@@ -62,6 +62,9 @@ enum Anshan {
             files["targets/" + catalogue] = Array(read("targets/" + catalogue).utf8)
         }
         files["targets/001-anshan-2021.yaml"] = Array(anshanTargets.utf8)
+        for list in ["000-liaoning-2023.yaml", "001-anshan-2021.yaml"] {
+            files["service-lists/" + list] = Array(read("service-lists/" + list).utf8)
+        }
         return files
     }
 

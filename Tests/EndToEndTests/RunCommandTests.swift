@@ -6,7 +6,8 @@ import Testing
     static let outputs = [
         "budget.csv", "costs.csv", "coverage-2025.geojson", "failing-units.csv", "indicators.csv",
         "manifest.json", "plan.csv", "regions.csv", "report-2025.csv", "report-2025.html",
-        "report-2025.json", "report-2025.xlsx", "scenario.resolved.yaml", "stock.csv",
+        "report-2025.json", "report-2025.xlsx", "scenario.resolved.yaml",
+        "service-list-budget.csv", "service-list-costs.csv", "service-list-items.csv", "stock.csv",
         "target-definitions.csv", "targets.csv",
     ]
 
@@ -53,6 +54,8 @@ import Testing
                 "Scenarios/targets/004-liaoning-2022.yaml",
                 "Scenarios/targets/000-liaoning-2023.yaml",
                 "Scenarios/anshan/facilities-2020-synthetic.csv", "Scenarios/anshan/unit-costs.csv",
+                "Scenarios/service-lists/000-liaoning-2023.yaml",
+                "Scenarios/service-lists/001-anshan-2021.yaml",
             ])
         for input in inputs {
             let file = repository + "/" + (input["file"] as? String ?? "")

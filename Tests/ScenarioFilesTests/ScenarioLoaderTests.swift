@@ -42,6 +42,7 @@ import Testing
                 "death-rates-wpp2024.csv", "fertility-pattern-wpp2024.csv",
                 "capability-levels.csv", "001-anshan-2021.yaml", "004-liaoning-2022.yaml",
                 "000-liaoning-2023.yaml", "facilities-2020-synthetic.csv", "unit-costs.csv",
+                "000-liaoning-2023.yaml", "001-anshan-2021.yaml",  // the service lists
             ])
         // 鞍政办发〔2021〕2号 has 10 measurable targets, document 004 eleven, document 000 two.
         #expect(scenario.targets.count == 10 + 11 + 2)
