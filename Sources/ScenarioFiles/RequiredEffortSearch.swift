@@ -70,7 +70,7 @@ public struct RequiredEffortSearch: Sendable {
                 "target '\(id)' has no figure or deadline the scenario can judge"
             case .badLever(let lever, let reason): "--lever \(lever): \(reason)"
             case .noUncertainty:
-                "--probability needs the scenario's 'uncertainty:' section (distributions)"
+                "the scenario has no 'uncertainty:' section: give distributions first"
             case .invalid(let error): "a lever value makes the scenario invalid:\n\(error)"
             case .simulation(let error): error.description
             }

@@ -11,18 +11,22 @@ struct RequiredCommand: ParsableCommand {
         commandName: "required",
         abstract: "The smallest budget or yearly action count that meets a target by its deadline.",
         discussion: """
-            The lever is a key path of the scenario, as --set names values: a plan line's
-            yearly count (searched as a whole number, by bisection), a budget source (a factor
-            on every year of it, by Brent's method) or investment.budget (every source scaled
-            together; the default). Each lever value is run to the target's deadline. With
-            --probability P the scenario's uncertainty: section is sampled --draws times at
-            every lever value (the same draws each time) and the smallest value at which the
-            share of draws meeting the target reaches P is found.
+            The lever is a key path of the scenario, as --set names values: a plan
+            line's yearly count (searched as a whole number, by bisection), a budget
+            source (a factor on every year of it, by Brent's method) or
+            investment.budget (every source scaled together; the default). Each lever
+            value is run to the target's deadline. With --probability P the scenario's
+            uncertainty: section is sampled --draws times at every lever value (the same
+            draws each time) and the smallest value at which the share of draws meeting
+            the target reaches P is found.
 
             Examples:
-              yanglao required Scenarios/liaoning/variants/plan.yaml --target ln.nursing-bed-share --lever investment.actions.6.convert_to_nursing.per_year
-              yanglao required Scenarios/anshan/variants/plan.yaml --target as.nursing-bed-share
-              yanglao required Scenarios/liaoning/variants/uncertain.yaml --target ln.street-centres --lever investment.actions.2.build_centres.per_year --probability 0.8 --draws 50
+              yanglao required Scenarios/anshan/variants/plan.yaml --target as.meal-sites
+              yanglao required Examples/small-city --target ex.nursing-share \\
+                  --lever investment.actions.0.convert_to_nursing.per_year
+              yanglao required Scenarios/liaoning/variants/uncertain.yaml \\
+                  --target ln.street-centres --lever investment.budget.central_budget \\
+                  --probability 0.9 --draws 50
             """)
 
     @OptionGroup var options: ScenarioOptions

@@ -14,10 +14,10 @@ struct RunCommand: ParsableCommand {
             The run folder holds the annual target report of the scenario's report year
             (report-<year>.html, .xlsx, .csv, .json), the tables (indicators, targets,
             target-definitions, failing-units, costs, budget, plan, stock, regions), the
-            coverage map (coverage-<year>.geojson), scenario.resolved.yaml (the scenario as
-            run) and manifest.json (version, git commit, seed, SHA-256 of every input and
-            output, timings). It is written to a temporary folder and renamed into place,
-            so a failed run leaves nothing behind.
+            coverage map (coverage-<year>.geojson), scenario.resolved.yaml (the scenario
+            as run) and manifest.json (version, git commit, seed, SHA-256 of every input
+            and output, timings). It is written to a temporary folder and renamed into
+            place, so a failed run leaves nothing behind.
 
             Examples:
               yanglao run Scenarios/anshan/variants/plan.yaml
@@ -25,10 +25,10 @@ struct RunCommand: ParsableCommand {
               yanglao run Scenarios/anshan --set horizon=2030 --out ../runs --lang en
               yanglao run Scenarios/liaoning/variants/uncertain.yaml --draws 1000
 
-            With --draws N the scenario's uncertainty: section is sampled N times (replicate
-            k seeded from the scenario seed by the documented rule, the same results on any
-            number of threads); draws/quantiles.csv, draws/probabilities.csv and
-            draws/inputs.csv are added to the run folder and each target's probability of
+            With --draws N the scenario's uncertainty: section is sampled N times,
+            replicate k seeded from the scenario seed by the documented rule (the same
+            results on any number of threads); draws/ (quantiles, probabilities, inputs,
+            report.html) is added to the run folder and each target's probability of
             being met by its deadline is printed.
             """)
 

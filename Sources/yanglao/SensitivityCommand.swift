@@ -10,16 +10,18 @@ struct SensitivityCommand: ParsableCommand {
         abstract:
             "First-order and total Sobol indices of a target's gap over the uncertain inputs.",
         discussion: """
-            The scenario's uncertainty: section gives the inputs. The design has N rows in
-            each of Saltelli's matrices A and B from GSL's Sobol sequence, so N·(d + 2) runs
-            to the target's deadline for d inputs; first-order indices by Saltelli (2010),
-            total indices by Jansen (1999), 95% intervals from 200 bootstrap resamples. The
-            gap is threshold − value at the deadline (failing units − ½ for targets on every
-            unit). The same on any number of threads.
+            The scenario's uncertainty: section gives the inputs. The design has N rows
+            in each of Saltelli's matrices A and B from GSL's Sobol sequence, so N·(d +
+            2) runs to the target's deadline for d inputs; first-order indices by
+            Saltelli (2010), total indices by Jansen (1999), 95% intervals from 200
+            bootstrap resamples. The gap is threshold − value at the deadline (failing
+            units − ½ for targets on every unit). The same on any number of threads.
 
             Examples:
-              yanglao sensitivity Scenarios/liaoning/variants/uncertain.yaml --target ln.street-centres --samples 32
-              yanglao sensitivity Scenarios/anshan/variants/uncertain.yaml --target as.nursing-bed-share --out sobol.csv
+              yanglao sensitivity Scenarios/liaoning/variants/uncertain.yaml \\
+                  --target ln.street-centres --samples 32
+              yanglao sensitivity Scenarios/anshan/variants/uncertain.yaml \\
+                  --target as.nursing-bed-share --out sobol.csv
             """)
 
     @OptionGroup var options: ScenarioOptions
