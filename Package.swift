@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "Coverage", targets: ["Coverage"]),
         .library(name: "Facilities", targets: ["Facilities"]),
         .library(name: "Reports", targets: ["Reports"]),
+        .library(name: "Uncertainty", targets: ["Uncertainty"]),
         .library(name: "Entitlements", targets: ["Entitlements"]),
         .library(name: "Allocation", targets: ["Allocation"]),
     ],
@@ -41,6 +42,7 @@ let package = Package(
         .target(name: "Demography", dependencies: ["GSL", "Geography", "Quantities"]),
         .target(name: "Facilities", dependencies: ["Geography", "Quantities"]),
         .target(name: "Coverage", dependencies: ["Geography", "GLPK"]),
+        .target(name: "Uncertainty", dependencies: ["GSL"]),
         .target(
             name: "Entitlements",
             dependencies: ["Geography", "Quantities", "Demography", "GSL", "Targets"]),
@@ -48,6 +50,7 @@ let package = Package(
             name: "Simulation",
             dependencies: [
                 "Geography", "Quantities", "Targets", "Demography", "Facilities", "Coverage",
+                "Uncertainty",
                 "Entitlements",
             ]),
 
@@ -66,7 +69,7 @@ let package = Package(
             name: "ScenarioFiles",
             dependencies: [
                 "Simulation", "Geography", "Quantities", "Targets", "Demography", "Coverage",
-                "Diagnostics", "CSV", "Provenance", "Entitlements",
+                "Diagnostics", "CSV", "Provenance", "Entitlements", "Uncertainty",
             ]),
 
         // Edge: reports. Reads run results, writes files (HTML, Excel, CSV, JSON, GeoJSON).
@@ -75,6 +78,7 @@ let package = Package(
             dependencies: [
                 "CXLSX", "Simulation", "ScenarioFiles", "Targets", "Facilities", "Geography",
                 "Quantities", "Diagnostics", "CSV", "Provenance", "Coverage", "Entitlements",
+                "Uncertainty",
             ]),
 
         // The command-line tool.
@@ -83,11 +87,13 @@ let package = Package(
             dependencies: [
                 "ScenarioFiles", "Simulation", "Reports", "Geography", "Targets", "Demography",
                 "Coverage", "Diagnostics", "Provenance", "CSV", "GLPK", "Entitlements",
+                "Uncertainty",
                 "Allocation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
         .testTarget(name: "GSLTests", dependencies: ["GSL"]),
+        .testTarget(name: "UncertaintyTests", dependencies: ["Uncertainty", "GSL"]),
         .testTarget(name: "GLPKTests", dependencies: ["GLPK"]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "QuantitiesTests", dependencies: ["Quantities"]),
@@ -120,7 +126,7 @@ let package = Package(
             name: "ScenarioFilesTests",
             dependencies: [
                 "ScenarioFiles", "Simulation", "Geography", "Quantities", "Targets", "Diagnostics",
-                "CSV", "Coverage", "Entitlements",
+                "CSV", "Coverage", "Entitlements", "Uncertainty",
             ]
         ),
         .testTarget(

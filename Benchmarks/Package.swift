@@ -92,6 +92,16 @@ let package = Package(
             path: "Benchmarks/Optimise",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
         ),
+        .executableTarget(
+            name: "MonteCarlo",
+            dependencies: [
+                .product(name: "Benchmark", package: "package-benchmark"),
+                .product(name: "ScenarioFiles", package: yanglao),
+                .product(name: "Simulation", package: yanglao),
+            ],
+            path: "Benchmarks/MonteCarlo",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

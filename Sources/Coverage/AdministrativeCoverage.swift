@@ -15,12 +15,31 @@ public struct ServiceFacility: Hashable, Sendable {
     public var region: DivisionCode
     /// Where it stands, when known.
     public var location: GeoPoint?
+    /// The index of `region` in the region tree the facility is evaluated on, when the caller
+    /// knows it (a hint that saves a look-up by code; ignored when it does not match).
+    public var regionIndex: Int?
 
-    public init(id: String, type: String, region: DivisionCode, location: GeoPoint? = nil) {
+    public init(
+        id: String, type: String, region: DivisionCode, location: GeoPoint? = nil,
+        regionIndex: Int? = nil
+    ) {
         self.id = id
         self.type = type
         self.region = region
         self.location = location
+        self.regionIndex = regionIndex
+    }
+
+    /// Equal when id, type, region and location are; the index hint does not count.
+    public static func == (a: ServiceFacility, b: ServiceFacility) -> Bool {
+        a.id == b.id && a.type == b.type && a.region == b.region && a.location == b.location
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(id)
+        hasher.combine(type)
+        hasher.combine(region)
+        hasher.combine(location)
     }
 }
 
@@ -194,8 +213,9 @@ public struct AdministrativeCoverage: Sendable {
                 }
             }
         } else {
-            for (index, region) in tree.regions.enumerated()
-            where rule.unitKinds.contains(region.kind) {
+            // Few kinds and types: compare with small arrays rather than hash per region.
+            let kinds = Array(rule.unitKinds)
+            for index in tree.regions.indices where kinds.contains(tree.regions[index].kind) {
                 isUnit[index] = true
             }
         }
@@ -203,9 +223,12 @@ public struct AdministrativeCoverage: Sendable {
         var facilityCount = [Int](repeating: 0, count: count)
         var outside: [Int] = []
         var counted: [Int] = []
-        for (position, facility) in facilities.enumerated()
-        where rule.facilityTypes.contains(facility.type) {
-            guard let index = regionIndex(of: facility.region, in: tree) else {
+        let types = Array(rule.facilityTypes)
+        for (position, facility) in facilities.enumerated() where types.contains(facility.type) {
+            let hinted = facility.regionIndex.flatMap {
+                $0 >= 0 && $0 < count && tree.regions[$0].code == facility.region ? $0 : nil
+            }
+            guard let index = hinted ?? regionIndex(of: facility.region, in: tree) else {
                 outside.append(position)
                 continue
             }

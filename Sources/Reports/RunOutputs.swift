@@ -38,9 +38,12 @@ public struct RunOutputs: Sendable {
     /// - Parameters:
     ///   - runID: the run folder's name.
     ///   - facts: version, git state, overrides, start time and timings for the manifest.
+    ///   - extraFiles: more files for the folder (such as `draws/`), put before the manifest
+    ///     and recorded in it.
     public init(
         loaded: LoadedScenario, result: SimulationResult, runID: String, formats: [ReportFormat],
-        language: ReportLanguage, facts: ManifestFacts
+        language: ReportLanguage, facts: ManifestFacts,
+        extraFiles: [(name: String, bytes: [UInt8])] = []
     ) throws(WorkbookError) {
         let scenario = loaded.scenario
         let data = RunData(result: result, toolVersion: facts.toolVersion, runID: runID)
@@ -57,7 +60,7 @@ public struct RunOutputs: Sendable {
         }
         var assembled = try halves[1].get()
         assembled.insert(contentsOf: try halves[0].get(), at: 2)
-        let files = assembled
+        let files = assembled + extraFiles
         let outputs = Parallelism.automatic.map(count: files.count, chunkSize: 1) {
             InputFile(name: files[$0].name, bytes: files[$0].bytes)
         }

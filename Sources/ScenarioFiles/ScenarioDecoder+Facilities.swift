@@ -172,12 +172,18 @@ extension ScenarioDecoder {
         set(
             node.entries != nil ? ["facilities", "inventory"] : ["facilities"],
             .scalar(name, style: .doubleQuoted, at: fileNode.location))
-        guard let table = session.readTable(name),
-            let (inventory, lines) = FacilityTable.inventory(
+        // A template's variations read the same inventory again: keep it decoded.
+        let memo = "\(name)|\(scenario.baseYear)|\(leadTimes)|\(scenario.regions.count)"
+        var decodedInventory = session.cache.inventories[memo]
+        if decodedInventory == nil, let table = session.readTable(name) {
+            decodedInventory = FacilityTable.inventory(
                 from: table, tree: scenario.regions, baseYear: scenario.baseYear,
-                leadTimes: leadTimes, log: &session.log),
-            !failed
-        else { return nil }
+                leadTimes: leadTimes, log: &session.log)
+            if session.keepsReads, !session.log.hasErrors {
+                session.cache.inventories[memo] = decodedInventory
+            }
+        }
+        guard let (inventory, lines) = decodedInventory, !failed else { return nil }
         let settings = FacilitySettings(
             inventory: inventory, countsFamilyBeds: countsFamilyBeds, occupancy: occupancy,
             leadTimes: leadTimes, staffing: staffing)

@@ -24,6 +24,7 @@ import Simulation
 /// | `notes` | no | lines every report repeats (e.g. which inputs are synthetic) |
 /// | `demography` | no | base population and assumptions; see `ScenarioDecoder+Demography.swift` |
 /// | `coverage` | no | the 15-minute circle and coverage indicators (see `CoverageSection`) |
+/// | `uncertainty` | no | distributions of scenario numbers (see `ScenarioDecoder+Uncertainty.swift`) |
 /// | `entitlements`, `ltc_insurance` | no | service lists to cost, the long-term-care fund (see `ScenarioDecoder+Entitlements.swift`) |
 struct ScenarioDecoder {
     let file: String
@@ -107,6 +108,9 @@ struct ScenarioDecoder {
                 }
             }
             decodeEntitlements(fields, into: &scenario, session: &session)
+            if let node = fields["uncertainty"] {
+                scenario.uncertainty = decodeUncertainty(node, log: &session.log)
+            }
             return scenario
         } catch {
             session.log.error(
@@ -179,7 +183,15 @@ struct ScenarioDecoder {
         set(
             node.entries != nil ? ["regions", "file"] : ["regions"],
             .scalar(name, style: .doubleQuoted, at: fileNode.location))
-        guard let tree = RegionTable.tree(from: table, log: &session.log) else { return nil }
+        // A template's variations read the same regions again: keep the tree built.
+        var built = session.cache.regionTrees[name]
+        if built == nil {
+            built = RegionTable.tree(from: table, log: &session.log)
+            if session.keepsReads, !session.log.hasErrors {
+                session.cache.regionTrees[name] = built
+            }
+        }
+        guard let tree = built else { return nil }
         if datum == nil, tree.regions.contains(where: { $0.location != nil }) {
             session.log.error(
                 .invalidValue(

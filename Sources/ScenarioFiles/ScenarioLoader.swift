@@ -62,7 +62,7 @@ public struct ScenarioLoader: Sendable {
         "id", "label", "description", "extends", "base_year", "horizon", "report_year", "seed",
         "region", "regions", "targets", "unit_groups", "demography", "coverage",
         "facilities", "investment", "elderly_population", "notes", "entitlements",
-        "ltc_insurance", "optimisation",
+        "ltc_insurance", "optimisation", "uncertainty",
     ]
 
     /// Loads and checks a scenario.
@@ -133,6 +133,10 @@ struct Session {
     var log = DiagnosticLog()
     var sources = SourceTexts()
     var inputs: [InputFile] = []
+    /// Texts and tables kept from an earlier load (see `ScenarioTemplate`): read from here
+    /// instead of the disk, and, when `keepsReads` is set, every read is added.
+    var cache = ReadCache()
+    var keepsReads = false
 
     func failure() -> ScenarioLoadError {
         ScenarioLoadError(diagnostics: inReadingOrder(log.sorted), sources: sources)
@@ -170,6 +174,13 @@ struct Session {
 
     /// Reads a text file, recording it as an input and remembering its text.
     mutating func readText(_ name: String) -> DecodedText? {
+        if let text = cache.texts[name] { return text }
+        let text = readTextFromDisk(name)
+        if keepsReads, let text { cache.texts[name] = text }
+        return text
+    }
+
+    private mutating func readTextFromDisk(_ name: String) -> DecodedText? {
         switch TextFile.bytes(atPath: name, name: name) {
         case .failure(let diagnostic):
             log.append(diagnostic)
@@ -189,8 +200,11 @@ struct Session {
 
     /// Reads a CSV table, recording it as an input.
     mutating func readTable(_ name: String) -> CSVTable? {
+        if let table = cache.tables[name] { return table }
         guard let decoded = readText(name) else { return nil }
-        return CSVReader.parse(decoded, file: name, log: &log)
+        let table = CSVReader.parse(decoded, file: name, log: &log)
+        if keepsReads, let table { cache.tables[name] = table }
+        return table
     }
 
     /// Loads a scenario file and its `extends` chain, merged.

@@ -4,6 +4,7 @@ import Entitlements
 import Facilities
 import Geography
 import Targets
+import Uncertainty
 
 /// A planning scenario (规划情景): the region, its people, its facilities and an investment plan
 /// over a span of years, with the seed that makes every run of it reproducible.
@@ -56,6 +57,9 @@ public struct Scenario: Sendable {
     public var longTermCareInsurance: LongTermCareInsurance? = nil
     /// Settings of the optimiser (`optimisation:`), when given.
     public var optimisation: OptimisationSettings? = nil
+    /// The uncertain inputs (`uncertainty:`), when the scenario gives distributions for
+    /// some of its numbers.
+    public var uncertainty: UncertaintySettings? = nil
 
     /// The invariants a scenario must satisfy.
     public enum InvariantError: Error, Hashable, Sendable, CustomStringConvertible {

@@ -69,8 +69,17 @@ public enum Simulator {
     /// - Throws: ``SimulationError`` when a stage cannot run.
     /// - Parameter progress: told when each stage starts: its name and the share of the
     ///   stages done (for a progress bar).
+    /// - Parameter reusedDemography: the population and entitlement outcome of an earlier
+    ///   run of the same scenario with the same `demography:` (or `elderly_population:`),
+    ///   `entitlements:`, `ltc_insurance:`, regions and years; the demography and
+    ///   entitlement stages are then skipped (the replicates of a Monte Carlo run whose
+    ///   uncertain inputs are all facilities, investment or coverage numbers).
     public static func run(
         _ scenario: Scenario, parallelism: Parallelism = .automatic,
+        reusedDemography: (
+            population: PopulationByRegion?, entitlements: EntitlementStage.Outcome
+        )? =
+            nil,
         progress: (_ stage: String, _ done: Double) -> Void = { _, _ in }
     ) throws(SimulationError) -> SimulationResult {
         let clock = ContinuousClock()
@@ -88,7 +97,10 @@ public enum Simulator {
         var start = clock.now
         var population: PopulationByRegion?
         var entitlements = EntitlementStage.Outcome()
-        if let demography = scenario.demography {
+        if let reused = reusedDemography {
+            population = reused.population
+            entitlements = reused.entitlements
+        } else if let demography = scenario.demography {
             let result: ProjectionResult
             do {
                 result = try demography.project(from: scenario.baseYear, to: scenario.horizon)
@@ -195,18 +207,22 @@ enum ServicePoints {
             let location = stock.locations[index] ?? points[stock.regions[index]]
             let type = stock.types[index]
             let id = stock.id(index)
+            let unit = stock.regions[index]
             result.append(
                 ServiceFacility(
-                    id: id, type: type.identifier, region: region.code, location: location))
+                    id: id, type: type.identifier, region: region.code, location: location,
+                    regionIndex: unit))
             if type == .specialHardshipHome, stock.isCareType[index] {
                 result.append(
                     ServiceFacility(
-                        id: id, type: "county_care_home", region: region.code, location: location))
+                        id: id, type: "county_care_home", region: region.code, location: location,
+                        regionIndex: unit))
             }
             if type.isHome, stock.ownerships[index] != .privateRun {
                 result.append(
                     ServiceFacility(
-                        id: id, type: "public_home", region: region.code, location: location))
+                        id: id, type: "public_home", region: region.code, location: location,
+                        regionIndex: unit))
             }
         }
         return result

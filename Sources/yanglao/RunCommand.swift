@@ -14,15 +14,22 @@ struct RunCommand: ParsableCommand {
             The run folder holds the annual target report of the scenario's report year
             (report-<year>.html, .xlsx, .csv, .json), the tables (indicators, targets,
             target-definitions, failing-units, costs, budget, plan, stock, regions), the
-            coverage map (coverage-<year>.geojson), scenario.resolved.yaml (the scenario as
-            run) and manifest.json (version, git commit, seed, SHA-256 of every input and
-            output, timings). It is written to a temporary folder and renamed into place,
-            so a failed run leaves nothing behind.
+            coverage map (coverage-<year>.geojson), scenario.resolved.yaml (the scenario
+            as run) and manifest.json (version, git commit, seed, SHA-256 of every input
+            and output, timings). It is written to a temporary folder and renamed into
+            place, so a failed run leaves nothing behind.
 
             Examples:
               yanglao run Scenarios/anshan/variants/plan.yaml
               yanglao run Scenarios/anshan --run-id baseline --overwrite
               yanglao run Scenarios/anshan --set horizon=2030 --out ../runs --lang en
+              yanglao run Scenarios/liaoning/variants/uncertain.yaml --draws 1000
+
+            With --draws N the scenario's uncertainty: section is sampled N times,
+            replicate k seeded from the scenario seed by the documented rule (the same
+            results on any number of threads); draws/ (quantiles, probabilities, inputs,
+            report.html) is added to the run folder and each target's probability of
+            being met by its deadline is printed.
             """)
 
     @OptionGroup var options: ScenarioOptions
@@ -39,10 +46,13 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Report formats, comma-separated: html, xlsx, csv, json (default: all).")
     var format: String?
 
+    @OptionGroup var uncertainty: DrawOptions
+
     func validate() throws {
         if let runID, runID.isEmpty || runID.contains("/") || runID.hasPrefix(".") {
             throw ValidationError("--run-id must be a plain folder name (got '\(runID)')")
         }
+        try uncertainty.check()
     }
 
     func run() throws {
@@ -50,7 +60,8 @@ struct RunCommand: ParsableCommand {
         let started = Date()
         let clock = ContinuousClock()
         let loadStart = clock.now
-        let loaded = try options.load()
+        let template = uncertainty.draws == nil ? nil : try options.loadTemplate()
+        let loaded = try template?.loaded ?? options.load()
         let loadTime = clock.now - loadStart
 
         let messages = Messages(options.lang)
@@ -69,6 +80,8 @@ struct RunCommand: ParsableCommand {
             Console.out(messages.verdicts(result))
             if let line = messages.serviceList(result) { Console.out(line) }
         }
+        let drawFiles =
+            try template.map { try uncertainty.run($0, central: result, options: options) } ?? []
 
         let git = GitCheckout.state(in: FileManager.default.currentDirectoryPath)
         let folder = RunFolder.make(
@@ -81,7 +94,7 @@ struct RunCommand: ParsableCommand {
                 facts: RunOutputs.ManifestFacts(
                     toolVersion: Yanglao.version, gitCommit: git?.commit, gitDirty: git?.dirty,
                     overrides: options.overrides, started: started,
-                    timings: [("load", loadTime.milliseconds)]))
+                    timings: [("load", loadTime.milliseconds)]), extraFiles: drawFiles)
             try folder.write(outputs.files, overwrite: overwrite)
         } catch let error as RunFolder.WriteError {
             Console.error("error: \(error)")

@@ -1,0 +1,74 @@
+import CSV
+import Foundation
+import ScenarioFiles
+import Simulation
+import Targets
+import Uncertainty
+
+/// The tables of a Monte Carlo run, in the run folder's `draws/` (CSV, UTF-8 with BOM).
+///
+/// - `draws/quantiles.csv`: `indicator,region,name,year,p5,p25,p50,p75,p95,unit,draws` — every
+///   indicator with a value, for the planning region and the units one level below, every
+///   year; quantiles by GSL's definition (R's type 7) in the indicator's base unit.
+/// - `draws/probabilities.csv`: `target,deadline,probability,standard_error,draws,indicator,
+///   threshold` — the share of replicates that meet each target by its deadline and its
+///   standard error √(p(1 − p)/N); empty for targets not judged.
+/// - `draws/inputs.csv`: `replicate` and one column per uncertain input: the values drawn
+///   (in the unit the scenario writes the number in, or factors for `scale: yes`).
+public enum DrawTables {
+    public static func quantiles(_ draws: ScenarioDraws, scenario: Scenario) -> [UInt8] {
+        var writer = CSVWriter(header: [
+            "indicator", "region", "name", "year", "p5", "p25", "p50", "p75", "p95", "unit",
+            "draws",
+        ])
+        for cell in draws.cells {
+            let region = scenario.regions.regions[cell.region]
+            writer.append(
+                [cell.indicator.id, region.code.shortForm, region.name, String(cell.year)]
+                    + cell.quantiles.map { RunTables.number($0) }
+                    + [cell.indicator.unit.symbol, String(cell.draws)])
+        }
+        return writer.data
+    }
+
+    public static func probabilities(_ draws: ScenarioDraws) -> [UInt8] {
+        var writer = CSVWriter(header: [
+            "target", "deadline", "probability", "standard_error", "draws", "indicator",
+            "threshold",
+        ])
+        for (target, attainment) in draws.probabilities {
+            writer.append([
+                target.id, target.deadline.map(String.init) ?? "",
+                RunTables.number(attainment?.probability),
+                RunTables.number(attainment?.standardError),
+                attainment.map { String($0.draws) } ?? "", target.indicator.id,
+                RunTables.number(target.threshold),
+            ])
+        }
+        return writer.data
+    }
+
+    public static func inputs(_ draws: ScenarioDraws) -> [UInt8] {
+        var writer = CSVWriter(header: ["replicate"] + draws.inputs.map(\.name))
+        for (replicate, values) in draws.inputValues.enumerated() {
+            writer.append([String(replicate)] + values.map { RunTables.number($0) })
+        }
+        return writer.data
+    }
+
+    /// The files, named as the run folder holds them: the three tables and
+    /// `draws/report.html` (probabilities and fan charts).
+    public static func files(
+        _ draws: ScenarioDraws, scenario: Scenario, language: ReportLanguage = .chinese
+    ) -> [(name: String, bytes: [UInt8])] {
+        [
+            ("draws/quantiles.csv", quantiles(draws, scenario: scenario)),
+            ("draws/probabilities.csv", probabilities(draws)),
+            ("draws/inputs.csv", inputs(draws)),
+            (
+                "draws/report.html",
+                Array(DrawReport.html(draws, scenario: scenario, language: language).utf8)
+            ),
+        ]
+    }
+}

@@ -1,0 +1,116 @@
+import CSV
+import Diagnostics
+import Facilities
+import Geography
+import Simulation
+import Uncertainty
+
+/// Texts and tables read by a load, by file name, to decode the scenario again without the
+/// disk.
+struct ReadCache: Sendable {
+    var texts: [String: DecodedText] = [:]
+    var tables: [String: CSVTable] = [:]
+    /// Facility inventories decoded, by file, base year, lead times and tree size.
+    /// Region trees built, by file.
+    var regionTrees: [String: RegionTree] = [:]
+    var inventories: [String: (inventory: FacilityInventory, lines: [Int])] = [:]
+}
+
+/// A scenario loaded once and kept ready to be decoded again with some of its numbers
+/// changed — the replicates of a Monte Carlo run, the lever values of a required-effort
+/// search, the points of a sensitivity design.
+///
+/// The files are read and parsed once; each variation writes its numbers into the merged
+/// scenario tree (after `extends:` and `--set`) exactly as ``ScenarioNumbers`` describes and
+/// decodes the tree again from the kept texts and tables, with every check of a normal load.
+/// A template is immutable and may be used from several threads at once.
+public struct ScenarioTemplate: Sendable {
+    /// The scenario as loaded, unchanged.
+    public let loaded: LoadedScenario
+    /// The merged tree before decoding, without its `uncertainty:` section.
+    let tree: YAMLNode
+    let cache: ReadCache
+
+    /// A change to make: a number (or series) of the scenario and the value to write.
+    public struct Change: Sendable {
+        public var keyPath: [String]
+        public var application: UncertainInput.Application
+        public var value: Double
+
+        public init(keyPath: [String], application: UncertainInput.Application, value: Double) {
+            self.keyPath = keyPath
+            self.application = application
+            self.value = value
+        }
+    }
+
+    /// The scenario with the changes made, checked as a load checks it.
+    /// - Returns: the scenario, or every problem the changed values cause (a drawn occupancy
+    ///   above 1, say), located at the changed numbers.
+    public func scenario(with changes: [Change]) -> Result<Scenario, ScenarioLoadError> {
+        var tree = self.tree
+        var session = Session()
+        session.cache = cache
+        session.sources = loaded.sources
+        for change in changes {
+            if let reason = ScenarioNumbers.apply(
+                change.value, change.application, at: change.keyPath, in: &tree)
+            {
+                session.log.error(
+                    .invalidValue(field: change.keyPath.joined(separator: "."), reason: reason),
+                    at: SourceLocation(file: loaded.file, line: 1, column: 1))
+                return .failure(session.failure())
+            }
+        }
+        var decoder = ScenarioDecoder(file: loaded.file, tree: tree)
+        guard let scenario = decoder.decode(session: &session), !session.log.hasErrors else {
+            return .failure(session.failure())
+        }
+        return .success(scenario)
+    }
+
+    /// The value a key path names in the scenario as loaded (the first year's value of a
+    /// series), in the unit it is written in; nil when it names no number.
+    public func number(at keyPath: [String]) -> Double? {
+        guard case .success(let node) = ScenarioNumbers.node(at: keyPath, in: tree) else {
+            return nil
+        }
+        return ScenarioNumbers.values(of: node)?.first
+    }
+
+    /// Every value a key path names (one for a number, one per year for a series), in the
+    /// unit written, with whether the number is written whole.
+    public func numbers(at keyPath: [String]) -> (values: [Double], whole: Bool)? {
+        guard case .success(let node) = ScenarioNumbers.node(at: keyPath, in: tree),
+            let values = ScenarioNumbers.values(of: node)
+        else { return nil }
+        return (values, ScenarioNumbers.isWhole(node))
+    }
+}
+
+extension ScenarioLoader {
+    /// Loads a scenario as ``load(_:)`` does and keeps it ready for variations.
+    public func loadTemplate(_ path: String) -> Result<ScenarioTemplate, ScenarioLoadError> {
+        var session = Session()
+        session.keepsReads = true
+        let file = Self.scenarioFile(for: path)
+        guard var tree = session.loadChain(file: file, chain: []) else {
+            return .failure(session.failure())
+        }
+        for (index, override) in overrides.enumerated() {
+            session.apply(override: override, number: index + 1, to: &tree)
+        }
+        var decoder = ScenarioDecoder(file: file, tree: tree)
+        let scenario = decoder.decode(session: &session)
+        guard let scenario, !session.log.hasErrors else { return .failure(session.failure()) }
+        let loaded = LoadedScenario(
+            scenario: scenario, file: file, resolved: decoder.resolved, inputs: session.inputs,
+            warnings: session.inReadingOrder(session.log.sorted).filter { $0.severity != .error },
+            sources: session.sources)
+        if case .mapping(var entries) = tree.content {
+            entries.removeAll { $0.key == "uncertainty" }
+            tree.content = .mapping(entries)
+        }
+        return .success(ScenarioTemplate(loaded: loaded, tree: tree, cache: session.cache))
+    }
+}

@@ -1,0 +1,155 @@
+import Foundation
+import Testing
+
+/// `run --draws`, `required` and `sensitivity` through the command line.
+@Suite struct UncertaintyCommandTests {
+    /// The small city with its 2021 conversions drawn uniformly between 40 and 50 beds.
+    func smallCityWithDraws() throws -> TemporaryFolder {
+        let folder = try TemporaryFolder()
+        let source = repository + "/Examples/small-city"
+        for name in try FileManager.default.contentsOfDirectory(atPath: source)
+        where name.hasSuffix(".csv") || name.hasSuffix(".yaml") {
+            try folder.write(
+                "city/" + name,
+                Array(try Data(contentsOf: URL(fileURLWithPath: source + "/" + name))))
+        }
+        let scenario = try String(contentsOfFile: source + "/scenario.yaml", encoding: .utf8)
+        try folder.write(
+            "city/scenario.yaml",
+            Array(
+                (scenario + """
+                    uncertainty:
+                      - key: investment.actions.0.convert_to_nursing.per_year
+                        distribution: uniform
+                        min: 40
+                        max: 50
+                        source: for the test
+
+                    """).utf8))
+        return folder
+    }
+
+    @Test func runWithDrawsWritesQuantilesAndAProbabilityWithinThreeStandardErrorsOfTheExactOne()
+        throws
+    {
+        // The count is a whole number, so a draw u ~ U(40, 50) is rounded: the target (45
+        // conversions, see RequiredEffortSearchTests) is met when u ≥ 44.5, with probability
+        // (50 − 44.5) / 10 = 0.55.
+        let folder = try smallCityWithDraws()
+        let result = try yanglao(
+            [
+                "run", folder.path + "/city", "--draws", "400", "--out", folder.path + "/out",
+                "--run-id", "two", "--lang", "en",
+            ])
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(result.output.contains("400 draws of 1 uncertain inputs to 2022"))
+        let probabilities = try String(
+            contentsOfFile: folder.path + "/out/small-city/two/draws/probabilities.csv",
+            encoding: .utf8)
+        let row = try #require(
+            probabilities.split(whereSeparator: \.isNewline).first {
+                $0.hasPrefix("ex.nursing-share,")
+            })
+        let cells = row.split(separator: ",", omittingEmptySubsequences: false)
+        let p = try #require(Double(cells[2]))
+        let standardError = try #require(Double(cells[3]))
+        #expect(cells[4] == "400")
+        #expect(abs(standardError - (p * (1 - p) / 400).squareRoot()) < 1e-6)
+        #expect(abs(p - 0.55) < 3 * standardError, "p = \(p)")
+        let quantiles = try String(
+            contentsOfFile: folder.path + "/out/small-city/two/draws/quantiles.csv",
+            encoding: .utf8)
+        // Nursing beds in 2022: 230 + c with c from 40 to 50, so every quantile is in 270…280.
+        let nursing = quantiles.split(whereSeparator: \.isNewline).filter {
+            $0.hasPrefix("nursing-beds,2103,") && $0.contains(",2022,")
+        }
+        let figures = try #require(nursing.first).split(separator: ",").dropFirst(4).prefix(5)
+            .compactMap { Double($0) }
+        #expect(figures.count == 5)
+        #expect(figures.allSatisfy { (270...280).contains($0) })
+        #expect(figures == figures.sorted())
+        // The normal outputs are there too, and the manifest records the draws' files.
+        let manifest = try String(
+            contentsOfFile: folder.path + "/out/small-city/two/manifest.json", encoding: .utf8)
+        #expect(manifest.contains("draws/probabilities.csv"))
+        #expect(
+            FileManager.default.fileExists(atPath: folder.path + "/out/small-city/two/targets.csv"))
+        // The page of probabilities and fan charts, with the nursing share's chart.
+        let page = try String(
+            contentsOfFile: folder.path + "/out/small-city/two/draws/report.html", encoding: .utf8)
+        #expect(page.contains("<section id=\"ex.nursing-share\">"))
+        #expect(page.contains("class=\"band\""))
+    }
+
+    @Test func oneAndTwoThreadsWriteTheSameDraws() throws {
+        let folder = try smallCityWithDraws()
+        for threads in ["1", "2"] {
+            let result = try yanglao([
+                "run", folder.path + "/city", "--draws", "60", "--threads", threads, "--out",
+                folder.path + "/out", "--run-id", "t" + threads, "--quiet",
+            ])
+            #expect(result.status == 0, "\(result.errors)")
+        }
+        for file in ["quantiles.csv", "probabilities.csv", "inputs.csv"] {
+            let one = try Data(
+                contentsOf: URL(fileURLWithPath: folder.path + "/out/small-city/t1/draws/" + file))
+            let two = try Data(
+                contentsOf: URL(fileURLWithPath: folder.path + "/out/small-city/t2/draws/" + file))
+            #expect(one == two, "\(file)")
+        }
+    }
+
+    @Test func drawsOfAScenarioWithoutDistributionsExitWith64() throws {
+        let folder = try TemporaryFolder()
+        let result = try yanglao([
+            "run", "Examples/small-city", "--draws", "10", "--out", folder.path, "--quiet",
+        ])
+        #expect(result.status == 64)
+        #expect(result.errors.contains("no 'uncertainty:' section"))
+    }
+
+    @Test func requiredPrintsTheSmallestYearlyCount45() throws {
+        // Worked out by hand in RequiredEffortSearchTests.
+        let result = try yanglao([
+            "required", "Examples/small-city", "--target", "ex.nursing-share", "--lever",
+            "investment.actions.0.convert_to_nursing.per_year", "--lang", "en",
+        ])
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(result.output.contains("Smallest that meets it: 45 a year (scenario: 50 a year)"))
+    }
+
+    @Test func sensitivityGivesTheOnlyInputAllTheVarianceAndWritesItsTable() throws {
+        // With one input, the gap's variance is all the input's: S = ST = 1 up to sampling.
+        let folder = try smallCityWithDraws()
+        let out = folder.path + "/sobol.csv"
+        let result = try yanglao([
+            "sensitivity", folder.path + "/city", "--target", "ex.nursing-share", "--samples",
+            "32", "--out", out, "--lang", "en",
+        ])
+        #expect(result.status == 0, "\(result.errors)")
+        let table = try String(contentsOfFile: out, encoding: .utf8)
+        let row = try #require(table.split(whereSeparator: \.isNewline).last)
+        let cells = row.split(separator: ",")
+        #expect(cells[1] == "investment.actions.0.convert_to_nursing.per_year")
+        let total = try #require(Double(cells[5]))
+        #expect(abs(total - 1) < 0.15)
+        #expect(cells[9] == "96")
+    }
+}
+
+/// The `required` example of the README on the small city, run and compared line by line.
+@Suite struct UncertaintyReadmeTests {
+    @Test func theRequiredExampleOnTheSmallCityPrintsWhatTheReadmeShows() throws {
+        let readme = try String(contentsOfFile: repository + "/README.md", encoding: .utf8)
+        let lines = readme.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let command = try #require(
+            lines.firstIndex { $0.hasPrefix("$ yanglao required Examples/") })
+        let shown = Array(
+            lines[(command + 1)...].prefix { !$0.hasPrefix("$") && !$0.hasPrefix("```") })
+        let arguments = lines[command].dropFirst(2).split(separator: " ").dropFirst().map(
+            String.init)
+        let result = try yanglao(arguments)
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(result.output.split(separator: "\n").map(String.init) == shown)
+    }
+}
