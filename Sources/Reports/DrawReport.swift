@@ -125,7 +125,7 @@ public enum DrawReport {
                     HTMLPage.Cell(describe(input.distribution)),
                     HTMLPage.Cell(input.source ?? ""),
                 ]
-            })
+            }, className: "inputs")
         page.heading(english ? "Probability of meeting each target" : "各目标按期达成概率")
         page.table(
             header: english

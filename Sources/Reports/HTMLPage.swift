@@ -133,6 +133,7 @@ public struct HTMLPage: Sendable {
         td small { color: #595959; }
         table.districts td:first-child, table.failing td:first-child { white-space: nowrap; }
         table.targets td:nth-child(5), table.targets td:nth-child(6) { white-space: nowrap; }
+        table.inputs td:nth-child(2), table.inputs th:nth-child(2) { white-space: nowrap; }
         table.targets td:nth-child(2) { min-width: 9em; }
         section { break-inside: avoid; page-break-inside: avoid; }
         svg { max-width: 100%; height: auto; display: block; margin: 0.4em 0; }
