@@ -107,64 +107,22 @@ public struct LineChart: Sendable {
         let values =
             series.flatMap { $0.values.compactMap { $0 } } + (threshold.map { [$0.value] } ?? [])
         guard let firstYear = years.min(), let lastYear = years.max(), !values.isEmpty else {
-            return
-                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(SVG.number(width))\" height=\"\(SVG.number(height))\" role=\"img\"><text x=\"10\" y=\"20\">—</text></svg>"
+            return ChartFrame.empty(width: width, height: height)
         }
         let low = fromZero ? min(0, values.min()!) : values.min()!
-        let ticks = SVG.ticks(low: low, high: max(values.max()!, low + 1e-9))
-        let (yLow, yHigh) = (ticks.first!, ticks.last!)
+        let frame = ChartFrame(
+            width: width, height: height, margin: Self.margin, years: firstYear...lastYear,
+            low: low, high: values.max()!)
         let m = Self.margin
-        let plotWidth = width - m.left - m.right
-        let plotHeight = height - m.top - m.bottom
-        func x(_ year: Int) -> Double {
-            lastYear == firstYear
-                ? m.left + plotWidth / 2
-                : m.left + plotWidth * Double(year - firstYear) / Double(lastYear - firstYear)
-        }
-        func y(_ value: Double) -> Double {
-            m.top + plotHeight * (1 - (value - yLow) / (yHigh - yLow))
-        }
-        var out =
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(SVG.number(width)) \(SVG.number(height))\" width=\"\(SVG.number(width))\" height=\"\(SVG.number(height))\" role=\"img\" font-size=\"11\">"
-        // Grid and value axis.
-        for tick in ticks {
-            let ty = SVG.number(y(tick))
-            out +=
-                "<line x1=\"\(SVG.number(m.left))\" y1=\"\(ty)\" x2=\"\(SVG.number(width - m.right))\" y2=\"\(ty)\" stroke=\"#E0E0E0\"/>"
-            out +=
-                "<text x=\"\(SVG.number(m.left - 6))\" y=\"\(ty)\" text-anchor=\"end\" dominant-baseline=\"middle\">\(SVG.escape(format(tick)))</text>"
-        }
-        // Year axis: every year when few, else every 5.
-        let step = lastYear - firstYear > 12 ? 5 : 1
-        for year in stride(from: firstYear, through: lastYear, by: step) {
-            out +=
-                "<text x=\"\(SVG.number(x(year)))\" y=\"\(SVG.number(height - m.bottom + 16))\" text-anchor=\"middle\">\(year)</text>"
-        }
-        if let threshold {
-            let ty = SVG.number(y(threshold.value))
-            out +=
-                "<line class=\"threshold\" x1=\"\(SVG.number(m.left))\" y1=\"\(ty)\" x2=\"\(SVG.number(width - m.right))\" y2=\"\(ty)\" stroke=\"#C00000\" stroke-dasharray=\"6 4\"/>"
-            // The label sits at the left end of the line, clear of the deadline's label.
-            out +=
-                "<text x=\"\(SVG.number(m.left + 4))\" y=\"\(SVG.number(y(threshold.value) - 4))\" fill=\"#C00000\">\(SVG.escape(threshold.label))</text>"
-        }
-        if let deadline {
-            let dx = SVG.number(x(deadline.year))
-            out +=
-                "<line class=\"deadline\" x1=\"\(dx)\" y1=\"\(SVG.number(m.top))\" x2=\"\(dx)\" y2=\"\(SVG.number(height - m.bottom))\" stroke=\"#7F7F7F\" stroke-dasharray=\"2 3\"/>"
-            // The label goes right of the line, or left of it near the right edge.
-            let nearEdge = x(deadline.year) > width - m.right - 80
-            let labelX = x(deadline.year) + (nearEdge ? -4 : 4)
-            out +=
-                "<text x=\"\(SVG.number(labelX))\" y=\"\(SVG.number(m.top + 10))\" text-anchor=\"\(nearEdge ? "end" : "start")\" fill=\"#595959\">\(SVG.escape(deadline.label))</text>"
-        }
+        var out = frame.opening(format: format)
+        if let threshold { out += frame.threshold(threshold) }
+        if let deadline { out += frame.deadline(deadline) }
         for line in series {
             // Break the line where values are missing.
             var segments: [[String]] = [[]]
             for (year, value) in zip(line.years, line.values) {
                 if let value {
-                    segments[segments.count - 1].append(
-                        "\(SVG.number(x(year))),\(SVG.number(y(value)))")
+                    segments[segments.count - 1].append(frame.point(year, value))
                 } else if !segments[segments.count - 1].isEmpty {
                     segments.append([])
                 }
@@ -185,6 +143,96 @@ public struct LineChart: Sendable {
                 "<text x=\"\(SVG.number(lx + 22))\" y=\"\(SVG.number(ly))\" dominant-baseline=\"middle\">\(SVG.escape(line.name))</text>"
         }
         return out + "</svg>"
+    }
+}
+
+/// The frame of a chart of values by year: the plot area inside the margins, the value axis
+/// from its ticks, the year axis from the first to the last year; it draws the grid, the
+/// axes' labels, a threshold and a deadline the same way for every such chart.
+struct ChartFrame {
+    let width: Double
+    let height: Double
+    let margin: (left: Double, top: Double, right: Double, bottom: Double)
+    let firstYear: Int
+    let lastYear: Int
+    /// The value axis's ticks, lowest first; the axis runs from the first to the last.
+    let ticks: [Double]
+
+    init(
+        width: Double, height: Double,
+        margin: (left: Double, top: Double, right: Double, bottom: Double), years: ClosedRange<Int>,
+        low: Double, high: Double
+    ) {
+        self.width = width
+        self.height = height
+        self.margin = margin
+        firstYear = years.lowerBound
+        lastYear = years.upperBound
+        ticks = SVG.ticks(low: low, high: max(high, low + 1e-9))
+    }
+
+    /// An SVG of the size with a dash: the chart of nothing.
+    static func empty(width: Double, height: Double) -> String {
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(SVG.number(width))\" height=\"\(SVG.number(height))\" role=\"img\"><text x=\"10\" y=\"20\">—</text></svg>"
+    }
+
+    func x(_ year: Int) -> Double {
+        let plotWidth = width - margin.left - margin.right
+        return lastYear == firstYear
+            ? margin.left + plotWidth / 2
+            : margin.left + plotWidth * Double(year - firstYear) / Double(lastYear - firstYear)
+    }
+
+    func y(_ value: Double) -> Double {
+        let plotHeight = height - margin.top - margin.bottom
+        let (low, high) = (ticks.first!, ticks.last!)
+        return margin.top + plotHeight * (1 - (value - low) / (high - low))
+    }
+
+    /// "x,y" of a point, for polylines and polygons.
+    func point(_ year: Int, _ value: Double) -> String {
+        "\(SVG.number(x(year))),\(SVG.number(y(value)))"
+    }
+
+    /// The opening tag, the grid with the value labels, and the year labels (every year when
+    /// few, else every 5).
+    func opening(format: (Double) -> String) -> String {
+        let m = margin
+        var out =
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(SVG.number(width)) \(SVG.number(height))\" width=\"\(SVG.number(width))\" height=\"\(SVG.number(height))\" role=\"img\" font-size=\"11\">"
+        for tick in ticks {
+            let ty = SVG.number(y(tick))
+            out +=
+                "<line x1=\"\(SVG.number(m.left))\" y1=\"\(ty)\" x2=\"\(SVG.number(width - m.right))\" y2=\"\(ty)\" stroke=\"#E0E0E0\"/>"
+            out +=
+                "<text x=\"\(SVG.number(m.left - 6))\" y=\"\(ty)\" text-anchor=\"end\" dominant-baseline=\"middle\">\(SVG.escape(format(tick)))</text>"
+        }
+        let step = lastYear - firstYear > 12 ? 5 : 1
+        for year in stride(from: firstYear, through: lastYear, by: step) {
+            out +=
+                "<text x=\"\(SVG.number(x(year)))\" y=\"\(SVG.number(height - m.bottom + 16))\" text-anchor=\"middle\">\(year)</text>"
+        }
+        return out
+    }
+
+    /// The threshold as a dashed red line, labelled at its left end (clear of the
+    /// deadline's label).
+    func threshold(_ threshold: (value: Double, label: String)) -> String {
+        let ty = SVG.number(y(threshold.value))
+        return
+            "<line class=\"threshold\" x1=\"\(SVG.number(margin.left))\" y1=\"\(ty)\" x2=\"\(SVG.number(width - margin.right))\" y2=\"\(ty)\" stroke=\"#C00000\" stroke-dasharray=\"6 4\"/>"
+            + "<text x=\"\(SVG.number(margin.left + 4))\" y=\"\(SVG.number(y(threshold.value) - 4))\" fill=\"#C00000\">\(SVG.escape(threshold.label))</text>"
+    }
+
+    /// The deadline as a dotted grey line, labelled right of it, or left of it near the
+    /// right edge.
+    func deadline(_ deadline: (year: Int, label: String)) -> String {
+        let dx = SVG.number(x(deadline.year))
+        let nearEdge = x(deadline.year) > width - margin.right - 80
+        let labelX = x(deadline.year) + (nearEdge ? -4 : 4)
+        return
+            "<line class=\"deadline\" x1=\"\(dx)\" y1=\"\(SVG.number(margin.top))\" x2=\"\(dx)\" y2=\"\(SVG.number(height - margin.bottom))\" stroke=\"#7F7F7F\" stroke-dasharray=\"2 3\"/>"
+            + "<text x=\"\(SVG.number(labelX))\" y=\"\(SVG.number(margin.top + 10))\" text-anchor=\"\(nearEdge ? "end" : "start")\" fill=\"#595959\">\(SVG.escape(deadline.label))</text>"
     }
 }
 

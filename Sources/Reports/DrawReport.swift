@@ -33,40 +33,14 @@ public struct FanChart: Sendable {
         let known = zip(years, quantiles).compactMap { year, q in q.map { (year, $0) } }
         let values = known.flatMap(\.1) + (threshold.map { [$0.value] } ?? [])
         guard let first = years.first, let last = years.last, !values.isEmpty else {
-            return
-                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(SVG.number(width))\" height=\"\(SVG.number(height))\" role=\"img\"><text x=\"10\" y=\"20\">—</text></svg>"
+            return ChartFrame.empty(width: width, height: height)
         }
-        let low = min(0, values.min()!)
-        let ticks = SVG.ticks(low: low, high: max(values.max()!, low + 1e-9))
-        let (yLow, yHigh) = (ticks.first!, ticks.last!)
-        let m = (left: 64.0, top: 16.0, right: 16.0, bottom: 30.0)
-        let plotWidth = width - m.left - m.right
-        let plotHeight = height - m.top - m.bottom
-        func x(_ year: Int) -> Double {
-            last == first
-                ? m.left + plotWidth / 2
-                : m.left + plotWidth * Double(year - first) / Double(last - first)
-        }
-        func y(_ value: Double) -> Double {
-            m.top + plotHeight * (1 - (value - yLow) / (yHigh - yLow))
-        }
-        func point(_ year: Int, _ value: Double) -> String {
-            "\(SVG.number(x(year))),\(SVG.number(y(value)))"
-        }
-        var out =
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(SVG.number(width)) \(SVG.number(height))\" width=\"\(SVG.number(width))\" height=\"\(SVG.number(height))\" role=\"img\" font-size=\"11\">"
-        for tick in ticks {
-            let ty = SVG.number(y(tick))
-            out +=
-                "<line x1=\"\(SVG.number(m.left))\" y1=\"\(ty)\" x2=\"\(SVG.number(width - m.right))\" y2=\"\(ty)\" stroke=\"#E0E0E0\"/>"
-            out +=
-                "<text x=\"\(SVG.number(m.left - 6))\" y=\"\(ty)\" text-anchor=\"end\" dominant-baseline=\"middle\">\(SVG.escape(format(tick)))</text>"
-        }
-        let step = last - first > 12 ? 5 : 1
-        for year in stride(from: first, through: last, by: step) {
-            out +=
-                "<text x=\"\(SVG.number(x(year)))\" y=\"\(SVG.number(height - m.bottom + 16))\" text-anchor=\"middle\">\(year)</text>"
-        }
+        let frame = ChartFrame(
+            width: width, height: height,
+            margin: (left: 64.0, top: 16.0, right: 16.0, bottom: 30.0),
+            years: first...last, low: min(0, values.min()!), high: values.max()!)
+        let point = frame.point
+        var out = frame.opening(format: format)
         // Bands: 5–95% light, 25–75% darker; then the median.
         for (lowIndex, highIndex, colour) in [(0, 4, "#BDD7EE"), (1, 3, "#6FA8DC")] {
             let upper = known.map { point($0.0, $0.1[highIndex]) }
@@ -76,20 +50,8 @@ public struct FanChart: Sendable {
         }
         out +=
             "<polyline class=\"median\" fill=\"none\" stroke=\"#1F4E79\" stroke-width=\"2\" points=\"\(known.map { point($0.0, $0.1[2]) }.joined(separator: " "))\"/>"
-        if let threshold {
-            let ty = SVG.number(y(threshold.value))
-            out +=
-                "<line class=\"threshold\" x1=\"\(SVG.number(m.left))\" y1=\"\(ty)\" x2=\"\(SVG.number(width - m.right))\" y2=\"\(ty)\" stroke=\"#C00000\" stroke-dasharray=\"6 4\"/>"
-            out +=
-                "<text x=\"\(SVG.number(m.left + 4))\" y=\"\(SVG.number(y(threshold.value) - 4))\" fill=\"#C00000\">\(SVG.escape(threshold.label))</text>"
-        }
-        if let deadline {
-            let dx = SVG.number(x(deadline.year))
-            out +=
-                "<line class=\"deadline\" x1=\"\(dx)\" y1=\"\(SVG.number(m.top))\" x2=\"\(dx)\" y2=\"\(SVG.number(height - m.bottom))\" stroke=\"#7F7F7F\" stroke-dasharray=\"2 3\"/>"
-            out +=
-                "<text x=\"\(SVG.number(x(deadline.year) - 4))\" y=\"\(SVG.number(m.top + 10))\" text-anchor=\"end\" fill=\"#595959\">\(SVG.escape(deadline.label))</text>"
-        }
+        if let threshold { out += frame.threshold(threshold) }
+        if let deadline { out += frame.deadline(deadline) }
         return out + "</svg>"
     }
 }
