@@ -46,6 +46,19 @@ extension AnnualReport {
         return writer.data
     }
 
+    /// The probability fields of a target in the JSON, when the run drew its inputs.
+    func probabilityFields(_ id: String) -> [(String, JSONValue)] {
+        guard !data.attainment.isEmpty else { return [] }
+        guard let attainment = data.attainment[id], attainment.draws > 0 else {
+            return [("probability", .null)]
+        }
+        return [
+            ("probability", .number(RunTables.number(attainment.probability))),
+            ("probability_standard_error", .number(RunTables.number(attainment.standardError))),
+            ("draws", .integer(attainment.draws)),
+        ]
+    }
+
     /// `report-YEAR.json`: the summary and every target's figures.
     public func json() -> [UInt8] {
         let counts = self.counts
@@ -69,29 +82,31 @@ extension AnnualReport {
                         func number(_ value: Double?) -> JSONValue {
                             value.map { .number(RunTables.number($0)) } ?? .null
                         }
-                        return .object([
-                            ("id", .string(target.id)), ("indicator", .string(target.indicator.id)),
-                            ("value", number(line.row?.value)),
-                            ("threshold", number(target.threshold)),
-                            ("deadline", target.deadline.map(JSONValue.integer) ?? .null),
-                            ("status", .string(line.status.rawValue)),
-                            ("gap", number(line.row?.gap)),
-                            ("action_gap", line.row?.actionGap.map(JSONValue.integer) ?? .null),
-                            (
-                                "first_year_met",
-                                line.result.firstYearMet.map(JSONValue.integer) ?? .null
-                            ),
-                            ("verdict", .string(line.result.verdict.rawValue)),
-                            (
-                                "failing_units",
-                                .array(
-                                    (line.row?.failingUnits ?? []).map {
-                                        .string(data.tree.regions[$0].code.shortForm)
-                                    })
-                            ),
-                            ("document", .string(target.document)),
-                            ("clause", .string(target.clause)),
-                        ])
+                        return .object(
+                            [
+                                ("id", .string(target.id)),
+                                ("indicator", .string(target.indicator.id)),
+                                ("value", number(line.row?.value)),
+                                ("threshold", number(target.threshold)),
+                                ("deadline", target.deadline.map(JSONValue.integer) ?? .null),
+                                ("status", .string(line.status.rawValue)),
+                                ("gap", number(line.row?.gap)),
+                                ("action_gap", line.row?.actionGap.map(JSONValue.integer) ?? .null),
+                                (
+                                    "first_year_met",
+                                    line.result.firstYearMet.map(JSONValue.integer) ?? .null
+                                ),
+                                ("verdict", .string(line.result.verdict.rawValue)),
+                                (
+                                    "failing_units",
+                                    .array(
+                                        (line.row?.failingUnits ?? []).map {
+                                            .string(data.tree.regions[$0].code.shortForm)
+                                        })
+                                ),
+                                ("document", .string(target.document)),
+                                ("clause", .string(target.clause)),
+                            ] + probabilityFields(target.id))
                     })
             ),
             (

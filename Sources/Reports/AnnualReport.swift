@@ -121,18 +121,31 @@ public struct AnnualReport: Sendable {
                 "<div class=\"\(status.rawValue)\"><b>\(counts[status]!)</b>\(HTMLPage.escape(language.name(status)))</div>"
         }
         page.raw(summary + "</div>")
+        if let draws = data.attainment.values.first?.draws {
+            page.paragraph(
+                language.text(
+                    "不确定性：对情景的不确定参数随机抽样 \(draws) 次，“达成概率”为按期达成目标的抽样比例（各目标下注明标准误）；各指标的扇形图见 draws/report.html。",
+                    "Uncertainty: the scenario's uncertain inputs were drawn \(draws) times; “Probability” is the share of draws meeting each target by its deadline (with its standard error under each target); the fan chart of each indicator is in draws/report.html."
+                ), className: "note")
+        }
 
         // The table of targets.
         page.heading(language.text("目标一览", "Targets at a glance"))
+        let withProbability = !data.attainment.isEmpty
         page.table(
-            header: language == .chinese
+            header: (language == .chinese
                 ? ["编号", "目标", "\(year)年值", "目标值", "期限", "状态", "差距", "首次达成"]
                 : [
                     "Id", "Target", "Value \(year)", "Threshold", "Deadline", "Status", "Gap",
                     "First met",
-                ],
+                ])
+                + (withProbability ? [language.text("达成概率", "Probability")] : []),
             rows: lines.map { line in
                 let target = line.result.target
+                let probability =
+                    withProbability
+                    ? [HTMLPage.Cell(probabilityText(target.id, withError: false), numeric: true)]
+                    : []
                 return [
                     HTMLPage.Cell(target.id), HTMLPage.Cell(language.name(target.indicator)),
                     HTMLPage.Cell(valueText(line), numeric: true),
@@ -141,8 +154,8 @@ public struct AnnualReport: Sendable {
                     HTMLPage.Cell(language.name(line.status), className: line.status.rawValue),
                     HTMLPage.Cell(gapPhrase(line)),
                     HTMLPage.Cell(line.result.firstYearMet.map(String.init) ?? "—", numeric: true),
-                ]
-            }, className: "targets")
+                ] + probability
+            }, className: withProbability ? "targets with-probability" : "targets")
 
         // Each target.
         page.heading(language.text("各项目标", "Each target"))
@@ -150,18 +163,25 @@ public struct AnnualReport: Sendable {
             let target = line.result.target
             page.section(id: target.id) { page in
                 page.heading("\(target.id)　\(target.text)", level: 3)
-                page.list([
-                    language.text("指标：", "Indicator: ") + language.name(target.indicator),
-                    language.text("\(year)年值：", "Value in \(year): ") + valueText(line),
-                    language.text("目标值：", "Threshold: ") + language.threshold(target)
-                        + language.text("，", ", ")
-                        + language.deadline(target),
-                    language.text("状态：", "Status: ") + language.name(line.status)
-                        + language.text("；差距：", "; gap: ") + gapPhrase(line),
-                    language.text("首次达成：", "First met: ")
-                        + (line.result.firstYearMet.map { language.text("\($0)年", String($0)) }
-                            ?? language.text("预测期内未达成", "not within the run")),
-                ])
+                page.list(
+                    [
+                        language.text("指标：", "Indicator: ") + language.name(target.indicator),
+                        language.text("\(year)年值：", "Value in \(year): ") + valueText(line),
+                        language.text("目标值：", "Threshold: ") + language.threshold(target)
+                            + language.text("，", ", ")
+                            + language.deadline(target),
+                        language.text("状态：", "Status: ") + language.name(line.status)
+                            + language.text("；差距：", "; gap: ") + gapPhrase(line),
+                        language.text("首次达成：", "First met: ")
+                            + (line.result.firstYearMet.map { language.text("\($0)年", String($0)) }
+                                ?? language.text("预测期内未达成", "not within the run")),
+                    ]
+                        + (withProbability
+                            ? [
+                                language.text(
+                                    "按期达成概率：", "Probability of meeting it by its deadline: ")
+                                    + probabilityText(target.id)
+                            ] : []))
                 page.raw(chart(line.result).svg())
                 if let row = line.row, !row.failingUnits.isEmpty {
                     let units = line.result.units.filter { $0.year == year }
@@ -222,6 +242,16 @@ public struct AnnualReport: Sendable {
                 "\(language.name(indicator))（\(indicator.id)）：\(language.definition(indicator))")
         }
         return page.html()
+    }
+
+    /// The probability of meeting a target by its deadline over the draws, "62.0% ± 1.5%"
+    /// (or "62.0%" without the standard error), or a dash where the draws do not judge it.
+    func probabilityText(_ id: String, withError: Bool = true) -> String {
+        guard let attainment = data.attainment[id], attainment.draws > 0 else { return "—" }
+        let share = ReportLanguage.grouped(attainment.probability * 100, decimals: 1) + "%"
+        guard withError else { return share }
+        return share + " ± " + ReportLanguage.grouped(attainment.standardError * 100, decimals: 1)
+            + "%"
     }
 
     /// The trend chart of a target: its value each year, the threshold and the deadline.

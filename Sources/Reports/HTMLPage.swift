@@ -135,6 +135,8 @@ public struct HTMLPage: Sendable {
         table.targets td:nth-child(5), table.targets td:nth-child(6) { white-space: nowrap; }
         table.inputs td:nth-child(2), table.inputs th:nth-child(2) { white-space: nowrap; }
         table.targets td:nth-child(2) { min-width: 9em; }
+        table.targets.with-probability { font-size: 8.5pt; }
+        table.targets.with-probability th, table.targets.with-probability td { padding: 2px 4px; }
         section { break-inside: avoid; page-break-inside: avoid; }
         svg { max-width: 100%; height: auto; display: block; margin: 0.4em 0; }
         .summary { display: flex; gap: 8px; flex-wrap: wrap; }

@@ -2,6 +2,7 @@ import Facilities
 import Geography
 import Simulation
 import Targets
+import Uncertainty
 
 /// What the reports read: one run's regions, indicators, targets and costs.
 ///
@@ -57,6 +58,10 @@ public struct RunData: Sendable {
     /// The long-term-care fund's (长期护理保险基金) balance at the end of each year, in yuan,
     /// when the scenario projects one.
     public var fundBalances: [(year: Int, balance: Double)] = []
+
+    /// The probability of meeting each target by its deadline (by target id), when the run
+    /// drew its uncertain inputs (`run --draws`).
+    public var attainment: [String: AttainmentProbability] = [:]
 
     /// The first year the fund ends in deficit, if any.
     public var fundDeficitYear: Int? { fundBalances.first { $0.balance < 0 }?.year }

@@ -5,6 +5,7 @@ import Foundation
 import Geography
 import ScenarioFiles
 import Targets
+import Uncertainty
 
 /// Reads a run folder back into ``RunData``, so that reports can be written again for
 /// another year, language or format without running the scenario.
@@ -91,7 +92,40 @@ public enum RunFolderReader {
             }
             data.fundBalances = balances
         }
+        if FileManager.default.fileExists(atPath: path + "/draws/probabilities.csv") {
+            guard let attainment = readAttainment(path + "/draws/probabilities.csv", log: &log)
+            else { return nil }
+            data.attainment = attainment
+        }
         return data
+    }
+
+    /// The targets judged by the draws in `draws/probabilities.csv`: the share met and the
+    /// number of draws (the count met is the share × draws, rounded).
+    static func readAttainment(_ file: String, log: inout DiagnosticLog) -> [String:
+        AttainmentProbability]?
+    {
+        guard let csv = CSVReader.read(atPath: file, name: file, log: &log),
+            csv.check(
+                CSVColumns(required: ["target", "probability", "draws"], optional: csv.header),
+                log: &log)
+        else { return nil }
+        var attainment: [String: AttainmentProbability] = [:]
+        for row in 0..<csv.rowCount {
+            let text = { (name: String) in csv.text(row: row, column: csv.column(name)) ?? "" }
+            guard !text("probability").isEmpty else { continue }  // not judged
+            guard let probability = Double(text("probability")), (0...1).contains(probability),
+                let draws = Int(text("draws")), draws > 0
+            else {
+                log.error(
+                    .invalidValue(field: "probability", reason: "a malformed probability line"),
+                    at: csv.location(row: row))
+                continue
+            }
+            attainment[text("target")] = AttainmentProbability(
+                met: Int((probability * Double(draws)).rounded()), draws: draws)
+        }
+        return log.hasErrors ? nil : attainment
     }
 
     /// The planning region's rows of `service-list-costs.csv`, named from

@@ -4,6 +4,7 @@ import Foundation
 import Provenance
 import ScenarioFiles
 import Simulation
+import Uncertainty
 
 /// The formats of the annual report.
 public enum ReportFormat: String, CaseIterable, Sendable {
@@ -38,15 +39,20 @@ public struct RunOutputs: Sendable {
     /// - Parameters:
     ///   - runID: the run folder's name.
     ///   - facts: version, git state, overrides, start time and timings for the manifest.
+    ///   - attainment: the probability of meeting each target, by target id, when the run
+    ///     drew its uncertain inputs; the annual report shows it.
     ///   - extraFiles: more files for the folder (such as `draws/`), put before the manifest
     ///     and recorded in it.
     public init(
         loaded: LoadedScenario, result: SimulationResult, runID: String, formats: [ReportFormat],
         language: ReportLanguage, facts: ManifestFacts,
+        attainment: [String: AttainmentProbability] = [:],
         extraFiles: [(name: String, bytes: [UInt8])] = []
     ) throws(WorkbookError) {
         let scenario = loaded.scenario
-        let data = RunData(result: result, toolVersion: facts.toolVersion, runID: runID)
+        var made = RunData(result: result, toolVersion: facts.toolVersion, runID: runID)
+        made.attainment = attainment
+        let data = made
         // Two independent halves on the two cores: the indicator table, which is the
         // largest file, and everything else; then put together in a fixed order.
         let halves = Parallelism.automatic.map(count: 2, chunkSize: 1) {

@@ -36,13 +36,14 @@ struct DrawOptions: ParsableArguments {
 
     var threadCount: Int { threads ?? ProcessInfo.processInfo.activeProcessorCount }
 
-    /// Runs the replicates, prints each target's probability and returns the `draws/` files.
+    /// Runs the replicates, prints each target's probability and returns the `draws/` files
+    /// and the probabilities by target id.
     func run(_ template: ScenarioTemplate, central: SimulationResult, options: ScenarioOptions)
-        throws -> [(
-            name: String, bytes: [UInt8]
-        )]
+        throws -> (
+            files: [(name: String, bytes: [UInt8])], attainment: [String: AttainmentProbability]
+        )
     {
-        guard let count = draws else { return [] }
+        guard let count = draws else { return ([], [:]) }
         let english = options.lang == .en
         let showsProgress = !options.quiet && isatty(STDERR_FILENO) == 1
         let started = ContinuousClock.now
@@ -69,9 +70,14 @@ struct DrawOptions: ParsableArguments {
                 DrawMessages(english: english).probabilities(
                     result, seconds: seconds, threads: threadCount))
         }
-        return DrawTables.files(
+        var attainment: [String: AttainmentProbability] = [:]
+        for (target, probability) in result.probabilities {
+            attainment[target.id] = probability
+        }
+        let files = DrawTables.files(
             result, scenario: template.loaded.scenario,
             language: english ? .english : .chinese)
+        return (files, attainment)
     }
 }
 

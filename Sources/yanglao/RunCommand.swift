@@ -80,8 +80,7 @@ struct RunCommand: ParsableCommand {
             Console.out(messages.verdicts(result))
             if let line = messages.serviceList(result) { Console.out(line) }
         }
-        let drawFiles =
-            try template.map { try uncertainty.run($0, central: result, options: options) } ?? []
+        let draws = try template.map { try uncertainty.run($0, central: result, options: options) }
 
         let git = GitCheckout.state(in: FileManager.default.currentDirectoryPath)
         let folder = RunFolder.make(
@@ -94,7 +93,8 @@ struct RunCommand: ParsableCommand {
                 facts: RunOutputs.ManifestFacts(
                     toolVersion: Yanglao.version, gitCommit: git?.commit, gitDirty: git?.dirty,
                     overrides: options.overrides, started: started,
-                    timings: [("load", loadTime.milliseconds)]), extraFiles: drawFiles)
+                    timings: [("load", loadTime.milliseconds)]),
+                attainment: draws?.attainment ?? [:], extraFiles: draws?.files ?? [])
             try folder.write(outputs.files, overwrite: overwrite)
         } catch let error as RunFolder.WriteError {
             Console.error("error: \(error)")

@@ -29,6 +29,41 @@ import Testing
         return folder
     }
 
+    /// The annual report of a run with draws shows each target's probability as
+    /// draws/probabilities.csv has it (formatted here from the CSV's figures), its JSON
+    /// carries the same number, and `report` rewrites the same page from the folder.
+    @Test func theAnnualReportShowsTheProbabilitiesOfTheDraws() throws {
+        let folder = try smallCityWithDraws()
+        let result = try yanglao([
+            "run", folder.path + "/city", "--draws", "40", "--out", folder.path + "/out",
+            "--run-id", "r", "--quiet",
+        ])
+        #expect(result.status == 0, "\(result.errors)")
+        let run = folder.path + "/out/small-city/r"
+        let rows = try readTable(run + "/draws/probabilities.csv")
+        let row = try #require(rows.first { $0["target"] == "ex.nursing-share" })
+        let p = try #require(Double(row["probability"] ?? ""))
+        let standardError = try #require(Double(row["standard_error"] ?? ""))
+        let expected =
+            String(format: "%.1f%% ± %.1f%%", p * 100, standardError * 100)
+        let page = try String(contentsOfFile: run + "/report-2022.html", encoding: .utf8)
+        #expect(page.contains("按期达成概率"))
+        #expect(page.contains("按期达成概率：" + expected), "\(expected)")
+        let json = try #require(
+            try JSONSerialization.jsonObject(
+                with: try Data(contentsOf: URL(fileURLWithPath: run + "/report-2022.json")))
+                as? [String: Any])
+        let targets = try #require(json["targets"] as? [[String: Any]])
+        let target = try #require(targets.first { $0["id"] as? String == "ex.nursing-share" })
+        #expect((target["probability"] as? Double).map { abs($0 - p) < 1e-9 } == true)
+        #expect(target["draws"] as? Int == 40)
+
+        let before = FileManager.default.contents(atPath: run + "/report-2022.html")
+        let report = try yanglao(["report", run, "--overwrite", "--quiet"])
+        #expect(report.status == 0, "\(report.errors)")
+        #expect(FileManager.default.contents(atPath: run + "/report-2022.html") == before)
+    }
+
     @Test func runWithDrawsWritesQuantilesAndAProbabilityWithinThreeStandardErrorsOfTheExactOne()
         throws
     {
