@@ -149,19 +149,8 @@ public enum AssessmentRecordsTable {
                         at: table.location(row: row, column: yearColumn))
                 }
             }
-            var part: Int?
-            if let partColumn,
-                let text = table.requiredText(row: row, column: partColumn, log: &local)
-            {
-                switch text {
-                case "urban", "城镇": part = 0
-                case "rural", "乡村": part = 1
-                default:
-                    local.error(
-                        .notOneOf(
-                            field: "part", value: text, allowed: ["urban", "rural", "城镇", "乡村"]),
-                        at: table.location(row: row, column: partColumn))
-                }
+            let part = partColumn.flatMap {
+                DemographyTables.part(table, row: row, column: $0, log: &local)
             }
             var scores: [Int] = []
             for (position, column) in itemColumns.enumerated() {

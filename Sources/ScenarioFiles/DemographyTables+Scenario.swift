@@ -265,19 +265,14 @@ extension DemographyTables {
             let sex = sex(table, row: row, column: table.column("sex")!, log: &local)
             let age = age(table, row: row, column: table.column("age")!, log: &local)
             var part = 0
-            if let partColumn,
-                let text = table.requiredText(row: row, column: partColumn, log: &local)
-            {
-                switch text {
-                case "urban", "城镇": part = 0
-                case "rural", "乡村": part = 1
-                default:
-                    local.error(
-                        .notOneOf(
-                            field: "part", value: text, allowed: ["urban", "rural", "城镇", "乡村"]),
-                        at: table.location(row: row, column: partColumn))
+            if let partColumn {
+                let given = DemographyTables.part(table, row: row, column: partColumn, log: &local)
+                // A part that is given but unknown leaves the row out; an empty one is
+                // reported and the row's other cells are still checked.
+                if given == nil, table.text(row: row, column: partColumn)?.isEmpty == false {
                     continue
                 }
+                part = given ?? 0
             }
             let values = levels.compactMap { name in
                 number(

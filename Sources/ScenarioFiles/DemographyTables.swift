@@ -97,6 +97,20 @@ public enum DemographyTables {
         return sex
     }
 
+    /// The urban (0) or rural (1) part of a row: `urban`/`城镇` or `rural`/`乡村`.
+    static func part(_ table: CSVTable, row: Int, column: Int, log: inout DiagnosticLog) -> Int? {
+        guard let text = table.requiredText(row: row, column: column, log: &log) else { return nil }
+        switch text {
+        case "urban", "城镇": return 0
+        case "rural", "乡村": return 1
+        default:
+            log.error(
+                .notOneOf(field: "part", value: text, allowed: ["urban", "rural", "城镇", "乡村"]),
+                at: table.location(row: row, column: column))
+            return nil
+        }
+    }
+
     /// A required number within a range (described for the message).
     static func number(
         _ table: CSVTable, row: Int, column: Int, range: ClosedRange<Double>, describe: String,

@@ -113,15 +113,7 @@ public struct RequiredEffortSearch: Sendable {
         case .factor: scenarioValue = 1
         case .count, .value: scenarioValue = template.number(at: path) ?? 0
         }
-        var cut: [ScenarioTemplate.Change] = []
-        if lastYear < scenario.horizon {
-            cut.append(.init(keyPath: ["horizon"], application: .replace, value: Double(lastYear)))
-            if scenario.reportYear > lastYear {
-                cut.append(
-                    .init(keyPath: ["report_year"], application: .replace, value: Double(lastYear)))
-            }
-        }
-        let fixed = cut
+        let fixed = ScenarioTemplate.Change.endingRun(of: scenario, at: lastYear)
         @Sendable func changes(_ x: Double) -> [ScenarioTemplate.Change] {
             switch kind {
             case .count, .value:

@@ -350,6 +350,33 @@ extension ScenarioDecoder {
         func level(named text: String) -> CapabilityLevel? {
             CapabilityLevel.allCases.first { levelSpellings[$0.rawValue].contains(text) }
         }
+        /// A value for each capability level: one for every level, or a mapping by level name.
+        func perLevel<Value>(
+            _ given: YAMLNode, field: String, into values: inout [Value],
+            read: (YAMLNode, String) -> Value?
+        ) {
+            guard let entries = given.entries,
+                entries.contains(where: { level(named: $0.key) != nil })
+            else {
+                if let value = read(given, field) {
+                    values = [Value](repeating: value, count: values.count)
+                }
+                return
+            }
+            for entry in entries {
+                guard let found = level(named: entry.key) else {
+                    log.error(
+                        .notOneOf(
+                            field: field, value: entry.key,
+                            allowed: CapabilityLevel.allCases.map(\.description)),
+                        at: entry.keyLocation)
+                    continue
+                }
+                if let value = read(entry.value, "\(field).\(entry.key)") {
+                    values[found.rawValue] = value
+                }
+            }
+        }
         let settingNames = CareSetting.allCases.map(\.description)
         func settingShares(_ node: YAMLNode, field: String) -> [Double]? {
             guard let sub = Fields(node, section: field, keys: settingNames, log: &log) else {
@@ -407,52 +434,13 @@ extension ScenarioDecoder {
                 levels = chosen.sorted { $0.rawValue < $1.rawValue }
             }
             if let given = sub["take_up"] {
-                let field = "ltc_insurance.beneficiaries.take_up"
-                if let entries = given.entries,
-                    entries.contains(where: { level(named: $0.key) != nil })
-                {
-                    for entry in entries {
-                        guard let found = level(named: entry.key) else {
-                            log.error(
-                                .notOneOf(
-                                    field: field, value: entry.key,
-                                    allowed: CapabilityLevel.allCases.map(\.description)),
-                                at: entry.keyLocation)
-                            continue
-                        }
-                        if let path = yearly(
-                            entry.value, "\(field).\(entry.key)", unit: .fraction,
-                            rule: .interpolate, range: 0...1)
-                        {
-                            takeUp[found.rawValue] = path
-                        }
-                    }
-                } else if let path = yearly(
-                    given, field, unit: .fraction, rule: .interpolate, range: 0...1)
-                {
-                    takeUp = [YearlyValues](repeating: path, count: 5)
+                perLevel(given, field: "ltc_insurance.beneficiaries.take_up", into: &takeUp) {
+                    yearly($0, $1, unit: .fraction, rule: .interpolate, range: 0...1)
                 }
             }
             if let given = sub["settings"] {
-                let field = "ltc_insurance.beneficiaries.settings"
-                if let entries = given.entries,
-                    entries.contains(where: { level(named: $0.key) != nil })
-                {
-                    for entry in entries {
-                        guard let found = level(named: entry.key) else {
-                            log.error(
-                                .notOneOf(
-                                    field: field, value: entry.key,
-                                    allowed: CapabilityLevel.allCases.map(\.description)),
-                                at: entry.keyLocation)
-                            continue
-                        }
-                        if let shares = settingShares(entry.value, field: "\(field).\(entry.key)") {
-                            settings[found.rawValue] = shares
-                        }
-                    }
-                } else if let shares = settingShares(given, field: field) {
-                    settings = [[Double]](repeating: shares, count: 5)
+                perLevel(given, field: "ltc_insurance.beneficiaries.settings", into: &settings) {
+                    settingShares($0, field: $1)
                 }
             }
         }

@@ -123,16 +123,8 @@ public struct ScenarioDraws: Sendable {
         let regions = regions ?? defaultRegions(of: scenario)
         let horizon = min(
             scenario.horizon, max(scenario.baseYear, horizon ?? defaultHorizon(of: scenario)))
-        var fixed: [ScenarioTemplate.Change] = []
-        if horizon < scenario.horizon {
-            fixed.append(.init(keyPath: ["horizon"], application: .replace, value: Double(horizon)))
-            if scenario.reportYear > horizon {
-                fixed.append(
-                    .init(keyPath: ["report_year"], application: .replace, value: Double(horizon)))
-            }
-        }
         let years = Array(scenario.baseYear...horizon)
-        let fixedChanges = fixed
+        let fixedChanges = ScenarioTemplate.Change.endingRun(of: scenario, at: horizon)
         let population = reusablePopulation(inputs.map(\.keyPath), central: central)
         let done = Counter()
         let outcomes = MonteCarlo.forEachReplicate(count: count, threads: threads) {

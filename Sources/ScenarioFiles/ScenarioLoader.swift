@@ -69,7 +69,17 @@ public struct ScenarioLoader: Sendable {
     /// - Parameter path: the scenario's folder or YAML file, relative to the working folder
     ///   or absolute; diagnostics name files the same way.
     public func load(_ path: String) -> Result<LoadedScenario, ScenarioLoadError> {
+        resolve(path, keepsReads: false).map(\.loaded)
+    }
+
+    /// Reads a scenario with its `extends` chain, applies the overrides and decodes it:
+    /// the loaded scenario, the resolved tree it was decoded from, and the session that read
+    /// it (holding its reads when `keepsReads`).
+    func resolve(_ path: String, keepsReads: Bool) -> Result<
+        (loaded: LoadedScenario, tree: YAMLNode, session: Session), ScenarioLoadError
+    > {
         var session = Session()
+        session.keepsReads = keepsReads
         let file = Self.scenarioFile(for: path)
         guard var tree = session.loadChain(file: file, chain: []) else {
             return .failure(session.failure())
@@ -80,14 +90,11 @@ public struct ScenarioLoader: Sendable {
         var decoder = ScenarioDecoder(file: file, tree: tree)
         let scenario = decoder.decode(session: &session)
         guard let scenario, !session.log.hasErrors else { return .failure(session.failure()) }
-        return .success(
-            LoadedScenario(
-                scenario: scenario, file: file, resolved: decoder.resolved,
-                inputs: session.inputs,
-                warnings: session.inReadingOrder(session.log.sorted).filter {
-                    $0.severity != .error
-                },
-                sources: session.sources))
+        let loaded = LoadedScenario(
+            scenario: scenario, file: file, resolved: decoder.resolved, inputs: session.inputs,
+            warnings: session.inReadingOrder(session.log.sorted).filter { $0.severity != .error },
+            sources: session.sources)
+        return .success((loaded, tree, session))
     }
 
     /// The scenario file a path names: the path itself if it is a file (or a `.yaml` name),

@@ -53,15 +53,7 @@ public enum ScenarioSensitivity {
         // Runs stop at the latest deadline of the scenario's targets (which must lie within
         // the run), at least this target's.
         let lastYear = max(deadline, ScenarioDraws.defaultHorizon(of: scenario))
-        var cut: [ScenarioTemplate.Change] = []
-        if lastYear < scenario.horizon {
-            cut.append(.init(keyPath: ["horizon"], application: .replace, value: Double(lastYear)))
-            if scenario.reportYear > lastYear {
-                cut.append(
-                    .init(keyPath: ["report_year"], application: .replace, value: Double(lastYear)))
-            }
-        }
-        let fixed = cut
+        let fixed = ScenarioTemplate.Change.endingRun(of: scenario, at: lastYear)
         let rows: [[Double]]
         do {
             rows = try SobolAnalysis.design(inputs.map(\.distribution), samples: samples)

@@ -42,6 +42,21 @@ public struct ScenarioTemplate: Sendable {
             self.application = application
             self.value = value
         }
+
+        /// The changes that end the scenario's run at `lastYear` (and its report year no
+        /// later), none when it already ends there.
+        public static func endingRun(of scenario: Scenario, at lastYear: Int) -> [Change] {
+            guard lastYear < scenario.horizon else { return [] }
+            var changes = [
+                Change(keyPath: ["horizon"], application: .replace, value: Double(lastYear))
+            ]
+            if scenario.reportYear > lastYear {
+                changes.append(
+                    Change(keyPath: ["report_year"], application: .replace, value: Double(lastYear))
+                )
+            }
+            return changes
+        }
     }
 
     /// The scenario with the changes made, checked as a load checks it.
@@ -91,26 +106,17 @@ public struct ScenarioTemplate: Sendable {
 extension ScenarioLoader {
     /// Loads a scenario as ``load(_:)`` does and keeps it ready for variations.
     public func loadTemplate(_ path: String) -> Result<ScenarioTemplate, ScenarioLoadError> {
-        var session = Session()
-        session.keepsReads = true
-        let file = Self.scenarioFile(for: path)
-        guard var tree = session.loadChain(file: file, chain: []) else {
-            return .failure(session.failure())
+        let resolved: (loaded: LoadedScenario, tree: YAMLNode, session: Session)
+        switch resolve(path, keepsReads: true) {
+        case .success(let value): resolved = value
+        case .failure(let error): return .failure(error)
         }
-        for (index, override) in overrides.enumerated() {
-            session.apply(override: override, number: index + 1, to: &tree)
-        }
-        var decoder = ScenarioDecoder(file: file, tree: tree)
-        let scenario = decoder.decode(session: &session)
-        guard let scenario, !session.log.hasErrors else { return .failure(session.failure()) }
-        let loaded = LoadedScenario(
-            scenario: scenario, file: file, resolved: decoder.resolved, inputs: session.inputs,
-            warnings: session.inReadingOrder(session.log.sorted).filter { $0.severity != .error },
-            sources: session.sources)
+        var tree = resolved.tree
         if case .mapping(var entries) = tree.content {
             entries.removeAll { $0.key == "uncertainty" }
             tree.content = .mapping(entries)
         }
-        return .success(ScenarioTemplate(loaded: loaded, tree: tree, cache: session.cache))
+        return .success(
+            ScenarioTemplate(loaded: resolved.loaded, tree: tree, cache: resolved.session.cache))
     }
 }
