@@ -64,7 +64,8 @@ let package = Package(
 
         // Edge modules: reading inputs, recording runs.
         .target(name: "CSV", dependencies: ["Diagnostics"]),
-        .target(name: "Provenance"),
+        .target(name: "CFileSystem"),
+        .target(name: "Provenance", dependencies: ["CFileSystem"]),
         .target(
             name: "ScenarioFiles",
             dependencies: [
@@ -81,6 +82,11 @@ let package = Package(
                 "Uncertainty",
             ]),
 
+        // Build time: the commit the tool is built from, read from the checkout's .git files.
+        .executableTarget(name: "BuildInfoGenerator"),
+        .plugin(
+            name: "BuildInfo", capability: .buildTool(), dependencies: ["BuildInfoGenerator"]),
+
         // The command-line tool.
         .executableTarget(
             name: "yanglao",
@@ -90,7 +96,8 @@ let package = Package(
                 "Uncertainty",
                 "Allocation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]),
+            ],
+            plugins: ["BuildInfo"]),
 
         .testTarget(name: "GSLTests", dependencies: ["GSL"]),
         .testTarget(name: "UncertaintyTests", dependencies: ["Uncertainty", "GSL"]),

@@ -61,8 +61,15 @@ extension CSVTable {
         return value
     }
 
+    /// The largest magnitude any number in a table may have, 10^15: above every count, sum of
+    /// money in yuan or coordinate the model holds, and far enough below `Int.max` (≈ 9.2 × 10^18)
+    /// that sums and conversions of such numbers cannot trap. Readers set tighter bounds per
+    /// field (a census cell, for instance, at most 10^9).
+    public static let largestNumber = 1e15
+
     /// A number in a cell: decimal, optional sign and exponent; nil when the cell is empty or
-    /// the column absent. A non-number, NaN or infinity is an error.
+    /// the column absent. A non-number, NaN or infinity is an error, and so is a magnitude
+    /// above ``largestNumber``.
     public func number(row: Int, column: Int?, log: inout DiagnosticLog) -> Double? {
         guard let column, let value = text(row: row, column: column), !value.isEmpty else {
             return nil
@@ -70,6 +77,13 @@ extension CSVTable {
         guard let number = Double(value), number.isFinite else {
             log.error(
                 .notANumber(column: header[column], value: value),
+                at: location(row: row, column: column))
+            return nil
+        }
+        guard abs(number) <= Self.largestNumber else {
+            log.error(
+                .outOfRange(
+                    field: header[column], value: value, range: "between −10^15 and 10^15"),
                 at: location(row: row, column: column))
             return nil
         }
@@ -88,7 +102,7 @@ extension CSVTable {
             return nil
         }
         guard let number = Double(value), number.isFinite, number == number.rounded(),
-            abs(number) < 1e15
+            abs(number) <= Self.largestNumber
         else {
             log.error(
                 .notANumber(column: header[column], value: value),

@@ -115,3 +115,27 @@ public struct ProjectionResult: Sendable {
         }
     }
 }
+
+extension ProjectionResult {
+    /// Emigrants of a migration table who could not leave because their cell had fewer people
+    /// than the table sent away (persons over all steps): the given net migrants minus those
+    /// realised. The projection keeps them in the population (see
+    /// ``CohortComponentProjection``); a command reports the figure so that the clamping is
+    /// never silent. Rural→urban transfers cancel in the realised total.
+    public func emigrantsKept(of given: NetMigration) -> Double {
+        let perStep = given.counts.count / given.stepsGiven
+        var intended = 0.0
+        for step in 0..<steps {
+            let s = given.stepsGiven == 1 ? 0 : step
+            // Counts are laid out area, part, step, sex, band; sum step s of every area and part.
+            let block = 2 * bands.count
+            let areasAndParts = perStep / block
+            for cell in 0..<areasAndParts {
+                let start = (cell * given.stepsGiven + s) * block
+                for index in start..<(start + block) { intended += given.counts[index] }
+            }
+        }
+        let realised = migration.reduce(0, +)
+        return max(0, realised - intended)
+    }
+}

@@ -149,13 +149,20 @@ public enum Problem: Hashable, Sendable {
         case .unknownNode(let id):
             return "the edge names node '\(id)', which the nodes table does not list"
         case .offNetwork(let distance, let limit):
-            let limitText = "\(Int(limit.rounded())) m"
+            let limitText = "\(metres(limit)) m"
             let place =
                 distance.isFinite
-                ? "\(Int(distance.rounded())) m from the nearest network node, beyond the snap distance of \(limitText)"
+                ? "\(metres(distance)) m from the nearest network node, beyond the snap distance of \(limitText)"
                 : "more than the snap distance of \(limitText) from every network node"
             return "the point is \(place); it reaches nothing and is counted as not covered"
         }
+    }
+
+    /// A distance in whole metres; a distance too large for a whole number is written with an
+    /// exponent instead of trapping on the conversion.
+    private func metres(_ value: Double) -> String {
+        guard let whole = Int(exactly: value.rounded()) else { return "\(value)" }
+        return String(whole)
     }
 
     private func didYouMean(_ suggestion: String?, what: String = "did you mean") -> String {

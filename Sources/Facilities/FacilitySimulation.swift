@@ -671,6 +671,37 @@ struct Engine {
         stock.residents[facility] = min(beds, beds * rate + stock.movedIn[facility])
     }
 
+    /// Per region, the factor (at most 1) by which the residents of its facilities are scaled
+    /// so that no region holds more residents than older people (60+) live in it: the
+    /// residents of beds × occupancy are added up each region's subtree and compared with its
+    /// older people; a region's factor is the smallest of its own and its ancestors'. All ones
+    /// without a population, since then there is nothing to compare with.
+    func residentFactors() -> [Double] {
+        var factors = [Double](repeating: 1, count: regionCount)
+        guard let population else { return factors }
+        var residents = [Double](repeating: 0, count: regionCount)
+        for facility in bedded where stock.statuses[facility] == .operating {
+            guard let category = stock.types[facility].bedCategory else { continue }
+            let beds = Double(stock.beds[facility])
+            let own = stock.ownOccupancy[facility]
+            let rate = own.isNaN ? occupancyRate[category.rawValue] : own
+            residents[stock.regions[facility]] += min(beds, beds * rate + stock.movedIn[facility])
+        }
+        var older = population.aged60[year - population.years.lowerBound]
+        let parents = tree.parentIndices
+        // Subtree sums: children come after their parents.
+        for region in stride(from: regionCount - 1, through: 0, by: -1) where parents[region] >= 0 {
+            residents[parents[region]] += residents[region]
+            older[parents[region]] += older[region]
+        }
+        for region in 0..<regionCount {
+            var factor = residents[region] > older[region] ? older[region] / residents[region] : 1
+            if parents[region] >= 0 { factor = min(factor, factors[parents[region]]) }
+            factors[region] = factor
+        }
+        return factors
+    }
+
     /// The year-end pass over the stock: residents of every facility; the operating subsidy
     /// they earn (by reporting region, for ``payOperatingSubsidy()``); caregivers needed from
     /// residents, attrition, new facilities staffed at the initial share; and the share of
@@ -692,6 +723,7 @@ struct Engine {
         let width = Field.count
         let occupancy = occupancyRate
         let initialShare = rules.initialShareOfNeed
+        let residentFactors = residentFactors()
         let given: [Double?] = isBaseYear ? settings.inventory.facilities.map(\.caregivers) : []
         let year = self.year
         // The loop works on raw views: the stock's arrays, and these, moved out of the engine
@@ -753,9 +785,13 @@ struct Engine {
                                                             let rate =
                                                                 own.isNaN
                                                                 ? occupancy[category.rawValue] : own
-                                                            residents = min(
-                                                                beds,
-                                                                beds * rate + s.movedIn[facility])
+                                                            residents =
+                                                                min(
+                                                                    beds,
+                                                                    beds * rate
+                                                                        + s.movedIn[facility])
+                                                                * residentFactors[
+                                                                    s.regions[facility]]
                                                         }
                                                         s.residents[facility] = residents
                                                         let row = s.reportIndex[facility] * width

@@ -7,10 +7,9 @@ import Foundation
 public struct Manifest: Sendable {
     /// The tool's name and version.
     public var toolVersion: String
-    /// The commit of the code, when it was run from a git checkout.
-    public var gitCommit: String?
-    /// Whether that checkout had uncommitted changes.
-    public var gitDirty: Bool?
+    /// The commit the tool was built from, compiled into it; nil for a build outside a git
+    /// checkout. Nothing is read from the folder the tool runs in.
+    public var buildCommit: String?
     /// The scenario's id and the file it was loaded from.
     public var scenarioID: String
     public var scenarioFile: String
@@ -32,14 +31,13 @@ public struct Manifest: Sendable {
     public var timings: [(stage: String, milliseconds: Double)]
 
     public init(
-        toolVersion: String, gitCommit: String?, gitDirty: Bool?, scenarioID: String,
+        toolVersion: String, buildCommit: String?, scenarioID: String,
         scenarioFile: String, seed: UInt64, overrides: [String], resolvedScenario: JSONValue,
         inputs: [InputFile], outputs: [InputFile], runID: String, started: Date,
         timings: [(stage: String, milliseconds: Double)]
     ) {
         self.toolVersion = toolVersion
-        self.gitCommit = gitCommit
-        self.gitDirty = gitDirty
+        self.buildCommit = buildCommit
         self.scenarioID = scenarioID
         self.scenarioFile = scenarioFile
         self.seed = seed
@@ -61,8 +59,7 @@ public struct Manifest: Sendable {
                 "tool",
                 .object([
                     ("name", .string("yanglao")), ("version", .string(toolVersion)),
-                    ("git_commit", gitCommit.map(JSONValue.string) ?? .null),
-                    ("git_dirty", gitDirty.map(JSONValue.bool) ?? .null),
+                    ("build_commit", buildCommit.map(JSONValue.string) ?? .null),
                 ])
             ),
             (
@@ -90,38 +87,5 @@ public struct Manifest: Sendable {
                 ])
             ),
         ])
-    }
-}
-
-/// What git says about the checkout a command runs in.
-public enum GitCheckout {
-    /// The commit and whether there are uncommitted changes, or nil outside a git checkout or
-    /// when git is not installed.
-    public static func state(in directory: String) -> (commit: String, dirty: Bool)? {
-        guard
-            let commit = run(["rev-parse", "HEAD"], in: directory)?.trimmingCharacters(
-                in: .whitespacesAndNewlines),
-            commit.count == 40
-        else { return nil }
-        let status = run(["status", "--porcelain", "--untracked-files=no"], in: directory) ?? ""
-        return (commit, !status.isEmpty)
-    }
-
-    private static func run(_ arguments: [String], in directory: String) -> String? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-C", directory] + arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        do {
-            try process.run()
-        } catch {
-            return nil
-        }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { return nil }
-        return String(decoding: data, as: UTF8.self)
     }
 }

@@ -3,10 +3,9 @@ import Foundation
 /// A run's output folder, `Output/<scenario-id>/<run-id>/`, written all at once.
 ///
 /// Files are written into a hidden temporary folder beside the destination and the folder is
-/// renamed into place only when every file is written, so a failed run leaves nothing behind
-/// and a reader never sees a half-written run. An existing run folder is replaced only when
-/// the caller asks for it, and then the old folder is moved aside first and deleted only after
-/// the new one is in place.
+/// renamed into place only when every file is written, so a failed or killed run leaves
+/// nothing behind and a reader never sees a half-written run. An existing run folder is
+/// replaced only when the caller asks for it, and then by an atomic exchange.
 public struct RunFolder: Sendable {
     /// Why a run folder could not be written.
     public enum WriteError: Error, Hashable, Sendable, CustomStringConvertible {
@@ -73,23 +72,62 @@ public struct RunFolder: Sendable {
     ///   left behind and an earlier run folder is untouched.
     public func write(_ files: [(name: String, bytes: [UInt8])], overwrite: Bool) throws(WriteError)
     {
-        let manager = FileManager.default
-        for (name, _) in files
-        where name.isEmpty || name.hasPrefix("/") || name.split(separator: "/").contains("..") {
-            throw .badFileName(name)
+        do {
+            try write(overwrite: overwrite) { _ in files }
+        } catch let error as WriteError {
+            throw error
+        } catch {
+            throw .fileSystem(path: path, reason: Self.reason(error))
         }
-        let exists = manager.fileExists(atPath: path)
-        if exists, !overwrite { throw .exists(path: path) }
+    }
+
+    /// Makes the files inside the run's hidden temporary folder and moves the folder into place.
+    ///
+    /// `make` receives a scratch folder inside the temporary folder for files that libraries
+    /// must write to disk before their bytes are known (the Excel workbook); it is removed with
+    /// everything else. The temporary folder is removed on every exit the process can take:
+    /// an error, a thrown error of `make`, SIGINT, SIGTERM or SIGHUP; after a kill -9 the next
+    /// write beside it removes it (its process is gone). With `overwrite`, an existing run
+    /// folder is exchanged atomically with the new one (`renameat2` with `RENAME_EXCHANGE`),
+    /// so a run folder is present at every instant, and the old one is then removed.
+    /// - Throws: ``WriteError``, or what `make` throws.
+    public func write(
+        overwrite: Bool, make: (_ scratch: String) throws -> [(name: String, bytes: [UInt8])]
+    ) throws {
+        let manager = FileManager.default
+        if manager.fileExists(atPath: path), !overwrite { throw WriteError.exists(path: path) }
         let parent = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
-        let unique =
-            "\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
-        let temporary = parent + "/.tmp-" + name + "-" + unique
         do {
             try manager.createDirectory(atPath: parent, withIntermediateDirectories: true)
-            try manager.createDirectory(atPath: temporary, withIntermediateDirectories: false)
         } catch {
-            throw .fileSystem(path: parent, reason: Self.reason(error))
+            throw WriteError.fileSystem(path: parent, reason: Self.reason(error))
+        }
+        StagingFolders.removeStale(in: parent)
+        let pid = ProcessInfo.processInfo.processIdentifier
+        let temporary =
+            parent + "/" + StagingFolders.prefix + "\(pid)-\(UInt32.random(in: 0...UInt32.max))-"
+            + name
+        guard StagingFolders.create(temporary) else {
+            throw WriteError.fileSystem(path: temporary, reason: "cannot create the folder")
+        }
+        defer { StagingFolders.remove(temporary) }
+        let scratch = temporary + "/" + StagingFolders.scratchName
+        let files: [(name: String, bytes: [UInt8])]
+        do {
+            try manager.createDirectory(atPath: scratch, withIntermediateDirectories: false)
+            files = try make(scratch)
+            try manager.removeItem(atPath: scratch)
+        } catch let error as WriteError {
+            throw error
+        } catch let error as CocoaError {
+            throw WriteError.fileSystem(path: scratch, reason: Self.reason(error))
+        }
+        for (name, _) in files
+        where name.isEmpty || name.hasPrefix("/") || name.split(separator: "/").contains("..")
+            || name.hasPrefix(StagingFolders.scratchName)
+        {
+            throw WriteError.badFileName(name)
         }
         do {
             for (file, bytes) in files {
@@ -98,34 +136,27 @@ public struct RunFolder: Sendable {
                 if folder != temporary {
                     try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
                 }
-                try Data(bytes).write(to: URL(fileURLWithPath: target))
+                try StagingFolders.whileStaging {
+                    try Data(bytes).write(to: URL(fileURLWithPath: target))
+                }
             }
         } catch {
-            try? manager.removeItem(atPath: temporary)
-            throw .fileSystem(path: temporary, reason: Self.reason(error))
+            throw WriteError.fileSystem(path: temporary, reason: Self.reason(error))
         }
-        var setAside: String?
-        if exists {
-            let old = parent + "/.old-" + name + "-" + unique
-            do {
-                try manager.moveItem(atPath: path, toPath: old)
-                setAside = old
-            } catch {
-                try? manager.removeItem(atPath: temporary)
-                throw .fileSystem(path: path, reason: Self.reason(error))
-            }
-        }
-        do {
-            try manager.moveItem(atPath: temporary, toPath: path)
-        } catch {
-            try? manager.removeItem(atPath: temporary)
-            if let setAside { try? manager.moveItem(atPath: setAside, toPath: path) }
-            throw .fileSystem(path: path, reason: Self.reason(error))
-        }
-        if let setAside { try? manager.removeItem(atPath: setAside) }
+        try StagingFolders.moveIntoPlace(temporary, path)
     }
 
-    private static func reason(_ error: any Error) -> String {
-        (error as NSError).localizedFailureReason ?? (error as NSError).localizedDescription
+    /// What went wrong, in words (never "NSCocoaErrorDomain error 512").
+    static func reason(_ error: any Error) -> String {
+        let nsError = error as NSError
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
+            underlying.domain == NSPOSIXErrorDomain
+        {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        if nsError.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(nsError.code))) }
+        let text =
+            (error as NSError).localizedFailureReason ?? (error as NSError).localizedDescription
+        return text.contains("NSCocoaErrorDomain") ? "the file system refused the operation" : text
     }
 }

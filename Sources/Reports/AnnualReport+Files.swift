@@ -127,14 +127,15 @@ extension AnnualReport {
     }
 
     /// `report-YEAR.xlsx`: sheets Summary, Targets, Districts, Indicators, Costs.
-    public func workbook() throws(WorkbookError) -> [UInt8] {
+    /// - Parameter scratch: the folder the workbook is written to before it is read back.
+    public func workbook(scratch: String? = nil) throws(WorkbookError) -> [UInt8] {
         // A fixed creation date, 1 January of the report's year (UTC), so the bytes repeat.
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         let created =
             calendar.date(from: DateComponents(year: year, month: 1, day: 1))
             ?? Date(timeIntervalSince1970: 0)
-        let book = try Workbook(created: created, title: title())
+        let book = try Workbook(created: created, title: title(), folder: scratch)
         let header = CellFormat.header
 
         // Summary.

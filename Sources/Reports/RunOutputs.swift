@@ -12,15 +12,16 @@ public enum ReportFormat: String, CaseIterable, Sendable {
 }
 
 extension AnnualReport {
-    /// The report's files in the given formats.
-    public func files(_ formats: [ReportFormat]) throws(WorkbookError) -> [(
+    /// The report's files in the given formats; the workbook is made in `scratch`.
+    public func files(_ formats: [ReportFormat], scratch: String? = nil) throws(WorkbookError)
+        -> [(
         name: String, bytes: [UInt8]
     )] {
         var files: [(name: String, bytes: [UInt8])] = []
         for format in formats {
             switch format {
             case .html: files.append((stem + ".html", Array(html().utf8)))
-            case .xlsx: files.append((stem + ".xlsx", try workbook()))
+            case .xlsx: files.append((stem + ".xlsx", try workbook(scratch: scratch)))
             case .csv: files.append((stem + ".csv", csv()))
             case .json: files.append((stem + ".json", json()))
             }
@@ -43,11 +44,12 @@ public struct RunOutputs: Sendable {
     ///     drew its uncertain inputs; the annual report shows it.
     ///   - extraFiles: more files for the folder (such as `draws/`), put before the manifest
     ///     and recorded in it.
+    ///   - scratch: the folder in which the workbook is made (see ``Workbook``).
     public init(
         loaded: LoadedScenario, result: SimulationResult, runID: String, formats: [ReportFormat],
         language: ReportLanguage, facts: ManifestFacts,
         attainment: [String: AttainmentProbability] = [:],
-        extraFiles: [(name: String, bytes: [UInt8])] = []
+        extraFiles: [(name: String, bytes: [UInt8])] = [], scratch: String? = nil
     ) throws(WorkbookError) {
         let scenario = loaded.scenario
         var made = RunData(result: result, toolVersion: facts.toolVersion, runID: runID)
@@ -61,7 +63,7 @@ public struct RunOutputs: Sendable {
             return Result { () throws(WorkbookError) in
                 try Self.otherFiles(
                     loaded: loaded, result: result, data: data, formats: formats,
-                    language: language)
+                    language: language, scratch: scratch)
             }
         }
         var assembled = try halves[1].get()
@@ -71,7 +73,7 @@ public struct RunOutputs: Sendable {
             InputFile(name: files[$0].name, bytes: files[$0].bytes)
         }
         let manifest = Manifest(
-            toolVersion: facts.toolVersion, gitCommit: facts.gitCommit, gitDirty: facts.gitDirty,
+            toolVersion: facts.toolVersion, buildCommit: facts.buildCommit,
             scenarioID: scenario.id, scenarioFile: loaded.file, seed: scenario.seed,
             overrides: facts.overrides,
             resolvedScenario: loaded.resolvedJSON, inputs: loaded.inputs,
@@ -85,7 +87,7 @@ public struct RunOutputs: Sendable {
     /// goes third).
     private static func otherFiles(
         loaded: LoadedScenario, result: SimulationResult, data: RunData, formats: [ReportFormat],
-        language: ReportLanguage
+        language: ReportLanguage, scratch: String?
     ) throws(WorkbookError) -> [(name: String, bytes: [UInt8])] {
         let scenario = loaded.scenario
         var files: [(name: String, bytes: [UInt8])] = [
@@ -107,7 +109,7 @@ public struct RunOutputs: Sendable {
         // The report year lies within the run (the scenario guarantees it).
         if let report = try? AnnualReport(data: data, year: scenario.reportYear, language: language)
         {
-            files += try report.files(formats)
+            files += try report.files(formats, scratch: scratch)
         }
         if let coverage = CoverageMap.geoJSON(result, year: scenario.reportYear) {
             files.append(("coverage-\(scenario.reportYear).geojson", coverage))
@@ -147,20 +149,18 @@ public struct RunOutputs: Sendable {
     /// What the manifest records beyond the scenario and its run.
     public struct ManifestFacts: Sendable {
         public var toolVersion: String
-        public var gitCommit: String?
-        public var gitDirty: Bool?
+        /// The commit the tool was built from.
+        public var buildCommit: String?
         public var overrides: [String]
         public var started: Date
         public var timings: [(stage: String, milliseconds: Double)]
 
         public init(
-            toolVersion: String, gitCommit: String? = nil, gitDirty: Bool? = nil,
-            overrides: [String] = [],
+            toolVersion: String, buildCommit: String? = nil, overrides: [String] = [],
             started: Date, timings: [(stage: String, milliseconds: Double)] = []
         ) {
             self.toolVersion = toolVersion
-            self.gitCommit = gitCommit
-            self.gitDirty = gitDirty
+            self.buildCommit = buildCommit
             self.overrides = overrides
             self.started = started
             self.timings = timings

@@ -95,11 +95,15 @@ public final class Workbook {
     /// - Parameters:
     ///   - created: the creation date recorded in the document (fixed for reproducible bytes).
     ///   - title: the document's title property.
+    ///   - folder: where the file is written before its bytes are read back (a run's scratch
+    ///     folder, removed with the run's temporary folder); the system's temporary folder
+    ///     when nil.
     /// - Throws: ``WorkbookError`` when libxlsxwriter cannot start a workbook.
-    public init(created: Date, title: String) throws(WorkbookError) {
+    public init(created: Date, title: String, folder: String? = nil) throws(WorkbookError) {
+        let name = "yanglao-\(UUID().uuidString).xlsx"
         path =
-            FileManager.default.temporaryDirectory
-            .appendingPathComponent("yanglao-\(UUID().uuidString).xlsx").path
+            folder.map { $0 + "/" + name }
+            ?? FileManager.default.temporaryDirectory.appendingPathComponent(name).path
         guard let workbook = workbook_new(path) else {
             throw WorkbookError(call: "workbook_new", message: "could not create \(path)")
         }

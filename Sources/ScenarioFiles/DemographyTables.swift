@@ -111,6 +111,11 @@ public enum DemographyTables {
         }
     }
 
+    /// The largest count of persons one cell of a population or migration table may hold,
+    /// 10^9: above any country's people of one sex and age (China 2020's largest single-year
+    /// cell is about 12.5 million), so sums over a table never approach `Int.max`.
+    static let largestCell = 1e9
+
     /// A required number within a range (described for the message).
     static func number(
         _ table: CSVTable, row: Int, column: Int, range: ClosedRange<Double>, describe: String,
@@ -281,8 +286,8 @@ public enum DemographyTables {
             let sex = sex(table, row: row, column: sexColumn, log: &local)
             let age = age(table, row: row, column: ageColumn, log: &local)
             let count = number(
-                table, row: row, column: countColumn, range: 0...Double.infinity,
-                describe: "at least 0", log: &local)
+                table, row: row, column: countColumn, range: 0...Self.largestCell,
+                describe: "between 0 and 10^9 persons", log: &local)
             guard let area, let sex, let age, let count else { continue }
             collector.add(
                 area: area, sex: sex, age: age, value: count, row: row, table: table,
@@ -495,9 +500,9 @@ public enum DemographyTables {
             let area = table.requiredText(row: row, column: areaColumn, log: &local)
             let sex = sex(table, row: row, column: sexColumn, log: &local)
             let age = age(table, row: row, column: ageColumn, log: &local)
-            let net = table.requiredText(row: row, column: netColumn, log: &local).flatMap { _ in
-                table.number(row: row, column: netColumn, log: &local)
-            }
+            let net = number(
+                table, row: row, column: netColumn, range: -Self.largestCell...Self.largestCell,
+                describe: "between −10^9 and 10^9 persons a year", log: &local)
             guard let area, let sex, let age, let net else { continue }
             guard let index = position[area] else {
                 local.error(
@@ -648,9 +653,17 @@ public enum DemographyTables {
             var failed = false
             for age in censusAgeColumns {
                 for (sex, name) in [(Sex.male, "male_\(age)"), (.female, "female_\(age)")] {
-                    guard
-                        let count = table.count(row: row, column: table.column(name)!, log: &local)
-                    else {
+                    let column = table.column(name)!
+                    guard let count = table.count(row: row, column: column, log: &local) else {
+                        failed = true
+                        continue
+                    }
+                    guard Double(count) <= Self.largestCell else {
+                        local.error(
+                            .outOfRange(
+                                field: name, value: String(count),
+                                range: "at most 10^9 persons"),
+                            at: table.location(row: row, column: column))
                         failed = true
                         continue
                     }

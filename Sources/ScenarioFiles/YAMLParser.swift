@@ -53,6 +53,13 @@ public struct YAMLParser {
     private var line = 0
     private var column = 0
     private var diagnostics: [Diagnostic] = []
+    /// How many collections enclose the cursor.
+    private var depth = 0
+
+    /// The deepest nesting of collections a file may have. Scenario files nest about ten deep;
+    /// the limit keeps a hostile file from exhausting the stack of this recursive parser and
+    /// of everything that walks the nodes afterwards.
+    public static let maximumDepth = 64
 
     private init(text: String, file: String) {
         self.file = file
@@ -104,6 +111,16 @@ public struct YAMLParser {
 
     private mutating func skipSpaces() {
         while let scalar = current, scalar == " " || scalar == "\t" { column += 1 }
+    }
+
+    /// Enters a collection, or fails at the cursor when that nests deeper than ``maximumDepth``.
+    private mutating func enterCollection() throws(Diagnostic) {
+        depth += 1
+        if depth > Self.maximumDepth {
+            throw .error(
+                .unsupportedYAML("collections nested more than \(Self.maximumDepth) deep"),
+                at: location)
+        }
     }
 
     private func syntax(_ message: String, at location: SourceLocation? = nil) -> Diagnostic {
@@ -272,6 +289,8 @@ public struct YAMLParser {
     }
 
     private mutating func parseBlockMapping(indent: Int) throws(Diagnostic) -> YAMLNode {
+        try enterCollection()
+        defer { depth -= 1 }
         let start = location
         var entries: [YAMLEntry] = []
         var firstLine: [String: Int] = [:]
@@ -335,6 +354,8 @@ public struct YAMLParser {
     }
 
     private mutating func parseBlockSequence(indent: Int) throws(Diagnostic) -> YAMLNode {
+        try enterCollection()
+        defer { depth -= 1 }
         let start = location
         var items: [YAMLNode] = []
         var firstItem = true
@@ -689,6 +710,8 @@ public struct YAMLParser {
     }
 
     private mutating func parseFlowMapping() throws(Diagnostic) -> YAMLNode {
+        try enterCollection()
+        defer { depth -= 1 }
         let start = location
         column += 1
         var entries: [YAMLEntry] = []
@@ -745,6 +768,8 @@ public struct YAMLParser {
     }
 
     private mutating func parseFlowSequence() throws(Diagnostic) -> YAMLNode {
+        try enterCollection()
+        defer { depth -= 1 }
         let start = location
         column += 1
         var items: [YAMLNode] = []

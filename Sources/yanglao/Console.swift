@@ -135,9 +135,15 @@ struct Messages {
         ReportLanguage.grouped(Double(value), decimals: 0)
     }
 
+    /// 3325372.4 → "3,325,372": a count of persons rounded to whole persons, with no
+    /// conversion to `Int` that a huge value could trap on.
+    static func grouped(_ value: Double) -> String {
+        ReportLanguage.grouped(value, decimals: 0)
+    }
+
     /// One line on a scenario's base population: persons, areas, how single years were made.
     func demography(_ inputs: DemographyInputs) -> String {
-        let persons = Self.grouped(Int(inputs.baseTotal.rounded()))
+        let persons = Self.grouped(inputs.baseTotal)
         let bands = inputs.sourceBands.description
         let method = inputs.graduation?.rawValue
         let open = inputs.bands.openAge

@@ -54,6 +54,11 @@ struct NetworkTable {
 /// Reading the tables of the standalone coverage commands, with every problem logged
 /// against its file, line and column.
 struct CoverageInputs {
+    /// The largest planar coordinate accepted, 10^8 m: above the 8-digit Gauss–Krüger eastings
+    /// with a zone prefix (CGCS2000, up to about 4 × 10^7 m) and far below what would trap in a
+    /// grid or a message.
+    static let largestMetres = 1e8
+
     var log = DiagnosticLog()
     var sources = SourceTexts()
 
@@ -145,6 +150,16 @@ struct CoverageInputs {
                             field: "lat", value: table[row, secondColumn],
                             range: "between -90 and 90"),
                         at: table.location(row: row, column: secondColumn))
+                }
+            }
+            if let a, let b, !hasLonLat {
+                for (value, column, name) in [(a, firstColumn, "x"), (b, secondColumn, "y")]
+                where abs(value) > Self.largestMetres {
+                    log.error(
+                        .outOfRange(
+                            field: name, value: table[row, column],
+                            range: "between −10^8 and 10^8 metres"),
+                        at: table.location(row: row, column: column))
                 }
             }
             let weight = weightColumn.flatMap { nonNegative(table, row, $0, required: true) }
@@ -291,11 +306,13 @@ struct CoverageInputs {
         var failed = false
         func node(_ value: LocatedJSON) -> Int? {
             guard let pair = value.array, pair.count >= 2, let a = pair[0].number,
-                let b = pair[1].number
+                let b = pair[1].number, abs(a) <= Self.largestMetres, abs(b) <= Self.largestMetres
             else {
                 log.error(
                     .invalidValue(
-                        field: "GeoJSON", reason: "a position is [x, y] or [lon, lat] with numbers"),
+                        field: "GeoJSON",
+                        reason:
+                            "a position is [x, y] in metres (within ±10^8) or [lon, lat] in degrees"),
                     at: value.location)
                 failed = true
                 return nil

@@ -71,9 +71,8 @@ enum ScenarioCommandFolder {
         timings: [(stage: String, milliseconds: Double)], overwrite: Bool
     ) throws {
         let scenario = loaded.scenario
-        let git = GitCheckout.state(in: FileManager.default.currentDirectoryPath)
         let manifest = Manifest(
-            toolVersion: Yanglao.version, gitCommit: git?.commit, gitDirty: git?.dirty,
+            toolVersion: Yanglao.version, buildCommit: BuildInfo.commit,
             scenarioID: scenario.id, scenarioFile: loaded.file, seed: scenario.seed,
             overrides: options.overrides, resolvedScenario: loaded.resolvedJSON, inputs: inputs,
             outputs: outputs.map { InputFile(name: $0.name, bytes: $0.bytes) },

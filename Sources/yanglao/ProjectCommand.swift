@@ -129,11 +129,19 @@ struct ProjectCommand: ParsableCommand {
             throw ExitCode(64)
         }
         try write(result, areas: tables.areas)
+        if let given = tables.migration {
+            let kept = result.emigrantsKept(of: given)
+            if kept >= 0.5 {
+                Console.error(
+                    "\(migration ?? "migration"): warning: \(Messages.grouped(kept)) emigrants of the table could not leave (their cells had fewer people than the table sends away); they stay in the population"
+                )
+            }
+        }
         let areaCount = tables.areas.count
         let before = (0..<areaCount).reduce(0) { $0 + result.total(area: $1, time: 0) }
         let after = (0..<areaCount).reduce(0) { $0 + result.total(area: $1, time: steps) }
         Console.out(
-            "Projected \(areaCount) area\(areaCount == 1 ? "" : "s"), \(steps) step\(steps == 1 ? "" : "s") of \(result.width) year\(result.width == 1 ? "" : "s"): \(Messages.grouped(Int(before.rounded()))) → \(Messages.grouped(Int(after.rounded()))) persons. Written to \(out)."
+            "Projected \(areaCount) area\(areaCount == 1 ? "" : "s"), \(steps) step\(steps == 1 ? "" : "s") of \(result.width) year\(result.width == 1 ? "" : "s"): \(Messages.grouped(before)) → \(Messages.grouped(after)) persons. Written to \(out)."
         )
     }
 

@@ -49,9 +49,8 @@ struct RunCommand: ParsableCommand {
     @OptionGroup var uncertainty: DrawOptions
 
     func validate() throws {
-        if let runID, runID.isEmpty || runID.contains("/") || runID.hasPrefix(".") {
-            throw ValidationError("--run-id must be a plain folder name (got '\(runID)')")
-        }
+        if let runID { try RunID.check(runID) }
+        try OutputFolder.check(out, option: "--out")
         try uncertainty.check()
     }
 
@@ -64,6 +63,12 @@ struct RunCommand: ParsableCommand {
         let loaded = try template?.loaded ?? options.load()
         let loadTime = clock.now - loadStart
 
+        let folder = RunFolder.make(
+            root: out, scenarioID: loaded.scenario.id, runID: runID, now: started)
+        if !overwrite, FileManager.default.fileExists(atPath: folder.path) {
+            Console.error("error: \(RunFolder.WriteError.exists(path: folder.path))")
+            throw ExitCode(64)
+        }
         let messages = Messages(options.lang)
         if !options.quiet { Console.out(messages.summary(loaded.scenario)) }
 
@@ -82,20 +87,22 @@ struct RunCommand: ParsableCommand {
         }
         let draws = try template.map { try uncertainty.run($0, central: result, options: options) }
 
-        let git = GitCheckout.state(in: FileManager.default.currentDirectoryPath)
-        let folder = RunFolder.make(
-            root: out, scenarioID: loaded.scenario.id, runID: runID, now: started)
-        let outputs: RunOutputs
+        var written: [(name: String, bytes: [UInt8])] = []
         do {
-            outputs = try RunOutputs(
-                loaded: loaded, result: result, runID: (folder.path as NSString).lastPathComponent,
-                formats: formats, language: options.lang == .en ? .english : .chinese,
-                facts: RunOutputs.ManifestFacts(
-                    toolVersion: Yanglao.version, gitCommit: git?.commit, gitDirty: git?.dirty,
-                    overrides: options.overrides, started: started,
-                    timings: [("load", loadTime.milliseconds)]),
-                attainment: draws?.attainment ?? [:], extraFiles: draws?.files ?? [])
-            try folder.write(outputs.files, overwrite: overwrite)
+            try folder.write(overwrite: overwrite) { scratch in
+                written = try RunOutputs(
+                    loaded: loaded, result: result,
+                    runID: (folder.path as NSString).lastPathComponent,
+                    formats: formats, language: options.lang == .en ? .english : .chinese,
+                    facts: RunOutputs.ManifestFacts(
+                        toolVersion: Yanglao.version, buildCommit: BuildInfo.commit,
+                        overrides: options.overrides, started: started,
+                        timings: [("load", loadTime.milliseconds)]),
+                    attainment: draws?.attainment ?? [:], extraFiles: draws?.files ?? [],
+                    scratch: scratch
+                ).files
+                return written
+            }
         } catch let error as RunFolder.WriteError {
             Console.error("error: \(error)")
             if case .exists = error { throw ExitCode(64) }
@@ -107,7 +114,7 @@ struct RunCommand: ParsableCommand {
         guard !options.quiet else { return }
         Console.out(messages.written(folder.path))
         let year = loaded.scenario.reportYear
-        if let report = outputs.files.first(where: {
+        if let report = written.first(where: {
             $0.name == "report-\(year).html" || $0.name.hasPrefix("report-\(year).")
         }) {
             Console.out(messages.reportWritten(year: year, path: folder.path + "/" + report.name))
