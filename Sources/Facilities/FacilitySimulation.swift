@@ -672,10 +672,13 @@ struct Engine {
     }
 
     /// Per region, the factor (at most 1) by which the residents of its facilities are scaled
-    /// so that no region holds more residents than older people (60+) live in it: the
-    /// residents of beds × occupancy are added up each region's subtree and compared with its
-    /// older people; a region's factor is the smallest of its own and its ancestors'. All ones
-    /// without a population, since then there is nothing to compare with.
+    /// so that no county, city or province holds more residents than older people (60+) live
+    /// in it. Bottom-up, each such region's residents (its own facilities' beds × occupancy
+    /// plus its children's, already capped) are compared with its older people and scaled down
+    /// to them if above; a facility's factor is the product of its ancestors' scalings.
+    /// Townships and villages are not capped on their own: a home in a street with few older
+    /// people serves its county. All ones without a population, since then there is nothing to
+    /// compare with.
     func residentFactors() -> [Double] {
         var factors = [Double](repeating: 1, count: regionCount)
         guard let population else { return factors }
@@ -689,15 +692,20 @@ struct Engine {
         }
         var older = population.aged60[year - population.years.lowerBound]
         let parents = tree.parentIndices
-        // Subtree sums: children come after their parents.
-        for region in stride(from: regionCount - 1, through: 0, by: -1) where parents[region] >= 0 {
-            residents[parents[region]] += residents[region]
-            older[parents[region]] += older[region]
+        // Children come after their parents: walking backwards finishes every subtree first.
+        for region in stride(from: regionCount - 1, through: 0, by: -1) {
+            if residents[region] > older[region], tree.regions[region].level <= .county {
+                factors[region] = older[region] / residents[region]
+                residents[region] = older[region]
+            }
+            let parent = parents[region]
+            if parent >= 0 {
+                residents[parent] += residents[region]
+                older[parent] += older[region]
+            }
         }
-        for region in 0..<regionCount {
-            var factor = residents[region] > older[region] ? older[region] / residents[region] : 1
-            if parents[region] >= 0 { factor = min(factor, factors[parents[region]]) }
-            factors[region] = factor
+        for region in 0..<regionCount where parents[region] >= 0 {
+            factors[region] *= factors[parents[region]]
         }
         return factors
     }

@@ -77,7 +77,7 @@ public struct RunFolder: Sendable {
         } catch let error as WriteError {
             throw error
         } catch {
-            throw .fileSystem(path: path, reason: Self.reason(error))
+            throw .fileSystem(path: path, reason: FileSystemMessage.reason(error))
         }
     }
 
@@ -101,7 +101,7 @@ public struct RunFolder: Sendable {
         do {
             try manager.createDirectory(atPath: parent, withIntermediateDirectories: true)
         } catch {
-            throw WriteError.fileSystem(path: parent, reason: Self.reason(error))
+            throw WriteError.fileSystem(path: parent, reason: FileSystemMessage.reason(error))
         }
         StagingFolders.removeStale(in: parent)
         let pid = ProcessInfo.processInfo.processIdentifier
@@ -121,7 +121,7 @@ public struct RunFolder: Sendable {
         } catch let error as WriteError {
             throw error
         } catch let error as CocoaError {
-            throw WriteError.fileSystem(path: scratch, reason: Self.reason(error))
+            throw WriteError.fileSystem(path: scratch, reason: FileSystemMessage.reason(error))
         }
         for (name, _) in files
         where name.isEmpty || name.hasPrefix("/") || name.split(separator: "/").contains("..")
@@ -141,22 +141,27 @@ public struct RunFolder: Sendable {
                 }
             }
         } catch {
-            throw WriteError.fileSystem(path: temporary, reason: Self.reason(error))
+            throw WriteError.fileSystem(path: temporary, reason: FileSystemMessage.reason(error))
         }
         try StagingFolders.moveIntoPlace(temporary, path)
     }
+}
 
-    /// What went wrong, in words (never "NSCocoaErrorDomain error 512").
-    static func reason(_ error: any Error) -> String {
+/// Errors of the file system in words a planner can read.
+public enum FileSystemMessage {
+    /// What went wrong: the operating system's reason ("Permission denied", "No space left on
+    /// device") where there is one, never "NSCocoaErrorDomain error 512".
+    public static func reason(_ error: any Error) -> String {
         let nsError = error as NSError
         if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
             underlying.domain == NSPOSIXErrorDomain
         {
             return String(cString: strerror(Int32(underlying.code)))
         }
-        if nsError.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(nsError.code))) }
-        let text =
-            (error as NSError).localizedFailureReason ?? (error as NSError).localizedDescription
+        if nsError.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(nsError.code)))
+        }
+        let text = nsError.localizedFailureReason ?? nsError.localizedDescription
         return text.contains("NSCocoaErrorDomain") ? "the file system refused the operation" : text
     }
 }

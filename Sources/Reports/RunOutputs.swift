@@ -15,8 +15,9 @@ extension AnnualReport {
     /// The report's files in the given formats; the workbook is made in `scratch`.
     public func files(_ formats: [ReportFormat], scratch: String? = nil) throws(WorkbookError)
         -> [(
-        name: String, bytes: [UInt8]
-    )] {
+            name: String, bytes: [UInt8]
+        )]
+    {
         var files: [(name: String, bytes: [UInt8])] = []
         for format in formats {
             switch format {

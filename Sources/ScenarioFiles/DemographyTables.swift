@@ -126,7 +126,7 @@ public enum DemographyTables {
         else { return nil }
         guard range.contains(value) else {
             let name = table.header[column]
-            if range.lowerBound == 0, value < 0, range.upperBound == .infinity {
+            if range.lowerBound == 0, value < 0 {
                 log.error(
                     .negative(column: name, value: table.text(row: row, column: column) ?? ""),
                     at: table.location(row: row, column: column))

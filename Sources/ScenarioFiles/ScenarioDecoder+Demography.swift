@@ -149,7 +149,7 @@ extension ScenarioDecoder {
             session.log.error(.fileNotFound(path: name), at: node.location)
             return nil
         }
-        set(path, .scalar(name, style: .doubleQuoted, at: node.location))
+        set(path, .resolvedFile(name, at: node.location))
         return session.readTable(name)
     }
 

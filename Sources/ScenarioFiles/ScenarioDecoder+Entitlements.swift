@@ -67,6 +67,8 @@ extension ScenarioDecoder {
             let listsNode = fields.required("lists", log: &session.log)
         else { return nil }
         guard let demography = scenario.demography else {
+            // A demography section that failed to load has reported its own errors.
+            if resolved["demography"] != nil { return nil }
             session.log.error(
                 .invalidValue(
                     field: "entitlements",
@@ -83,7 +85,7 @@ extension ScenarioDecoder {
         for item in listsNode.items ?? [listsNode] {
             guard let file = Read.file(item, field: "entitlements.lists", log: &session.log)
             else { continue }
-            resolved.append(.scalar(file, style: .doubleQuoted, at: item.location))
+            resolved.append(.resolvedFile(file, at: item.location))
             guard session.fileExists(file, at: item.location),
                 let raw = session.readServiceList(file)
             else { continue }

@@ -65,7 +65,7 @@ extension ScenarioDecoder {
             } else if let name = Read.file(node, field: "elderly_population", log: &session.log),
                 session.fileExists(name, at: node.location), let table = session.readTable(name)
             {
-                set(["elderly_population"], .scalar(name, style: .doubleQuoted, at: node.location))
+                set(["elderly_population"], .resolvedFile(name, at: node.location))
                 scenario.elderlyPopulation = ElderlyPopulationTable.population(
                     from: table, tree: scenario.regions, years: scenario.years, log: &session.log)
             }
@@ -171,7 +171,7 @@ extension ScenarioDecoder {
         }
         set(
             node.entries != nil ? ["facilities", "inventory"] : ["facilities"],
-            .scalar(name, style: .doubleQuoted, at: fileNode.location))
+            .resolvedFile(name, at: fileNode.location))
         // A template's variations read the same inventory again: keep it decoded.
         let memo = "\(name)|\(scenario.baseYear)|\(leadTimes)|\(scenario.regions.count)"
         var decodedInventory = session.cache.inventories[memo]

@@ -143,7 +143,7 @@ extension ScenarioDecoder {
                 } else {
                     set(
                         ["investment", "unit_costs"],
-                        .scalar(name, style: .doubleQuoted, at: value.location))
+                        .resolvedFile(name, at: value.location))
                     costFile = name
                     if let table = session.readTable(name),
                         let (read, _) = UnitCostFile.table(

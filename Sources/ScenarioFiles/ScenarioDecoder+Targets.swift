@@ -28,7 +28,7 @@ extension ScenarioDecoder {
                 failed = true
                 continue
             }
-            resolvedFiles.append(.scalar(file, style: .doubleQuoted, at: item.location))
+            resolvedFiles.append(.resolvedFile(file, at: item.location))
             guard session.fileExists(file, at: item.location),
                 let catalogue = session.readCatalogue(file)
             else {

@@ -182,7 +182,7 @@ struct ScenarioDecoder {
         guard let table = session.readTable(name) else { return nil }
         set(
             node.entries != nil ? ["regions", "file"] : ["regions"],
-            .scalar(name, style: .doubleQuoted, at: fileNode.location))
+            .resolvedFile(name, at: fileNode.location))
         // A template's variations read the same regions again: keep the tree built.
         var built = session.cache.regionTrees[name]
         if built == nil {

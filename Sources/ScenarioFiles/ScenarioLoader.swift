@@ -243,6 +243,10 @@ struct Session {
                 at: extendsNode.location)
             return nil
         }
+        guard FileManager.default.fileExists(atPath: baseFile) else {
+            log.error(.fileNotFound(path: baseFile), at: extendsNode.location)
+            return nil
+        }
         guard let base = loadChain(file: baseFile, chain: chain) else {
             if !log.hasErrors {
                 log.error(.fileNotFound(path: baseFile), at: extendsNode.location)
@@ -359,5 +363,14 @@ enum ScenarioMerge {
             }
             return "'\(key)' is under a value ('\(scalar.text)'), not a mapping"
         }
+    }
+}
+
+extension YAMLNode {
+    /// A file name as the resolved scenario records it: the absolute path with symbolic links
+    /// resolved, so that `scenario.resolved.yaml` runs again from any working folder and reads
+    /// the same whatever spelling of the path the run was started with.
+    static func resolvedFile(_ name: String, at location: SourceLocation) -> YAMLNode {
+        .scalar(Session.canonical(name), style: .doubleQuoted, at: location)
     }
 }

@@ -4,6 +4,7 @@ import Demography
 import Diagnostics
 import Entitlements
 import Foundation
+import Provenance
 import ScenarioFiles
 
 /// `yanglao assess RECORDS.csv --out PREVALENCE.csv`: score GB/T 42195-2022 assessments and
@@ -186,7 +187,7 @@ struct AssessCommand: ParsableCommand {
         do {
             try files.write()
         } catch {
-            Console.error("error: \(error.localizedDescription)")
+            Console.error("error: \(FileSystemMessage.reason(error))")
             throw ExitCode(1)
         }
         let method =

@@ -218,7 +218,7 @@ struct CoverageCommand: ParsableCommand {
         do {
             try files.write()
         } catch {
-            Console.error("error: \(error.localizedDescription)")
+            Console.error("error: \(FileSystemMessage.reason(error))")
             throw ExitCode(1)
         }
         if !output.quiet {

@@ -312,7 +312,8 @@ struct CoverageInputs {
                     .invalidValue(
                         field: "GeoJSON",
                         reason:
-                            "a position is [x, y] in metres (within ±10^8) or [lon, lat] in degrees"),
+                            "a position is [x, y] in metres (within ±10^8) or [lon, lat] in degrees"
+                    ),
                     at: value.location)
                 failed = true
                 return nil

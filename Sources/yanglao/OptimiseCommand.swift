@@ -4,6 +4,7 @@ import CSV
 import Facilities
 import Foundation
 import GLPK
+import Provenance
 import ScenarioFiles
 import Simulation
 import Targets
@@ -230,7 +231,7 @@ struct OptimiseCommand: ParsableCommand {
             try Data(frontier.data).write(to: URL(fileURLWithPath: temporary + "/frontier.csv"))
         } catch {
             try? manager.removeItem(atPath: temporary)
-            Console.error("error: cannot write \(temporary): \(error.localizedDescription)")
+            Console.error("error: cannot write \(temporary): \(FileSystemMessage.reason(error))")
             throw ExitCode(1)
         }
 
@@ -279,7 +280,7 @@ struct OptimiseCommand: ParsableCommand {
             try manager.moveItem(atPath: temporary, toPath: out)
         } catch {
             try? manager.removeItem(atPath: temporary)
-            Console.error("error: cannot write \(out): \(error.localizedDescription)")
+            Console.error("error: cannot write \(out): \(FileSystemMessage.reason(error))")
             throw ExitCode(1)
         }
         say(

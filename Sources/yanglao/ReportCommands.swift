@@ -2,6 +2,7 @@ import ArgumentParser
 import Diagnostics
 import Foundation
 import Geography
+import Provenance
 import Reports
 
 extension ReportFormat {
@@ -63,7 +64,7 @@ struct RunFolderOptions: ParsableArguments {
         do {
             try outputs.write()
         } catch {
-            Console.error("error: \(error.localizedDescription)")
+            Console.error("error: \(FileSystemMessage.reason(error))")
             throw ExitCode(1)
         }
         if !quiet {

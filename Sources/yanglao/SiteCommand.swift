@@ -258,7 +258,7 @@ struct SiteCommand: ParsableCommand {
         do {
             try files.write()
         } catch {
-            Console.error("error: \(error.localizedDescription)")
+            Console.error("error: \(FileSystemMessage.reason(error))")
             throw ExitCode(1)
         }
         if !output.quiet {

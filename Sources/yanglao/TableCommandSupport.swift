@@ -2,6 +2,7 @@ import ArgumentParser
 import CSV
 import Diagnostics
 import Foundation
+import Provenance
 
 /// Reads the CSV inputs of a standalone command (`project`, `lifetable`, `backtest`),
 /// collecting every problem of every file, and prints them like a compiler before exiting
@@ -82,7 +83,7 @@ enum OutputFile {
             try Data(bytes).write(to: temporary)
         } catch {
             try? FileManager.default.removeItem(at: temporary)
-            Console.error("error: cannot write \(path): \(error.localizedDescription)")
+            Console.error("error: cannot write \(path): \(FileSystemMessage.reason(error))")
             throw ExitCode(1)
         }
         // rename(2) replaces an existing file atomically.
@@ -115,7 +116,8 @@ enum RunID {
     /// breaks or shell characters.
     static func check(_ runID: String) throws {
         let allowed = runID.unicodeScalars.allSatisfy {
-            $0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0)
+            $0.properties.isAlphabetic || ("0"..."9").contains($0)
+                || "-_.".unicodeScalars.contains($0)
         }
         guard !runID.isEmpty, !runID.hasPrefix("."), allowed,
             runID.count <= maximumLength, runID.utf8.count <= 3 * maximumLength

@@ -256,6 +256,55 @@ enum Anshan {
             file: "targets/001-anshan-2021.yaml",
             line: line(of: "id: as.street-centres", in: anshanTargets),
             kind: "outOfRange"),
+        // Hardening: inputs that crashed or trapped before they were bounded.
+        yamlCase(
+            "a flow list nested 10,000 deep (the parser's stack)", "label: ",
+            "label: " + String(repeating: "[", count: 10_000)
+                + String(repeating: "]", count: 10_000),
+            kind: "unsupportedYAML"),
+        BadInput(
+            name: "a block list nested 20,000 deep on one line",
+            files: files(
+                yaml: replacing(
+                    "description: >",
+                    with: "deep:\n  " + String(repeating: "- ", count: 20_000)
+                        + "x\ndescription: >", in: yaml)),
+            file: "anshan/scenario.yaml", line: line(of: "description: >", in: yaml) + 1,
+            kind: "unsupportedYAML"),
+        BadInput(
+            name: "a --set value nested 10,000 deep", files: files(),
+            overrides: [
+                "label=" + String(repeating: "[", count: 10_000)
+                    + String(repeating: "]", count: 10_000)
+            ],
+            file: "--set label=" + String(repeating: "[", count: 10_000)
+                + String(repeating: "]", count: 10_000), line: 0, kind: "badOverride"),
+        BadInput(
+            name: "a census count of 9.3e18 (above Int.max once summed)",
+            files: files().merging([
+                "anshan/population-2020-census.csv": Array(
+                    replacing(
+                        "210302,female,0,983", with: "210302,female,0,9300000000000000000",
+                        in: read("anshan/population-2020-census.csv")
+                    ).utf8)
+            ]) { $1 },
+            file: "anshan/population-2020-census.csv", line: 2, kind: "outOfRange"),
+        BadInput(
+            name: "a census count of two billion persons in one cell",
+            files: files().merging([
+                "anshan/population-2020-census.csv": Array(
+                    replacing(
+                        "210302,female,0,983", with: "210302,female,0,2000000000",
+                        in: read("anshan/population-2020-census.csv")
+                    ).utf8)
+            ]) { $1 },
+            file: "anshan/population-2020-census.csv", line: 2, kind: "outOfRange"),
+        BadInput(
+            name: "an extends target that does not exist, at the line of extends",
+            files: files().merging([
+                "variant/scenario.yaml": Array("label: v\nextends: ../nowhere\n".utf8)
+            ]) { $1 },
+            scenario: "variant", file: "variant/scenario.yaml", line: 2, kind: "fileNotFound"),
         BadInput(
             name: "an override without '='", files: files(), overrides: ["horizon"],
             file: "--set horizon", line: 0,

@@ -288,7 +288,7 @@ struct CoverageCommandTests {
             ],
             arguments: ["--network", "net.geojson"],
             expected: [
-                "net.geojson:3:3: error: GeoJSON: a position is [x, y] or [lon, lat] with numbers"
+                "net.geojson:3:3: error: GeoJSON: a position is [x, y] in metres (within ±10^8) or [lon, lat] in degrees"
             ]),
         BadCoverageInput(
             name: "broken GeoJSON",

@@ -132,9 +132,11 @@ import Testing
     @Test func operatingSubsidyCareSubsidyAndTrainingFollowTheirRules() throws {
         // Private home 100 beds at occupancy 0.5 → 50 residents; 40 % eligible; Anshan's
         // 125 yuan a month = 1,500 a year: 50 × 0.4 × 1,500 = 30,000. The public home gets
-        // nothing. Care subsidy: poor disabled 2 % of 10,000 = 200 × 600 = 120,000.
+        // nothing. Care subsidy: poor disabled 2 % of 10,000 = 200 × 600 = 120,000 in 铁东区
+        // and 2 % of 5,000 = 100 × 600 = 60,000 in 海城市.
         // Training: 100 caregivers × 2,000 = 200,000.
-        let population = Fixture.population(years: 2020...2021, aged60: [Fixture.zhanqian: 10_000])
+        let population = Fixture.population(
+            years: 2020...2021, aged60: [Fixture.zhanqian: 10_000, Fixture.niuzhuang: 5_000])
         var recurring = RecurringCostRules()
         recurring.operatingSubsidyEligibleShare = .constant(0.4, from: 2020)
         let plan = InvestmentPlan(
@@ -150,13 +152,14 @@ import Testing
                 Facility(id: "public", type: .institution, region: Fixture.niuzhuang, beds: 100),
             ], plan: plan, population: population, horizon: 2021
         ) { $0.staffing.trainedPerYear = .constant(100, from: 2021) }
-        #expect(abs(run.at(.recurringCost, 2021)! - (30_000 + 120_000 + 200_000)) < 1e-6)
+        #expect(
+            abs(run.at(.recurringCost, 2021)! - (30_000 + 120_000 + 60_000 + 200_000)) < 1e-6)
         // Operating subsidy in 铁东区 (the private home) and care subsidy there (站前街道);
         // training goes where the need is, half and half (two homes of 50 residents each).
         #expect(
             abs(run.at(.recurringCost, 2021, Fixture.tiedong)! - (30_000 + 120_000 + 100_000))
                 < 1e-6)
-        #expect(abs(run.at(.recurringCost, 2021, Fixture.haicheng)! - 100_000) < 1e-6)
+        #expect(abs(run.at(.recurringCost, 2021, Fixture.haicheng)! - (100_000 + 60_000)) < 1e-6)
     }
 
     @Test func aCappedSourceThatCannotPayARecurringCostReportsTheUnpaidPart() throws {

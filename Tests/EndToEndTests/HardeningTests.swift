@@ -1,0 +1,230 @@
+import Foundation
+import Testing
+
+/// Inputs and situations that crashed, hung, ran commands or left files behind before the
+/// hardening, each reduced to its smallest case.
+@Suite struct HardeningTests {
+    static let smallCity = repository + "/Examples/small-city"
+
+    /// Every hidden name (staging or old folders) below a folder.
+    static func hidden(in folder: String) -> [String] {
+        (FileManager.default.subpaths(atPath: folder) ?? []).filter {
+            $0.split(separator: "/").contains { $0.hasPrefix(".") }
+        }
+    }
+
+    @Test("run executes nothing from the data folder and records the tool's own commit")
+    func provenanceRunsNothing() throws {
+        // A data folder that is a git repository whose configuration runs a command
+        // (core.fsmonitor) on every status: before the hardening every run executed it.
+        let folder = try TemporaryFolder()
+        let marker = folder.path + "/executed"
+        try folder.write(".git/HEAD", Array("ref: refs/heads/main\n".utf8))
+        try folder.write(
+            ".git/config",
+            Array(
+                "[core]\n\trepositoryformatversion = 0\n\tfsmonitor = touch \(marker)\n".utf8))
+        try folder.write(
+            ".git/refs/heads/main", Array((String(repeating: "a", count: 40) + "\n").utf8))
+        let result = try yanglao(
+            ["run", Self.smallCity, "--out", "out", "--run-id", "r", "--quiet"], in: folder.path)
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(!FileManager.default.fileExists(atPath: marker))
+        let manifest = try String(
+            contentsOfFile: folder.path + "/out/small-city/r/manifest.json", encoding: .utf8)
+        #expect(!manifest.contains(String(repeating: "a", count: 40)))
+        #expect(!manifest.contains("git_dirty"))
+        // The commit compiled in is the checkout's, as git itself reports it (second method),
+        // where the tests run in a git checkout with git installed.
+        let git = Process()
+        git.executableURL = URL(fileURLWithPath: "/usr/bin/git")
+        git.arguments = ["-C", repository, "rev-parse", "HEAD"]
+        let pipe = Pipe()
+        git.standardOutput = pipe
+        git.standardError = FileHandle.nullDevice
+        if (try? git.run()) != nil {
+            let head = String(
+                decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self
+            ).trimmingCharacters(in: .whitespacesAndNewlines)
+            git.waitUntilExit()
+            if git.terminationStatus == 0, head.count == 40 {
+                #expect(
+                    manifest.contains("\"build_commit\": \"\(head)\""), "\(manifest.prefix(300))")
+            }
+        }
+    }
+
+    @Test("project refuses a net migration of 9.2e18 before writing anything")
+    func hugeMigration() throws {
+        let folder = try TemporaryFolder()
+        let migration = try String(
+            contentsOfFile: repository + "/Examples/demography/migration.csv", encoding: .utf8)
+        try folder.write(
+            "M.csv",
+            Array(
+                migration.replacingOccurrences(
+                    of: "210302,female,0,44.7", with: "210302,female,0,9.2e18"
+                ).utf8))
+        let out = folder.path + "/out.csv"
+        let result = try yanglao([
+            "project", "--population", "Examples/demography/population.csv",
+            "--mortality", "Examples/demography/mortality.csv",
+            "--fertility", "Examples/demography/fertility.csv",
+            "--migration", folder.path + "/M.csv", "--steps", "3", "--out", out,
+        ])
+        #expect(result.status == 64)
+        #expect(result.errors.contains(folder.path + "/M.csv:2:"), "\(result.errors)")
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+
+    @Test("project says how many emigrants could not leave instead of clamping silently")
+    func clampedEmigration() throws {
+        // 210302's girls aged 0–4 were 6,888 in 2020 (983 + 5,905, the Examples table): a
+        // table sending 1,000,000 of them away cannot be followed, and the command says so.
+        let folder = try TemporaryFolder()
+        let migration = try String(
+            contentsOfFile: repository + "/Examples/demography/migration.csv", encoding: .utf8)
+        try folder.write(
+            "M.csv",
+            Array(
+                migration.replacingOccurrences(
+                    of: "210302,female,0,44.7", with: "210302,female,0,-1000000"
+                ).utf8))
+        let result = try yanglao([
+            "project", "--population", "Examples/demography/population.csv",
+            "--mortality", "Examples/demography/mortality.csv",
+            "--fertility", "Examples/demography/fertility.csv",
+            "--migration", folder.path + "/M.csv", "--steps", "1",
+            "--out", folder.path + "/out.csv",
+        ])
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(result.errors.contains("warning:"), "\(result.errors)")
+        #expect(result.errors.contains("could not leave"))
+    }
+
+    @Test("a coordinate of 1e19 is a located error, not a crash")
+    func hugeCoordinate() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("d.csv", Array("id,x,y,weight\na,1e19,0,100\nb,600,0,50\n".utf8))
+        try folder.write("f.csv", Array("id,x,y\nf1,100,0\n".utf8))
+        let result = try yanglao(
+            [
+                "coverage", "--demand", "d.csv", "--facilities", "f.csv", "--radius", "500",
+                "--out", "out.csv",
+            ], in: folder.path)
+        #expect(result.status == 64, "\(result.errors)")
+        #expect(result.errors.contains("d.csv:2:"), "\(result.errors)")
+        #expect(!FileManager.default.fileExists(atPath: folder.path + "/out.csv"))
+    }
+
+    @Test("run ids outside the safe alphabet or too long are refused before any work")
+    func runIDs() throws {
+        let folder = try TemporaryFolder()
+        for bad in [
+            String(repeating: "x", count: 250), "a\nb", "a\tb", "a;rm -rf b", "$(id)", ".hidden",
+            "a/b",
+        ] {
+            let result = try yanglao(
+                ["run", Self.smallCity, "--out", folder.path + "/out", "--run-id", bad])
+            #expect(result.status == 64, "\(bad): \(result.errors)")
+            #expect(result.errors.contains("--run-id"))
+        }
+        #expect(!FileManager.default.fileExists(atPath: folder.path + "/out"))
+        let good = try yanglao(
+            [
+                "run", Self.smallCity, "--out", folder.path + "/out", "--run-id", "方案-2025_v1.2",
+                "--quiet",
+            ])
+        #expect(good.status == 0, "\(good.errors)")
+    }
+
+    @Test("--out that cannot be written is refused before any work")
+    func badOut() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("file", Array("x".utf8))
+        let result = try yanglao(["run", Self.smallCity, "--out", folder.path + "/file/runs"])
+        #expect(result.status == 64)
+        #expect(result.errors.contains("is a file"), "\(result.errors)")
+        #expect(!result.output.contains("基数") && !result.output.contains("persons"))
+        // An existing run without --overwrite: refused after loading, before the run.
+        _ = try yanglao([
+            "run", Self.smallCity, "--out", folder.path + "/o", "--run-id", "r", "--quiet",
+        ])
+        let again = try yanglao([
+            "run", Self.smallCity, "--out", folder.path + "/o", "--run-id", "r",
+        ])
+        #expect(again.status == 64)
+        #expect(again.errors.contains("exists"))
+        #expect(again.output.isEmpty, "\(again.output)")
+    }
+
+    @Test("scenario.resolved.yaml runs again from any folder and is the same for any spelling")
+    func resolvedScenario() throws {
+        let folder = try TemporaryFolder()
+        let first = try yanglao(
+            ["run", "Examples/small-city", "--out", folder.path + "/o", "--run-id", "a", "--quiet"])
+        let second = try yanglao(
+            [
+                "run", "./Examples/../Examples/small-city/", "--out", folder.path + "/o",
+                "--run-id",
+                "b", "--quiet",
+            ])
+        #expect(first.status == 0 && second.status == 0, "\(first.errors)\(second.errors)")
+        let a = try Data(
+            contentsOf: URL(fileURLWithPath: folder.path + "/o/small-city/a/scenario.resolved.yaml")
+        )
+        let b = try Data(
+            contentsOf: URL(fileURLWithPath: folder.path + "/o/small-city/b/scenario.resolved.yaml")
+        )
+        #expect(a == b)
+        // Validated again from another working folder (the temporary one).
+        let again = try yanglao(
+            ["validate", "o/small-city/a/scenario.resolved.yaml"], in: folder.path)
+        #expect(again.status == 0, "\(again.errors)")
+    }
+
+    @Test(
+        "a run killed at any moment leaves no hidden folder, and the next run clears a killed one")
+    func killedRuns() throws {
+        let folder = try TemporaryFolder()
+        let parent = folder.path + "/out/small-city"
+        // A staging folder of a process that no longer exists (pid 2^22 + 1 is above Linux's
+        // pid_max default of 4,194,304), as a kill -9 leaves it.
+        let stale = parent + "/.tmp-yanglao-4194305-1-r"
+        try FileManager.default.createDirectory(
+            atPath: stale + "/sub", withIntermediateDirectories: true)
+        // SIGTERM at increasing moments of a run with --overwrite: afterwards no hidden folder
+        // remains and the run folder is complete or absent.
+        for (index, delay) in [0.05, 0.2, 0.4, 0.6, 0.8, 1.0].enumerated() {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: executable)
+            process.arguments = [
+                "run", Self.smallCity, "--out", folder.path + "/out", "--run-id", "r",
+                "--overwrite",
+                "--quiet",
+            ]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            Thread.sleep(forTimeInterval: delay)
+            process.terminate()
+            process.waitUntilExit()
+            if index == 0 { continue }
+            #expect(Self.hidden(in: folder.path + "/out") == [], "after \(delay) s")
+            let run = parent + "/r"
+            if FileManager.default.fileExists(atPath: run) {
+                #expect(FileManager.default.fileExists(atPath: run + "/manifest.json"))
+            }
+        }
+        let result = try yanglao([
+            "run", Self.smallCity, "--out", folder.path + "/out", "--run-id", "r", "--overwrite",
+            "--quiet",
+        ])
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(!FileManager.default.fileExists(atPath: stale))
+        #expect(Self.hidden(in: folder.path + "/out") == [])
+        // The workbook is made in the run's scratch folder, which does not reach the run.
+        let listing = (FileManager.default.subpaths(atPath: parent + "/r") ?? [])
+        #expect(!listing.contains { $0.contains(".scratch") || $0.hasPrefix("yanglao-") })
+    }
+}
