@@ -1,24 +1,26 @@
 import Diagnostics
 
-/// Reads CSV as RFC 4180 describes it: comma-separated fields, records ending in CRLF or LF,
-/// fields in double quotes that may hold commas, quotes (doubled) and line breaks.
+/// Reads CSV as RFC 4180 describes it: comma-separated fields, records ending in CRLF, LF or
+/// CR alone (Excel's "CSV (Macintosh)"), mixed freely, fields in double quotes that may hold
+/// commas, quotes (doubled) and line breaks (kept as written, CR included).
 ///
 /// The first record is the header. Blank lines and records whose cells are all empty (which
 /// Excel leaves behind) are skipped. Text may be UTF-8, with or without a byte-order mark, or
 /// GB18030; see ``TextDecoder``. Structural problems (a ragged row, a stray quote) are
-/// reported for every row that has them; the table still comes back so that later checks can
-/// report their findings too.
+/// reported for every row that has them (``DiagnosticLog`` keeps the first few of each kind);
+/// the table still comes back so that later checks can report their findings too.
 public enum CSVReader {
     /// Reads a CSV file from disk.
     /// - Parameters:
     ///   - path: where the file is.
     ///   - name: how diagnostics name the file.
+    ///   - kind: what the table holds, for the size limit (see ``InputKind``).
     ///   - log: receives every problem found.
     /// - Returns: the table, or nil when the file cannot be read at all.
-    public static func read(atPath path: String, name: String, log: inout DiagnosticLog)
-        -> CSVTable?
-    {
-        switch TextFile.text(atPath: path, name: name) {
+    public static func read(
+        atPath path: String, name: String, kind: InputKind = .table, log: inout DiagnosticLog
+    ) -> CSVTable? {
+        switch TextFile.text(atPath: path, name: name, kind: kind) {
         case .failure(let diagnostic):
             log.append(diagnostic)
             return nil
@@ -44,10 +46,8 @@ public enum CSVReader {
     public static func parse(_ decoded: DecodedText, file: String, log: inout DiagnosticLog)
         -> CSVTable?
     {
-        var parser = Parser(text: decoded.utf8, file: file)
-        let table = parser.run(encoding: decoded.encoding)
-        log.append(contentsOf: parser.diagnostics)
-        return table
+        let parser = Parser(text: decoded.utf8, file: file)
+        return parser.run(encoding: decoded.encoding, log: &log)
     }
 }
 
@@ -55,11 +55,13 @@ public enum CSVReader {
 private struct Parser {
     let text: [UInt8]
     let file: String
-    var diagnostics: [Diagnostic] = []
+    /// Where the text's lines start, for the line and column of every record and problem.
+    let lines: LineIndex
 
     init(text: [UInt8], file: String) {
         self.text = text
         self.file = file
+        self.lines = LineIndex(text)
     }
 
     private static let comma: UInt8 = 0x2C
@@ -67,49 +69,51 @@ private struct Parser {
     private static let newline: UInt8 = 0x0A
     private static let carriageReturn: UInt8 = 0x0D
 
-    mutating func run(encoding: TextEncoding) -> CSVTable? {
+    func run(encoding: TextEncoding, log: inout DiagnosticLog) -> CSVTable? {
         var cells: [String] = []
         var offsets: [UInt32] = []
         var rowLines: [Int32] = []
         var header: [String] = []
+        var headerOffsets: [UInt32] = []
         var headerLine = 0
         var columnCount = 0
 
         var record: [String] = []
         var recordOffsets: [UInt32] = []
-        var line = 1
         var recordLine = 1
         var position = 0
         let count = text.count
         var atRecordStart = true
         var unclosedQuote = false
+        let errorsBefore = log.errorCount
 
         guard count < Int(UInt32.max) else {
-            diagnostics.append(
-                .error(
-                    .unreadableFile(path: file, reason: "larger than 4 GiB"),
-                    at: SourceLocation(file: file)))
+            log.error(
+                .unreadableFile(path: file, reason: "larger than 4 GiB"),
+                at: SourceLocation(file: file))
             return nil
         }
 
         text.withUnsafeBufferPointer { bytes in
+            /// Whether a byte ends a field: a comma, or a line end (LF or CR).
+            func endsField(_ byte: UInt8) -> Bool {
+                byte == Self.comma || byte == Self.newline || byte == Self.carriageReturn
+            }
             while position <= count {
                 if atRecordStart {
-                    recordLine = line
+                    recordLine = lines.line(ofByte: position)
                     atRecordStart = false
                 }
                 let fieldStart = position
                 var field: String
                 if position < count, bytes[position] == Self.quote {
-                    // Quoted field.
-                    let openLine = line
+                    // Quoted field: everything up to the closing quote, line ends included.
                     position += 1
                     var pieces: [UInt8] = []
                     var segmentStart = position
                     var closed = false
                     while position < count {
-                        let byte = bytes[position]
-                        if byte == Self.quote {
+                        if bytes[position] == Self.quote {
                             pieces.append(contentsOf: bytes[segmentStart..<position])
                             if position + 1 < count, bytes[position + 1] == Self.quote {
                                 pieces.append(Self.quote)
@@ -121,30 +125,23 @@ private struct Parser {
                             closed = true
                             break
                         }
-                        if byte == Self.newline { line += 1 }
                         position += 1
                     }
                     if !closed {
-                        diagnostics.append(
-                            .error(
-                                .badQuoting("a quoted field opened here is never closed"),
-                                at: locate(fieldStart, line: openLine)))
+                        log.error(
+                            .badQuoting("a quoted field opened here is never closed"),
+                            at: locate(fieldStart, in: bytes))
                         unclosedQuote = true
                         return
                     }
                     field = String(decoding: pieces, as: UTF8.self)
                     // After the closing quote only a separator or the end of the record.
-                    if position < count, bytes[position] != Self.comma,
-                        bytes[position] != Self.newline, bytes[position] != Self.carriageReturn
-                    {
-                        diagnostics.append(
-                            .error(
-                                .badQuoting(
-                                    "text after the closing quote; quote the whole field and double any quote inside it"
-                                ), at: locate(position, line: line)))
-                        while position < count, bytes[position] != Self.comma,
-                            bytes[position] != Self.newline
-                        {
+                    if position < count, !endsField(bytes[position]) {
+                        log.error(
+                            .badQuoting(
+                                "text after the closing quote; quote the whole field and double any quote inside it"
+                            ), at: locate(position, in: bytes))
+                        while position < count, !endsField(bytes[position]) {
                             position += 1
                         }
                     }
@@ -153,24 +150,17 @@ private struct Parser {
                     var strayQuote = -1
                     while end < count {
                         let byte = bytes[end]
-                        if byte == Self.comma || byte == Self.newline { break }
+                        if endsField(byte) { break }
                         if byte == Self.quote, strayQuote < 0 { strayQuote = end }
                         end += 1
                     }
-                    var fieldEnd = end
-                    if fieldEnd > position, bytes[fieldEnd - 1] == Self.carriageReturn,
-                        end == count || bytes[end] == Self.newline
-                    {
-                        fieldEnd -= 1
-                    }
                     if strayQuote >= 0 {
-                        diagnostics.append(
-                            .error(
-                                .badQuoting(
-                                    "a quote inside an unquoted field; quote the whole field and double the quote"
-                                ), at: locate(strayQuote, line: line)))
+                        log.error(
+                            .badQuoting(
+                                "a quote inside an unquoted field; quote the whole field and double the quote"
+                            ), at: locate(strayQuote, in: bytes))
                     }
-                    field = String(decoding: bytes[position..<fieldEnd], as: UTF8.self)
+                    field = String(decoding: bytes[position..<end], as: UTF8.self)
                     position = end
                 }
                 record.append(field)
@@ -181,75 +171,83 @@ private struct Parser {
                     position += 1
                     continue
                 }
+                // End of record: a line end (CRLF, LF or CR) or the end of the text.
+                var lineEnded = false
                 if position < count, bytes[position] == Self.carriageReturn {
                     position += 1
+                    lineEnded = true
                 }
-                // End of record: a newline or the end of the text.
+                if position < count, bytes[position] == Self.newline {
+                    position += 1
+                    lineEnded = true
+                }
                 let isBlank = record.allSatisfy(\.isEmpty)
                 if header.isEmpty {
                     if !isBlank {
                         header = record
+                        headerOffsets = recordOffsets
                         headerLine = recordLine
                         columnCount = record.count
                     }
                 } else if !isBlank {
                     if record.count != columnCount {
-                        diagnostics.append(
-                            .error(
-                                .raggedRow(expected: columnCount, found: record.count),
-                                at: SourceLocation(file: file, line: recordLine, column: 1)))
+                        log.error(
+                            .raggedRow(expected: columnCount, found: record.count),
+                            at: SourceLocation(file: file, line: recordLine, column: 1))
                     } else {
                         cells.append(contentsOf: record)
                         offsets.append(contentsOf: recordOffsets)
-                        rowLines.append(Int32(recordLine))
+                        rowLines.append(Int32(clamping: recordLine))
                     }
                 }
                 record.removeAll(keepingCapacity: true)
                 recordOffsets.removeAll(keepingCapacity: true)
                 atRecordStart = true
-                if position < count, bytes[position] == Self.newline {
-                    line += 1
-                    position += 1
-                    if position == count { break }
-                } else {
-                    break
-                }
+                if !lineEnded || position == count { break }
             }
         }
         if unclosedQuote { return nil }
         if header.isEmpty {
-            if !diagnostics.contains(where: { $0.severity == .error }) {
-                diagnostics.append(
-                    .error(
-                        .invalidValue(field: "header", reason: "the file is empty"),
-                        at: SourceLocation(file: file, line: 1, column: 1)))
+            if log.errorCount == errorsBefore {
+                log.error(
+                    .invalidValue(field: "header", reason: "the file is empty"),
+                    at: SourceLocation(file: file, line: 1, column: 1))
             }
             return nil
         }
         let table = CSVTable(
             file: file, encoding: encoding,
-            header: header.map { $0.trimmingSpaces }, headerLine: headerLine, text: text,
+            header: header.map { $0.trimmingSpaces }, headerLine: headerLine,
+            headerOffsets: headerOffsets, text: text, lines: lines,
             cells: cells, cellOffsets: offsets, rowLines: rowLines)
         var seen = Set<String>()
-        for (index, name) in table.header.enumerated() {
+        var index = 0
+        while index < table.header.count {
+            let name = table.header[index]
             if name.isEmpty {
-                diagnostics.append(
-                    .error(
-                        .invalidValue(field: "header", reason: "column \(index + 1) has no name"),
-                        at: table.headerLocation(column: index)))
-            } else if !seen.insert(name).inserted {
-                diagnostics.append(
-                    .error(.duplicateColumn(column: name), at: table.headerLocation(column: index)))
+                // A run of unnamed columns (a header ending in commas) is one error.
+                var end = index + 1
+                while end < table.header.count, table.header[end].isEmpty { end += 1 }
+                let reason =
+                    end == index + 1
+                    ? "column \(index + 1) has no name"
+                    : "columns \(index + 1) to \(end) have no name"
+                log.error(
+                    .invalidValue(field: "header", reason: reason),
+                    at: table.headerLocation(column: index))
+                index = end
+                continue
             }
+            if !seen.insert(name).inserted {
+                log.error(.duplicateColumn(column: name), at: table.headerLocation(column: index))
+            }
+            index += 1
         }
         return table
     }
 
-    private func locate(_ offset: Int, line: Int) -> SourceLocation {
-        var lineStart = offset
-        while lineStart > 0, text[lineStart - 1] != Self.newline { lineStart -= 1 }
-        var column = 1
-        for byte in text[lineStart..<offset] where byte & 0xC0 != 0x80 { column += 1 }
+    private func locate(_ offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> SourceLocation {
+        let (line, column) = lines.position(ofByte: offset, in: bytes)
         return SourceLocation(file: file, line: line, column: column)
     }
 }

@@ -4,7 +4,8 @@ import Diagnostics
 ///
 /// Cells are kept in one contiguous array, row after row. Each row remembers the line it
 /// started on and each cell its byte offset, so that any cell can be reported as
-/// `file:line:column` with the column name.
+/// `file:line:column` with the column name; the lines of the file are indexed once
+/// (``LineIndex``), so finding a cell's line is a binary search whatever the file's size.
 public struct CSVTable: Sendable {
     /// The file as diagnostics name it.
     public let file: String
@@ -16,21 +17,27 @@ public struct CSVTable: Sendable {
     public var rowCount: Int { rowLines.count }
 
     let text: [UInt8]
+    let lines: LineIndex
     let cells: [String]
     let cellOffsets: [UInt32]
     let rowLines: [Int32]
     let headerLine: Int
+    /// The byte offset of each header cell.
+    let headerOffsets: [UInt32]
     private let columnByName: [String: Int]
 
     init(
         file: String, encoding: TextEncoding, header: [String], headerLine: Int,
-        text: [UInt8], cells: [String], cellOffsets: [UInt32], rowLines: [Int32]
+        headerOffsets: [UInt32], text: [UInt8], lines: LineIndex, cells: [String],
+        cellOffsets: [UInt32], rowLines: [Int32]
     ) {
         self.file = file
         self.encoding = encoding
         self.header = header
         self.headerLine = headerLine
+        self.headerOffsets = headerOffsets
         self.text = text
+        self.lines = lines
         self.cells = cells
         self.cellOffsets = cellOffsets
         self.rowLines = rowLines
@@ -65,43 +72,20 @@ public struct CSVTable: Sendable {
 
     /// Where the header names a column (or where the header starts).
     public func headerLocation(column: Int? = nil) -> SourceLocation {
-        guard let column else { return SourceLocation(file: file, line: headerLine, column: 1) }
-        // Header cells are found by scanning the header line.
-        var offset = 0
-        var line = 1
-        while line < headerLine, offset < text.count {
-            if text[offset] == 0x0A { line += 1 }
-            offset += 1
+        guard let column, column < headerOffsets.count else {
+            return SourceLocation(file: file, line: headerLine, column: 1)
         }
-        var index = 0
-        var inQuotes = false
-        while offset < text.count, index < column {
-            let byte = text[offset]
-            if byte == 0x22 { inQuotes.toggle() }
-            if byte == 0x2C, !inQuotes { index += 1 }
-            if byte == 0x0A, !inQuotes { break }
-            offset += 1
-        }
-        return location(ofByte: offset)
+        return location(ofByte: Int(headerOffsets[column]))
     }
 
     /// The decoded text of the whole file, for showing lines under diagnostics.
     public var decodedText: String { String(decoding: text, as: UTF8.self) }
 
+    /// The line and column (in Unicode scalars) of a byte offset: a binary search for the
+    /// line, then a count along the line.
     func location(ofByte offset: Int) -> SourceLocation {
-        var line = 1
-        var lineStart = 0
-        var i = 0
-        while i < offset, i < text.count {
-            if text[i] == 0x0A {
-                line += 1
-                lineStart = i + 1
-            }
-            i += 1
-        }
-        var column = 1
-        for byte in text[lineStart..<min(offset, text.count)] where byte & 0xC0 != 0x80 {
-            column += 1
+        let (line, column) = text.withUnsafeBufferPointer {
+            lines.position(ofByte: offset, in: $0)
         }
         return SourceLocation(file: file, line: line, column: column)
     }

@@ -141,7 +141,9 @@ public enum TextDecoder {
         var i = 0
         while i < offset, i < bytes.count {
             let b = bytes[i]
-            if b == 0x0A {
+            // LF, CR and CRLF end a line, as in ``LineIndex``.
+            if b == 0x0A || b == 0x0D {
+                if b == 0x0D, i + 1 < bytes.count, bytes[i + 1] == 0x0A { i += 1 }
                 line += 1
                 column = 1
                 i += 1
@@ -185,11 +187,10 @@ public enum TextDecoder {
     /// Finds the first line Foundation cannot map (structurally valid but unassigned codes).
     private static func unmappedGB18030(_ bytes: [UInt8], file: String) -> Diagnostic {
         let encoding = String.Encoding(rawValue: 0x8000_0632)
-        var lineStart = 0
+        let lines = LineIndex(bytes)
         var line = 1
-        for i in 0...bytes.count where i == bytes.count || bytes[i] == 0x0A {
-            if String(data: Data(bytes[lineStart..<i]), encoding: encoding) == nil { break }
-            lineStart = i + 1
+        while let range = lines.range(ofLine: line) {
+            if String(data: Data(bytes[range]), encoding: encoding) == nil { break }
             line += 1
         }
         return .error(
@@ -198,34 +199,135 @@ public enum TextDecoder {
     }
 }
 
+/// The kinds of input file, each with the largest size read (checked with a stat before the
+/// file is opened, so that a huge or endless file is refused at once).
+///
+/// | Kind          | What                                                    | Limit   |
+/// |---------------|---------------------------------------------------------|---------|
+/// | `scenario`    | scenario YAML, target catalogues, service lists         | 16 MiB  |
+/// | `regions`     | region tables                                           | 512 MiB |
+/// | `population`  | population, demography and elderly-population tables    | 512 MiB |
+/// | `facilities`  | facility inventories                                    | 512 MiB |
+/// | `table`       | any other table: unit costs, coverage points, networks, run outputs | 512 MiB |
+///
+/// The limits are many times the largest real inputs (a province's 50,000-row region table is
+/// about 5 MB; a county's scenario file a few kB). The environment variable
+/// `YANGLAO_MAX_INPUT_MB` (a whole number of MiB) sets one limit for every kind instead.
+public enum InputKind: String, Sendable, CaseIterable {
+    case scenario, regions, population, facilities, table
+
+    /// The environment variable that sets the limit of every kind, in MiB.
+    public static let limitVariable = "YANGLAO_MAX_INPUT_MB"
+
+    /// The largest file of this kind that is read, in bytes, unless the environment says
+    /// otherwise.
+    public var defaultLimit: Int {
+        switch self {
+        case .scenario: 16 << 20
+        case .regions, .population, .facilities, .table: 512 << 20
+        }
+    }
+
+    /// The limit in bytes: `YANGLAO_MAX_INPUT_MB` when it holds a positive whole number of MiB,
+    /// else ``defaultLimit``.
+    public func limit(environment: [String: String] = ProcessInfo.processInfo.environment)
+        -> Int
+    {
+        if let text = environment[Self.limitVariable],
+            let mebibytes = Int(text.trimmingCharacters(in: .whitespaces)), mebibytes > 0,
+            mebibytes <= Int.max >> 20
+        {
+            return mebibytes << 20
+        }
+        return defaultLimit
+    }
+
+    /// How messages name a file of this kind: "the limit for a regions table is …".
+    public var description: String {
+        switch self {
+        case .scenario: "a scenario file"
+        case .regions: "a regions table"
+        case .population: "a population table"
+        case .facilities: "a facilities table"
+        case .table: "a table"
+        }
+    }
+}
+
 /// Reading whole files, with the errors every reader reports the same way.
 public enum TextFile {
-    /// Reads the bytes of a file.
+    /// Reads the bytes of a file, after checking with a stat that it is a regular file no
+    /// larger than the limit of its kind; nothing is read from anything else (a folder, a
+    /// pipe, a device such as `/dev/zero`).
     /// - Parameters:
     ///   - path: where the file is on disk.
     ///   - name: how diagnostics name it (usually the path as the user wrote it).
-    public static func bytes(atPath path: String, name: String) -> Result<[UInt8], Diagnostic> {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            return .failure(.error(.fileNotFound(path: name), at: SourceLocation(file: name)))
+    ///   - kind: what the file holds, for its size limit.
+    ///   - environment: where `YANGLAO_MAX_INPUT_MB` is looked up.
+    public static func bytes(
+        atPath path: String, name: String, kind: InputKind = .table,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> Result<[UInt8], Diagnostic> {
+        let place = SourceLocation(file: name)
+        var status = stat()
+        guard stat(path, &status) == 0 else {
+            if errno == ENOENT || errno == ENOTDIR {
+                return .failure(.error(.fileNotFound(path: name), at: place))
+            }
+            let reason = String(cString: strerror(errno))
+            return .failure(.error(.unreadableFile(path: name, reason: reason), at: place))
         }
-        if isDirectory.boolValue {
+        let type = status.st_mode & S_IFMT
+        guard type == S_IFREG else {
+            let what: String =
+                switch type {
+                case S_IFDIR: "it is a folder"
+                case S_IFIFO: "it is a named pipe, not a file"
+                case S_IFCHR, S_IFBLK: "it is a device, not a file"
+                case S_IFSOCK: "it is a socket, not a file"
+                default: "it is not a regular file"
+                }
+            return .failure(.error(.unreadableFile(path: name, reason: what), at: place))
+        }
+        let limit = kind.limit(environment: environment)
+        let size = Int(status.st_size)
+        guard size <= limit else {
             return .failure(
                 .error(
-                    .unreadableFile(path: name, reason: "it is a folder"),
-                    at: SourceLocation(file: name)))
+                    .fileTooLarge(path: name, size: size, limit: limit, what: kind.description),
+                    at: place))
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
             return .failure(
                 .error(
                     .unreadableFile(path: name, reason: "permission denied or I/O error"),
-                    at: SourceLocation(file: name)))
+                    at: place))
+        }
+        defer { try? handle.close() }
+        // Read at most one byte past the limit, in case the file grew since the stat.
+        let data: Data
+        do {
+            data = try handle.read(upToCount: limit + 1) ?? Data()
+        } catch {
+            return .failure(
+                .error(
+                    .unreadableFile(path: name, reason: "I/O error: \(error.localizedDescription)"),
+                    at: place))
+        }
+        guard data.count <= limit else {
+            return .failure(
+                .error(
+                    .fileTooLarge(
+                        path: name, size: data.count, limit: limit, what: kind.description),
+                    at: place))
         }
         return .success([UInt8](data))
     }
 
     /// Reads and decodes a text file (UTF-8 or GB18030).
-    public static func text(atPath path: String, name: String) -> Result<DecodedText, Diagnostic> {
-        bytes(atPath: path, name: name).flatMap { TextDecoder.decode($0, file: name) }
+    public static func text(atPath path: String, name: String, kind: InputKind = .table)
+        -> Result<DecodedText, Diagnostic>
+    {
+        bytes(atPath: path, name: name, kind: kind).flatMap { TextDecoder.decode($0, file: name) }
     }
 }

@@ -11,6 +11,14 @@ public enum Problem: Hashable, Sendable {
     case unreadableFile(path: String, reason: String)
     /// The bytes are neither UTF-8 nor GB18030.
     case invalidEncoding(detail: String)
+    /// A file is larger than the limit for its kind of input (sizes in bytes); `what` names
+    /// the kind ("a regions table"). The limit is raised with `YANGLAO_MAX_INPUT_MB`.
+    case fileTooLarge(path: String, size: Int, limit: Int, what: String)
+
+    // Diagnostics
+    /// Diagnostics left out because a file had more of one kind than ``DiagnosticLog`` keeps:
+    /// how many, how serious they were, and the file.
+    case omitted(count: Int, severity: Diagnostic.Severity, file: String)
 
     // YAML
     /// The YAML text is malformed.
@@ -88,6 +96,12 @@ public enum Problem: Hashable, Sendable {
             return "cannot read \(path): \(reason)"
         case .invalidEncoding(let detail):
             return "the file is neither UTF-8 nor GB18030: \(detail)"
+        case .fileTooLarge(let path, let size, let limit, let what):
+            return
+                "\(path) is \(Self.byteSize(size)); the limit for \(what) is \(Self.byteSize(limit)); set YANGLAO_MAX_INPUT_MB to raise it"
+        case .omitted(let count, let severity, let file):
+            let noun = count == 1 ? severity.rawValue : severity.rawValue + "s"
+            return "… and \(Self.grouped(count)) more \(noun) of this kind in \(file)"
         case .yamlSyntax(let text):
             return "YAML syntax: \(text)"
         case .unsupportedYAML(let text):
@@ -163,6 +177,69 @@ public enum Problem: Hashable, Sendable {
     private func metres(_ value: Double) -> String {
         guard let whole = Int(exactly: value.rounded()) else { return "\(value)" }
         return String(whole)
+    }
+
+    /// The name of the case, without its values: what ``DiagnosticLog`` counts as one kind.
+    public var kind: String {
+        switch self {
+        case .fileNotFound: "fileNotFound"
+        case .unreadableFile: "unreadableFile"
+        case .invalidEncoding: "invalidEncoding"
+        case .fileTooLarge: "fileTooLarge"
+        case .omitted: "omitted"
+        case .yamlSyntax: "yamlSyntax"
+        case .unsupportedYAML: "unsupportedYAML"
+        case .duplicateKey: "duplicateKey"
+        case .unknownKey: "unknownKey"
+        case .missingKey: "missingKey"
+        case .wrongType: "wrongType"
+        case .outOfRange: "outOfRange"
+        case .notOneOf: "notOneOf"
+        case .invalidValue: "invalidValue"
+        case .unitMismatch: "unitMismatch"
+        case .extendsCycle: "extendsCycle"
+        case .badOverride: "badOverride"
+        case .missingColumn: "missingColumn"
+        case .unknownColumn: "unknownColumn"
+        case .duplicateColumn: "duplicateColumn"
+        case .raggedRow: "raggedRow"
+        case .badQuoting: "badQuoting"
+        case .notANumber: "notANumber"
+        case .emptyCell: "emptyCell"
+        case .negative: "negative"
+        case .emptyTable: "emptyTable"
+        case .badRegionCode: "badRegionCode"
+        case .duplicateRegion: "duplicateRegion"
+        case .missingParent: "missingParent"
+        case .unknownRegion: "unknownRegion"
+        case .parentMismatch: "parentMismatch"
+        case .duplicateID: "duplicateID"
+        case .unknownNode: "unknownNode"
+        case .offNetwork: "offNetwork"
+        }
+    }
+
+    /// 99980 → "99,980".
+    static func grouped(_ value: Int) -> String {
+        let digits = String(value.magnitude)
+        var text = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { text.append(",") }
+            text.append(digit)
+        }
+        return value < 0 ? "-" + text : text
+    }
+
+    /// A size in bytes with binary units: "512 MiB", "2.0 GiB" (always a decimal in GiB),
+    /// "600 KiB", "17 bytes".
+    static func byteSize(_ bytes: Int) -> String {
+        let units: [(String, Int)] = [("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)]
+        for (unit, size) in units where bytes >= size {
+            if bytes % size == 0, size < 1 << 30 { return "\(bytes / size) \(unit)" }
+            let tenths = (bytes * 10 + size / 2) / size
+            return "\(tenths / 10).\(tenths % 10) \(unit)"
+        }
+        return "\(bytes) byte\(bytes == 1 ? "" : "s")"
     }
 
     private func didYouMean(_ suggestion: String?, what: String = "did you mean") -> String {

@@ -1,38 +1,41 @@
 /// The text of the files that diagnostics point into, kept so that a diagnostic can show its
 /// line with a caret under the column.
+///
+/// Each file's lines are indexed once when it is added (``LineIndex``: LF, CR and CRLF end a
+/// line), so showing a line costs the same wherever it is in the file.
 public struct SourceTexts: Sendable {
-    private var texts: [String: String] = [:]
+    private struct Source: Sendable {
+        var text: String
+        var lines: LineIndex
+    }
+
+    private var sources: [String: Source] = [:]
 
     public init() {}
 
     /// Remembers the decoded text of a file under the name diagnostics use for it.
     public mutating func add(file: String, text: String) {
-        texts[file] = text
+        sources[file] = Source(text: text, lines: LineIndex(text))
     }
 
-    /// The text of a 1-based line, if the file is known and has that line. Lines are found
-    /// when asked for, since only the few lines with diagnostics are ever shown.
+    /// The text of a 1-based line without its line end, if the file is known and has that
+    /// line.
     public func line(_ number: Int, of file: String) -> Substring? {
-        guard let text = texts[file], number >= 1 else { return nil }
-        var current = 1
-        var start = text.utf8.startIndex
-        if number > 1 {
-            for index in text.utf8.indices where text.utf8[index] == 0x0A {
-                current += 1
-                if current == number {
-                    start = text.utf8.index(after: index)
-                    break
-                }
-            }
-            guard current == number else { return nil }
+        guard let source = sources[file], let range = source.lines.range(ofLine: number) else {
+            return nil
         }
-        let end = text.utf8[start...].firstIndex(of: 0x0A) ?? text.utf8.endIndex
-        let line = text[start..<end]
-        return line.hasSuffix("\r") ? line.dropLast() : line
+        let utf8 = source.text.utf8
+        // Offsets into native UTF-8 strings are found in constant time.
+        let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+        let end = utf8.index(start, offsetBy: range.count)
+        let lineEnd = LineIndex.lineEndLength(of: range) { offset in
+            utf8[utf8.index(start, offsetBy: offset - range.lowerBound)]
+        }
+        return source.text[start..<utf8.index(end, offsetBy: -lineEnd)]
     }
 
     public mutating func merge(_ other: SourceTexts) {
-        texts.merge(other.texts) { current, _ in current }
+        sources.merge(other.sources) { current, _ in current }
     }
 }
 

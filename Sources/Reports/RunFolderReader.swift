@@ -226,7 +226,20 @@ public enum RunFolderReader {
         -> ManifestFacts?
     {
         let place = SourceLocation(file: file, line: 1, column: 1)
-        guard let data = FileManager.default.contents(atPath: file),
+        var data: Data?
+        switch TextFile.bytes(atPath: file, name: file, kind: .table) {
+        case .success(let bytes): data = Data(bytes)
+        case .failure(let diagnostic):
+            // A missing manifest is "not a run manifest" below; a file too large, a folder or
+            // a pipe is said as such.
+            if case .fileNotFound = diagnostic.problem {
+                data = nil
+            } else {
+                log.append(diagnostic)
+                return nil
+            }
+        }
+        guard let data,
             let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
             let tool = json["tool"] as? [String: Any], let version = tool["version"] as? String,
             let scenario = json["scenario"] as? [String: Any], let id = scenario["id"] as? String,

@@ -11,7 +11,7 @@ extension DemographyTables {
         -> FertilitySchedule?
     {
         var local = DiagnosticLog()
-        defer { log.append(contentsOf: local.diagnostics) }
+        defer { log.append(contentsOf: local) }
         let valueName = table.column("percent") != nil ? "percent" : "share"
         guard table.check(CSVColumns(required: ["age", valueName]), log: &local) else { return nil }
         let ageColumn = table.column("age")!
@@ -82,7 +82,7 @@ extension DemographyTables {
         -> FertilityAssumption?
     {
         var local = DiagnosticLog()
-        defer { log.append(contentsOf: local.diagnostics) }
+        defer { log.append(contentsOf: local) }
         guard table.check(CSVColumns(required: ["year", "age", "asfr"]), log: &local) else {
             return nil
         }
@@ -139,7 +139,7 @@ extension DemographyTables {
         -> (bands: AgeBands, years: [Int], rates: BySex<[[Double]]>)?
     {
         var local = DiagnosticLog()
-        defer { log.append(contentsOf: local.diagnostics) }
+        defer { log.append(contentsOf: local) }
         guard table.check(CSVColumns(required: ["sex", "year", "age", "mx"]), log: &local) else {
             return nil
         }
@@ -192,7 +192,7 @@ extension DemographyTables {
         _ table: CSVTable, areas: [String], singleYears: AgeBands, log: inout DiagnosticLog
     ) -> [BySex<[Double]>]? {
         var local = DiagnosticLog()
-        defer { log.append(contentsOf: local.diagnostics) }
+        defer { log.append(contentsOf: local) }
         guard table.check(CSVColumns(required: ["area", "sex", "age", "net"]), log: &local) else {
             return nil
         }
@@ -248,7 +248,7 @@ extension DemographyTables {
         -> CapabilityPrevalence?
     {
         var local = DiagnosticLog()
-        defer { log.append(contentsOf: local.diagnostics) }
+        defer { log.append(contentsOf: local) }
         let levels = CapabilityLevel.allCases.map(\.description)
         guard
             table.check(
@@ -329,7 +329,7 @@ extension DemographyTables {
         -> CareServiceRates?
     {
         var local = DiagnosticLog()
-        defer { log.append(contentsOf: local.diagnostics) }
+        defer { log.append(contentsOf: local) }
         let kinds = ["institutional", "community", "home"]
         guard table.check(CSVColumns(required: ["level"] + kinds), log: &local) else { return nil }
         var rates = [[Double]](repeating: [0, 0, 0, 0, 0], count: 3)

@@ -271,7 +271,7 @@ public enum DemographyTables {
     /// must have the same bands, starting at 0.
     public static func population(_ table: CSVTable, log: inout DiagnosticLog) -> PopulationTable? {
         var local = DiagnosticLog()
-        defer { log.append(contentsOf: local.diagnostics) }
+        defer { log.append(contentsOf: local) }
         guard table.check(CSVColumns(required: ["area", "sex", "age", "count"]), log: &local),
             let areaColumn = table.column("area"), let sexColumn = table.column("sex"),
             let ageColumn = table.column("age"), let countColumn = table.column("count")
@@ -315,7 +315,7 @@ public enum DemographyTables {
     /// person-years at least 0 and, between bands of one width, not increasing.
     public static func mortality(_ table: CSVTable, log: inout DiagnosticLog) -> AgeScheduleTable? {
         var local = DiagnosticLog()
-        defer { log.append(contentsOf: local.diagnostics) }
+        defer { log.append(contentsOf: local) }
         let kinds = AgeScheduleTable.Kind.allCases.filter { table.column($0.rawValue) != nil }
         guard
             table.check(
@@ -399,7 +399,7 @@ public enum DemographyTables {
         -> [(area: String?, rates: [Double], location: SourceLocation)]?
     {
         var local = DiagnosticLog()
-        defer { log.append(contentsOf: local.diagnostics) }
+        defer { log.append(contentsOf: local) }
         guard table.check(CSVColumns(required: ["age", "asfr"], optional: ["area"]), log: &local)
         else { return nil }
         let areaColumn = table.column("area")
@@ -483,7 +483,7 @@ public enum DemographyTables {
         _ table: CSVTable, bands: AgeBands, areas: [String], log: inout DiagnosticLog
     ) -> [BySex<[Double]>]? {
         var local = DiagnosticLog()
-        defer { log.append(contentsOf: local.diagnostics) }
+        defer { log.append(contentsOf: local) }
         guard table.check(CSVColumns(required: ["area", "sex", "age", "net"]), log: &local) else {
             return nil
         }
@@ -540,7 +540,7 @@ public enum DemographyTables {
     /// exposures above 0, rates at least 0, ax within 0 and the band's width.
     public static func lifeTable(_ table: CSVTable, log: inout DiagnosticLog) -> LifeTableInput? {
         var local = DiagnosticLog()
-        defer { log.append(contentsOf: local.diagnostics) }
+        defer { log.append(contentsOf: local) }
         let fromCounts = table.column("deaths") != nil || table.column("exposure") != nil
         let required = fromCounts ? ["age", "deaths", "exposure"] : ["age", "mx"]
         guard table.check(CSVColumns(required: required, optional: ["ax"]), log: &local) else {
@@ -633,7 +633,7 @@ public enum DemographyTables {
     /// and `male_0, female_0, male_1_4, female_1_4, male_5_9, …, male_85plus, female_85plus`.
     public static func census(_ table: CSVTable, log: inout DiagnosticLog) -> [CensusUnit]? {
         var local = DiagnosticLog()
-        defer { log.append(contentsOf: local.diagnostics) }
+        defer { log.append(contentsOf: local) }
         let cells = censusAgeColumns.flatMap { ["male_\($0)", "female_\($0)"] }
         let optional = [
             "name", "province", "city", "county", "pop_total", "pop_male", "pop_female",

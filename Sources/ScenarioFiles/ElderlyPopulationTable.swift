@@ -30,7 +30,8 @@ public enum ElderlyPopulationTable {
     public static func load(
         path: String, tree: RegionTree, years: ClosedRange<Int>, log: inout DiagnosticLog
     ) -> ElderlyPopulation? {
-        guard let table = CSVReader.read(atPath: path, name: path, log: &log) else { return nil }
+        guard let table = CSVReader.read(atPath: path, name: path, kind: .population, log: &log)
+        else { return nil }
         return population(from: table, tree: tree, years: years, log: &log)
     }
 
@@ -39,7 +40,7 @@ public enum ElderlyPopulationTable {
     public static func population(
         from table: CSVTable, tree: RegionTree, years: ClosedRange<Int>, log: inout DiagnosticLog
     ) -> ElderlyPopulation? {
-        let errorsBefore = log.diagnostics.filter { $0.severity == .error }.count
+        let errorsBefore = log.errorCount
         guard table.check(columns, log: &log) else { return nil }
         if table.rowCount == 0 {
             log.error(.emptyTable, at: table.headerLocation())
@@ -108,7 +109,7 @@ public enum ElderlyPopulationTable {
             }
             if ok { rows[region].append((year, values)) }
         }
-        let errorsNow = log.diagnostics.filter { $0.severity == .error }.count
+        let errorsNow = log.errorCount
         guard errorsNow == errorsBefore else { return nil }
 
         var series = [[[Double]]](

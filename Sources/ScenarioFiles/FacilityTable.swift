@@ -47,7 +47,7 @@ public enum FacilityTable {
         from table: CSVTable, tree: RegionTree, baseYear: Int, leadTimes: [Int],
         log: inout DiagnosticLog
     ) -> (inventory: FacilityInventory, lines: [Int])? {
-        let errorsBefore = log.diagnostics.filter { $0.severity == .error }.count
+        let errorsBefore = log.errorCount
         guard table.check(columns, log: &log) else { return nil }
         let column = { (name: String) in table.column(name) }
         let idColumn = column("id")!
@@ -278,7 +278,7 @@ public enum FacilityTable {
             facilities.append(facility)
             lines.append(table.line(ofRow: row))
         }
-        let errorsNow = log.diagnostics.filter { $0.severity == .error }.count
+        let errorsNow = log.errorCount
         guard errorsNow == errorsBefore else { return nil }
         do {
             let inventory = try FacilityInventory(

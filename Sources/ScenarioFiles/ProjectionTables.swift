@@ -34,7 +34,7 @@ public struct ProjectionTables: Sendable {
         step: Int?, rule: BySex<AverageYearsLivedRule>, radix: Double, log: inout DiagnosticLog
     ) -> ProjectionTables? {
         var local = DiagnosticLog()
-        defer { log.append(contentsOf: local.diagnostics) }
+        defer { log.append(contentsOf: local) }
         guard let population, let read = DemographyTables.population(population, log: &local),
             let grid = projectionGrid(read, step: step, log: &local)
         else {

@@ -29,7 +29,7 @@ public enum RegionTable {
     public static func load(path: String, log: inout DiagnosticLog)
         -> (table: CSVTable?, tree: RegionTree?)
     {
-        guard let table = CSVReader.read(atPath: path, name: path, log: &log) else {
+        guard let table = CSVReader.read(atPath: path, name: path, kind: .regions, log: &log) else {
             return (nil, nil)
         }
         return (table, tree(from: table, log: &log))
@@ -38,7 +38,7 @@ public enum RegionTable {
     /// Builds the region tree from a parsed table, logging every problem with its row and
     /// column.
     public static func tree(from table: CSVTable, log: inout DiagnosticLog) -> RegionTree? {
-        let errorsBefore = log.diagnostics.filter { $0.severity == .error }.count
+        let errorsBefore = log.errorCount
         guard table.check(columns, log: &log) else { return nil }
         if table.rowCount == 0 {
             log.error(.emptyTable, at: table.headerLocation())
@@ -178,7 +178,7 @@ public enum RegionTable {
 
         do {
             let tree = try RegionTree(regions: regions)
-            let errorsNow = log.diagnostics.filter { $0.severity == .error }.count
+            let errorsNow = log.errorCount
             return errorsNow == errorsBefore ? tree : nil
         } catch {
             for issue in error.issues {

@@ -33,7 +33,7 @@ enum CoverageSection {
     static func decode(_ node: YAMLNode, tree: RegionTree, log: inout DiagnosticLog)
         -> CoverageSettings?
     {
-        let errorsBefore = log.diagnostics.count(where: { $0.severity == .error })
+        let errorsBefore = log.errorCount
         guard let fields = Fields(node, section: "coverage", keys: keys, log: &log) else {
             return nil
         }
@@ -94,7 +94,7 @@ enum CoverageSection {
             }
         }
         settings.rules = rules
-        let errorsAfter = log.diagnostics.count(where: { $0.severity == .error })
+        let errorsAfter = log.errorCount
         return errorsAfter > errorsBefore ? nil : settings
     }
 

@@ -46,7 +46,7 @@ extension ScenarioDecoder {
             let fields = Fields(
                 node, section: "demography", keys: Self.demographyKeys, log: &session.log)
         else { return nil }
-        let errorsBefore = session.log.diagnostics.filter { $0.severity == .error }.count
+        let errorsBefore = session.log.errorCount
 
         // The population and its areas.
         var read: PopulationTable?
@@ -106,7 +106,7 @@ extension ScenarioDecoder {
 
         // Single years: graduation and the open band split by the base-year life tables.
         guard let read, let mortality, let fertility,
-            session.log.diagnostics.filter({ $0.severity == .error }).count == errorsBefore
+            session.log.errorCount == errorsBefore
         else { return nil }
         var singles: [AgeSexPopulation] = []
         do {
@@ -150,7 +150,7 @@ extension ScenarioDecoder {
             return nil
         }
         set(path, .resolvedFile(name, at: node.location))
-        return session.readTable(name)
+        return session.readTable(name, kind: .population)
     }
 
     /// The areas' codes: regions of the tree, none within another.

@@ -63,7 +63,8 @@ extension ScenarioDecoder {
                     ),
                     at: node.location)
             } else if let name = Read.file(node, field: "elderly_population", log: &session.log),
-                session.fileExists(name, at: node.location), let table = session.readTable(name)
+                session.fileExists(name, at: node.location),
+                let table = session.readTable(name, kind: .population)
             {
                 set(["elderly_population"], .resolvedFile(name, at: node.location))
                 scenario.elderlyPopulation = ElderlyPopulationTable.population(
@@ -175,7 +176,7 @@ extension ScenarioDecoder {
         // A template's variations read the same inventory again: keep it decoded.
         let memo = "\(name)|\(scenario.baseYear)|\(leadTimes)|\(scenario.regions.count)"
         var decodedInventory = session.cache.inventories[memo]
-        if decodedInventory == nil, let table = session.readTable(name) {
+        if decodedInventory == nil, let table = session.readTable(name, kind: .facilities) {
             decodedInventory = FacilityTable.inventory(
                 from: table, tree: scenario.regions, baseYear: scenario.baseYear,
                 leadTimes: leadTimes, log: &session.log)

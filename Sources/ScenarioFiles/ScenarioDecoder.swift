@@ -179,7 +179,7 @@ struct ScenarioDecoder {
             return nil
         }
         guard session.fileExists(name, at: fileNode.location) else { return nil }
-        guard let table = session.readTable(name) else { return nil }
+        guard let table = session.readTable(name, kind: .regions) else { return nil }
         set(
             node.entries != nil ? ["regions", "file"] : ["regions"],
             .resolvedFile(name, at: fileNode.location))

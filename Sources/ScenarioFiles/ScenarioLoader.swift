@@ -165,9 +165,9 @@ struct Session {
     /// Reads and parses a YAML file, recording it as an input; an empty file is an error
     /// naming what the file should hold (`what`).
     mutating func readYAML(_ file: String, what: String) -> YAMLNode? {
-        guard let text = readText(file) else { return nil }
+        guard let text = readText(file, kind: .scenario) else { return nil }
         let parsed = YAMLParser.parse(text.string, file: file)
-        log.append(contentsOf: parsed.diagnostics)
+        log.append(contentsOf: parsed.log)
         guard let root = parsed.root else {
             if parsed.diagnostics.isEmpty {
                 log.error(
@@ -179,16 +179,17 @@ struct Session {
         return root
     }
 
-    /// Reads a text file, recording it as an input and remembering its text.
-    mutating func readText(_ name: String) -> DecodedText? {
+    /// Reads a text file, recording it as an input and remembering its text; `kind` sets the
+    /// size limit.
+    mutating func readText(_ name: String, kind: InputKind) -> DecodedText? {
         if let text = cache.texts[name] { return text }
-        let text = readTextFromDisk(name)
+        let text = readTextFromDisk(name, kind: kind)
         if keepsReads, let text { cache.texts[name] = text }
         return text
     }
 
-    private mutating func readTextFromDisk(_ name: String) -> DecodedText? {
-        switch TextFile.bytes(atPath: name, name: name) {
+    private mutating func readTextFromDisk(_ name: String, kind: InputKind) -> DecodedText? {
+        switch TextFile.bytes(atPath: name, name: name, kind: kind) {
         case .failure(let diagnostic):
             log.append(diagnostic)
             return nil
@@ -205,10 +206,10 @@ struct Session {
         }
     }
 
-    /// Reads a CSV table, recording it as an input.
-    mutating func readTable(_ name: String) -> CSVTable? {
+    /// Reads a CSV table, recording it as an input; `kind` sets the size limit.
+    mutating func readTable(_ name: String, kind: InputKind = .table) -> CSVTable? {
         if let table = cache.tables[name] { return table }
-        guard let decoded = readText(name) else { return nil }
+        guard let decoded = readText(name, kind: kind) else { return nil }
         let table = CSVReader.parse(decoded, file: name, log: &log)
         if keepsReads, let table { cache.tables[name] = table }
         return table

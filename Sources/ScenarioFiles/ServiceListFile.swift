@@ -76,7 +76,7 @@ public enum ServiceListFile {
     {
         var session = Session()
         defer {
-            log.append(contentsOf: session.log.diagnostics)
+            log.append(contentsOf: session.log)
             sources.merge(session.sources)
         }
         guard let raw = session.readServiceList(path) else { return nil }

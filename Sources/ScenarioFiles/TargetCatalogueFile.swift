@@ -56,7 +56,7 @@ public enum TargetCatalogueFile {
     {
         var session = Session()
         let catalogue = session.readCatalogue(path)
-        log.append(contentsOf: session.log.diagnostics)
+        log.append(contentsOf: session.log)
         sources.merge(session.sources)
         return catalogue
     }

@@ -25,7 +25,7 @@ public enum UnitCostFile {
     public static func table(from table: CSVTable, tree: RegionTree, log: inout DiagnosticLog)
         -> (costs: UnitCostTable, lines: [CostItem: Int])?
     {
-        let errorsBefore = log.diagnostics.filter { $0.severity == .error }.count
+        let errorsBefore = log.errorCount
         guard table.check(columns, log: &log) else { return nil }
         let itemColumn = table.column("item")!
         let yuanColumn = table.column("yuan")!
@@ -124,7 +124,7 @@ public enum UnitCostFile {
                     item: item, region: region, yuan: yuan, source: source.isEmpty ? nil : source,
                     isAssumption: isAssumption))
         }
-        let errorsNow = log.diagnostics.filter { $0.severity == .error }.count
+        let errorsNow = log.errorCount
         guard errorsNow == errorsBefore else { return nil }
         return (UnitCostTable(entries: entries), firstLines)
     }

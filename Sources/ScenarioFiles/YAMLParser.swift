@@ -11,7 +11,17 @@ public struct YAMLParser {
     /// and every diagnostic.
     public struct Result: Sendable {
         public var root: YAMLNode?
-        public var diagnostics: [Diagnostic]
+        /// Every diagnostic, the first few of each kind kept (see ``DiagnosticLog``).
+        public var log: DiagnosticLog
+
+        /// The diagnostics kept, with a note for each kind left out.
+        public var diagnostics: [Diagnostic] { log.diagnostics }
+
+        init(root: YAMLNode?, log: DiagnosticLog, error: Diagnostic? = nil) {
+            self.root = root
+            self.log = log
+            if let error { self.log.append(error) }
+        }
     }
 
     /// Parses a whole document.
@@ -22,9 +32,9 @@ public struct YAMLParser {
         var parser = YAMLParser(text: text, file: file)
         do {
             let root = try parser.parseDocument()
-            return Result(root: root, diagnostics: parser.diagnostics)
+            return Result(root: root, log: parser.diagnostics)
         } catch {
-            return Result(root: nil, diagnostics: parser.diagnostics + [error])
+            return Result(root: nil, log: parser.diagnostics, error: error)
         }
     }
 
@@ -40,9 +50,9 @@ public struct YAMLParser {
                 node = try parser.parseInlineValue(blockIndent: -1)
             }
             try parser.expectEndOfDocument()
-            return Result(root: node, diagnostics: parser.diagnostics)
+            return Result(root: node, log: parser.diagnostics)
         } catch {
-            return Result(root: nil, diagnostics: parser.diagnostics + [error])
+            return Result(root: nil, log: parser.diagnostics, error: error)
         }
     }
 
@@ -52,7 +62,7 @@ public struct YAMLParser {
     private let lines: [[Unicode.Scalar]]
     private var line = 0
     private var column = 0
-    private var diagnostics: [Diagnostic] = []
+    private var diagnostics = DiagnosticLog()
     /// How many collections enclose the cursor.
     private var depth = 0
 
@@ -63,18 +73,25 @@ public struct YAMLParser {
 
     private init(text: String, file: String) {
         self.file = file
+        // LF, CR and CRLF end a line, as in `LineIndex`, so line numbers agree with the lines
+        // that diagnostics show.
         var lines: [[Unicode.Scalar]] = []
         var current: [Unicode.Scalar] = []
+        var afterCR = false
         for scalar in text.unicodeScalars {
-            if scalar == "\n" {
-                if current.last == "\r" { current.removeLast() }
+            if scalar == "\n" || scalar == "\r" {
+                if scalar == "\n", afterCR {
+                    afterCR = false
+                    continue
+                }
                 lines.append(current)
                 current = []
+                afterCR = scalar == "\r"
             } else {
                 current.append(scalar)
+                afterCR = false
             }
         }
-        if current.last == "\r" { current.removeLast() }
         lines.append(current)
         if lines.first?.first == "\u{FEFF}" { lines[0].removeFirst() }
         self.lines = lines

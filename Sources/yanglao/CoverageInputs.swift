@@ -123,7 +123,7 @@ struct CoverageInputs {
         if unitColumn != nil { result.units = [] }
         var firstLine: [String: Int] = [:]
         for row in 0..<table.rowCount {
-            let errors = log.diagnostics.count
+            let errors = log.errorCount
             guard let id = table.requiredText(row: row, column: idColumn, log: &log) else {
                 continue
             }
@@ -372,9 +372,10 @@ struct CoverageInputs {
 }
 
 extension DiagnosticLog {
-    /// Whether an error was logged after the first `count` diagnostics.
+    /// Whether an error was logged since the log held `count` errors (``errorCount``), counting
+    /// errors the log keeps only as a number.
     func hasErrors(since count: Int) -> Bool {
-        diagnostics.dropFirst(count).contains { $0.severity == .error }
+        errorCount > count
     }
 }
 

@@ -59,7 +59,7 @@ extension CoverageInputs {
         guard !diagnostics.isEmpty else { return }
         Console.error(DiagnosticRenderer(sources: sources).render(diagnostics))
         if log.hasErrors {
-            let errors = diagnostics.filter { $0.severity == .error }.count
+            let errors = log.errorCount
             Console.error(Messages(language).errorCount(errors))
             throw ExitCode(64)
         }

@@ -94,7 +94,7 @@ extension ScenarioOptions {
             return template
         case .failure(let failure):
             Console.error(failure.description)
-            let errors = failure.diagnostics.filter { $0.severity == .error }.count
+            let errors = failure.diagnostics.errorCount
             Console.error(Messages(lang).errorCount(errors))
             throw ExitCode(64)
         }

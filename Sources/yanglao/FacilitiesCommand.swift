@@ -78,14 +78,16 @@ struct FacilitiesCommand: ParsableCommand {
         if let population {
             var log = DiagnosticLog()
             var sources = SourceTexts()
-            if let table = CSVReader.read(atPath: population, name: population, log: &log) {
+            if let table = CSVReader.read(
+                atPath: population, name: population, kind: .population, log: &log)
+            {
                 sources.add(file: population, text: table.decodedText)
                 elderly = ElderlyPopulationTable.population(
                     from: table, tree: scenario.regions, years: scenario.years, log: &log)
             }
             if log.hasErrors || elderly == nil {
                 Console.error(DiagnosticRenderer(sources: sources).render(log.sorted))
-                let errors = log.diagnostics.filter { $0.severity == .error }.count
+                let errors = log.errorCount
                 Console.error(messages.errorCount(max(errors, 1)))
                 throw ExitCode(64)
             }

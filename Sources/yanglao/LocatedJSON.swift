@@ -89,8 +89,12 @@ private struct JSONParser {
     mutating func skipSpace() {
         while offset < bytes.count {
             switch bytes[offset] {
-            case 0x20, 0x09, 0x0D: offset += 1
-            case 0x0A:
+            case 0x20, 0x09: offset += 1
+            // LF, CR and CRLF end a line, as in `LineIndex`.
+            case 0x0A, 0x0D:
+                if bytes[offset] == 0x0D, offset + 1 < bytes.count, bytes[offset + 1] == 0x0A {
+                    offset += 1
+                }
                 offset += 1
                 line += 1
                 lineStart = offset

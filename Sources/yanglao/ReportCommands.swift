@@ -43,7 +43,7 @@ struct RunFolderOptions: ParsableArguments {
             !log.hasErrors
         else {
             Console.error(log.sorted.map(\.description).joined(separator: "\n"))
-            Console.error(Messages(lang).errorCount(max(1, log.diagnostics.count)))
+            Console.error(Messages(lang).errorCount(max(1, log.errorCount)))
             throw ExitCode(64)
         }
         return data

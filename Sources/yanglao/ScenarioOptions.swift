@@ -35,7 +35,7 @@ struct ScenarioOptions: ParsableArguments {
             return loaded
         case .failure(let failure):
             Console.error(failure.description)
-            let errors = failure.diagnostics.filter { $0.severity == .error }.count
+            let errors = failure.diagnostics.errorCount
             Console.error(Messages(lang).errorCount(errors))
             throw ExitCode(64)
         }

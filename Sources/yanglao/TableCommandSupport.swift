@@ -41,11 +41,10 @@ struct TableInputs {
             return (a.element.location, a.offset) < (b.element.location, b.offset)
         }.map(\.element)
         let renderer = DiagnosticRenderer(sources: sources)
-        let errors = sorted.filter { $0.severity == .error }
-        if !errors.isEmpty {
+        if log.hasErrors {
+            let errors = log.errorCount
             Console.error(renderer.render(sorted))
-            Console.error(
-                "\(errors.count) error\(errors.count == 1 ? "" : "s"); nothing was written.")
+            Console.error("\(errors) error\(errors == 1 ? "" : "s"); nothing was written.")
             throw ExitCode(64)
         }
         if !quiet, !sorted.isEmpty { Console.error(renderer.render(sorted)) }
