@@ -152,6 +152,7 @@ public enum FileSystemMessage {
     /// What went wrong: the operating system's reason ("Permission denied", "No space left on
     /// device") where there is one, never "NSCocoaErrorDomain error 512".
     public static func reason(_ error: any Error) -> String {
+        if let error = error as? RunFolder.WriteError { return error.description }
         let nsError = error as NSError
         if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
             underlying.domain == NSPOSIXErrorDomain

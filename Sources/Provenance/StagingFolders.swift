@@ -18,14 +18,14 @@ enum StagingFolders {
     static let scratchName = ".scratch"
 
     /// The registered folders, and whether a signal is ending the process.
-    private final class Registry: @unchecked Sendable {
+    fileprivate final class Registry: @unchecked Sendable {
         let lock = NSLock()
         var folders: Set<String> = []
         var ending = false
         var sources: [any DispatchSourceSignal] = []
     }
 
-    private static let registry = Registry()
+    fileprivate static let registry = Registry()
 
     /// Creates and registers a staging folder; false when it cannot be made.
     static func create(_ path: String) -> Bool {
@@ -105,7 +105,7 @@ enum StagingFolders {
     }
 
     /// Installs the handlers of SIGINT, SIGTERM and SIGHUP once.
-    private static func installHandlers() {
+    fileprivate static func installHandlers() {
         registry.lock.lock()
         defer { registry.lock.unlock() }
         guard registry.sources.isEmpty else { return }
@@ -127,5 +127,56 @@ enum StagingFolders {
         registry.lock.unlock()
         signal(number, SIG_DFL)
         raise(number)
+    }
+}
+
+/// Output files of the standalone commands (`project`, `coverage`, `assess`, …), all or none.
+public enum AtomicFiles {
+    /// Writes every file to a hidden staging file beside it (removed by SIGINT, SIGTERM and
+    /// SIGHUP, and by the next write into the folder after a kill -9), and only when all are
+    /// complete renames each into place; rename(2) replaces an existing file atomically.
+    /// - Throws: ``RunFolder/WriteError/fileSystem(path:reason:)``; no staging file remains.
+    public static func write(_ files: [(path: String, bytes: [UInt8])]) throws(RunFolder.WriteError)
+    {
+        var staged: [(staging: String, path: String)] = []
+        defer { for file in staged { StagingFolders.remove(file.staging) } }
+        let pid = ProcessInfo.processInfo.processIdentifier
+        for (path, bytes) in files {
+            let folder = PathParts.directory(of: path)
+            StagingFolders.removeStale(in: folder)
+            let staging =
+                folder + "/" + StagingFolders.prefix
+                + "\(pid)-\(UInt32.random(in: 0...UInt32.max))-" + PathParts.name(of: path)
+            do {
+                try StagingFolders.writeStaged(staging, bytes)
+            } catch {
+                throw .fileSystem(path: path, reason: FileSystemMessage.reason(error))
+            }
+            staged.append((staging, path))
+        }
+        for file in staged where rename(file.staging, file.path) != 0 {
+            throw .fileSystem(path: file.path, reason: String(cString: strerror(errno)))
+        }
+    }
+}
+
+/// The folder and last component of a path, without touching the file system.
+enum PathParts {
+    static func directory(of path: String) -> String {
+        let folder = (path as NSString).deletingLastPathComponent
+        return folder.isEmpty ? "." : folder
+    }
+
+    static func name(of path: String) -> String { (path as NSString).lastPathComponent }
+}
+
+extension StagingFolders {
+    /// Registers a staging file and writes it, unless a signal is ending the process.
+    static func writeStaged(_ staging: String, _ bytes: [UInt8]) throws {
+        installHandlers()
+        try whileStaging {
+            registry.folders.insert(staging)
+            try Data(bytes).write(to: URL(fileURLWithPath: staging))
+        }
     }
 }

@@ -21,31 +21,10 @@ struct OutputFiles {
         files.map(\.path).filter { FileManager.default.fileExists(atPath: $0) }
     }
 
-    /// Writes every file atomically (temporary file, then rename).
+    /// Writes every file atomically (staging file, then rename).
     /// - Throws: when a folder is missing or a file cannot be written; nothing is left behind.
     func write() throws {
-        var temporaries: [(String, String)] = []
-        do {
-            for file in files {
-                let url = URL(fileURLWithPath: file.path)
-                let folder = url.deletingLastPathComponent().path
-                let temporary =
-                    folder + "/." + url.lastPathComponent
-                    + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
-                try Data(file.bytes).write(to: URL(fileURLWithPath: temporary))
-                temporaries.append((temporary, file.path))
-            }
-            for (temporary, path) in temporaries {
-                guard rename(temporary, path) == 0 else {
-                    throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
-                }
-            }
-        } catch {
-            for (temporary, _) in temporaries {
-                try? FileManager.default.removeItem(atPath: temporary)
-            }
-            throw error
-        }
+        try AtomicFiles.write(files)
     }
 
     /// The JSON summary's path beside a CSV output: `out.csv` → `out.json`.

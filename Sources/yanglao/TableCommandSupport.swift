@@ -73,23 +73,12 @@ enum OutputFile {
         }
     }
 
-    /// Writes bytes to a temporary file beside `path` and renames it into place.
+    /// Writes bytes to a staging file beside `path` and renames it into place.
     static func write(_ bytes: [UInt8], to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(
-            ".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         do {
-            try Data(bytes).write(to: temporary)
+            try AtomicFiles.write([(path, bytes)])
         } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            Console.error("error: cannot write \(path): \(FileSystemMessage.reason(error))")
-            throw ExitCode(1)
-        }
-        // rename(2) replaces an existing file atomically.
-        guard rename(temporary.path, url.path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(at: temporary)
-            Console.error("error: cannot write \(path): \(reason)")
+            Console.error("error: \(error)")
             throw ExitCode(1)
         }
     }
