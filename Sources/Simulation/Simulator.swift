@@ -100,23 +100,17 @@ public enum Simulator {
         if let reused = reusedDemography {
             population = reused.population
             entitlements = reused.entitlements
-        } else if let demography = scenario.demography {
-            let result: ProjectionResult
-            do {
-                result = try demography.project(from: scenario.baseYear, to: scenario.horizon)
-            } catch {
-                throw .demography(error)
+        } else {
+            let projected = try Self.population(scenario)
+            population = projected.population
+            if let demography = scenario.demography, let result = projected.projection {
+                do {
+                    entitlements = try EntitlementStage.run(
+                        scenario, demography: demography, projection: result)
+                } catch {
+                    throw .entitlements(error)
+                }
             }
-            population = PopulationByRegion(
-                result: result, inputs: demography, tree: tree, baseYear: scenario.baseYear)
-            do {
-                entitlements = try EntitlementStage.run(
-                    scenario, demography: demography, projection: result)
-            } catch {
-                throw .entitlements(error)
-            }
-        } else if let elderly = scenario.elderlyPopulation {
-            population = PopulationByRegion(elderly: elderly)
         }
         timings.append(("demography", milliseconds(clock.now - start)))
 
@@ -189,6 +183,44 @@ public enum Simulator {
             timings: timings)
         simulation.entitlements = entitlements
         return simulation
+    }
+}
+
+extension Simulator {
+    /// The population a run works on: projected from the scenario's `demography:` (with the
+    /// projection itself), or the older population of `elderly_population:`; nil without
+    /// either. `run` and the `facilities` command both take it from here.
+    public static func population(_ scenario: Scenario) throws(SimulationError) -> (
+        population: PopulationByRegion?, projection: ProjectionResult?
+    ) {
+        if let demography = scenario.demography {
+            let result: ProjectionResult
+            do {
+                result = try demography.project(from: scenario.baseYear, to: scenario.horizon)
+            } catch {
+                throw .demography(error)
+            }
+            let population = PopulationByRegion(
+                result: result, inputs: demography, tree: scenario.regions,
+                baseYear: scenario.baseYear)
+            return (population, result)
+        }
+        if let elderly = scenario.elderlyPopulation {
+            return (PopulationByRegion(elderly: elderly), nil)
+        }
+        return (nil, nil)
+    }
+
+    /// The older population the facility stage reads, from ``population(_:)``.
+    public static func olderPopulation(_ scenario: Scenario) throws(SimulationError)
+        -> ElderlyPopulation?
+    {
+        guard let population = try population(scenario).population else { return nil }
+        do {
+            return try population.elderly
+        } catch {
+            throw .population(error)
+        }
     }
 }
 

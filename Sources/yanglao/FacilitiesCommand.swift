@@ -7,6 +7,7 @@ import Geography
 import Provenance
 import Reports
 import ScenarioFiles
+import Simulation
 
 /// `yanglao facilities SCENARIO`: run the facility stock and the investment plan over the
 /// scenario's years and write the indicator and cost tables.
@@ -16,9 +17,9 @@ struct FacilitiesCommand: ParsableCommand {
         abstract: "Run the facility stock and investment plan; write indicators and costs.",
         discussion: """
             Needs the scenario's 'facilities:' section (and 'investment:' for a plan). The
-            older population comes from --population (year, region, aged_60, aged_65,
-            aged_80, poor_disabled); without it, rates per older person, allowances and
-            the rules that rank units by older people are not available.
+            older population is the one `run` uses: projected from the scenario's
+            'demography:' section, or read from 'elderly_population:'. --population (year,
+            region, aged_60, aged_65, aged_80, poor_disabled) replaces it.
 
             Writes, to --out (default Output/<scenario-id>/facilities), all at once:
               indicators.csv  year, region, indicator, value (every level of the tree)
@@ -74,8 +75,16 @@ struct FacilitiesCommand: ParsableCommand {
             throw ExitCode(64)
         }
         var inputs = loaded.inputs
-        var elderly = scenario.elderlyPopulation
-        if let population {
+        var elderly: ElderlyPopulation?
+        if population == nil {
+            // As `run` does: projected from demography:, or read from elderly_population:.
+            do {
+                elderly = try Simulator.olderPopulation(scenario)
+            } catch {
+                Console.error("\(loaded.file): error: \(error.description)")
+                throw ExitCode(1)
+            }
+        } else if let population {
             var log = DiagnosticLog()
             var sources = SourceTexts()
             if let table = CSVReader.read(
