@@ -52,6 +52,20 @@ extension ScenarioDecoder {
             scenario.entitlements = decodeEntitlementSettings(
                 node, scenario: scenario, session: &session)
         }
+        // One costing of each benefit: where the service list pays the old-age allowance, the
+        // unit-cost table of the facility stage must not cost it a second time.
+        if let settings = scenario.entitlements,
+            let item = settings.items.first(where: { $0.indicator == .oldAgeAllowanceCoverage }),
+            scenario.investment?.unitCosts.has(.oldAgeAllowance) == true
+        {
+            let place = resolved["investment"]?["unit_costs"]?.location ?? resolved.location
+            session.log.error(
+                .invalidValue(
+                    field: "investment.unit_costs",
+                    reason:
+                        "the unit-cost table costs old_age_allowance, which the service list already costs (item '\(item.id)'); remove that row so that the allowance is costed once"
+                ), at: place)
+        }
         if let node = fields["ltc_insurance"] {
             scenario.longTermCareInsurance = decodeInsurance(
                 node, scenario: scenario, log: &session.log)

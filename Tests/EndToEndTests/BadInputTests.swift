@@ -305,6 +305,17 @@ enum Anshan {
                 "variant/scenario.yaml": Array("label: v\nextends: ../nowhere\n".utf8)
             ]) { $1 },
             scenario: "variant", file: "variant/scenario.yaml", line: 2, kind: "fileNotFound"),
+        // One costing of each benefit: the service list pays Anshan's old-age allowance, so a
+        // unit-cost row for it would count it twice (14,725.6万 beside 8,392.6万 in 2025).
+        BadInput(
+            name: "the old-age allowance costed by the unit-cost table and the service list",
+            files: files().merging([
+                "anshan/unit-costs.csv": Array(
+                    (read("anshan/unit-costs.csv")
+                        + "old_age_allowance,,100,person_month,,yes,a second costing\n").utf8)
+            ]) { $1 },
+            file: "anshan/scenario.yaml", line: line(of: "unit_costs: unit-costs.csv", in: yaml),
+            kind: "invalidValue"),
         BadInput(
             name: "an override without '='", files: files(), overrides: ["horizon"],
             file: "--set horizon", line: 0,
