@@ -141,7 +141,9 @@ enum ScenarioNumbers {
             guard let (value, unit, whole) = number(scalar) else { return "not a number" }
             var result = application == .scale ? value * draw : draw
             if whole { result = result.rounded() }
-            let text = whole ? String(Int(result)) : String(result)
+            // A whole number beyond what Int holds stays a decimal; the field's own range
+            // check then rejects it with its location instead of trapping here.
+            let text = whole ? Int(exactly: result).map(String.init) ?? String(result) : String(result)
             node = .scalar(unit.isEmpty ? text : text + " " + unit, at: node.location)
             return nil
         }
