@@ -143,7 +143,8 @@ enum ScenarioNumbers {
             if whole { result = result.rounded() }
             // A whole number beyond what Int holds stays a decimal; the field's own range
             // check then rejects it with its location instead of trapping here.
-            let text = whole ? Int(exactly: result).map(String.init) ?? String(result) : String(result)
+            let text =
+                whole ? Int(exactly: result).map(String.init) ?? String(result) : String(result)
             node = .scalar(unit.isEmpty ? text : text + " " + unit, at: node.location)
             return nil
         }

@@ -54,8 +54,11 @@ import Testing
         }
     }
 
-    @Test("project refuses a net migration of 9.2e18 before writing anything")
-    func hugeMigration() throws {
+    /// `project` on the Examples tables with the migration table's first count (210302,
+    /// girls aged 0–4, 44.7) replaced; the folder holds M.csv and the output out.csv.
+    static func project(firstMigrationCount count: String) throws -> (
+        CommandResult, TemporaryFolder
+    ) {
         let folder = try TemporaryFolder()
         let migration = try String(
             contentsOfFile: repository + "/Examples/demography/migration.csv", encoding: .utf8)
@@ -63,32 +66,7 @@ import Testing
             "M.csv",
             Array(
                 migration.replacingOccurrences(
-                    of: "210302,female,0,44.7", with: "210302,female,0,9.2e18"
-                ).utf8))
-        let out = folder.path + "/out.csv"
-        let result = try yanglao([
-            "project", "--population", "Examples/demography/population.csv",
-            "--mortality", "Examples/demography/mortality.csv",
-            "--fertility", "Examples/demography/fertility.csv",
-            "--migration", folder.path + "/M.csv", "--steps", "3", "--out", out,
-        ])
-        #expect(result.status == 64)
-        #expect(result.errors.contains(folder.path + "/M.csv:2:"), "\(result.errors)")
-        #expect(!FileManager.default.fileExists(atPath: out))
-    }
-
-    @Test("project says how many emigrants could not leave instead of clamping silently")
-    func clampedEmigration() throws {
-        // 210302's girls aged 0–4 were 6,888 in 2020 (983 + 5,905, the Examples table): a
-        // table sending 1,000,000 of them away cannot be followed, and the command says so.
-        let folder = try TemporaryFolder()
-        let migration = try String(
-            contentsOfFile: repository + "/Examples/demography/migration.csv", encoding: .utf8)
-        try folder.write(
-            "M.csv",
-            Array(
-                migration.replacingOccurrences(
-                    of: "210302,female,0,44.7", with: "210302,female,0,-1000000"
+                    of: "210302,female,0,44.7", with: "210302,female,0," + count
                 ).utf8))
         let result = try yanglao([
             "project", "--population", "Examples/demography/population.csv",
@@ -97,6 +75,22 @@ import Testing
             "--migration", folder.path + "/M.csv", "--steps", "1",
             "--out", folder.path + "/out.csv",
         ])
+        return (result, folder)
+    }
+
+    @Test("project refuses a net migration of 9.2e18 before writing anything")
+    func hugeMigration() throws {
+        let (result, folder) = try Self.project(firstMigrationCount: "9.2e18")
+        #expect(result.status == 64)
+        #expect(result.errors.contains(folder.path + "/M.csv:2:"), "\(result.errors)")
+        #expect(!FileManager.default.fileExists(atPath: folder.path + "/out.csv"))
+    }
+
+    @Test("project says how many emigrants could not leave instead of clamping silently")
+    func clampedEmigration() throws {
+        // 210302's girls aged 0–4 were 6,888 in 2020 (983 + 5,905, the Examples table): a
+        // table sending 1,000,000 of them away cannot be followed, and the command says so.
+        let (result, _) = try Self.project(firstMigrationCount: "-1000000")
         #expect(result.status == 0, "\(result.errors)")
         #expect(result.errors.contains("warning:"), "\(result.errors)")
         #expect(result.errors.contains("could not leave"))
