@@ -165,10 +165,13 @@ public struct RegionTree: Sendable {
         regions.indices.filter { regions[$0].kind == kind }
     }
 
-    /// How many regions of each kind the tree holds.
-    public func countsByKind() -> [RegionKind: Int] {
+    /// How many regions of each kind the tree holds, or the subtree of `root` (a planning
+    /// region and its units).
+    public func countsByKind(within root: Int? = nil) -> [RegionKind: Int] {
         var counts: [RegionKind: Int] = [:]
-        for region in regions { counts[region.kind, default: 0] += 1 }
+        for index in root.map(subtree(of:)) ?? regions.indices {
+            counts[regions[index].kind, default: 0] += 1
+        }
         return counts
     }
 

@@ -61,7 +61,8 @@ struct Messages {
     func summary(_ scenario: Scenario) -> String {
         let tree = scenario.regions
         let planning = tree[scenario.region]?.name ?? scenario.region.shortForm
-        let counts = tree.countsByKind()
+        // The planning region's own units, not the whole tree a narrowed scenario extends.
+        let counts = tree.countsByKind(within: tree.index(of: scenario.region))
         let levels = RegionLevel.allCases.compactMap { level -> String? in
             let kinds = RegionKind.allCases.filter { $0.level == level && counts[$0] != nil }
             let total = kinds.reduce(0) { $0 + counts[$1]! }
@@ -103,14 +104,17 @@ struct Messages {
                 Years \(scenario.baseYear)–\(scenario.horizon), report year \(scenario.reportYear), seed \(scenario.seed)
                 """ + targets
         }
-        let withPopulation = scenario.demography.map { lines + "\n" + demography($0) } ?? lines
+        let withPopulation =
+            scenario.demography.map { lines + "\n" + demography($0, within: scenario.region) }
+            ?? lines
         return scenario.facilities.map { withPopulation + "\n" + facilities($0, scenario) }
             ?? withPopulation
     }
 
     /// One line on the facility inventory and the plan, saying when the inventory is synthetic.
     func facilities(_ settings: FacilitySettings, _ scenario: Scenario) -> String {
-        let facilities = settings.inventory.facilities
+        let units = scenario.regions.index(of: scenario.region).map(scenario.regions.subtree(of:))
+        let facilities = settings.inventory.facilities.filter { units?.contains($0.region) ?? true }
         let count = Self.grouped(facilities.count)
         let beds = Self.grouped(facilities.reduce(0) { $0 + $1.beds })
         let synthetic = facilities.filter(\.isSynthetic).count
@@ -141,9 +145,13 @@ struct Messages {
         ReportLanguage.grouped(value, decimals: 0)
     }
 
-    /// One line on a scenario's base population: persons, areas, how single years were made.
-    func demography(_ inputs: DemographyInputs) -> String {
-        let persons = Self.grouped(inputs.baseTotal)
+    /// One line on a scenario's base population: persons, areas, how single years were made;
+    /// only the areas within `region` (the planning region), when given.
+    func demography(_ inputs: DemographyInputs, within region: DivisionCode? = nil) -> String {
+        let own = inputs.areas.indices.filter { index in
+            region.map { inputs.areas[index] == $0 || inputs.areas[index].isWithin($0) } ?? true
+        }
+        let persons = Self.grouped(own.reduce(0) { $0 + inputs.basePopulation[$1].total })
         let bands = inputs.sourceBands.description
         let method = inputs.graduation?.rawValue
         let open = inputs.bands.openAge
@@ -151,13 +159,13 @@ struct Messages {
         case .zh:
             let how =
                 method.map { "年龄组 \(bands) 经 \($0) 插值为单岁，开口组 \(open)+" } ?? "单岁年龄，开口组 \(open)+"
-            return "人口基数 \(persons) 人，\(inputs.areas.count) 个区域（\(how)）"
+            return "人口基数 \(persons) 人，\(own.count) 个区域（\(how)）"
         case .en:
             let how =
                 method.map { "bands \(bands) graduated by \($0) to single years, open at \(open)+" }
                 ?? "single years, open at \(open)+"
             return
-                "Base population \(persons) in \(inputs.areas.count) area\(inputs.areas.count == 1 ? "" : "s") (\(how))"
+                "Base population \(persons) in \(own.count) area\(own.count == 1 ? "" : "s") (\(how))"
         }
     }
 

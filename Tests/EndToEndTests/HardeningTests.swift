@@ -222,3 +222,56 @@ import Testing
         #expect(!listing.contains { $0.contains(".scratch") || $0.hasPrefix("yanglao-") })
     }
 }
+
+/// A scenario narrowed to a unit of the tree describes that unit in its header, not the tree
+/// it extends (the first part of "a region is a scenario").
+@Suite struct NarrowedScenarioTests {
+    @Test("the header of a county scenario counts the county's units, people and facilities")
+    func countyHeader() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(
+            "haicheng/scenario.yaml",
+            Array(
+                """
+                extends: \(repository)/Scenarios/anshan
+                id: haicheng
+                region: "210381"
+                targets: ~
+                investment: {actions: ~}
+
+                """.utf8))
+        let result = try yanglao(["validate", folder.path + "/haicheng", "--lang", "en"])
+        #expect(result.status == 0, "\(result.errors)")
+        // Counted from the shipped tables by hand-written filters: rows whose code starts
+        // with 210381, by code length (9 digits township, 12 village); the census rows of
+        // area 210381; the facilities whose community lies in 210381.
+        func rows(_ name: String) throws -> [[Substring]] {
+            try String(contentsOfFile: repository + "/Scenarios/anshan/" + name, encoding: .utf8)
+                .split(whereSeparator: \.isNewline).dropFirst().map {
+                    $0.split(separator: ",", omittingEmptySubsequences: false)
+                }
+        }
+        let codes = try rows("regions.csv").map { $0[0] }.filter { $0.hasPrefix("210381") }
+        let townships = codes.filter { $0.count == 9 }.count
+        let villages = codes.filter { $0.count == 12 }.count
+        let persons = try rows("population-2020-census.csv").filter { $0[0] == "210381" }
+            .reduce(0) { $0 + Int($1[3])! }
+        let facilities = try rows("facilities-2020-synthetic.csv").filter {
+            $0[5].hasPrefix("210381")
+        }
+        let beds = facilities.reduce(0) { $0 + Int($1[6])! }
+        func grouped(_ value: Int) -> String {
+            let digits = Array(String(value))
+            return String(
+                digits.enumerated().flatMap { index, digit in
+                    index > 0 && (digits.count - index) % 3 == 0 ? [",", digit] : [digit]
+                })
+        }
+        #expect(result.output.contains("\(townships) township-level units"), "\(result.output)")
+        #expect(result.output.contains("\(villages) village-level units"))
+        #expect(result.output.contains("Base population \(grouped(persons)) in 1 area"))
+        #expect(
+            result.output.contains("\(grouped(facilities.count)) facilities, \(grouped(beds)) beds")
+        )
+    }
+}
