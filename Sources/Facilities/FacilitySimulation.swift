@@ -1107,11 +1107,14 @@ struct Engine {
                 var total = 0.0
                 var missing = -1
                 let fallback = planningReport
+                let units = tree.subtree(of: input.planningRegion)
                 people.withUnsafeBufferPointer { people in
                     unitCost[item.rawValue].withUnsafeBufferPointer { rates in
                         reportOf.withUnsafeBufferPointer { reportOf in
                             scratch.withUnsafeMutableBufferPointer { scratch in
-                                for region in 0..<people.count where people[region] > 0 {
+                                // The planning region's people only: a county scenario
+                                // of a city pays for the county.
+                                for region in units where people[region] > 0 {
                                     let rate = rates[region]
                                     if rate.isNaN {
                                         missing = region

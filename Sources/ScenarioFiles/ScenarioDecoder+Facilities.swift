@@ -184,7 +184,25 @@ extension ScenarioDecoder {
                 session.cache.inventories[memo] = decodedInventory
             }
         }
-        guard let (inventory, lines) = decodedInventory, !failed else { return nil }
+        guard var (inventory, lines) = decodedInventory, !failed else { return nil }
+        // A scenario narrowed to a unit of the tree (a county of a city scenario it extends)
+        // holds that unit's facilities only: their beds, residents, staff and subsidies are
+        // its own.
+        if let planning = scenario.regions.index(of: scenario.region) {
+            let units = scenario.regions.subtree(of: planning)
+            let kept = inventory.facilities.indices.filter {
+                units.contains(inventory.facilities[$0].region)
+            }
+            if kept.count < inventory.facilities.count {
+                guard
+                    let narrowed = try? FacilityInventory(
+                        facilities: kept.map { inventory.facilities[$0] },
+                        regionCount: scenario.regions.count, baseYear: scenario.baseYear)
+                else { return nil }
+                inventory = narrowed
+                lines = kept.map { lines[$0] }
+            }
+        }
         let settings = FacilitySettings(
             inventory: inventory, countsFamilyBeds: countsFamilyBeds, occupancy: occupancy,
             leadTimes: leadTimes, staffing: staffing)

@@ -274,4 +274,41 @@ import Testing
             result.output.contains("\(grouped(facilities.count)) facilities, \(grouped(beds)) beds")
         )
     }
+
+    /// The run of a county scenario holds the county's facilities and pays for the county's
+    /// people only: every row of its stock and its costs lies in 海城市 (210381), and the stock
+    /// has the county's 248 synthetic facilities (the rows of the inventory whose community
+    /// code starts with 210381; no plan line builds any).
+    @Test("a county scenario's stock and money are the county's")
+    func countyMoney() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(
+            "haicheng/scenario.yaml",
+            Array(
+                """
+                extends: \(repository)/Scenarios/anshan
+                id: haicheng
+                region: "210381"
+                targets: ~
+                investment: {actions: ~}
+
+                """.utf8))
+        let result = try yanglao([
+            "run", folder.path + "/haicheng", "--out", folder.path + "/out", "--run-id", "h",
+            "--format", "csv", "--quiet",
+        ])
+        #expect(result.status == 0, "\(result.errors)")
+        func column(_ file: String, _ index: Int) throws -> [Substring] {
+            try String(contentsOfFile: folder.path + "/out/haicheng/h/" + file, encoding: .utf8)
+                .split(whereSeparator: \.isNewline).dropFirst().map {
+                    $0.split(separator: ",", omittingEmptySubsequences: false)[index]
+                }
+        }
+        let costRegions = try column("costs.csv", 1)
+        #expect(!costRegions.isEmpty)
+        #expect(costRegions.allSatisfy { $0.hasPrefix("210381") }, "\(Set(costRegions))")
+        let communities = try column("stock.csv", 5)
+        #expect(communities.count == 248)
+        #expect(communities.allSatisfy { $0.hasPrefix("210381") })
+    }
 }
