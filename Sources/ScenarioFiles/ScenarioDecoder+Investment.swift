@@ -79,8 +79,18 @@ extension ScenarioDecoder {
         let planYears = (scenario.baseYear + 1)...max(scenario.baseYear + 1, scenario.horizon)
 
         // Budgets by source.
+        var budgetNode = fields["budget"]
+        var lotteryNode = fields["welfare_lottery_total"]
+        if let narrowing = session.cache.narrowing {
+            if !narrowMoney(
+                narrowing, scenario: scenario, budget: &budgetNode, lotteryTotal: &lotteryNode,
+                log: &session.log)
+            {
+                return nil
+            }
+        }
         var budgets = [YearlyValues?](repeating: nil, count: FundingSource.allCases.count)
-        if let value = fields["budget"] {
+        if let value = budgetNode {
             let names = FundingSource.allCases.map(\.identifier)
             if let lines = Fields(
                 value, section: "investment.budget", keys: names, log: &session.log)
@@ -102,7 +112,7 @@ extension ScenarioDecoder {
             }
         }
         var lotteryTotal: YearlyValues?
-        if let value = fields["welfare_lottery_total"] {
+        if let value = lotteryNode {
             if let (path, _) = Read.yearly(
                 value, field: "investment.welfare_lottery_total", unit: .yuan,
                 rule: .keyedYearsOnly, range: 0...Double.infinity, years: planYears,
@@ -880,5 +890,99 @@ extension Read {
             result.append(Ownership(name: word)!)
         }
         return result
+    }
+}
+
+extension ScenarioDecoder {
+    /// The money of a scenario that narrows its base's planning region (see ``Narrowing``):
+    /// a budget line or lottery total inherited from the base is an error, since it is the
+    /// larger region's; `budget: share` takes the base's budget and lottery total times the
+    /// narrowed region's share of the base region's people aged 60+ in the base year, and
+    /// says so in the scenario's notes (shown in the reports).
+    /// - Returns: false when an error was logged.
+    mutating func narrowMoney(
+        _ narrowing: Narrowing, scenario: Scenario, budget: inout YAMLNode?,
+        lotteryTotal: inout YAMLNode?, log: inout DiagnosticLog
+    ) -> Bool {
+        let region = scenario.region.shortForm
+        if let node = budget, node.scalar?.text == "share" {
+            guard let share = olderShare(of: scenario, in: narrowing.base) else {
+                log.error(
+                    .invalidValue(
+                        field: "investment.budget",
+                        reason:
+                            "'share' needs the older population of \(region) and \(narrowing.base) in the base year: give demography: or elderly_population:"
+                    ), at: node.location)
+                return false
+            }
+            if var value = narrowing.budget {
+                for key in value.entries?.map(\.key) ?? [] {
+                    _ = ScenarioNumbers.apply(share, .scale, at: [key], in: &value)
+                }
+                set(["investment", "budget"], value)
+                budget = value
+            } else {
+                budget = nil
+            }
+            if var value = lotteryTotal, Self.sameNode(value, narrowing.lotteryTotal) {
+                _ = ScenarioNumbers.apply(share, .scale, at: [], in: &value)
+                set(["investment", "welfare_lottery_total"], value)
+                lotteryTotal = value
+            }
+            let percent = (share * 1000).rounded() / 10
+            shareNotes.append(
+                "\(region) takes \(percent)% of the budget of \(narrowing.base), its share of the people aged 60+ in \(scenario.baseYear) (budget: share) / \(region) 按 \(scenario.baseYear) 年60岁及以上人口占比取 \(narrowing.base) 预算的 \(percent)%"
+            )
+            return true
+        }
+        var inherited: [String] = []
+        for entry in budget?.entries ?? []
+        where narrowing.budget?.entries?.contains(where: {
+            $0.key == entry.key && $0.keyLocation == entry.keyLocation
+        }) == true && !entry.value.isNull {
+            inherited.append("investment.budget." + entry.key)
+        }
+        if let node = lotteryTotal, Self.sameNode(node, narrowing.lotteryTotal) {
+            inherited.append("investment.welfare_lottery_total")
+        }
+        guard inherited.isEmpty else {
+            log.error(
+                .invalidValue(
+                    field: "region",
+                    reason:
+                        "this scenario plans for \(region) but inherits the money of \(narrowing.base) (\(inherited.joined(separator: ", "))): give \(region)'s own, set each to ~, or write 'budget: share' under investment: to take \(region)'s share by people aged 60+"
+                ), at: narrowing.location)
+            return false
+        }
+        return true
+    }
+
+    /// Whether a node is the one the base gave (the same place in the same file).
+    static func sameNode(_ node: YAMLNode, _ other: YAMLNode?) -> Bool {
+        guard let other else { return false }
+        return node.location == other.location
+    }
+
+    /// The narrowed planning region's people aged 60+ as a share of the base region's, in the
+    /// base year: from the base population of `demography:`, or `elderly_population:`.
+    func olderShare(of scenario: Scenario, in base: String) -> Double? {
+        let tree = scenario.regions
+        guard let baseCode = try? DivisionCode(parsing: base),
+            let baseIndex = tree.index(of: baseCode), let own = tree.index(of: scenario.region)
+        else { return nil }
+        var older = [Double](repeating: 0, count: tree.count)
+        if let demography = scenario.demography {
+            for (area, population) in zip(demography.areas, demography.basePopulation) {
+                guard let index = tree.index(of: area) else { continue }
+                older[index] += population.persons(atLeast: 60)
+            }
+        } else if let elderly = scenario.elderlyPopulation, let first = elderly.aged60.first {
+            older = first
+        } else {
+            return nil
+        }
+        let totals = tree.subtreeTotals(older)
+        guard totals[baseIndex] > 0 else { return nil }
+        return totals[own] / totals[baseIndex]
     }
 }

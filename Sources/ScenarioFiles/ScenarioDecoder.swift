@@ -29,6 +29,8 @@ import Simulation
 struct ScenarioDecoder {
     let file: String
     private(set) var resolved: YAMLNode
+    /// Notes the decoding adds to the scenario's own (see `narrowMoney`).
+    var shareNotes: [String] = []
 
     init(file: String, tree: YAMLNode) {
         self.file = file
@@ -106,6 +108,18 @@ struct ScenarioDecoder {
                 scenario.notes = (notes.items ?? [notes]).compactMap {
                     Read.text($0, field: "notes", log: &session.log)
                 }
+            }
+            if !shareNotes.isEmpty {
+                // Notes the decoding adds (a narrowed budget's share), kept in the resolved
+                // scenario so that it runs again with the same notes.
+                scenario.notes += shareNotes
+                set(
+                    ["notes"],
+                    YAMLNode(
+                        .sequence(
+                            scenario.notes.map {
+                                .scalar($0, style: .doubleQuoted, at: resolved.location)
+                            }), at: resolved.location))
             }
             decodeEntitlements(fields, into: &scenario, session: &session)
             if let node = fields["uncertainty"] {

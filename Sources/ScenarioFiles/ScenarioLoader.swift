@@ -255,6 +255,15 @@ struct Session {
             return nil
         }
         entries.remove(at: extendsIndex)
+        if let own = entries.first(where: { $0.key == "region" })?.value,
+            let ownRegion = own.scalar?.text, let baseRegion = base["region"]?.scalar?.text,
+            ownRegion != baseRegion
+        {
+            cache.narrowing = Narrowing(
+                base: baseRegion, location: own.location,
+                budget: base["investment"]?["budget"],
+                lotteryTotal: base["investment"]?["welfare_lottery_total"])
+        }
         var baseEntries = base.entries ?? []
         baseEntries.removeAll { $0.key == "id" }
         return ScenarioMerge.merge(

@@ -14,6 +14,22 @@ struct ReadCache: Sendable {
     /// Region trees built, by file.
     var regionTrees: [String: RegionTree] = [:]
     var inventories: [String: (inventory: FacilityInventory, lines: [Int])] = [:]
+    /// Where the `extends` chain narrowed the planning region, found while loading it; kept
+    /// here so that every decoding of the merged tree applies the same rule.
+    var narrowing: Narrowing?
+}
+
+/// A scenario that extends a larger one and plans for a unit of it (a county of a city):
+/// the base's region and the money it gave, so that the narrowed scenario does not inherit
+/// the larger region's budget silently.
+struct Narrowing: Sendable {
+    /// The planning region of the scenario extended.
+    var base: String
+    /// Where the narrowing scenario names its region.
+    var location: SourceLocation
+    /// The base's `investment.budget` and `investment.welfare_lottery_total`, as it gave them.
+    var budget: YAMLNode?
+    var lotteryTotal: YAMLNode?
 }
 
 /// A scenario loaded once and kept ready to be decoded again with some of its numbers

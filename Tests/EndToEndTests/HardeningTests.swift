@@ -237,7 +237,7 @@ import Testing
                 id: haicheng
                 region: "210381"
                 targets: ~
-                investment: {actions: ~}
+                investment: {budget: share, actions: ~}
 
                 """.utf8))
         let result = try yanglao(["validate", folder.path + "/haicheng", "--lang", "en"])
@@ -290,7 +290,7 @@ import Testing
                 id: haicheng
                 region: "210381"
                 targets: ~
-                investment: {actions: ~}
+                investment: {budget: share, actions: ~}
 
                 """.utf8))
         let result = try yanglao([
@@ -310,5 +310,62 @@ import Testing
         let communities = try column("stock.csv", 5)
         #expect(communities.count == 248)
         #expect(communities.allSatisfy { $0.hasPrefix("210381") })
+    }
+
+    /// A county scenario that keeps the city's budget is refused at its region, and
+    /// `budget: share` takes the county's share of the city's people aged 60+: 海城市's 60+
+    /// over 鞍山市's, summed from the census table's rows aged 60 and over (a second count,
+    /// by hand-written filters), times the city's 2,100万 of welfare-lottery money in 2021.
+    @Test("a county scenario gives its own budget or takes its share by older people")
+    func countyBudget() throws {
+        let folder = try TemporaryFolder()
+        try folder.write(
+            "inherits/scenario.yaml",
+            Array(
+                """
+                extends: \(repository)/Scenarios/anshan
+                id: haicheng
+                region: "210381"
+                targets: ~
+                investment: {actions: ~}
+
+                """.utf8))
+        let refused = try yanglao(["validate", folder.path + "/inherits", "--lang", "en"])
+        #expect(refused.status == 64)
+        #expect(refused.errors.contains(folder.path + "/inherits/scenario.yaml:3:"))
+        #expect(refused.errors.contains("inherits the money of 2103"), "\(refused.errors)")
+
+        try folder.write(
+            "share/scenario.yaml",
+            Array(
+                """
+                extends: \(repository)/Scenarios/anshan
+                id: haicheng
+                region: "210381"
+                targets: ~
+                investment: {budget: share, actions: ~}
+
+                """.utf8))
+        let result = try yanglao([
+            "run", folder.path + "/share", "--out", folder.path + "/out", "--run-id", "s",
+            "--quiet", "--format", "csv",
+        ])
+        #expect(result.status == 0, "\(result.errors)")
+        var older = (county: 0.0, city: 0.0)
+        for line in try String(
+            contentsOfFile: repository + "/Scenarios/anshan/population-2020-census.csv",
+            encoding: .utf8
+        ).split(whereSeparator: \.isNewline).dropFirst() {
+            let cells = line.split(separator: ",")
+            guard let age = Int(cells[2]), age >= 60, let count = Double(cells[3]) else { continue }
+            older.city += count
+            if cells[0] == "210381" { older.county += count }
+        }
+        let share = older.county / older.city
+        let resolved = try String(
+            contentsOfFile: folder.path + "/out/haicheng/s/scenario.resolved.yaml", encoding: .utf8)
+        #expect(
+            resolved.contains("values: {2021: \(Int((2100 * share).rounded())),"), "\(resolved)")
+        #expect(resolved.contains("\((share * 1000).rounded() / 10)% of the budget of 2103"))
     }
 }
