@@ -123,13 +123,13 @@ extension ProjectionResult {
     /// ``CohortComponentProjection``); a command reports the figure so that the clamping is
     /// never silent. Rural→urban transfers cancel in the realised total.
     public func emigrantsKept(of given: NetMigration) -> Double {
-        let perStep = given.counts.count / given.stepsGiven
+        // Counts are laid out area, part, step, sex, band: a block of both sexes' bands per
+        // area, part and step.
+        let block = 2 * bands.count
+        let areasAndParts = given.counts.count / given.stepsGiven / block
         var intended = 0.0
         for step in 0..<steps {
             let s = given.stepsGiven == 1 ? 0 : step
-            // Counts are laid out area, part, step, sex, band; sum step s of every area and part.
-            let block = 2 * bands.count
-            let areasAndParts = perStep / block
             for cell in 0..<areasAndParts {
                 let start = (cell * given.stepsGiven + s) * block
                 for index in start..<(start + block) { intended += given.counts[index] }

@@ -655,8 +655,19 @@ struct Engine {
         }
     }
 
-    /// Residents of a facility: beds × occupancy (its own rate when its base-year residents
-    /// were given) plus residents moved in by merges, at most its beds; none unless operating.
+    /// Residents of an operating facility by its beds: beds × occupancy (its own rate when its
+    /// base-year residents were given, NaN otherwise) plus residents moved in by merges, at
+    /// most its beds.
+    @inline(__always)
+    static func residents(beds: Int, ownOccupancy: Double, occupancy: Double, movedIn: Double)
+        -> Double
+    {
+        let beds = Double(beds)
+        return min(beds, beds * (ownOccupancy.isNaN ? occupancy : ownOccupancy) + movedIn)
+    }
+
+    /// Residents of a facility (``residents(beds:ownOccupancy:occupancy:movedIn:)``); none
+    /// unless operating.
     @inline(__always)
     mutating func updateResidents(_ facility: Int) {
         guard stock.statuses[facility] == .operating,
@@ -665,10 +676,9 @@ struct Engine {
             stock.residents[facility] = 0
             return
         }
-        let beds = Double(stock.beds[facility])
-        let own = stock.ownOccupancy[facility]
-        let rate = own.isNaN ? occupancyRate[category.rawValue] : own
-        stock.residents[facility] = min(beds, beds * rate + stock.movedIn[facility])
+        stock.residents[facility] = Self.residents(
+            beds: stock.beds[facility], ownOccupancy: stock.ownOccupancy[facility],
+            occupancy: occupancyRate[category.rawValue], movedIn: stock.movedIn[facility])
     }
 
     /// Per region, the factor (at most 1) by which the residents of its facilities are scaled
@@ -685,10 +695,9 @@ struct Engine {
         var residents = [Double](repeating: 0, count: regionCount)
         for facility in bedded where stock.statuses[facility] == .operating {
             guard let category = stock.types[facility].bedCategory else { continue }
-            let beds = Double(stock.beds[facility])
-            let own = stock.ownOccupancy[facility]
-            let rate = own.isNaN ? occupancyRate[category.rawValue] : own
-            residents[stock.regions[facility]] += min(beds, beds * rate + stock.movedIn[facility])
+            residents[stock.regions[facility]] += Self.residents(
+                beds: stock.beds[facility], ownOccupancy: stock.ownOccupancy[facility],
+                occupancy: occupancyRate[category.rawValue], movedIn: stock.movedIn[facility])
         }
         var older = population.aged60[year - population.years.lowerBound]
         let parents = tree.parentIndices
@@ -788,16 +797,14 @@ struct Engine {
                                                             s.statuses[facility] == .operating
                                                         var residents = 0.0
                                                         if operating, let category {
-                                                            let beds = Double(s.beds[facility])
-                                                            let own = s.ownOccupancy[facility]
-                                                            let rate =
-                                                                own.isNaN
-                                                                ? occupancy[category.rawValue] : own
                                                             residents =
-                                                                min(
-                                                                    beds,
-                                                                    beds * rate
-                                                                        + s.movedIn[facility])
+                                                                Self.residents(
+                                                                    beds: s.beds[facility],
+                                                                    ownOccupancy: s.ownOccupancy[
+                                                                        facility],
+                                                                    occupancy: occupancy[
+                                                                        category.rawValue],
+                                                                    movedIn: s.movedIn[facility])
                                                                 * residentFactors[
                                                                     s.regions[facility]]
                                                         }

@@ -104,10 +104,7 @@ public struct RunFolder: Sendable {
             throw WriteError.fileSystem(path: parent, reason: FileSystemMessage.reason(error))
         }
         StagingFolders.removeStale(in: parent)
-        let pid = ProcessInfo.processInfo.processIdentifier
-        let temporary =
-            parent + "/" + StagingFolders.prefix + "\(pid)-\(UInt32.random(in: 0...UInt32.max))-"
-            + name
+        let temporary = StagingFolders.path(for: name, in: parent)
         guard StagingFolders.create(temporary) else {
             throw WriteError.fileSystem(path: temporary, reason: "cannot create the folder")
         }

@@ -18,14 +18,27 @@ enum StagingFolders {
     static let scratchName = ".scratch"
 
     /// The registered folders, and whether a signal is ending the process.
-    fileprivate final class Registry: @unchecked Sendable {
+    private final class Registry: @unchecked Sendable {
         let lock = NSLock()
         var folders: Set<String> = []
         var ending = false
         var sources: [any DispatchSourceSignal] = []
     }
 
-    fileprivate static let registry = Registry()
+    private static let registry = Registry()
+
+    /// The staging name for `name` in `folder`: this process's id, then a random number.
+    static func path(for name: String, in folder: String) -> String {
+        let pid = ProcessInfo.processInfo.processIdentifier
+        return folder + "/" + prefix + "\(pid)-\(UInt32.random(in: 0...UInt32.max))-" + name
+    }
+
+    /// Registers a path that a signal must remove.
+    private static func register(_ path: String) {
+        registry.lock.lock()
+        defer { registry.lock.unlock() }
+        registry.folders.insert(path)
+    }
 
     /// Creates and registers a staging folder; false when it cannot be made.
     static func create(_ path: String) -> Bool {
@@ -75,9 +88,7 @@ enum StagingFolders {
         }
         // No exchange here: move the old run aside under a staging name, then the new one in.
         let aside = temporary + "-old"
-        registry.lock.lock()
-        registry.folders.insert(aside)
-        registry.lock.unlock()
+        register(aside)
         defer { remove(aside) }
         guard rename(path, aside) == 0 else {
             throw .fileSystem(path: path, reason: String(cString: strerror(errno)))
@@ -104,8 +115,15 @@ enum StagingFolders {
         }
     }
 
+    /// Registers a staging file and writes it, unless a signal is ending the process.
+    static func writeStaged(_ staging: String, _ bytes: [UInt8]) throws {
+        installHandlers()
+        register(staging)
+        try whileStaging { try Data(bytes).write(to: URL(fileURLWithPath: staging)) }
+    }
+
     /// Installs the handlers of SIGINT, SIGTERM and SIGHUP once.
-    fileprivate static func installHandlers() {
+    private static func installHandlers() {
         registry.lock.lock()
         defer { registry.lock.unlock() }
         guard registry.sources.isEmpty else { return }
@@ -140,43 +158,22 @@ public enum AtomicFiles {
     {
         var staged: [(staging: String, path: String)] = []
         defer { for file in staged { StagingFolders.remove(file.staging) } }
-        let pid = ProcessInfo.processInfo.processIdentifier
+        var cleared: Set<String> = []
         for (path, bytes) in files {
-            let folder = PathParts.directory(of: path)
-            StagingFolders.removeStale(in: folder)
-            let staging =
-                folder + "/" + StagingFolders.prefix
-                + "\(pid)-\(UInt32.random(in: 0...UInt32.max))-" + PathParts.name(of: path)
+            let parent = (path as NSString).deletingLastPathComponent
+            let folder = parent.isEmpty ? "." : parent
+            if cleared.insert(folder).inserted { StagingFolders.removeStale(in: folder) }
+            let staging = StagingFolders.path(
+                for: (path as NSString).lastPathComponent, in: folder)
+            staged.append((staging, path))
             do {
                 try StagingFolders.writeStaged(staging, bytes)
             } catch {
                 throw .fileSystem(path: path, reason: FileSystemMessage.reason(error))
             }
-            staged.append((staging, path))
         }
         for file in staged where rename(file.staging, file.path) != 0 {
             throw .fileSystem(path: file.path, reason: String(cString: strerror(errno)))
-        }
-    }
-}
-
-/// The folder and last component of a path, without touching the file system.
-enum PathParts {
-    static func directory(of path: String) -> String {
-        let folder = (path as NSString).deletingLastPathComponent
-        return folder.isEmpty ? "." : folder
-    }
-
-    static func name(of path: String) -> String { (path as NSString).lastPathComponent }
-}
-
-extension StagingFolders {
-    /// Registers a staging file and writes it, unless a signal is ending the process.
-    static func writeStaged(_ staging: String, _ bytes: [UInt8]) throws {
-        installHandlers()
-        try whileStaging {
-            registry.folders.insert(staging)
-            try Data(bytes).write(to: URL(fileURLWithPath: staging))
         }
     }
 }

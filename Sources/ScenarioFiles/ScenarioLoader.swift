@@ -248,12 +248,8 @@ struct Session {
             log.error(.fileNotFound(path: baseFile), at: extendsNode.location)
             return nil
         }
-        guard let base = loadChain(file: baseFile, chain: chain) else {
-            if !log.hasErrors {
-                log.error(.fileNotFound(path: baseFile), at: extendsNode.location)
-            }
-            return nil
-        }
+        // The base reports its own errors.
+        guard let base = loadChain(file: baseFile, chain: chain) else { return nil }
         entries.remove(at: extendsIndex)
         if let own = entries.first(where: { $0.key == "region" })?.value,
             let ownRegion = own.scalar?.text, let baseRegion = base["region"]?.scalar?.text,

@@ -79,6 +79,19 @@ enum Anshan {
             line: line(of: at ?? new, in: changed), kind: kind)
     }
 
+    /// A case whose error is the first census cell (210302, girls under 1: 983) set to `count`.
+    static func censusCase(_ name: String, _ count: String) -> BadInput {
+        let census = replacing(
+            "210302,female,0,983", with: "210302,female,0," + count,
+            in: read("anshan/population-2020-census.csv"))
+        return BadInput(
+            name: name,
+            files: files().merging(["anshan/population-2020-census.csv": Array(census.utf8)]) {
+                $1
+            },
+            file: "anshan/population-2020-census.csv", line: 2, kind: "outOfRange")
+    }
+
     /// The text with the first occurrence of `old` replaced.
     static func replacing(_ old: String, with new: String, in text: String) -> String {
         guard let range = text.range(of: old) else { return text }
@@ -279,26 +292,8 @@ enum Anshan {
             ],
             file: "--set label=" + String(repeating: "[", count: 10_000)
                 + String(repeating: "]", count: 10_000), line: 0, kind: "badOverride"),
-        BadInput(
-            name: "a census count of 9.3e18 (above Int.max once summed)",
-            files: files().merging([
-                "anshan/population-2020-census.csv": Array(
-                    replacing(
-                        "210302,female,0,983", with: "210302,female,0,9300000000000000000",
-                        in: read("anshan/population-2020-census.csv")
-                    ).utf8)
-            ]) { $1 },
-            file: "anshan/population-2020-census.csv", line: 2, kind: "outOfRange"),
-        BadInput(
-            name: "a census count of two billion persons in one cell",
-            files: files().merging([
-                "anshan/population-2020-census.csv": Array(
-                    replacing(
-                        "210302,female,0,983", with: "210302,female,0,2000000000",
-                        in: read("anshan/population-2020-census.csv")
-                    ).utf8)
-            ]) { $1 },
-            file: "anshan/population-2020-census.csv", line: 2, kind: "outOfRange"),
+        censusCase("a census count of 9.3e18 (above Int.max once summed)", "9300000000000000000"),
+        censusCase("a census count of two billion persons in one cell", "2000000000"),
         BadInput(
             name: "an extends target that does not exist, at the line of extends",
             files: files().merging([

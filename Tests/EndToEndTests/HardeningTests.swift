@@ -226,20 +226,29 @@ import Testing
 /// A scenario narrowed to a unit of the tree describes that unit in its header, not the tree
 /// it extends (the first part of "a region is a scenario").
 @Suite struct NarrowedScenarioTests {
-    @Test("the header of a county scenario counts the county's units, people and facilities")
-    func countyHeader() throws {
-        let folder = try TemporaryFolder()
+    /// 海城市 (210381) as a scenario of its own, extending Anshan's, in `folder/name`; the
+    /// city's catalogues and plan lines are removed (they name other counties).
+    static func writeHaicheng(
+        in folder: TemporaryFolder, as name: String = "haicheng",
+        investment: String = "{budget: share, actions: ~}"
+    ) throws {
         try folder.write(
-            "haicheng/scenario.yaml",
+            name + "/scenario.yaml",
             Array(
                 """
                 extends: \(repository)/Scenarios/anshan
                 id: haicheng
                 region: "210381"
                 targets: ~
-                investment: {budget: share, actions: ~}
+                investment: \(investment)
 
                 """.utf8))
+    }
+
+    @Test("the header of a county scenario counts the county's units, people and facilities")
+    func countyHeader() throws {
+        let folder = try TemporaryFolder()
+        try Self.writeHaicheng(in: folder)
         let result = try yanglao(["validate", folder.path + "/haicheng", "--lang", "en"])
         #expect(result.status == 0, "\(result.errors)")
         // Counted from the shipped tables by hand-written filters: rows whose code starts
@@ -282,17 +291,7 @@ import Testing
     @Test("a county scenario's stock and money are the county's")
     func countyMoney() throws {
         let folder = try TemporaryFolder()
-        try folder.write(
-            "haicheng/scenario.yaml",
-            Array(
-                """
-                extends: \(repository)/Scenarios/anshan
-                id: haicheng
-                region: "210381"
-                targets: ~
-                investment: {budget: share, actions: ~}
-
-                """.utf8))
+        try Self.writeHaicheng(in: folder)
         let result = try yanglao([
             "run", folder.path + "/haicheng", "--out", folder.path + "/out", "--run-id", "h",
             "--format", "csv", "--quiet",
@@ -319,33 +318,13 @@ import Testing
     @Test("a county scenario gives its own budget or takes its share by older people")
     func countyBudget() throws {
         let folder = try TemporaryFolder()
-        try folder.write(
-            "inherits/scenario.yaml",
-            Array(
-                """
-                extends: \(repository)/Scenarios/anshan
-                id: haicheng
-                region: "210381"
-                targets: ~
-                investment: {actions: ~}
-
-                """.utf8))
+        try Self.writeHaicheng(in: folder, as: "inherits", investment: "{actions: ~}")
         let refused = try yanglao(["validate", folder.path + "/inherits", "--lang", "en"])
         #expect(refused.status == 64)
         #expect(refused.errors.contains(folder.path + "/inherits/scenario.yaml:3:"))
         #expect(refused.errors.contains("inherits the money of 2103"), "\(refused.errors)")
 
-        try folder.write(
-            "share/scenario.yaml",
-            Array(
-                """
-                extends: \(repository)/Scenarios/anshan
-                id: haicheng
-                region: "210381"
-                targets: ~
-                investment: {budget: share, actions: ~}
-
-                """.utf8))
+        try Self.writeHaicheng(in: folder, as: "share")
         let result = try yanglao([
             "run", folder.path + "/share", "--out", folder.path + "/out", "--run-id", "s",
             "--quiet", "--format", "csv",
