@@ -10,10 +10,10 @@ extension AnnualReport {
     /// figures, so one can be checked against the other.
     var targetHeader: [String] {
         language == .chinese
-            ? ["编号", "目标", "指标", "值", "目标值", "期限", "状态", "差距", "行动缺口", "首次达成", "来源"]
+            ? ["编号", "目标", "指标", "值", "目标值", "期限", "状态", "结论", "差距", "行动缺口", "首次达成", "来源"]
             : [
-                "Id", "Target", "Indicator", "Value", "Threshold", "Deadline", "Status", "Gap",
-                "Action gap", "First met", "Source",
+                "Id", "Target", "Indicator", "Value", "Threshold", "Deadline", "Status", "Verdict",
+                "Gap", "Action gap", "First met", "Source",
             ]
     }
 
@@ -25,6 +25,7 @@ extension AnnualReport {
             .number(line.row?.value, format: numberFormat(target)),
             .number(target.threshold, format: numberFormat(target)),
             .text(language.deadline(target)), .text(language.name(line.status)),
+            .text(language.name(line.verdict)),
             .number(line.row?.gap, format: numberFormat(target)),
             .text(gapPhrase(line)), .number(line.result.firstYearMet.map(Double.init), format: "0"),
             .text(language.source(target)),
@@ -59,6 +60,14 @@ extension AnnualReport {
         ]
     }
 
+    /// Counts by status as a JSON object, in the order of ``TargetStatus``.
+    func countsObject(_ counts: [TargetStatus: Int]) -> JSONValue {
+        .object(
+            TargetStatus.allCases.compactMap { status in
+                counts[status].map { (status.rawValue, .integer($0)) }
+            })
+    }
+
     /// `report-YEAR.json`: the summary and every target's figures.
     public func json() -> [UInt8] {
         let counts = self.counts
@@ -67,13 +76,8 @@ extension AnnualReport {
             ("region", .string(data.planningRegion.code.shortForm)), ("year", .integer(year)),
             ("yanglao", .string(data.toolVersion)),
             ("notes", .array(data.reportNotes(language).map(JSONValue.string))),
-            (
-                "counts",
-                .object(
-                    TargetStatus.allCases.compactMap { status in
-                        counts[status].map { (status.rawValue, .integer($0)) }
-                    })
-            ),
+            ("counts", countsObject(counts.statuses)),
+            ("verdict_counts", countsObject(counts.verdicts)),
             (
                 "targets",
                 .array(
@@ -153,10 +157,18 @@ extension AnnualReport {
         }
         let countsRow = facts.count + 3
         book.write(language.text("状态", "Status"), at: countsRow, 0, in: summary, format: header)
-        book.write(language.text("目标数", "Targets"), at: countsRow, 1, in: summary, format: header)
+        book.write(
+            language.text("结论（目标数）", "Verdicts (targets)"), at: countsRow, 1, in: summary,
+            format: header)
+        book.write(
+            language.text("\(year)年状态（目标数）", "Status in \(year) (targets)"), at: countsRow, 2,
+            in: summary, format: header)
         for (offset, status) in TargetStatus.allCases.enumerated() {
             book.write(language.name(status), at: countsRow + 1 + offset, 0, in: summary)
-            book.write(Double(counts[status] ?? 0), at: countsRow + 1 + offset, 1, in: summary)
+            book.write(
+                Double(counts.verdicts[status] ?? 0), at: countsRow + 1 + offset, 1, in: summary)
+            book.write(
+                Double(counts.statuses[status] ?? 0), at: countsRow + 1 + offset, 2, in: summary)
         }
         book.setWidth(22, columns: 0...0, in: summary)
         book.setWidth(60, columns: 1...1, in: summary)
@@ -175,10 +187,10 @@ extension AnnualReport {
         book.setWidth(20, columns: 0...0, in: targets)
         book.setWidth(48, columns: 1...1, in: targets)
         book.setWidth(26, columns: 2...2, in: targets)
-        book.setWidth(12, columns: 3...7, in: targets)
-        book.setWidth(34, columns: 8...8, in: targets)
-        book.setWidth(10, columns: 9...9, in: targets)
-        book.setWidth(60, columns: 10...10, in: targets)
+        book.setWidth(12, columns: 3...8, in: targets)
+        book.setWidth(34, columns: 9...9, in: targets)
+        book.setWidth(10, columns: 10...10, in: targets)
+        book.setWidth(60, columns: 11...11, in: targets)
         if !lines.isEmpty {
             let statusColours: [(TargetStatus, Colour)] = [
                 (.met, .met), (.onTrack, .onTrack), (.offTrack, .offTrack), (.missed, .missed),
@@ -187,7 +199,7 @@ extension AnnualReport {
             ]
             for (status, colour) in statusColours {
                 book.highlight(
-                    rows: 1...lines.count, columns: 6...6, equalTo: language.name(status),
+                    rows: 1...lines.count, columns: 6...7, equalTo: language.name(status),
                     fill: colour, in: targets)
             }
         }

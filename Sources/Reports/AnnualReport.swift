@@ -42,6 +42,7 @@ public struct AnnualReport: Sendable {
         public var result: TargetResult
         public var row: TargetResult.Row?
         public var status: TargetStatus { row?.status ?? .notComputed }
+        public var verdict: TargetStatus { result.verdict }
     }
 
     /// The targets, in the scenario's order, with their row for the year.
@@ -49,9 +50,10 @@ public struct AnnualReport: Sendable {
         data.targets.map { Line(result: $0, row: $0.summary(in: year)) }
     }
 
-    /// How many targets have each status in the year.
-    public var counts: [TargetStatus: Int] {
-        lines.reduce(into: [:]) { $0[$1.status, default: 0] += 1 }
+    /// How many targets have each verdict, and each status in the year (the counts the
+    /// console and `optimise` print).
+    public var counts: (verdicts: [TargetStatus: Int], statuses: [TargetStatus: Int]) {
+        TargetResult.counts(data.targets, in: year)
     }
 
     // MARK: - Words
@@ -115,12 +117,22 @@ public struct AnnualReport: Sendable {
         // Summary.
         page.heading(language.text("总体情况", "Summary"))
         let counts = self.counts
-        var summary = "<div class=\"summary\">"
-        for status in TargetStatus.allCases where counts[status] != nil {
-            summary +=
-                "<div class=\"\(status.rawValue)\"><b>\(counts[status]!)</b>\(HTMLPage.escape(language.name(status)))</div>"
+        for (caption, byStatus) in [
+            (
+                language.text(
+                    "目标结论（按期限；每年目标看各年）",
+                    "Verdicts (at the deadline; every year for ongoing targets)"), counts.verdicts
+            ),
+            (language.text("\(year)年状态", "Status in \(year)"), counts.statuses),
+        ] {
+            var summary =
+                "<p class=\"caption\">\(HTMLPage.escape(caption))</p><div class=\"summary\">"
+            for status in TargetStatus.allCases where byStatus[status] != nil {
+                summary +=
+                    "<div class=\"\(status.rawValue)\"><b>\(byStatus[status]!)</b>\(HTMLPage.escape(language.name(status)))</div>"
+            }
+            page.raw(summary + "</div>")
         }
-        page.raw(summary + "</div>")
         if let draws = data.attainment.values.first?.draws {
             page.paragraph(
                 language.text(
@@ -134,10 +146,10 @@ public struct AnnualReport: Sendable {
         let withProbability = !data.attainment.isEmpty
         page.table(
             header: (language == .chinese
-                ? ["编号", "目标", "\(year)年值", "目标值", "期限", "状态", "差距", "首次达成"]
+                ? ["编号", "目标", "\(year)年值", "目标值", "期限", "\(year)年状态", "结论", "差距", "首次达成"]
                 : [
-                    "Id", "Target", "Value \(year)", "Threshold", "Deadline", "Status", "Gap",
-                    "First met",
+                    "Id", "Target", "Value \(year)", "Threshold", "Deadline", "Status \(year)",
+                    "Verdict", "Gap", "First met",
                 ])
                 + (withProbability ? [language.text("达成概率", "Probability")] : []),
             rows: lines.map { line in
@@ -152,6 +164,7 @@ public struct AnnualReport: Sendable {
                     HTMLPage.Cell(language.threshold(target), numeric: true),
                     HTMLPage.Cell(language.deadline(target)),
                     HTMLPage.Cell(language.name(line.status), className: line.status.rawValue),
+                    HTMLPage.Cell(language.name(line.verdict), className: line.verdict.rawValue),
                     HTMLPage.Cell(gapPhrase(line)),
                     HTMLPage.Cell(line.result.firstYearMet.map(String.init) ?? "—", numeric: true),
                 ] + probability
@@ -170,8 +183,10 @@ public struct AnnualReport: Sendable {
                         language.text("目标值：", "Threshold: ") + language.threshold(target)
                             + language.text("，", ", ")
                             + language.deadline(target),
-                        language.text("状态：", "Status: ") + language.name(line.status)
+                        language.text("\(year)年状态：", "Status in \(year): ")
+                            + language.name(line.status)
                             + language.text("；差距：", "; gap: ") + gapPhrase(line),
+                        language.text("结论：", "Verdict: ") + language.name(line.verdict),
                         language.text("首次达成：", "First met: ")
                             + (line.result.firstYearMet.map { language.text("\($0)年", String($0)) }
                                 ?? language.text("预测期内未达成", "not within the run")),

@@ -146,6 +146,24 @@ public struct DistrictComparison: Sendable {
                     }
             }, className: "districts")
 
+        // The region's verdicts, the run's own (the same as the annual report's).
+        page.heading(language.text("全域目标结论", "The region's targets"))
+        page.table(
+            header: language == .chinese
+                ? ["编号", "指标", "目标值", "\(year)年状态", "结论"]
+                : ["Id", "Indicator", "Threshold", "Status \(year)", "Verdict"],
+            rows: data.targets.map { result in
+                let status = result.status(in: year)
+                return [
+                    HTMLPage.Cell(result.target.id),
+                    HTMLPage.Cell(language.name(result.target.indicator)),
+                    HTMLPage.Cell(language.threshold(result.target), numeric: true),
+                    HTMLPage.Cell(language.name(status), className: status.rawValue),
+                    HTMLPage.Cell(
+                        language.name(result.verdict), className: result.verdict.rawValue),
+                ]
+            }, className: "targets")
+
         // Who holds the region back.
         for indicator in indicators {
             guard let shortfalls = shortfalls(indicator), let target = target(for: indicator) else {

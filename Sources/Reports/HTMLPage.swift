@@ -121,7 +121,7 @@ public struct HTMLPage: Sendable {
         p.note, p.source { color: #595959; font-size: 9pt; margin: 0.2em 0; }
         p.warning { border-left: 4px solid #C55A11; background: #FBE5D6; padding: 4px 8px; font-size: 9.5pt; margin: 0.4em 0; }
         table { border-collapse: collapse; width: 100%; margin: 0.6em 0 1em; font-size: 9.5pt; }
-        caption { text-align: left; font-weight: bold; margin-bottom: 4px; }
+        caption, p.caption { text-align: left; font-weight: bold; margin: 0.6em 0 4px; }
         th, td { border: 1px solid #BFBFBF; padding: 3px 6px; vertical-align: top; text-align: left; }
         th { background: #D9E1F2; }
         td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
@@ -132,7 +132,7 @@ public struct HTMLPage: Sendable {
         tr.diff td { font-weight: bold; } tr.diff td:first-child { border-left: 4px solid #C00000; }
         td small { color: #595959; }
         table.districts td:first-child, table.failing td:first-child { white-space: nowrap; }
-        table.targets td:nth-child(5), table.targets td:nth-child(6) { white-space: nowrap; }
+        table.targets td:nth-child(5), table.targets td:nth-child(6), table.targets td:nth-child(7) { white-space: nowrap; }
         table.inputs td:nth-child(2), table.inputs th:nth-child(2) { white-space: nowrap; }
         table.targets td:nth-child(2) { min-width: 9em; }
         table.targets.with-probability { font-size: 8.5pt; }

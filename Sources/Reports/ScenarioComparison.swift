@@ -107,6 +107,17 @@ public struct ScenarioComparison: Sendable {
                 + runs.indices.map { "<th>\(HTMLPage.escape(name($0)))</th>" }.joined()
                 + "</tr></thead><tbody>" + rows
                 + "</tbody></table>")
+        page.table(
+            header: [language.text("情景", "Run")]
+                + TargetStatus.allCases.map { language.name($0) },
+            rows: runs.indices.map { index in
+                let verdicts = TargetResult.counts(runs[index].targets, in: runs[index].reportYear)
+                    .verdicts
+                return [HTMLPage.Cell(name(index))]
+                    + TargetStatus.allCases.map {
+                        HTMLPage.Cell(String(verdicts[$0] ?? 0), numeric: true)
+                    }
+            }, caption: language.text("目标结论计数", "Verdicts counted"))
         page.paragraph(
             language.text(
                 "加粗并标红边的行：各情景结论或首次达成年份不同。", "Rows in bold with a red edge: the runs differ."),

@@ -235,17 +235,9 @@ public struct RequiredEffortSearch: Sendable {
         }
     }
 
-    /// The judged row: at the deadline, or the last computed year of an ongoing target.
-    static func row(_ result: TargetResult) -> TargetResult.Row? {
-        if let deadline = result.target.deadline {
-            return result.summary(in: deadline)
-        }
-        return result.summary.last { $0.met != nil }
-    }
-
     /// Positive while the target is missed, ≤ 0 once met (see the type's documentation).
     static func shortfall(_ result: TargetResult) -> Double {
-        guard let row = row(result), let met = row.met else { return .infinity }
+        guard let row = result.judgedRow, let met = row.met else { return .infinity }
         if case .region = result.target.scope, let value = row.value,
             let threshold = result.target.threshold
         {
@@ -258,7 +250,7 @@ public struct RequiredEffortSearch: Sendable {
         return met ? -0.5 : Double(row.failingUnits.count) - 0.5
     }
 
-    static func gap(_ result: TargetResult) -> Double? { row(result)?.gap }
+    static func gap(_ result: TargetResult) -> Double? { result.judgedRow?.gap }
 
     /// Capital and recurring spending of the planning region from the base year to `year`.
     static func spending(_ result: SimulationResult, to year: Int) -> Double {

@@ -82,11 +82,33 @@ public struct TargetResult: Sendable {
     public let units: [Row]
     /// The first year the target is met (for "each unit" targets, by every unit).
     public let firstYearMet: Int?
-    /// The verdict: at the deadline; for an ongoing target, in the last year judged.
+    /// The verdict (结论): the status of ``judgedRow``, at the deadline; for an ongoing target
+    /// (每年), missed if any year misses it. Every output shows this one verdict.
     public let verdict: TargetStatus
+
+    /// The summary row the verdict is read from (see ``TargetEvaluator/judgedRow(_:target:)``).
+    public var judgedRow: Row? { TargetEvaluator.judgedRow(summary, target: target) }
 
     /// The summary row of a year.
     public func summary(in year: Int) -> Row? { summary.first { $0.year == year } }
+
+    /// The status (本年状态) in a year: the summary row's, or not computed when the year is
+    /// not judged. Every output's status of a year comes from here.
+    public func status(in year: Int) -> TargetStatus { summary(in: year)?.status ?? .notComputed }
+
+    /// How many of `results` have each verdict, and each status in `year`: the counts the
+    /// console, the reports and `optimise` print.
+    public static func counts(_ results: [TargetResult], in year: Int) -> (
+        verdicts: [TargetStatus: Int], statuses: [TargetStatus: Int]
+    ) {
+        var verdicts: [TargetStatus: Int] = [:]
+        var statuses: [TargetStatus: Int] = [:]
+        for result in results {
+            verdicts[result.verdict, default: 0] += 1
+            statuses[result.status(in: year), default: 0] += 1
+        }
+        return (verdicts, statuses)
+    }
 }
 
 /// Judges targets on an indicator table.
@@ -220,13 +242,18 @@ public enum TargetEvaluator {
         }
     }
 
-    /// The verdict: the status at the deadline; for an ongoing target, in the last year with
-    /// a computed value (a plan whose budget ends in 2024 is judged on 2024).
-    private static func verdict(of rows: [TargetResult.Row], target: Target) -> TargetStatus {
+    /// The row a verdict is read from: the deadline's. An ongoing target holds in every year,
+    /// so its row is the first year that misses it, or else the last year with a value (a plan
+    /// whose lottery money ends in 2024 is judged on 2020–2024); nil without any value.
+    static func judgedRow(_ rows: [TargetResult.Row], target: Target) -> TargetResult.Row? {
         if let deadline = target.deadline, let row = rows.first(where: { $0.year == deadline }) {
-            return row.status
+            return row
         }
-        return rows.last(where: { $0.status != .notComputed })?.status ?? .notComputed
+        return rows.first { $0.status == .missed } ?? rows.last { $0.status != .notComputed }
+    }
+
+    private static func verdict(of rows: [TargetResult.Row], target: Target) -> TargetStatus {
+        judgedRow(rows, target: target)?.status ?? .notComputed
     }
 
     /// The distance to the threshold in the indicator's unit; 0 when met.

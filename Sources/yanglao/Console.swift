@@ -217,24 +217,24 @@ struct Messages {
         return parts.isEmpty ? nil : parts.joined(separator: language == .zh ? "；" : "; ")
     }
 
-    /// The verdicts in the report year: how many targets are met, on track, off track,
-    /// missed, or not computed.
+    /// How many targets have each verdict, and each status in the report year (the same
+    /// counts as the annual report and `optimise`).
     func verdicts(_ result: SimulationResult) -> String {
         let year = result.scenario.reportYear
         guard !result.targets.isEmpty else { return "" }
-        var counts: [TargetStatus: Int] = [:]
-        for target in result.targets {
-            let status = target.summary(in: year)?.status ?? .notComputed
-            counts[status, default: 0] += 1
-        }
-        let parts = TargetStatus.allCases.compactMap { status -> String? in
-            guard let count = counts[status] else { return nil }
-            return language == .zh
-                ? "\(status.chineseName) \(count)" : "\(count) \(status.englishName)"
+        let counts = TargetResult.counts(result.targets, in: year)
+        func list(_ counts: [TargetStatus: Int]) -> String {
+            TargetStatus.allCases.compactMap { status -> String? in
+                guard let count = counts[status] else { return nil }
+                return language == .zh
+                    ? "\(status.chineseName) \(count)" : "\(count) \(status.englishName)"
+            }.joined(separator: language == .zh ? "，" : ", ")
         }
         switch language {
-        case .zh: return "\(year)年目标：" + parts.joined(separator: "，")
-        case .en: return "Targets in \(year): " + parts.joined(separator: ", ")
+        case .zh: return "目标结论：\(list(counts.verdicts))；\(year)年状态：\(list(counts.statuses))"
+        case .en:
+            return
+                "Target verdicts: \(list(counts.verdicts)); status in \(year): \(list(counts.statuses))"
         }
     }
 

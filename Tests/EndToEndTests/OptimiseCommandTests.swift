@@ -41,6 +41,21 @@ import Testing
                 "target", "indicator", "deadline", "plan_verdict", "optimised_verdict",
                 "program_says_met",
             ])
+        // The plan's verdicts are the run's own: `run` on the same scenario gives the same
+        // verdict per target and the same count of targets met.
+        let planRun = try yanglao([
+            "run", "Examples/small-city", "--out", folder.path + "/plan", "--run-id", "plan",
+            "--lang", "en", "--format", "csv",
+        ])
+        #expect(planRun.status == 0, "\(planRun.errors)")
+        let targets = try rows(folder.path + "/plan/small-city/plan/targets.csv")
+        let verdictColumn = try #require(targets[0].firstIndex(of: "verdict"))
+        let runVerdicts = Dictionary(
+            targets.dropFirst().map { ($0[0], $0[verdictColumn]) }, uniquingKeysWith: { a, _ in a })
+        for row in comparison.dropFirst() { #expect(runVerdicts[row[0]] == row[3], "\(row[0])") }
+        let met = comparison.dropFirst().filter { $0[3] == "met" }.count
+        #expect(result.output.contains("the plan meets \(met),"))
+        #expect(planRun.output.contains("Target verdicts: \(met) met"))
         let claimed = comparison.dropFirst().filter { $0[5] == "yes" }
         #expect(claimed.count == 5)
         for row in claimed { #expect(row[4] == "met", "\(row[0])") }
