@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "Uncertainty", targets: ["Uncertainty"]),
         .library(name: "Entitlements", targets: ["Entitlements"]),
         .library(name: "Allocation", targets: ["Allocation"]),
+        .library(name: "Planning", targets: ["Planning"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
@@ -63,7 +64,7 @@ let package = Package(
             ]),
 
         // Edge modules: reading inputs, recording runs.
-        .target(name: "CSV", dependencies: ["Diagnostics"]),
+        .target(name: "CSV", dependencies: ["Diagnostics", "Geography"]),
         .target(name: "CFileSystem"),
         .target(name: "Provenance", dependencies: ["CFileSystem"]),
         .target(
@@ -77,9 +78,19 @@ let package = Package(
         .target(
             name: "Reports",
             dependencies: [
-                "CXLSX", "Simulation", "ScenarioFiles", "Targets", "Facilities", "Geography",
+                "CXLSX", "Simulation", "Targets", "Facilities", "Geography",
                 "Quantities", "Diagnostics", "CSV", "Provenance", "Coverage", "Entitlements",
                 "Uncertainty",
+            ]),
+
+        // The application layer: one function per use case (run, draws, required, …), between
+        // the command line (and the workbench) and the model and edge modules.
+        .target(
+            name: "Planning",
+            dependencies: [
+                "ScenarioFiles", "Simulation", "Reports", "Provenance", "Uncertainty", "Targets",
+                "Geography", "Diagnostics", "Facilities", "Coverage", "Demography", "Entitlements",
+                "Allocation", "GLPK", "CSV", "Quantities",
             ]),
 
         // Build time: the commit the tool is built from, read from the checkout's .git files.
@@ -91,7 +102,8 @@ let package = Package(
         .executableTarget(
             name: "yanglao",
             dependencies: [
-                "ScenarioFiles", "Simulation", "Reports", "Geography", "Targets", "Demography",
+                "Planning", "ScenarioFiles", "Simulation", "Reports", "Geography", "Targets",
+                "Demography",
                 "Coverage", "Diagnostics", "Provenance", "CSV", "GLPK", "Entitlements",
                 "Uncertainty",
                 "Allocation",
@@ -141,6 +153,11 @@ let package = Package(
             dependencies: [
                 "Allocation", "Simulation", "ScenarioFiles", "Facilities", "Targets", "Geography",
                 "GLPK",
+            ]),
+        .testTarget(
+            name: "PlanningTests",
+            dependencies: [
+                "Planning", "ScenarioFiles", "Simulation", "Geography", "Targets", "Uncertainty",
             ]),
         .testTarget(
             name: "EndToEndTests",

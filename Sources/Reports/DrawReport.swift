@@ -1,5 +1,4 @@
 import Foundation
-import ScenarioFiles
 import Simulation
 import Targets
 import Uncertainty

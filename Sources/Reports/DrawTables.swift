@@ -1,6 +1,5 @@
 import CSV
 import Foundation
-import ScenarioFiles
 import Simulation
 import Targets
 import Uncertainty

@@ -3,7 +3,6 @@ import Diagnostics
 import Facilities
 import Foundation
 import Geography
-import ScenarioFiles
 import Targets
 import Uncertainty
 

@@ -2,7 +2,6 @@ import Coverage
 import Entitlements
 import Foundation
 import Provenance
-import ScenarioFiles
 import Simulation
 import Uncertainty
 
@@ -31,7 +30,7 @@ extension AnnualReport {
     }
 }
 
-/// Everything a run folder holds, made from a loaded scenario and its run: the tables, the
+/// Everything a run folder holds, made from a run and the record of its scenario: the tables, the
 /// annual report of the scenario's report year, the coverage map and the manifest.
 public struct RunOutputs: Sendable {
     /// The files, manifest last.
@@ -47,12 +46,12 @@ public struct RunOutputs: Sendable {
     ///     and recorded in it.
     ///   - scratch: the folder in which the workbook is made (see ``Workbook``).
     public init(
-        loaded: LoadedScenario, result: SimulationResult, runID: String, formats: [ReportFormat],
+        record: ScenarioRecord, result: SimulationResult, runID: String, formats: [ReportFormat],
         language: ReportLanguage, facts: ManifestFacts,
         attainment: [String: AttainmentProbability] = [:],
         extraFiles: [(name: String, bytes: [UInt8])] = [], scratch: String? = nil
     ) throws(WorkbookError) {
-        let scenario = loaded.scenario
+        let scenario = result.scenario
         var made = RunData(result: result, toolVersion: facts.toolVersion, runID: runID)
         made.attainment = attainment
         let data = made
@@ -63,7 +62,7 @@ public struct RunOutputs: Sendable {
             if half == 0 { return .success([("indicators.csv", RunTables.indicators(result))]) }
             return Result { () throws(WorkbookError) in
                 try Self.otherFiles(
-                    loaded: loaded, result: result, data: data, formats: formats,
+                    record: record, result: result, data: data, formats: formats,
                     language: language, scratch: scratch)
             }
         }
@@ -75,9 +74,9 @@ public struct RunOutputs: Sendable {
         }
         let manifest = Manifest(
             toolVersion: facts.toolVersion, buildCommit: facts.buildCommit,
-            scenarioID: scenario.id, scenarioFile: loaded.file, seed: scenario.seed,
+            scenarioID: scenario.id, scenarioFile: record.file, seed: scenario.seed,
             overrides: facts.overrides,
-            resolvedScenario: loaded.resolvedJSON, inputs: loaded.inputs,
+            resolvedScenario: record.resolvedJSON, inputs: record.inputs,
             outputs: outputs, runID: runID,
             started: facts.started,
             timings: facts.timings + result.timings)
@@ -87,12 +86,12 @@ public struct RunOutputs: Sendable {
     /// Every file but the indicator table, in the run folder's order (the indicator table
     /// goes third).
     private static func otherFiles(
-        loaded: LoadedScenario, result: SimulationResult, data: RunData, formats: [ReportFormat],
+        record: ScenarioRecord, result: SimulationResult, data: RunData, formats: [ReportFormat],
         language: ReportLanguage, scratch: String?
     ) throws(WorkbookError) -> [(name: String, bytes: [UInt8])] {
-        let scenario = loaded.scenario
+        let scenario = result.scenario
         var files: [(name: String, bytes: [UInt8])] = [
-            ("scenario.resolved.yaml", Array(loaded.resolvedYAML.utf8)),
+            ("scenario.resolved.yaml", Array(record.resolvedYAML.utf8)),
             ("regions.csv", RunTables.regions(scenario.regions)),
             ("targets.csv", RunTables.targets(result)),
             ("target-definitions.csv", RunTables.targetDefinitions(scenario.targets)),

@@ -1,3 +1,4 @@
+import CSV
 import Demography
 import Diagnostics
 import Foundation

@@ -26,6 +26,12 @@ public struct LoadedScenario: Sendable {
 
     /// The resolved scenario as JSON, for the run manifest.
     public var resolvedJSON: JSONValue { ScenarioLoader.json(resolved) }
+
+    /// What a run folder records of the scenario.
+    public var record: ScenarioRecord {
+        ScenarioRecord(
+            file: file, resolvedYAML: resolvedYAML, resolvedJSON: resolvedJSON, inputs: inputs)
+    }
 }
 
 /// Every problem that kept a scenario from loading, with the text needed to show them.

@@ -119,6 +119,48 @@ public struct ScenarioTemplate: Sendable {
     }
 }
 
+extension ScenarioTemplate {
+    /// What a key path names, as a lever to vary: a whole count, a value, or series of years
+    /// (a series, or every series of a mapping such as `investment.budget`, scaled together).
+    public enum Lever: Sendable, Equatable {
+        case count
+        case value
+        case series([[String]])
+    }
+
+    /// Why a key path is not a lever.
+    public enum NotALever: Error, Sendable, CustomStringConvertible {
+        case missing
+        case notANumber
+
+        public var description: String {
+            switch self {
+            case .missing: "the scenario has no such value"
+            case .notANumber: "not a number, a series of years or a mapping of series"
+            }
+        }
+    }
+
+    /// What the value at `path` is, as a lever.
+    public func lever(at path: [String]) -> Result<Lever, NotALever> {
+        guard case .success(let node) = ScenarioNumbers.node(at: path, in: tree) else {
+            return .failure(.missing)
+        }
+        switch ScenarioNumbers.slot(at: path, in: tree) {
+        case .success(.number):
+            return .success(ScenarioNumbers.isWhole(node) ? .count : .value)
+        case .success(.series):
+            return .success(.series([path]))
+        case .failure:
+            let children = (node.entries ?? []).map { path + [$0.key] }.filter {
+                if case .success(.series) = ScenarioNumbers.slot(at: $0, in: tree) { return true }
+                return false
+            }
+            return children.isEmpty ? .failure(.notANumber) : .success(.series(children))
+        }
+    }
+}
+
 extension ScenarioLoader {
     /// Loads a scenario as ``load(_:)`` does and keeps it ready for variations.
     public func loadTemplate(_ path: String) -> Result<ScenarioTemplate, ScenarioLoadError> {

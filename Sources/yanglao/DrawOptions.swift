@@ -2,6 +2,7 @@ import ArgumentParser
 import Diagnostics
 import Dispatch
 import Foundation
+import Planning
 import Reports
 import ScenarioFiles
 import Simulation

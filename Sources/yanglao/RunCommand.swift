@@ -91,7 +91,7 @@ struct RunCommand: ParsableCommand {
         do {
             try folder.write(overwrite: overwrite) { scratch in
                 written = try RunOutputs(
-                    loaded: loaded, result: result,
+                    record: loaded.record, result: result,
                     runID: (folder.path as NSString).lastPathComponent,
                     formats: formats, language: options.lang == .en ? .english : .chinese,
                     facts: RunOutputs.ManifestFacts(

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CSV
 import Foundation
+import Planning
 import ScenarioFiles
 
 /// `yanglao sensitivity SCENARIO --target ID`: which uncertain inputs drive a target's gap.

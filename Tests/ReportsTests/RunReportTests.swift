@@ -28,7 +28,7 @@ final class SmallCityRun {
             FileManager.default.temporaryDirectory.appendingPathComponent("runs-\(UUID())/\(runID)")
             .path
         let outputs = try RunOutputs(
-            loaded: loaded, result: result, runID: runID, formats: ReportFormat.allCases,
+            record: loaded.record, result: result, runID: runID, formats: ReportFormat.allCases,
             language: .chinese,
             facts: .init(toolVersion: "9.9.9", started: Date(timeIntervalSince1970: 0)))
         try RunFolder(path: folder).write(outputs.files, overwrite: false)

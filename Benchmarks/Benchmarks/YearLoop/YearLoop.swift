@@ -46,7 +46,7 @@ let benchmarks: @Sendable () -> Void = {
         for _ in benchmark.scaledIterations {
             blackHole(
                 try! RunOutputs(
-                    loaded: loaded, result: result, runID: "bench",
+                    record: loaded.record, result: result, runID: "bench",
                     formats: ReportFormat.allCases, language: .chinese, facts: facts))
         }
     }

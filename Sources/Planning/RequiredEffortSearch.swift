@@ -1,3 +1,4 @@
+import ScenarioFiles
 import Simulation
 import Targets
 import Uncertainty
@@ -211,27 +212,11 @@ public struct RequiredEffortSearch: Sendable {
 
     /// What a lever path is in the scenario.
     func leverKind(_ path: [String], name: String) throws(SearchError) -> LeverKind {
-        guard case .success(let node) = ScenarioNumbers.node(at: path, in: template.tree) else {
-            throw .badLever(name, reason: "the scenario has no such value")
-        }
-        switch ScenarioNumbers.slot(at: path, in: template.tree) {
-        case .success(.number):
-            return ScenarioNumbers.isWhole(node) ? .count : .value
-        case .success(.series):
-            return .factor(series: [path])
-        case .failure:
-            // A mapping of series (investment.budget): every one scaled together.
-            let children = (node.entries ?? []).map { path + [$0.key] }.filter {
-                if case .success(.series) = ScenarioNumbers.slot(at: $0, in: template.tree) {
-                    return true
-                }
-                return false
-            }
-            guard !children.isEmpty else {
-                throw .badLever(
-                    name, reason: "not a number, a series of years or a mapping of series")
-            }
-            return .factor(series: children)
+        switch template.lever(at: path) {
+        case .success(.count): return .count
+        case .success(.value): return .value
+        case .success(.series(let series)): return .factor(series: series)
+        case .failure(let reason): throw .badLever(name, reason: reason.description)
         }
     }
 

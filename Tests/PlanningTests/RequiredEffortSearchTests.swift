@@ -1,11 +1,15 @@
 import Foundation
+import ScenarioFiles
 import Testing
 
-@testable import ScenarioFiles
+@testable import Planning
 
 /// The required-effort search on `Examples/small-city`, whose figures its README works out.
 @Suite struct RequiredEffortSearchTests {
-    static let smallCity = SmallScenario.repository + "/Examples/small-city"
+    /// The repository's root, from this file's place in it.
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().path
+    static let smallCity = repository + "/Examples/small-city"
 
     @Test func theSmallCityNeeds45ConversionsIn2021ForHalfItsBedsToBeNursingBedsIn2022() throws {
         // By hand (Examples/small-city/README.md): in 2022 the institutional beds are
