@@ -103,7 +103,7 @@ let package = Package(
             name: "yanglao",
             dependencies: [
                 "Planning", "ScenarioFiles", "Simulation", "Reports", "Geography", "Targets",
-                "Demography",
+                "Demography", "Quantities",
                 "Coverage", "Diagnostics", "Provenance", "CSV", "GLPK", "Entitlements",
                 "Uncertainty",
                 "Allocation",

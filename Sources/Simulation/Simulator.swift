@@ -4,6 +4,7 @@ import Dispatch
 import Entitlements
 import Facilities
 import Geography
+import Quantities
 import Targets
 
 /// Everything a run of a scenario produces: the population, the facility stock, coverage,
@@ -84,10 +85,6 @@ public enum Simulator {
     ) throws(SimulationError) -> SimulationResult {
         let clock = ContinuousClock()
         var timings: [(String, Double)] = []
-        func milliseconds(_ duration: Duration) -> Double {
-            let (seconds, attoseconds) = duration.components
-            return Double(seconds) * 1000 + Double(attoseconds) / 1e15
-        }
         let tree = scenario.regions
         let years = scenario.years
         let planning = tree.index(of: scenario.region)!
@@ -112,7 +109,7 @@ public enum Simulator {
                 }
             }
         }
-        timings.append(("demography", milliseconds(clock.now - start)))
+        timings.append(("demography", (clock.now - start).milliseconds))
 
         // Facilities and investment.
         progress("facilities", 0.25)
@@ -136,7 +133,7 @@ public enum Simulator {
                 throw .facilities(error)
             }
         }
-        timings.append(("facilities", milliseconds(clock.now - start)))
+        timings.append(("facilities", (clock.now - start).milliseconds))
 
         // Coverage of every year, on that year's stock.
         progress("coverage", 0.5)
@@ -156,7 +153,7 @@ public enum Simulator {
                     tree: tree)
                 return (coverage, circle)
             }
-        timings.append(("coverage", milliseconds(clock.now - start)))
+        timings.append(("coverage", (clock.now - start).milliseconds))
 
         // Indicators and targets.
         progress("indicators and targets", 0.8)
@@ -172,7 +169,7 @@ public enum Simulator {
         let targets = scenario.targets.map {
             TargetEvaluator.evaluate($0, table: table, tree: tree, region: planning)
         }
-        timings.append(("indicators and targets", milliseconds(clock.now - start)))
+        timings.append(("indicators and targets", (clock.now - start).milliseconds))
         progress("done", 1)
 
         var simulation = SimulationResult(

@@ -1,12 +1,9 @@
 import ArgumentParser
 import Diagnostics
-import Dispatch
 import Foundation
 import Planning
-import Reports
 import ScenarioFiles
 import Simulation
-import Uncertainty
 
 /// `--draws N` and `--threads T` of `run`: Monte Carlo replicates of the scenario's
 /// `uncertainty:` section.
@@ -37,55 +34,16 @@ struct DrawOptions: ParsableArguments {
 
     var threadCount: Int { threads ?? ProcessInfo.processInfo.activeProcessorCount }
 
-    /// Runs the replicates, prints each target's probability and returns the `draws/` files
-    /// and the probabilities by target id.
-    func run(_ template: ScenarioTemplate, central: SimulationResult, options: ScenarioOptions)
-        throws -> (
-            files: [(name: String, bytes: [UInt8])], attainment: [String: AttainmentProbability]
-        )
-    {
-        guard let count = draws else { return ([], [:]) }
-        let english = options.lang == .en
-        let showsProgress = !options.quiet && isatty(STDERR_FILENO) == 1
-        let started = ContinuousClock.now
-        let result: ScenarioDraws
-        do {
-            result = try ScenarioDraws.run(
-                template, count: count, threads: threadCount, horizon: drawHorizon,
-                central: central
-            ) { done in
-                guard showsProgress, done % 10 == 0 || done == count else { return }
-                Console.errorInline("\r\(done)/\(count)" + (done == count ? "\n" : ""))
-            }
-        } catch {
-            Console.error("\(template.loaded.file): error: \(error.description)")
-            if case .invalidDraw = error { throw ExitCode(64) }
-            if case .noUncertainty = error { throw ExitCode(64) }
-            throw ExitCode(1)
-        }
-        let seconds =
-            Double((ContinuousClock.now - started).components.seconds)
-            + Double((ContinuousClock.now - started).components.attoseconds) / 1e18
-        if !options.quiet {
-            Console.out(
-                DrawMessages(english: english).probabilities(
-                    result, seconds: seconds, threads: threadCount))
-        }
-        var attainment: [String: AttainmentProbability] = [:]
-        for (target, probability) in result.probabilities {
-            attainment[target.id] = probability
-        }
-        let files = DrawTables.files(
-            result, scenario: template.loaded.scenario,
-            language: english ? .english : .chinese)
-        return (files, attainment)
+    /// The replicates asked for, if any.
+    var request: DrawRequest? {
+        draws.map { DrawRequest(count: $0, threads: threadCount, horizon: drawHorizon) }
     }
 }
 
 extension ScenarioOptions {
     /// Loads the scenario as ``load()`` does, kept ready for variations.
     func loadTemplate() throws -> ScenarioTemplate {
-        switch ScenarioLoader(overrides: overrides).loadTemplate(scenario) {
+        switch Planning.loadTemplate(source) {
         case .success(let template):
             if !quiet, !template.loaded.warnings.isEmpty {
                 Console.error(

@@ -5,6 +5,7 @@ import Facilities
 import Foundation
 import Geography
 import Provenance
+import Quantities
 import Reports
 import ScenarioFiles
 import Simulation

@@ -1,9 +1,8 @@
 import ArgumentParser
 import Foundation
-import Provenance
+import Planning
+import Quantities
 import Reports
-import ScenarioFiles
-import Simulation
 
 /// `yanglao run SCENARIO`: load a scenario, run it, and write the run folder.
 struct RunCommand: ParsableCommand {
@@ -55,69 +54,46 @@ struct RunCommand: ParsableCommand {
     }
 
     func run() throws {
-        let formats = try ReportFormat.list(format)
         let started = Date()
-        let clock = ContinuousClock()
-        let loadStart = clock.now
+        let loadStart = ContinuousClock.now
         let template = uncertainty.draws == nil ? nil : try options.loadTemplate()
         let loaded = try template?.loaded ?? options.load()
-        let loadTime = clock.now - loadStart
-
-        let folder = RunFolder.make(
-            root: out, scenarioID: loaded.scenario.id, runID: runID, now: started)
-        if !overwrite, FileManager.default.fileExists(atPath: folder.path) {
-            Console.error("error: \(RunFolder.WriteError.exists(path: folder.path))")
-            throw ExitCode(64)
-        }
+        let draws = uncertainty.request
+        let request = RunRequest(
+            scenario: loaded, template: template, root: out, runID: runID, overwrite: overwrite,
+            formats: try ReportFormat.list(format), language: options.reportLanguage,
+            overrides: options.overrides, draws: draws, build: Yanglao.build, started: started,
+            loadMilliseconds: (ContinuousClock.now - loadStart).milliseconds)
+        try Yanglao.call { try Planning.checkFolder(request) }
         let messages = Messages(options.lang)
         if !options.quiet { Console.out(messages.summary(loaded.scenario)) }
-
-        let result: SimulationResult
-        do {
-            let bar = ProgressBar(
-                enabled: !options.quiet && isatty(STDERR_FILENO) == 1, language: options.lang)
-            result = try Simulator.run(loaded.scenario, progress: bar.show)
-        } catch {
-            Console.error("\(loaded.file): error: \(error.description)")
-            throw ExitCode(1)
-        }
-        if !options.quiet {
-            Console.out(messages.verdicts(result))
-            if let line = messages.serviceList(result) { Console.out(line) }
-        }
-        let draws = try template.map { try uncertainty.run($0, central: result, options: options) }
-
-        var written: [(name: String, bytes: [UInt8])] = []
-        do {
-            try folder.write(overwrite: overwrite) { scratch in
-                written = try RunOutputs(
-                    record: loaded.record, result: result,
-                    runID: (folder.path as NSString).lastPathComponent,
-                    formats: formats, language: options.lang == .en ? .english : .chinese,
-                    facts: RunOutputs.ManifestFacts(
-                        toolVersion: Yanglao.version, buildCommit: BuildInfo.commit,
-                        overrides: options.overrides, started: started,
-                        timings: [("load", loadTime.milliseconds)]),
-                    attainment: draws?.attainment ?? [:], extraFiles: draws?.files ?? [],
-                    scratch: scratch
-                ).files
-                return written
+        let bar = ProgressBar(
+            enabled: !options.quiet && isatty(STDERR_FILENO) == 1, language: options.lang)
+        let outcome = try Yanglao.call {
+            try Planning.run(request) { event in
+                switch event {
+                case .stage(let stage, let done): bar.show(stage, done)
+                case .simulated(let result) where !options.quiet:
+                    Console.out(messages.verdicts(result))
+                    if let line = messages.serviceList(result) { Console.out(line) }
+                case .draws(let done, let count) where bar.enabled:
+                    guard done % 10 == 0 || done == count else { return }
+                    Console.errorInline("\r\(done)/\(count)" + (done == count ? "\n" : ""))
+                default: break
+                }
             }
-        } catch let error as RunFolder.WriteError {
-            Console.error("error: \(error)")
-            if case .exists = error { throw ExitCode(64) }
-            throw ExitCode(1)
-        } catch {
-            Console.error("error: \(error)")
-            throw ExitCode(1)
         }
         guard !options.quiet else { return }
-        Console.out(messages.written(folder.path))
-        let year = loaded.scenario.reportYear
-        if let report = written.first(where: {
-            $0.name == "report-\(year).html" || $0.name.hasPrefix("report-\(year).")
-        }) {
-            Console.out(messages.reportWritten(year: year, path: folder.path + "/" + report.name))
+        if let result = outcome.draws, let draws {
+            Console.out(
+                DrawMessages(english: options.lang == .en).probabilities(
+                    result, seconds: outcome.drawSeconds, threads: draws.threads))
+        }
+        Console.out(messages.written(outcome.folder))
+        if let report = outcome.reportFile {
+            Console.out(
+                messages.reportWritten(
+                    year: loaded.scenario.reportYear, path: outcome.folder + "/" + report))
         }
     }
 }

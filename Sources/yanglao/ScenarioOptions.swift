@@ -1,5 +1,7 @@
 import ArgumentParser
 import Diagnostics
+import Planning
+import Reports
 import ScenarioFiles
 
 /// The language of messages and reports.
@@ -24,10 +26,16 @@ struct ScenarioOptions: ParsableArguments {
     @Flag(help: "Print nothing but errors.")
     var quiet = false
 
+    /// The scenario and its overrides.
+    var source: ScenarioSource { ScenarioSource(path: scenario, overrides: overrides) }
+
+    /// The language of reports.
+    var reportLanguage: ReportLanguage { lang == .en ? .english : .chinese }
+
     /// Loads the scenario, printing its warnings; on failure prints every diagnostic and
     /// exits with status 64.
     func load() throws -> LoadedScenario {
-        switch ScenarioLoader(overrides: overrides).load(scenario) {
+        switch Planning.load(source) {
         case .success(let loaded):
             if !quiet, !loaded.warnings.isEmpty {
                 Console.error(DiagnosticRenderer(sources: loaded.sources).render(loaded.warnings))

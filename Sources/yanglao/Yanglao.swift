@@ -1,10 +1,25 @@
 import ArgumentParser
+import Planning
 
 /// The `yanglao` command: load, check and run elderly-care planning scenarios.
 @main
 struct Yanglao: ParsableCommand {
     /// The tool's version, written into every run manifest.
     static let version = "0.1.0"
+
+    /// The version and the commit the tool is built from, for manifests.
+    static let build = Planning.Build(version: version, commit: BuildInfo.commit)
+
+    /// Calls the application layer: on a ``PlanningError`` prints its message and exits with
+    /// its status (64 for bad input, 1 for a failure).
+    static func call<Value>(_ body: () throws -> Value) throws -> Value {
+        do {
+            return try body()
+        } catch let error as PlanningError {
+            Console.error(error.message)
+            throw ExitCode(error.exitStatus)
+        }
+    }
 
     static let configuration = CommandConfiguration(
         commandName: "yanglao",

@@ -1,0 +1,71 @@
+import Diagnostics
+import Provenance
+import ScenarioFiles
+
+/// The application layer (应用层): one function per thing a planner does — run a scenario,
+/// draw its uncertain inputs, find the required effort, optimise, report. Each takes typed
+/// inputs and returns typed results; the command line (and the workbench) only parse, call
+/// one of these and print. The functions put the stages together: edges read (ScenarioFiles)
+/// and write (Reports, Provenance), the model computes (Simulation and below).
+public enum Planning {}
+
+/// Why a use case stopped, with the message to show.
+public struct PlanningError: Error, Sendable, CustomStringConvertible {
+    /// Bad input (a file, value or option; exit 64, nothing written) or a failure of the run
+    /// itself (exit 1).
+    public enum Kind: Sendable, Equatable {
+        case badInput
+        case failed
+    }
+
+    public var kind: Kind
+    /// The message, already located (`file:line:col: error: …`) where it names an input.
+    public var message: String
+
+    public init(_ kind: Kind, _ message: String) {
+        self.kind = kind
+        self.message = message
+    }
+
+    public var description: String { message }
+
+    /// The process's exit status: 64 for bad input, 1 for a failure.
+    public var exitStatus: Int32 { kind == .badInput ? 64 : 1 }
+}
+
+/// Where a scenario comes from: a folder holding `scenario.yaml` or a YAML file, and the
+/// `--set key.path=value` overrides applied to it.
+public struct ScenarioSource: Sendable {
+    public var path: String
+    public var overrides: [String]
+
+    public init(path: String, overrides: [String] = []) {
+        self.path = path
+        self.overrides = overrides
+    }
+}
+
+extension Planning {
+    /// Loads and checks a scenario.
+    public static func load(_ source: ScenarioSource) -> Result<LoadedScenario, ScenarioLoadError> {
+        ScenarioLoader(overrides: source.overrides).load(source.path)
+    }
+
+    /// Loads a scenario and keeps it ready to be changed (draws, levers, design points).
+    public static func loadTemplate(_ source: ScenarioSource) -> Result<
+        ScenarioTemplate, ScenarioLoadError
+    > {
+        ScenarioLoader(overrides: source.overrides).loadTemplate(source.path)
+    }
+
+    /// The tool's version and build, as manifests record them.
+    public struct Build: Sendable {
+        public var version: String
+        public var commit: String?
+
+        public init(version: String, commit: String?) {
+            self.version = version
+            self.commit = commit
+        }
+    }
+}
