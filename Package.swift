@@ -71,7 +71,8 @@ let package = Package(
             name: "ScenarioFiles",
             dependencies: [
                 "Simulation", "Geography", "Quantities", "Targets", "Demography", "Coverage",
-                "Diagnostics", "CSV", "Provenance", "Entitlements", "Uncertainty",
+                "Diagnostics", "CSV", "Provenance", "Entitlements", "Uncertainty", "Facilities",
+                "Allocation",
             ]),
 
         // Edge: reports. Reads run results, writes files (HTML, Excel, CSV, JSON, GeoJSON).

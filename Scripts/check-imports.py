@@ -40,7 +40,6 @@ C_OWNERS = {"GSL": {"CGSL"}, "GLPK": {"CGLPK"}, "Reports": {"CXLSX"}, "Provenanc
 # Breaches of today, to be removed: (module, imported module).
 KNOWN = {
     ("yanglao", "Uncertainty"),
-    ("yanglao", "Allocation"),
     ("yanglao", "GLPK"),  # site drives the solver itself
     ("yanglao", "Coverage"),
     ("yanglao", "Demography"),

@@ -16,7 +16,7 @@ public enum ReportLanguage: String, Sendable, CaseIterable {
     public var fileSuffix: String { self == .chinese ? "" : "-en" }
 
     /// Picks the Chinese or English text.
-    func text(_ chinese: String, _ english: String) -> String {
+    public func text(_ chinese: String, _ english: String) -> String {
         self == .chinese ? chinese : english
     }
 

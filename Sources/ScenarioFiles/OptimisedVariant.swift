@@ -7,8 +7,8 @@ import Simulation
 
 /// The text of the optimised scenario variant: `extends:` the scenario and replaces its plan's
 /// lines (and, where the allocation needs it, its budget lines) with the optimiser's.
-enum OptimisedVariant {
-    static func yaml(
+public enum OptimisedVariant {
+    public static func yaml(
         scenario: Scenario, extends path: String, objective: AllocationObjective,
         budgets: [FundingSource: [(year: Int, yuan: Double)]], actions: [PlanAction],
         facilityIDs: (Int) -> String
@@ -127,21 +127,21 @@ enum OptimisedVariant {
     }
 
     /// A double-quoted YAML scalar.
-    static func quoted(_ text: String) -> String {
+    public static func quoted(_ text: String) -> String {
         "\""
             + text.replacingOccurrences(of: "\\", with: "\\\\")
             .replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 
     /// A number without a needless fraction: 20, 0.3, 12500000.
-    static func number(_ value: Double) -> String {
+    public static func number(_ value: Double) -> String {
         if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
         return String(value)
     }
 
     /// The path of `file` relative to the folder `folder` (both relative to the working folder
     /// or absolute).
-    static func relativePath(of file: String, from folder: String) -> String {
+    public static func relativePath(of file: String, from folder: String) -> String {
         let cwd = FileManager.default.currentDirectoryPath
         func parts(_ path: String) -> [String] {
             let absolute = path.hasPrefix("/") ? path : cwd + "/" + path
