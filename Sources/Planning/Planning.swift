@@ -21,10 +21,14 @@ public struct PlanningError: Error, Sendable, CustomStringConvertible {
     public var kind: Kind
     /// The message, already located (`file:line:col: error: …`) where it names an input.
     public var message: String
+    /// How many errors the message lists, when it lists an input's diagnostics (the console
+    /// then says so, and that nothing was written).
+    public var errorCount: Int?
 
-    public init(_ kind: Kind, _ message: String) {
+    public init(_ kind: Kind, _ message: String, errorCount: Int? = nil) {
         self.kind = kind
         self.message = message
+        self.errorCount = errorCount
     }
 
     public var description: String { message }

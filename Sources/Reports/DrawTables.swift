@@ -55,6 +55,28 @@ public enum DrawTables {
         return writer.data
     }
 
+    /// The Sobol indices of a target's gap (`sensitivity --out`): one row per input with the
+    /// first-order and total indices and their 95% bootstrap intervals, 3 decimals.
+    public static func sensitivity(target: String, inputs: [String], indices: SobolIndices)
+        -> [UInt8]
+    {
+        var writer = CSVWriter(header: [
+            "target", "input", "first_order", "first_order_low", "first_order_high", "total",
+            "total_low", "total_high", "samples", "runs",
+        ])
+        func f(_ value: Double) -> String { String(format: "%.3f", value) }
+        for (i, input) in inputs.enumerated() {
+            writer.append([
+                target, input, f(indices.firstOrder[i]),
+                f(indices.firstOrderInterval[i].lowerBound),
+                f(indices.firstOrderInterval[i].upperBound), f(indices.total[i]),
+                f(indices.totalInterval[i].lowerBound), f(indices.totalInterval[i].upperBound),
+                String(indices.samples), String(indices.evaluations),
+            ])
+        }
+        return writer.data
+    }
+
     /// The files, named as the run folder holds them: the three tables and
     /// `draws/report.html` (probabilities and fan charts).
     public static func files(

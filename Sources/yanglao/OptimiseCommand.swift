@@ -73,7 +73,7 @@ struct OptimiseCommand: ParsableCommand {
             if !options.quiet { Console.out(english ? englishText : chinese) }
         }
         let loaded = try options.load()
-        let outcome = try Yanglao.call {
+        let outcome = try Yanglao.call(options.lang) {
             try Planning.optimise(
                 OptimiseRequest(
                     scenario: loaded, budget: budget, objective: objective, timeLimit: timeLimit,

@@ -36,34 +36,3 @@ struct OutputFiles {
         return csv + ".json"
     }
 }
-
-/// The folder a scenario command writes (`facilities`, `entitlements`): its tables and a
-/// manifest, all at once.
-enum ScenarioCommandFolder {
-    /// Writes the outputs and a manifest to `path`, replacing an existing folder only with
-    /// `overwrite`.
-    /// - Throws: `ExitCode(64)` when the folder exists, `ExitCode(1)` when it cannot be
-    ///   written; the error is printed.
-    static func write(
-        _ outputs: [(name: String, bytes: [UInt8])], to path: String, loaded: LoadedScenario,
-        inputs: [InputFile], options: ScenarioOptions, started: Date,
-        timings: [(stage: String, milliseconds: Double)], overwrite: Bool
-    ) throws {
-        let scenario = loaded.scenario
-        let manifest = Manifest(
-            toolVersion: Yanglao.version, buildCommit: BuildInfo.commit,
-            scenarioID: scenario.id, scenarioFile: loaded.file, seed: scenario.seed,
-            overrides: options.overrides, resolvedScenario: loaded.resolvedJSON, inputs: inputs,
-            outputs: outputs.map { InputFile(name: $0.name, bytes: $0.bytes) },
-            runID: (path as NSString).lastPathComponent, started: started, timings: timings)
-        do {
-            try RunFolder(path: path).write(
-                outputs + [("manifest.json", Array(manifest.json.text().utf8))],
-                overwrite: overwrite)
-        } catch {
-            Console.error("error: \(error)")
-            if case .exists = error { throw ExitCode(64) }
-            throw ExitCode(1)
-        }
-    }
-}

@@ -1,8 +1,7 @@
 import ArgumentParser
-import Diagnostics
 import Foundation
 import Geography
-import Provenance
+import Planning
 import Reports
 
 extension ReportFormat {
@@ -37,43 +36,22 @@ struct RunFolderOptions: ParsableArguments {
     var language: ReportLanguage { lang == .en ? .english : .chinese }
 
     /// Reads a run folder; prints every problem and exits 64 when it cannot.
-    func read(_ folder: String) throws -> RunData {
-        var log = DiagnosticLog()
-        guard let data = RunFolderReader.read(folder, toolVersion: Yanglao.version, log: &log),
-            !log.hasErrors
-        else {
-            Console.error(log.sorted.map(\.description).joined(separator: "\n"))
-            Console.error(Messages(lang).errorCount(max(1, log.errorCount)))
-            throw ExitCode(64)
+    /// Makes a report of a run folder through Planning and says what was written.
+    func make(_ kind: RunFolderReport, of folder: String) throws {
+        let written = try Yanglao.call(lang) {
+            try Planning.report(
+                kind, of: folder, language: language, overwrite: overwrite,
+                version: Yanglao.version)
         }
-        return data
+        say(written)
     }
 
-    /// Writes files all at once; refuses to replace existing ones without --overwrite.
-    func write(_ files: [(name: String, bytes: [UInt8])], into folder: String) throws {
-        var outputs = OutputFiles()
-        for file in files { outputs.add(folder + "/" + file.name, file.bytes) }
-        if !overwrite, !outputs.existing.isEmpty {
-            Console.error(
-                outputs.existing.map {
-                    "\($0): error: the file exists; pass --overwrite to replace it"
-                }.joined(
-                    separator: "\n"))
-            throw ExitCode(64)
-        }
-        do {
-            try outputs.write()
-        } catch {
-            Console.error("error: \(FileSystemMessage.reason(error))")
-            throw ExitCode(1)
-        }
-        if !quiet {
-            for file in files { Console.out(Messages(lang).fileWritten(folder + "/" + file.name)) }
-        }
+    func say(_ written: [String]) {
+        guard !quiet else { return }
+        for path in written { Console.out(Messages(lang).fileWritten(path)) }
     }
 }
 
-/// `yanglao report RUN_DIR --year Y`: the annual target report of a run.
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
@@ -102,17 +80,7 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var options: RunFolderOptions
 
     func run() throws {
-        let formats = try ReportFormat.list(format)
-        let data = try options.read(folder)
-        let report: AnnualReport
-        do {
-            report = try AnnualReport(
-                data: data, year: year ?? data.reportYear, language: options.language)
-        } catch {
-            Console.error("\(folder): error: \(error.description)")
-            throw ExitCode(64)
-        }
-        try options.write(try report.files(formats), into: folder)
+        try options.make(.annual(year: year, formats: try ReportFormat.list(format)), of: folder)
     }
 }
 
@@ -147,17 +115,7 @@ struct DistrictsCommand: ParsableCommand {
             Console.error("error: unknown level '\(level)'; choose city, county or township")
             throw ExitCode(64)
         }
-        let data = try options.read(folder)
-        let comparison: DistrictComparison
-        do {
-            comparison = try DistrictComparison(
-                data: data, level: level, year: year ?? data.reportYear, language: options.language)
-        } catch {
-            Console.error("\(folder): error: \(error.description)")
-            throw ExitCode(64)
-        }
-        try options.write(
-            [(comparison.stem + ".html", Array(comparison.html().utf8))], into: folder)
+        try options.make(.districts(level: level, year: year), of: folder)
     }
 }
 
@@ -185,17 +143,11 @@ struct CompareCommand: ParsableCommand {
     @OptionGroup var options: RunFolderOptions
 
     func run() throws {
-        let data = try runs.map { try options.read($0) }
-        let comparison: ScenarioComparison
-        do {
-            comparison = try ScenarioComparison(runs: data, language: options.language)
-        } catch {
-            Console.error("error: \(error.description)")
-            throw ExitCode(64)
+        let written = try Yanglao.call(options.lang) {
+            try Planning.compare(
+                runs, out: out, language: options.language, overwrite: options.overwrite,
+                version: Yanglao.version)
         }
-        let url = URL(fileURLWithPath: out)
-        try options.write(
-            [(url.lastPathComponent, Array(comparison.html().utf8))],
-            into: url.deletingLastPathComponent().path)
+        options.say(written)
     }
 }

@@ -64,12 +64,12 @@ struct RunCommand: ParsableCommand {
             formats: try ReportFormat.list(format), language: options.reportLanguage,
             overrides: options.overrides, draws: draws, build: Yanglao.build, started: started,
             loadMilliseconds: (ContinuousClock.now - loadStart).milliseconds)
-        try Yanglao.call { try Planning.checkFolder(request) }
+        try Yanglao.call(options.lang) { try Planning.checkFolder(request) }
         let messages = Messages(options.lang)
         if !options.quiet { Console.out(messages.summary(loaded.scenario)) }
         let bar = ProgressBar(
             enabled: !options.quiet && isatty(STDERR_FILENO) == 1, language: options.lang)
-        let outcome = try Yanglao.call {
+        let outcome = try Yanglao.call(options.lang) {
             try Planning.run(request) { event in
                 switch event {
                 case .stage(let stage, let done): bar.show(stage, done)

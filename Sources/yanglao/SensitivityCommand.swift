@@ -51,24 +51,18 @@ struct SensitivityCommand: ParsableCommand {
         let template = try options.loadTemplate()
         let english = options.lang == .en
         let showsProgress = !options.quiet && isatty(STDERR_FILENO) == 1
-        let outcome: ScenarioSensitivity.Outcome
-        do {
-            outcome = try ScenarioSensitivity.analyse(
-                template, target: target, samples: samples,
-                threads: threads ?? ProcessInfo.processInfo.activeProcessorCount
+        let outcome = try Yanglao.call(options.lang) {
+            try Planning.sensitivity(
+                SensitivityRequest(
+                    template: template, target: target, samples: samples,
+                    threads: threads ?? ProcessInfo.processInfo.activeProcessorCount, out: out)
             ) { done, total in
                 guard showsProgress, done % 10 == 0 || done == total else { return }
                 Console.errorInline("\r\(done)/\(total)" + (done == total ? "\n" : ""))
             }
-        } catch {
-            Console.error("\(template.loaded.file): error: \(error.description)")
-            throw ExitCode(64)
         }
+        guard !options.quiet else { return }
         let indices = outcome.indices
-        var writer = CSVWriter(header: [
-            "target", "input", "first_order", "first_order_low", "first_order_high", "total",
-            "total_low", "total_high", "samples", "runs",
-        ])
         var lines: [String] = [
             english
                 ? "Sobol indices of the gap of \(target) (\(indices.evaluations) runs, N = \(indices.samples); mean gap \(String(format: "%.4g", outcome.meanShortfall))); 95% bootstrap intervals in brackets:"
@@ -88,13 +82,6 @@ struct SensitivityCommand: ParsableCommand {
                     + input.name.padding(
                         toLength: max(48, input.name.count), withPad: " ", startingAt: 0)
                     + " " + first.leftPadded(22) + " " + total.leftPadded(22))
-            writer.append([
-                target, input.name, f(indices.firstOrder[i]),
-                f(indices.firstOrderInterval[i].lowerBound),
-                f(indices.firstOrderInterval[i].upperBound), f(indices.total[i]),
-                f(indices.totalInterval[i].lowerBound), f(indices.totalInterval[i].upperBound),
-                String(indices.samples), String(indices.evaluations),
-            ])
         }
         if indices.variance == 0 {
             lines.append(
@@ -102,11 +89,8 @@ struct SensitivityCommand: ParsableCommand {
                     ? "The gap does not vary over the inputs: every index is 0."
                     : "缺口不随参数变化：各指数均为 0。")
         }
-        if !options.quiet { Console.out(lines.joined(separator: "\n")) }
-        if let out {
-            try OutputFile.write(writer.data, to: out)
-            if !options.quiet { Console.out(english ? "Written to \(out)." : "已写入 \(out)。") }
-        }
+        if let out { lines.append(english ? "Written to \(out)." : "已写入 \(out)。") }
+        Console.out(lines.joined(separator: "\n"))
     }
 }
 

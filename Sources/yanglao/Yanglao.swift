@@ -12,11 +12,14 @@ struct Yanglao: ParsableCommand {
 
     /// Calls the application layer: on a ``PlanningError`` prints its message and exits with
     /// its status (64 for bad input, 1 for a failure).
-    static func call<Value>(_ body: () throws -> Value) throws -> Value {
+    static func call<Value>(_ language: Language, _ body: () throws -> Value) throws -> Value {
         do {
             return try body()
         } catch let error as PlanningError {
             Console.error(error.message)
+            if let count = error.errorCount {
+                Console.error(Messages(language).errorCount(count))
+            }
             throw ExitCode(error.exitStatus)
         }
     }
