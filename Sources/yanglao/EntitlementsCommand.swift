@@ -61,20 +61,9 @@ struct EntitlementsCommand: ParsableCommand {
     }
 
     func run() throws {
-        let started = Date()
-        let loadStart = ContinuousClock.now
-        let loaded = try options.load()
-        let scenario = loaded.scenario
-        if !options.quiet { Console.out(Messages(options.lang).summary(scenario)) }
-        let outcome = try Yanglao.call(options.lang) {
-            try Planning.entitlements(
-                StageRequest(
-                    scenario: loaded, out: out, level: RegionLevel(name: level)!,
-                    overwrite: overwrite, overrides: options.overrides, build: Yanglao.build,
-                    started: started,
-                    loadMilliseconds: (ContinuousClock.now - loadStart).milliseconds,
-                    language: options.reportLanguage))
-        }
+        let request = try options.stageRequest(out: out, level: level, overwrite: overwrite)
+        let outcome = try Yanglao.call(options.lang) { try Planning.entitlements(request) }
+        let scenario = request.scenario.scenario
         if !options.quiet {
             Console.out(
                 EntitlementSummary(zh: options.lang == .zh).lines(

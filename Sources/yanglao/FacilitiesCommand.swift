@@ -56,24 +56,13 @@ struct FacilitiesCommand: ParsableCommand {
     }
 
     func run() throws {
-        let started = Date()
-        let loadStart = ContinuousClock.now
-        let loaded = try options.load()
-        let messages = Messages(options.lang)
-        if !options.quiet { Console.out(messages.summary(loaded.scenario)) }
+        let request = try options.stageRequest(out: out, level: level, overwrite: overwrite)
         let outcome = try Yanglao.call(options.lang) {
-            try Planning.facilities(
-                StageRequest(
-                    scenario: loaded, out: out, level: RegionLevel(name: level) ?? .village,
-                    overwrite: overwrite, overrides: options.overrides, build: Yanglao.build,
-                    started: started,
-                    loadMilliseconds: (ContinuousClock.now - loadStart).milliseconds,
-                    language: options.reportLanguage),
-                populationFile: population)
+            try Planning.facilities(request, populationFile: population)
         }
         if !options.quiet {
             Console.out(FacilitySummary(language: options.lang).lines(outcome.figures))
-            Console.out(messages.written(outcome.folder))
+            Console.out(Messages(options.lang).written(outcome.folder))
         }
     }
 }

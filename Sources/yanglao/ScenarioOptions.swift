@@ -1,5 +1,8 @@
 import ArgumentParser
 import Diagnostics
+import Foundation
+import Geography
+import Quantities
 import Planning
 import Reports
 import ScenarioFiles
@@ -47,5 +50,21 @@ struct ScenarioOptions: ParsableArguments {
             Console.error(Messages(lang).errorCount(errors))
             throw ExitCode(64)
         }
+    }
+}
+
+extension ScenarioOptions {
+    /// Loads the scenario, prints its summary, and makes the request of a stage command
+    /// (`facilities`, `entitlements`) writing `out` at `level`.
+    func stageRequest(out: String?, level: String, overwrite: Bool) throws -> StageRequest {
+        let started = Date()
+        let loadStart = ContinuousClock.now
+        let loaded = try load()
+        if !quiet { Console.out(Messages(lang).summary(loaded.scenario)) }
+        return StageRequest(
+            scenario: loaded, out: out, level: RegionLevel(name: level) ?? .village,
+            overwrite: overwrite, overrides: overrides, build: Yanglao.build, started: started,
+            loadMilliseconds: (ContinuousClock.now - loadStart).milliseconds,
+            language: reportLanguage)
     }
 }
