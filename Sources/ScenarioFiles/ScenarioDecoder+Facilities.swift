@@ -13,6 +13,9 @@ struct InventoryContext {
     /// The line of each facility.
     var lines: [Int]
     var indexByID: [String: Int]
+    /// The facilities of the inventory left out because they lie outside a narrowed
+    /// planning region (see ``Narrowing``), by id.
+    var outside: Set<String> = []
 }
 
 /// `facilities:` — the inventory and how the stock behaves.
@@ -162,6 +165,28 @@ extension ScenarioDecoder {
                 failed = true
             }
         }
+        // A narrowed scenario that keeps its base's caregivers to train (a count for the
+        // whole base region) trains its share of them, by people aged 60+ in the base year.
+        if let narrowing = session.cache.narrowing, let trained = staffing.trainedPerYear,
+            let node = fields?["staffing"]?["trained_per_year"],
+            Self.sameNode(node, narrowing.trainedPerYear),
+            let share = olderShare(of: scenario, in: narrowing.base)
+        {
+            // Whole persons where the base writes whole numbers, as the resolved file shows.
+            let whole = ScenarioNumbers.isWhole(node)
+            staffing.trainedPerYear = YearlyValues(
+                years: trained.years,
+                values: trained.values.map { whole ? ($0 * share).rounded() : $0 * share },
+                rule: trained.rule)
+            var scaled = node
+            _ = ScenarioNumbers.apply(share, .scale, at: [], in: &scaled)
+            set(["facilities", "staffing", "trained_per_year"], scaled)
+            let percent = (share * 1000).rounded() / 10
+            let region = scenario.region.shortForm
+            shareNotes.append(
+                "\(region) trains \(percent)% of the caregivers \(narrowing.base) trains a year (facilities.staffing.trained_per_year), its share of the people aged 60+ in \(scenario.baseYear) / \(region) 按 \(scenario.baseYear) 年60岁及以上人口占比承担 \(narrowing.base) 每年培训护理员人数的 \(percent)%"
+            )
+        }
 
         // The inventory table.
         guard let name = Read.file(fileNode, field: "facilities.inventory", log: &session.log)
@@ -185,6 +210,7 @@ extension ScenarioDecoder {
             }
         }
         guard var (inventory, lines) = decodedInventory, !failed else { return nil }
+        var outside: Set<String> = []
         // A scenario narrowed to a unit of the tree (a county of a city scenario it extends)
         // holds that unit's facilities only: their beds, residents, staff and subsidies are
         // its own.
@@ -199,6 +225,8 @@ extension ScenarioDecoder {
                         facilities: kept.map { inventory.facilities[$0] },
                         regionCount: scenario.regions.count, baseYear: scenario.baseYear)
                 else { return nil }
+                let keptIDs = Set(kept.map { inventory.facilities[$0].id })
+                outside = Set(inventory.facilities.map(\.id).filter { !keptIDs.contains($0) })
                 inventory = narrowed
                 lines = kept.map { lines[$0] }
             }
@@ -209,7 +237,8 @@ extension ScenarioDecoder {
         return (
             settings,
             InventoryContext(
-                inventory: inventory, file: name, lines: lines, indexByID: inventory.indexByID())
+                inventory: inventory, file: name, lines: lines, indexByID: inventory.indexByID(),
+                outside: outside)
         )
     }
 

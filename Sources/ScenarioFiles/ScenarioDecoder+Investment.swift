@@ -183,7 +183,11 @@ extension ScenarioDecoder {
 
         // Actions.
         var actions: [PlanAction] = []
-        if let value = fields["actions"] {
+        var actionsNode = fields["actions"]
+        if session.cache.narrowing != nil, let value = actionsNode {
+            actionsNode = narrowActions(value, scenario: scenario, inventory: inventory)
+        }
+        if let value = actionsNode {
             guard let items = value.items else {
                 session.log.error(
                     .wrongType(
@@ -894,6 +898,86 @@ extension Read {
 }
 
 extension ScenarioDecoder {
+    /// The plan lines of a scenario that narrows its base's planning region (see
+    /// ``Narrowing``), kept to the region: places outside it are left out, and so is a line
+    /// with no place left or naming a facility outside it. The resolved scenario shows the
+    /// lines kept, and a note says how many were left out.
+    mutating func narrowActions(
+        _ node: YAMLNode, scenario: Scenario, inventory: InventoryContext?
+    ) -> YAMLNode {
+        let tree = scenario.regions
+        guard let items = node.items, let planning = tree.index(of: scenario.region) else {
+            return node
+        }
+        let units = Set(tree.subtree(of: planning))
+        func outsideUnit(_ text: String) -> Bool {
+            guard let code = try? DivisionCode(parsing: text), let index = tree.index(of: code)
+            else { return false }  // unknown codes stay, to be reported
+            return !units.contains(index)
+        }
+        let outsideFacility = { (id: String) in inventory?.outside.contains(id) ?? false }
+        var kept: [YAMLNode] = []
+        var dropped = 0
+        var trimmed = 0
+        for item in items {
+            guard let (kind, body) = item.entries?.first.map({ ($0.key, $0.value) }),
+                var fields = body.entries
+            else {
+                kept.append(item)
+                continue
+            }
+            var keep = true
+            for (position, field) in fields.enumerated() {
+                switch field.key {
+                case "places":
+                    var value = field.value
+                    switch value.content {
+                    case .sequence(let places):
+                        let inside = places.filter { !outsideUnit($0.scalar?.text ?? "") }
+                        if inside.count < places.count { trimmed += 1 }
+                        keep = keep && !inside.isEmpty
+                        value.content = .sequence(inside)
+                    case .mapping(let places):
+                        let inside = places.filter { !outsideUnit($0.key) }
+                        if inside.count < places.count { trimmed += 1 }
+                        keep = keep && !inside.isEmpty
+                        value.content = .mapping(inside)
+                    case .scalar:
+                        break
+                    }
+                    fields[position].value = value
+                case "facility", "into":
+                    if outsideFacility(field.value.scalar?.text ?? "") { keep = false }
+                case "facilities":
+                    let ids = (field.value.items ?? [field.value]).compactMap { $0.scalar?.text }
+                    if ids.contains(where: outsideFacility) { keep = false }
+                default:
+                    break
+                }
+            }
+            guard keep else {
+                dropped += 1
+                continue
+            }
+            var line = item
+            var bodyNode = body
+            bodyNode.content = .mapping(fields)
+            line.content = .mapping([
+                YAMLEntry(key: kind, keyLocation: item.location, value: bodyNode)
+            ])
+            kept.append(line)
+        }
+        guard dropped + trimmed > 0 else { return node }
+        var narrowed = node
+        narrowed.content = .sequence(kept)
+        set(["investment", "actions"], narrowed)
+        let region = scenario.region.shortForm
+        shareNotes.append(
+            "\(region) keeps the lines of the plan it extends that lie within it: \(dropped) line(s) left out, \(trimmed) with places outside it trimmed / \(region) 只保留所继承规划中位于本区域内的行动：\(dropped) 条未计入，\(trimmed) 条删去区域外地点"
+        )
+        return narrowed
+    }
+
     /// The money of a scenario that narrows its base's planning region (see ``Narrowing``):
     /// a budget line or lottery total inherited from the base is an error, since it is the
     /// larger region's; `budget: share` takes the base's budget and lottery total times the

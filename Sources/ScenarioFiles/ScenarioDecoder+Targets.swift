@@ -79,7 +79,13 @@ extension ScenarioDecoder {
                 }
                 switch target.scope {
                 case .each(_, _, let units):
-                    for code in units where tree.index(of: code) == nil || !code.isWithin(region) {
+                    // A scenario that narrows its base's region to one unit keeps the base's
+                    // catalogues: their units outside the unit are not judged (a target
+                    // whose units are all outside is not applicable), unknown codes are
+                    // still errors.
+                    let narrowed = session.cache.narrowing != nil
+                    for code in units
+                    where tree.index(of: code) == nil || (!narrowed && !code.isWithin(region)) {
                         session.log.error(
                             .unknownRegion(
                                 code: code.shortForm + " (in the scope of \(target.id))"),

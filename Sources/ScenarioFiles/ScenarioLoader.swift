@@ -264,7 +264,8 @@ struct Session {
             cache.narrowing = Narrowing(
                 base: baseRegion, location: own.location,
                 budget: base["investment"]?["budget"],
-                lotteryTotal: base["investment"]?["welfare_lottery_total"])
+                lotteryTotal: base["investment"]?["welfare_lottery_total"],
+                trainedPerYear: base["facilities"]?["staffing"]?["trained_per_year"])
         }
         var baseEntries = base.entries ?? []
         baseEntries.removeAll { $0.key == "id" }

@@ -30,6 +30,9 @@ struct Narrowing: Sendable {
     /// The base's `investment.budget` and `investment.welfare_lottery_total`, as it gave them.
     var budget: YAMLNode?
     var lotteryTotal: YAMLNode?
+    /// The base's `facilities.staffing.trained_per_year` (caregivers trained a year in the
+    /// whole base region).
+    var trainedPerYear: YAMLNode?
 }
 
 /// A scenario loaded once and kept ready to be decoded again with some of its numbers

@@ -18,8 +18,9 @@ public enum TargetStatus: String, Hashable, Sendable, CaseIterable {
     case notQuantified = "not_quantified"
     /// 未测算: the scenario has no input for the indicator in this year or unit.
     case notComputed = "not_computed"
-    /// 不适用: the threshold is a total for the document's larger region (全省床位总数); the
-    /// planned part's value is reported, not judged.
+    /// 不适用: the threshold is a total for the document's larger region (全省床位总数), whose
+    /// planned part's value is reported, not judged; or the units the target names all lie
+    /// outside the planning region.
     case notApplicable = "not_applicable"
 
     public var chineseName: String {
@@ -145,6 +146,19 @@ public enum TargetEvaluator {
             return TargetResult(
                 target: target, region: region, summary: rows, units: [], firstYearMet: first,
                 verdict: verdict(of: rows, target: target))
+        case .each(_, _, let codes)
+        where !codes.isEmpty
+            && units(in: target.scope, tree: tree, region: region).isEmpty:
+            // The units the target names all lie outside the planning region (a county
+            // scenario that keeps its city's catalogue): nothing to judge here.
+            let rows = years.map { year in
+                TargetResult.Row(
+                    year: year, region: region, value: nil, met: nil, status: .notApplicable,
+                    gap: nil, actionGap: nil, failingUnits: [])
+            }
+            return TargetResult(
+                target: target, region: region, summary: rows, units: [], firstYearMet: nil,
+                verdict: .notApplicable)
         case .each, .group:
             let scope = units(in: target.scope, tree: tree, region: region)
             let perUnit = scope.map { unitRows(target, table: table, unit: $0, years: years) }

@@ -2,8 +2,8 @@ import ArgumentParser
 import Diagnostics
 import Foundation
 import Geography
-import Quantities
 import Planning
+import Quantities
 import Reports
 import ScenarioFiles
 

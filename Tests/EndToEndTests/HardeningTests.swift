@@ -346,5 +346,56 @@ import Testing
         #expect(
             resolved.contains("values: {2021: \(Int((2100 * share).rounded())),"), "\(resolved)")
         #expect(resolved.contains("\((share * 1000).rounded() / 10)% of the budget of 2103"))
+        // The city's 800 and 200 caregivers trained a year (2021, 2023), the county's share.
+        #expect(
+            resolved.contains(
+                "trained_per_year: {2021: \(Int((800 * share).rounded())), 2023: \(Int((200 * share).rounded()))}"
+            ), "\(resolved)")
+    }
+
+    /// A county scenario that keeps the city's plan and catalogues: plan lines and places
+    /// outside the county are left out and said so, targets naming only other counties are
+    /// not applicable.
+    @Test("a county scenario keeps the lines and targets of its own units")
+    func countyPlanLinesAndTargets() throws {
+        let folder = try TemporaryFolder()
+        try Self.writeHaicheng(in: folder, as: "plan", investment: "{budget: share}")
+        // The plan's catalogues and lines come back: no `targets: ~`, no `actions: ~`.
+        let text = try String(contentsOfFile: folder.path + "/plan/scenario.yaml", encoding: .utf8)
+        try folder.write(
+            "plan/scenario.yaml",
+            Array(text.replacingOccurrences(of: "targets: ~\n", with: "").utf8))
+        let result = try yanglao([
+            "run", folder.path + "/plan", "--out", folder.path + "/out", "--run-id", "p",
+            "--quiet", "--format", "json",
+        ])
+        #expect(result.status == 0, "\(result.errors)")
+        // By hand from Scenarios/anshan/scenario.yaml and its inventory: the first line builds
+        // homes in 210381, 210321 and 210323 (trimmed to 210381); of the three merges, those
+        // whose two facilities are not both in 210381 are left out.
+        let inventory = try String(
+            contentsOfFile: repository + "/Scenarios/anshan/facilities-2020-synthetic.csv",
+            encoding: .utf8
+        ).split(whereSeparator: \.isNewline).dropFirst().map { $0.split(separator: ",") }
+        let inCounty = Set(inventory.filter { $0[5].hasPrefix("210381") }.map { String($0[0]) })
+        let merges = [
+            ("AS-TH-00008", "AS-CH-00001"), ("AS-TH-00012", "AS-CH-00002"),
+            ("AS-TH-00018", "AS-CH-00003"),
+        ]
+        let dropped = merges.filter { !inCounty.contains($0.0) || !inCounty.contains($0.1) }.count
+        let json =
+            try JSONSerialization.jsonObject(
+                with: Data(
+                    contentsOf: URL(
+                        fileURLWithPath: folder.path + "/out/haicheng/p/report-2025.json")))
+            as! [String: Any]
+        let notes = (json["notes"] as! [String]).joined(separator: "\n")
+        #expect(notes.contains("\(dropped) line(s) left out, 1 with places outside it trimmed"))
+        // as.county-care-home names 海城市, 台安县 and 岫岩: judged on 海城市 alone, so a
+        // failing unit can only be 210381.
+        let targets = json["targets"] as! [[String: Any]]
+        let careHome = try #require(targets.first { $0["id"] as? String == "as.county-care-home" })
+        #expect((careHome["failing_units"] as! [String]).allSatisfy { $0 == "210381" })
+        #expect(careHome["verdict"] as? String != "not_applicable")
     }
 }

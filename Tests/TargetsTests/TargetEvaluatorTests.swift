@@ -100,6 +100,42 @@ func indicator(_ id: String) -> Indicator { IndicatorCatalogue.indicator(id)! }
         #expect(result.verdict == .met)
     }
 
+    // An ongoing target (every year from 2023) met in 2023 (60%), missed in 2024 (50% < 55%),
+    // not computed after: one missed year misses a target that holds every year, so the
+    // verdict is missed, read from 2024's row, while 2025's status is not computed.
+    @Test func anOngoingTargetMissedInAnyYearIsMissed() throws {
+        let tree = try smallTree()
+        var table = IndicatorTable(years: years, regionCount: tree.count)
+        table.set(
+            indicator("lottery-fund-share"), year: 2023, region: 0, numerator: 60, denominator: 100)
+        table.set(
+            indicator("lottery-fund-share"), year: 2024, region: 0, numerator: 50, denominator: 100)
+        let result = TargetEvaluator.evaluate(
+            target("lottery-fund-share", 0.55, deadline: nil, from: 2023), table: table, tree: tree,
+            region: 0)
+        #expect(result.summary.map(\.status) == [.met, .missed, .notComputed, .notComputed])
+        #expect(result.verdict == .missed)
+        #expect(result.judgedRow?.year == 2024)
+        #expect(result.status(in: 2025) == .notComputed)
+        #expect(result.status(in: 2030) == .notComputed)  // outside the run
+    }
+
+    // A target on named units (台安县 only) judged in a scenario of 海城市 (index 6): none of
+    // its units lies in the planning region, so it is not applicable there, every year.
+    @Test func aTargetWhoseUnitsAllLieOutsideThePlanningRegionIsNotApplicable() throws {
+        let tree = try smallTree()
+        let table = IndicatorTable(years: years, regionCount: tree.count)
+        let named = target(
+            "county-care-homes", 1,
+            scope: .each(level: .county, kinds: [], units: [try DivisionCode(parsing: "210321")]))
+        let result = TargetEvaluator.evaluate(named, table: table, tree: tree, region: 6)
+        #expect(result.summary.map(\.status) == Array(repeating: .notApplicable, count: 4))
+        #expect(result.verdict == .notApplicable)
+        // In the city, which holds 台安县, it is judged (not computed here: no values).
+        let city = TargetEvaluator.evaluate(named, table: table, tree: tree, region: 0)
+        #expect(city.verdict == .notComputed)
+    }
+
     // Nursing beds of institutional beds: 400/1,000, 480/1,000, 560/1,000 (and 2026 the same)
     // against 55% by 2025: not met in 2023–24 but met at the deadline, so on track; met in 2025.
     @Test func aPathThatReachesTheThresholdByTheDeadlineIsOnTrack() throws {
