@@ -4,6 +4,7 @@ import Facilities
 import Foundation
 import Geography
 import ScenarioFiles
+import Simulation
 import Targets
 import Uncertainty
 
@@ -73,6 +74,7 @@ public enum RunFolderReader {
             reportYear: manifest.reportYear, region: region, tree: tree, indicators: table,
             targets: targets,
             costs: costs, toolVersion: manifest.version, runID: manifest.runID)
+        data.runNotes = manifest.runNotes
         if FileManager.default.fileExists(atPath: path + "/stock.csv") {
             guard let synthetic = countSynthetic(path + "/stock.csv", log: &log) else { return nil }
             data.syntheticFacilities = synthetic
@@ -216,6 +218,8 @@ public enum RunFolderReader {
         var scenarioID: String
         var label: String
         var notes: [String]
+        /// The run's notes (`notes` of the manifest, beside the scenario).
+        var runNotes: [RunNote]
         var years: ClosedRange<Int>
         var reportYear: Int
         var region: DivisionCode
@@ -265,7 +269,12 @@ public enum RunFolderReader {
         }
         return ManifestFacts(
             version: version, scenarioID: id, label: resolved["label"] as? String ?? id,
-            notes: resolved["notes"] as? [String] ?? [], years: base...max(base, horizon),
+            notes: resolved["notes"] as? [String] ?? [],
+            runNotes: (json["notes"] as? [[String: Any]] ?? []).compactMap { note in
+                guard let chinese = note["zh"] as? String, let english = note["en"] as? String
+                else { return nil }
+                return RunNote(chinese: chinese, english: english)
+            }, years: base...max(base, horizon),
             reportYear: resolved["report_year"] as? Int ?? horizon, region: region, runID: runID)
     }
 

@@ -24,6 +24,10 @@ public struct SimulationResult: Sendable {
     public let circleUnits: [Int]
     /// Units with residents but no location, which the circle cannot place.
     public let unlocatedUnits: [Int]
+    /// What the run says about how it was computed, once each (e.g. that
+    /// `most_uncovered_elderly` ranked units by presence); the console and the reports
+    /// repeat them.
+    public var notes: [RunNote] = []
     /// Every indicator, year and region.
     public let indicators: IndicatorTable
     /// The verdict on every target, in the scenario's order.
@@ -114,9 +118,12 @@ public enum Simulator {
         }
         timings.append(("demography", milliseconds(clock.now - start)))
 
-        // Facilities and investment.
+        // Facilities and investment, the units of `most_uncovered_elderly` ranked by the
+        // older residents outside the service circle when coverage can measure them.
         progress("facilities", 0.25)
         start = clock.now
+        let residents = population.map { ResidentLayer(population: $0, tree: tree) }
+        let (feed, notes) = UncoveredElderlyFeed.make(scenario, residents: residents)
         var facilities: FacilityRun?
         if let settings = scenario.facilities {
             var elderly: ElderlyPopulation?
@@ -131,7 +138,9 @@ public enum Simulator {
                 facilities = try FacilitySimulation.run(
                     FacilityRunInput(
                         regions: tree, planningRegion: planning, years: years, settings: settings,
-                        plan: scenario.investment, population: elderly, keepsYearEndStocks: true))
+                        plan: scenario.investment, population: elderly,
+                        uncoveredElderly: feed?.estimate,
+                        keepsYearEndStocks: true))
             } catch {
                 throw .facilities(error)
             }
@@ -143,7 +152,6 @@ public enum Simulator {
         start = clock.now
         let settings = scenario.coverage ?? CoverageSettings()
         let stocks = facilities?.yearEndStocks ?? []
-        let residents = population.map { ResidentLayer(population: $0, tree: tree) }
         let points = tree.representativePoints()
         let perYear: [(coverage: [AdministrativeCoverage], circle: ServiceCircleResult?)] =
             parallelism.map(count: stocks.count, chunkSize: 1) { yearIndex in
@@ -182,6 +190,7 @@ public enum Simulator {
             indicators: table, targets: targets,
             timings: timings)
         simulation.entitlements = entitlements
+        simulation.notes = notes
         return simulation
     }
 }
@@ -305,17 +314,11 @@ struct ResidentLayer: Sendable {
             .compactMap(\.location)
         guard !located.isEmpty, !points.isEmpty else { return nil }
         var groups = [
-            ResidentGroup(
-                name: ResidentGroup.aged60Plus,
-                weights: located.map { population.aged60[yearIndex][$0] }),
-            ResidentGroup(
-                name: ResidentGroup.aged80Plus,
-                weights: located.map { population.aged80[yearIndex][$0] }),
+            group(ResidentGroup.aged60Plus, population.aged60, yearIndex),
+            group(ResidentGroup.aged80Plus, population.aged80, yearIndex),
         ]
         if let disabled = population.disabled {
-            groups.append(
-                ResidentGroup(
-                    name: ResidentGroup.disabled, weights: located.map { disabled[yearIndex][$0] }))
+            groups.append(group(ResidentGroup.disabled, disabled, yearIndex))
         }
         let residents = ResidentPoints(
             locations: locations, regionIndices: located.map { Int32($0) }, groups: groups)
@@ -323,5 +326,10 @@ struct ResidentLayer: Sendable {
             residents: residents, servicePoints: PlanarPoint.projecting(points, with: projection),
             tree: tree,
             parallelism: .serial)
+    }
+
+    /// A group of persons (per year, per region) at the located units in a year.
+    func group(_ name: String, _ persons: [[Double]], _ yearIndex: Int) -> ResidentGroup {
+        ResidentGroup(name: name, weights: located.map { persons[yearIndex][$0] })
     }
 }

@@ -108,6 +108,9 @@ struct FacilitiesCommand: ParsableCommand {
         if !options.quiet { Console.out(messages.summary(scenario)) }
 
         let runStart = clock.now
+        // Units for most_uncovered_elderly ranked as `run` ranks them.
+        let uncovered = Simulator.uncoveredElderly(
+            scenario, population: elderly.map(PopulationByRegion.init(elderly:)))
         let result: FacilityRun
         do {
             result = try FacilitySimulation.run(
@@ -115,7 +118,8 @@ struct FacilitiesCommand: ParsableCommand {
                     regions: scenario.regions,
                     planningRegion: scenario.regions.index(of: scenario.region)!,
                     years: scenario.years, settings: settings, plan: scenario.investment,
-                    population: elderly, reportingLevel: RegionLevel(name: level) ?? .village))
+                    population: elderly, uncoveredElderly: uncovered.estimate,
+                    reportingLevel: RegionLevel(name: level) ?? .village))
         } catch {
             Console.error("error: \(error.description)")
             throw ExitCode(64)
@@ -141,6 +145,7 @@ struct FacilitiesCommand: ParsableCommand {
             ], overwrite: overwrite)
         if !options.quiet {
             Console.out(FacilitySummary(language: options.lang).lines(result, tree: tree))
+            if let notes = messages.notes(uncovered.notes) { Console.out(notes) }
             Console.out(messages.written(path))
         }
     }

@@ -83,6 +83,7 @@ struct RunCommand: ParsableCommand {
         }
         if !options.quiet {
             Console.out(messages.verdicts(result))
+            if let notes = messages.notes(result.notes) { Console.out(notes) }
             if let line = messages.serviceList(result) { Console.out(line) }
         }
         let draws = try template.map { try uncertainty.run($0, central: result, options: options) }
