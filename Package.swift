@@ -124,7 +124,9 @@ let package = Package(
             exclude: ["Fixtures"]),
         .testTarget(
             name: "SimulationTests",
-            dependencies: ["Simulation", "Geography", "ScenarioFiles", "Targets", "Coverage"]),
+            dependencies: [
+                "Simulation", "Geography", "ScenarioFiles", "Targets", "Coverage", "Facilities",
+            ]),
         .testTarget(name: "DemographyTests", dependencies: ["Demography", "Geography", "GSL"]),
         .testTarget(
             name: "FacilitiesTests", dependencies: ["Facilities", "Geography", "Quantities"]),

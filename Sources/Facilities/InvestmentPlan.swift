@@ -399,6 +399,22 @@ public struct PlanAction: Sendable {
     }
 }
 
+extension PlanAction {
+    /// Whether the line ranks units by a priority rule (优先规则): it gives a count to place
+    /// (`per_year`) rather than naming its places; conversions also rank the units of the
+    /// places they name, unless they name the homes.
+    public var ranksUnits: Bool {
+        switch kind {
+        case .buildBeds, .buildCentres, .buildStations, .addFamilyBeds, .certifyMealSites:
+            places.isEmpty && perYear > 0
+        case .convertToNursing:
+            facilities.isEmpty && (perYear > 0 || !places.isEmpty)
+        case .upgradeRatings, .buildPlanned, .close, .merge:
+            false
+        }
+    }
+}
+
 /// Who receives recurring payments and which source pays them.
 public struct RecurringCostRules: Sendable {
     /// The old-age allowance goes to everyone aged 80+ (000 二(三)5).
@@ -465,5 +481,10 @@ public struct InvestmentPlan: Sendable {
         self.carriesOver = carriesOver
         self.recurring = recurring
         self.actions = actions
+    }
+
+    /// Whether some line ranks units by a rule, its own or the plan's default.
+    public func ranksUnits(by rule: PriorityRule) -> Bool {
+        actions.contains { $0.ranksUnits && ($0.priority ?? priority) == rule }
     }
 }

@@ -89,6 +89,8 @@ public struct FacilityFigures: Sendable {
 /// What `facilities` wrote.
 public struct FacilitiesOutcome: Sendable {
     public var figures: FacilityFigures
+    /// What the run says of its own rules (a priority rule's fallback).
+    public var notes: [RunNote]
     public var folder: String
 }
 
@@ -133,6 +135,9 @@ extension Planning {
             }
         }
         let runStart = clock.now
+        // Units for most_uncovered_elderly ranked as `run` ranks them.
+        let uncovered = Simulator.uncoveredElderly(
+            scenario, population: elderly.map(PopulationByRegion.init(elderly:)))
         let result: FacilityRun
         do {
             result = try FacilitySimulation.run(
@@ -140,7 +145,8 @@ extension Planning {
                     regions: scenario.regions,
                     planningRegion: scenario.regions.index(of: scenario.region)!,
                     years: scenario.years, settings: settings, plan: scenario.investment,
-                    population: elderly, reportingLevel: request.level))
+                    population: elderly, uncoveredElderly: uncovered.estimate,
+                    reportingLevel: request.level))
         } catch {
             throw PlanningError(.badInput, "error: \(error.description)")
         }
@@ -161,7 +167,8 @@ extension Planning {
                 ("load", request.loadMilliseconds), ("facilities", runTime),
                 ("write", (clock.now - writeStart).milliseconds),
             ])
-        return FacilitiesOutcome(figures: FacilityFigures(result), folder: folder)
+        return FacilitiesOutcome(
+            figures: FacilityFigures(result), notes: uncovered.notes, folder: folder)
     }
 
     /// Reads an older population table (`--population`) for the scenario's tree and years.

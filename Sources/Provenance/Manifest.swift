@@ -19,6 +19,9 @@ public struct Manifest: Sendable {
     public var overrides: [String]
     /// The resolved scenario, as JSON.
     public var resolvedScenario: JSONValue
+    /// What the run said about how it was computed, in Chinese and English (the reports
+    /// repeat them).
+    public var notes: [(chinese: String, english: String)]
     /// Every input file read.
     public var inputs: [InputFile]
     /// Every output file written, other than the manifest.
@@ -34,7 +37,8 @@ public struct Manifest: Sendable {
         toolVersion: String, buildCommit: String?, scenarioID: String,
         scenarioFile: String, seed: UInt64, overrides: [String], resolvedScenario: JSONValue,
         inputs: [InputFile], outputs: [InputFile], runID: String, started: Date,
-        timings: [(stage: String, milliseconds: Double)]
+        timings: [(stage: String, milliseconds: Double)],
+        notes: [(chinese: String, english: String)] = []
     ) {
         self.toolVersion = toolVersion
         self.buildCommit = buildCommit
@@ -48,6 +52,7 @@ public struct Manifest: Sendable {
         self.runID = runID
         self.started = started
         self.timings = timings
+        self.notes = notes
     }
 
     /// The manifest as JSON.
@@ -71,6 +76,13 @@ public struct Manifest: Sendable {
                 ])
             ),
             ("seed", .number(String(seed))),
+            (
+                "notes",
+                .array(
+                    notes.map {
+                        .object([("zh", .string($0.chinese)), ("en", .string($0.english))])
+                    })
+            ),
             ("inputs", .array(inputs.map(\.json))),
             ("outputs", .array(outputs.map(\.json))),
             (

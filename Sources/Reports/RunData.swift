@@ -23,6 +23,9 @@ public struct RunData: Sendable {
     public var label: String
     /// Notes every report repeats (e.g. that a scenario's facilities are synthetic).
     public var notes: [String]
+    /// What the run said about how it was computed (``SimulationResult/notes``), printed
+    /// after `notes` in the report's language.
+    public var runNotes: [RunNote] = []
     public var years: ClosedRange<Int>
     public var reportYear: Int
     /// The planning region's index in the tree.
@@ -118,6 +121,7 @@ public struct RunData: Sendable {
             indicators: result.indicators,
             targets: result.targets, costs: costs, toolVersion: toolVersion, runID: runID)
         syntheticFacilities = result.facilities?.stock.syntheticCount ?? 0
+        runNotes = result.notes
         if let costing = result.entitlements.costing {
             for year in costing.years {
                 for (index, item) in costing.items.enumerated() {
@@ -135,7 +139,8 @@ public struct RunData: Sendable {
     }
 
     /// The notes a report prints, with the class a page shows them in: the
-    /// synthetic-inventory warning first (`warning`), then the scenario's own (`note`).
+    /// synthetic-inventory warning first (`warning`), then the scenario's own and the run's
+    /// (`note`).
     public func noteParagraphs(_ language: ReportLanguage) -> [(text: String, className: String)] {
         reportNotes(language).enumerated().map { index, text in
             (text, index == 0 && syntheticFacilities > 0 ? "warning" : "note")
@@ -143,8 +148,9 @@ public struct RunData: Sendable {
     }
 
     /// The notes a report prints: the synthetic-inventory warning first, then the
-    /// scenario's own notes.
+    /// scenario's own notes, then the run's.
     public func reportNotes(_ language: ReportLanguage) -> [String] {
+        let notes = notes + runNotes.map { language.text($0.chinese, $0.english) }
         guard syntheticFacilities > 0 else { return notes }
         let count = ReportLanguage.grouped(Double(syntheticFacilities), decimals: 0)
         let warning = language.text(

@@ -3,6 +3,7 @@ import Diagnostics
 import Facilities
 import Foundation
 import Geography
+import Simulation
 import Targets
 import Uncertainty
 
@@ -72,6 +73,7 @@ public enum RunFolderReader {
             reportYear: manifest.reportYear, region: region, tree: tree, indicators: table,
             targets: targets,
             costs: costs, toolVersion: manifest.version, runID: manifest.runID)
+        data.runNotes = manifest.runNotes
         if FileManager.default.fileExists(atPath: path + "/stock.csv") {
             guard let synthetic = countSynthetic(path + "/stock.csv", log: &log) else { return nil }
             data.syntheticFacilities = synthetic
@@ -215,6 +217,8 @@ public enum RunFolderReader {
         var scenarioID: String
         var label: String
         var notes: [String]
+        /// The run's notes (`notes` of the manifest, beside the scenario).
+        var runNotes: [RunNote]
         var years: ClosedRange<Int>
         var reportYear: Int
         var region: DivisionCode
@@ -264,7 +268,12 @@ public enum RunFolderReader {
         }
         return ManifestFacts(
             version: version, scenarioID: id, label: resolved["label"] as? String ?? id,
-            notes: resolved["notes"] as? [String] ?? [], years: base...max(base, horizon),
+            notes: resolved["notes"] as? [String] ?? [],
+            runNotes: (json["notes"] as? [[String: Any]] ?? []).compactMap { note in
+                guard let chinese = note["zh"] as? String, let english = note["en"] as? String
+                else { return nil }
+                return RunNote(chinese: chinese, english: english)
+            }, years: base...max(base, horizon),
             reportYear: resolved["report_year"] as? Int ?? horizon, region: region, runID: runID)
     }
 

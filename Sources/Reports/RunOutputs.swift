@@ -79,7 +79,8 @@ public struct RunOutputs: Sendable {
             resolvedScenario: record.resolvedJSON, inputs: record.inputs,
             outputs: outputs, runID: runID,
             started: facts.started,
-            timings: facts.timings + result.timings)
+            timings: facts.timings + result.timings,
+            notes: result.notes.map { ($0.chinese, $0.english) })
         self.files = files + [("manifest.json", Array(manifest.json.text().utf8))]
     }
 

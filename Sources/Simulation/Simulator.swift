@@ -25,6 +25,10 @@ public struct SimulationResult: Sendable {
     public let circleUnits: [Int]
     /// Units with residents but no location, which the circle cannot place.
     public let unlocatedUnits: [Int]
+    /// What the run says about how it was computed, once each (e.g. that
+    /// `most_uncovered_elderly` ranked units by presence); the console and the reports
+    /// repeat them.
+    public var notes: [RunNote] = []
     /// Every indicator, year and region.
     public let indicators: IndicatorTable
     /// The verdict on every target, in the scenario's order.
@@ -111,9 +115,12 @@ public enum Simulator {
         }
         timings.append(("demography", (clock.now - start).milliseconds))
 
-        // Facilities and investment.
+        // Facilities and investment, the units of `most_uncovered_elderly` ranked by the
+        // older residents outside the service circle when coverage can measure them.
         progress("facilities", 0.25)
         start = clock.now
+        let residents = population.map { ResidentLayer(population: $0, tree: tree) }
+        let (feed, notes) = UncoveredElderlyFeed.make(scenario, residents: residents)
         var facilities: FacilityRun?
         if let settings = scenario.facilities {
             var elderly: ElderlyPopulation?
@@ -128,7 +135,9 @@ public enum Simulator {
                 facilities = try FacilitySimulation.run(
                     FacilityRunInput(
                         regions: tree, planningRegion: planning, years: years, settings: settings,
-                        plan: scenario.investment, population: elderly, keepsYearEndStocks: true))
+                        plan: scenario.investment, population: elderly,
+                        uncoveredElderly: feed?.estimate,
+                        keepsYearEndStocks: true))
             } catch {
                 throw .facilities(error)
             }
@@ -140,7 +149,6 @@ public enum Simulator {
         start = clock.now
         let settings = scenario.coverage ?? CoverageSettings()
         let stocks = facilities?.yearEndStocks ?? []
-        let residents = population.map { ResidentLayer(population: $0, tree: tree) }
         let points = tree.representativePoints()
         let perYear: [(coverage: [AdministrativeCoverage], circle: ServiceCircleResult?)] =
             parallelism.map(count: stocks.count, chunkSize: 1) { yearIndex in
@@ -179,6 +187,7 @@ public enum Simulator {
             indicators: table, targets: targets,
             timings: timings)
         simulation.entitlements = entitlements
+        simulation.notes = notes
         return simulation
     }
 }
@@ -302,17 +311,11 @@ struct ResidentLayer: Sendable {
             .compactMap(\.location)
         guard !located.isEmpty, !points.isEmpty else { return nil }
         var groups = [
-            ResidentGroup(
-                name: ResidentGroup.aged60Plus,
-                weights: located.map { population.aged60[yearIndex][$0] }),
-            ResidentGroup(
-                name: ResidentGroup.aged80Plus,
-                weights: located.map { population.aged80[yearIndex][$0] }),
+            group(ResidentGroup.aged60Plus, population.aged60, yearIndex),
+            group(ResidentGroup.aged80Plus, population.aged80, yearIndex),
         ]
         if let disabled = population.disabled {
-            groups.append(
-                ResidentGroup(
-                    name: ResidentGroup.disabled, weights: located.map { disabled[yearIndex][$0] }))
+            groups.append(group(ResidentGroup.disabled, disabled, yearIndex))
         }
         let residents = ResidentPoints(
             locations: locations, regionIndices: located.map { Int32($0) }, groups: groups)
@@ -320,5 +323,10 @@ struct ResidentLayer: Sendable {
             residents: residents, servicePoints: PlanarPoint.projecting(points, with: projection),
             tree: tree,
             parallelism: .serial)
+    }
+
+    /// A group of persons (per year, per region) at the located units in a year.
+    func group(_ name: String, _ persons: [[Double]], _ yearIndex: Int) -> ResidentGroup {
+        ResidentGroup(name: name, weights: located.map { persons[yearIndex][$0] })
     }
 }

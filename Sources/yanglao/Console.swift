@@ -238,6 +238,17 @@ struct Messages {
         }
     }
 
+    /// The run's notes (how it was computed), one line each, or nil when it made none.
+    func notes(_ notes: [RunNote]) -> String? {
+        guard !notes.isEmpty else { return nil }
+        return notes.map {
+            switch language {
+            case .zh: "注：" + $0.chinese
+            case .en: "Note: " + $0.english
+            }
+        }.joined(separator: "\n")
+    }
+
     var valid: String {
         switch language {
         case .zh: "校验通过。"

@@ -62,6 +62,7 @@ struct FacilitiesCommand: ParsableCommand {
         }
         if !options.quiet {
             Console.out(FacilitySummary(language: options.lang).lines(outcome.figures))
+            if let notes = Messages(options.lang).notes(outcome.notes) { Console.out(notes) }
             Console.out(Messages(options.lang).written(outcome.folder))
         }
     }

@@ -121,7 +121,7 @@ import Testing
         let lines = readme.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let start = try #require(lines.firstIndex(of: "$ " + command))
         let shown = Array(lines[(start + 1)...].prefix { !$0.hasPrefix("```") })
-        #expect(shown.count == 8)
+        #expect(shown.count == 9)
         let folder = try TemporaryFolder()
         let result = try yanglao([
             "facilities", "Examples/facilities", "--population", "Examples/facilities/elderly.csv",

@@ -79,6 +79,27 @@ import Testing
             ])
     }
 
+    // Anshan's plan ranks its stations, centres, meal sites and family beds by
+    // most_uncovered_elderly, but no unit with older residents has a location: the run says
+    // once, on the console and in the reports (read back in English too), that presence
+    // ranks them instead.
+    @Test func theFallbackOfMostUncoveredElderlyIsSaidOnce() throws {
+        let folder = try TemporaryFolder()
+        let result = try yanglao([
+            "run", "Scenarios/anshan", "--out", folder.path, "--run-id", "n", "--format", "json",
+        ])
+        #expect(result.status == 0, "\(result.errors)")
+        let chinese = "改用按设施有无，优先无该类设施单元的老年人口"
+        #expect(result.output.components(separatedBy: chinese).count == 2)
+        let run = folder.path + "/anshan/n"
+        let report = try String(contentsOfFile: run + "/report-2025.json", encoding: .utf8)
+        #expect(report.components(separatedBy: chinese).count == 2)
+        let english = try yanglao(["report", run, "--lang", "en", "--format", "json"])
+        #expect(english.status == 0, "\(english.errors)")
+        let text = try String(contentsOfFile: run + "/report-2025-en.json", encoding: .utf8)
+        #expect(text.components(separatedBy: "Units are ranked by presence instead").count == 2)
+    }
+
     // Anshan's inventory is synthetic (every row of facilities-2020-synthetic.csv says so):
     // the run prints where the report is, the stock table marks the same rows, and every
     // report says the inventory is synthetic.
