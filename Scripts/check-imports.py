@@ -41,8 +41,7 @@ C_OWNERS = {"GSL": {"CGSL"}, "GLPK": {"CGLPK"}, "Reports": {"CXLSX"}, "Provenanc
 KNOWN = {
     ("yanglao", "Uncertainty"),
     ("yanglao", "Allocation"),
-    ("yanglao", "GLPK"),  # site drives the solver itself
-    ("yanglao", "Coverage"),
+    ("yanglao", "GLPK"),  # optimise drives the solver itself
     ("yanglao", "Demography"),
     ("yanglao", "Facilities"),
 }

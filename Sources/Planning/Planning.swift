@@ -21,6 +21,9 @@ public struct PlanningError: Error, Sendable, CustomStringConvertible {
     public var kind: Kind
     /// The message, already located (`file:line:col: error: …`) where it names an input.
     public var message: String
+    /// How many errors the message lists when it shows the problems found in input files
+    /// (a console adds a line with the count); 0 otherwise.
+    public var errorCount = 0
 
     public init(_ kind: Kind, _ message: String) {
         self.kind = kind
