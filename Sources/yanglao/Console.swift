@@ -1,7 +1,6 @@
-import Demography
-import Facilities
 import Foundation
 import Geography
+import Planning
 import Reports
 import Simulation
 import Targets
@@ -104,21 +103,17 @@ struct Messages {
                 Years \(scenario.baseYear)–\(scenario.horizon), report year \(scenario.reportYear), seed \(scenario.seed)
                 """ + targets
         }
-        let withPopulation =
-            scenario.demography.map { lines + "\n" + demography($0, within: scenario.region) }
-            ?? lines
-        return scenario.facilities.map { withPopulation + "\n" + facilities($0, scenario) }
-            ?? withPopulation
+        let summary = ScenarioSummary(scenario)
+        let withPopulation = summary.population.map { lines + "\n" + demography($0) } ?? lines
+        return summary.stock.map { withPopulation + "\n" + facilities($0) } ?? withPopulation
     }
 
     /// One line on the facility inventory and the plan, saying when the inventory is synthetic.
-    func facilities(_ settings: FacilitySettings, _ scenario: Scenario) -> String {
-        let units = scenario.regions.index(of: scenario.region).map(scenario.regions.subtree(of:))
-        let facilities = settings.inventory.facilities.filter { units?.contains($0.region) ?? true }
-        let count = Self.grouped(facilities.count)
-        let beds = Self.grouped(facilities.reduce(0) { $0 + $1.beds })
-        let synthetic = facilities.filter(\.isSynthetic).count
-        let lines = scenario.investment?.actions.count ?? 0
+    func facilities(_ stock: ScenarioSummary.Stock) -> String {
+        let count = Self.grouped(stock.facilities)
+        let beds = Self.grouped(stock.beds)
+        let synthetic = stock.synthetic
+        let lines = stock.planLines
         switch language {
         case .zh:
             return "设施 \(count) 处，床位 \(beds) 张"
@@ -145,27 +140,25 @@ struct Messages {
         ReportLanguage.grouped(value, decimals: 0)
     }
 
-    /// One line on a scenario's base population: persons, areas, how single years were made;
-    /// only the areas within `region` (the planning region), when given.
-    func demography(_ inputs: DemographyInputs, within region: DivisionCode? = nil) -> String {
-        let own = inputs.areas.indices.filter { index in
-            region.map { inputs.areas[index] == $0 || inputs.areas[index].isWithin($0) } ?? true
-        }
-        let persons = Self.grouped(own.reduce(0) { $0 + inputs.basePopulation[$1].total })
-        let bands = inputs.sourceBands.description
-        let method = inputs.graduation?.rawValue
-        let open = inputs.bands.openAge
+    /// One line on a scenario's base population within the planning region: persons, areas,
+    /// how single years were made.
+    func demography(_ population: ScenarioSummary.Population) -> String {
+        let persons = Self.grouped(population.persons)
+        let bands = population.sourceBands
+        let method = population.graduation
+        let open = population.openAge
+        let areas = population.areas
         switch language {
         case .zh:
             let how =
                 method.map { "年龄组 \(bands) 经 \($0) 插值为单岁，开口组 \(open)+" } ?? "单岁年龄，开口组 \(open)+"
-            return "人口基数 \(persons) 人，\(own.count) 个区域（\(how)）"
+            return "人口基数 \(persons) 人，\(areas) 个区域（\(how)）"
         case .en:
             let how =
                 method.map { "bands \(bands) graduated by \($0) to single years, open at \(open)+" }
                 ?? "single years, open at \(open)+"
             return
-                "Base population \(persons) in \(own.count) area\(own.count == 1 ? "" : "s") (\(how))"
+                "Base population \(persons) in \(areas) area\(areas == 1 ? "" : "s") (\(how))"
         }
     }
 

@@ -1,7 +1,5 @@
 import ArgumentParser
-import CSV
-import Demography
-import ScenarioFiles
+import Planning
 
 /// `yanglao lifetable`: a period life table from deaths and exposures or from death rates.
 struct LifeTableCommand: ParsableCommand {
@@ -34,7 +32,7 @@ struct LifeTableCommand: ParsableCommand {
     @Option(
         help: "The ax rule: given, mid, un or pas (default: given when the table has ax, else mid)."
     )
-    var ax: AxRuleOption?
+    var ax: AxRule?
 
     @Option(help: "The sex, for the un and pas rules: female or male.")
     var sex: String?
@@ -56,7 +54,7 @@ struct LifeTableCommand: ParsableCommand {
             guard let sex else {
                 throw ValidationError("--ax \(ax!.rawValue) needs --sex female or --sex male")
             }
-            guard Sex(label: sex) != nil else {
+            guard LifeTableRequest.isSex(sex) else {
                 throw ValidationError("--sex must be female or male (got '\(sex)')")
             }
         }
@@ -64,64 +62,10 @@ struct LifeTableCommand: ParsableCommand {
     }
 
     func run() throws {
-        var inputs = TableInputs()
-        var read: LifeTableInput?
-        if let table = inputs.table(input) {
-            read = DemographyTables.lifeTable(table, log: &inputs.log)
+        let request = LifeTableRequest(input: input, ax: ax, sex: sex, radix: radix, out: out)
+        let outcome = try Yanglao.call(.en) {
+            try Planning.lifeTable(request) { Console.error($0.text) }
         }
-        if let read, ax == .given, read.averageYears == nil, let first = read.rows.first {
-            inputs.error(
-                .missingColumn(column: "ax", suggestion: nil),
-                at: .init(file: first.file, line: 1, column: 1))
-        }
-        var table: LifeTable?
-        if let read {
-            let choice = ax ?? (read.averageYears == nil ? .mid : .given)
-            let rule = choice.rule(
-                sex.flatMap { Sex(label: $0) } ?? .female, given: read.averageYears)
-            do {
-                if let deaths = read.deaths, let exposures = read.exposures {
-                    table = try LifeTable(
-                        bands: read.bands, deaths: deaths, exposures: exposures, rule: rule,
-                        radix: radix)
-                } else {
-                    table = try LifeTable(
-                        bands: read.bands, deathRates: read.deathRates, rule: rule, radix: radix)
-                }
-            } catch {
-                let row: Int
-                switch error {
-                case .probabilityAboveOne(let age, _), .averageYearsOutOfRange(let age, _, _),
-                    .zeroRateInOpenBand(let age), .zeroExposure(let age), .invalidRate(let age, _):
-                    row = read.bands.lowerBounds.firstIndex(of: age) ?? 0
-                default:
-                    row = 0
-                }
-                inputs.error(
-                    .invalidValue(
-                        field: read.averageYears == nil ? "mx" : "ax", reason: error.description),
-                    at: read.rows[row])
-            }
-        }
-        try inputs.finish()
-        guard let table else { throw ExitCode(1) }
-        var writer = CSVWriter(header: ["age", "n", "mx", "qx", "ax", "lx", "dx", "Lx", "Tx", "ex"])
-        for (index, age) in table.bands.lowerBounds.enumerated() {
-            writer.append([
-                String(age), table.bands.width(of: index).map(String.init) ?? "",
-                Figures.format(table.mx[index], places: 8),
-                Figures.format(table.qx[index], places: 8),
-                Figures.format(table.ax[index], places: 4),
-                Figures.format(table.lx[index], places: 2),
-                Figures.format(table.dx[index], places: 2),
-                Figures.format(table.Lx[index], places: 2),
-                Figures.format(table.Tx[index], places: 2),
-                Figures.format(table.ex[index], places: 4),
-            ])
-        }
-        try OutputFile.write(writer.data, to: out)
-        Console.out(
-            "Life expectancy at age \(table.bands.lowerBounds[0]): \(Figures.format(table.lifeExpectancy, places: 2)) years. Written to \(out)."
-        )
+        Console.out(DemographyMessages.lifeTable(outcome))
     }
 }

@@ -1,55 +1,6 @@
 import ArgumentParser
-import CSV
-import Diagnostics
 import Foundation
 import Provenance
-
-/// Reads the CSV inputs of a standalone command (`project`, `lifetable`, `backtest`),
-/// collecting every problem of every file, and prints them like a compiler before exiting
-/// with status 64.
-struct TableInputs {
-    var log = DiagnosticLog()
-    private var sources = SourceTexts()
-    private var order: [String] = []
-
-    /// Reads a CSV file; nil (with a logged problem) when it cannot be read.
-    mutating func table(_ path: String) -> CSVTable? {
-        order.append(path)
-        switch TextFile.text(atPath: path, name: path) {
-        case .failure(let diagnostic):
-            log.append(diagnostic)
-            return nil
-        case .success(let decoded):
-            sources.add(file: path, text: decoded.string)
-            return CSVReader.parse(decoded, file: path, log: &log)
-        }
-    }
-
-    /// Logs a problem of the inputs as a whole.
-    mutating func error(_ problem: Problem, at location: SourceLocation) {
-        log.error(problem, at: location)
-    }
-
-    /// Prints warnings; on any error prints every diagnostic, the count, and exits 64.
-    func finish(quiet: Bool = false) throws {
-        let fileOrder = Dictionary(
-            order.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-        let sorted = log.diagnostics.enumerated().sorted { a, b in
-            let fa = fileOrder[a.element.location.file] ?? order.count
-            let fb = fileOrder[b.element.location.file] ?? order.count
-            if fa != fb { return fa < fb }
-            return (a.element.location, a.offset) < (b.element.location, b.offset)
-        }.map(\.element)
-        let renderer = DiagnosticRenderer(sources: sources)
-        if log.hasErrors {
-            let errors = log.errorCount
-            Console.error(renderer.render(sorted))
-            Console.error("\(errors) error\(errors == 1 ? "" : "s"); nothing was written.")
-            throw ExitCode(64)
-        }
-        if !quiet, !sorted.isEmpty { Console.error(renderer.render(sorted)) }
-    }
-}
 
 /// Writing an output file whole: to a temporary file in the same folder, renamed into place,
 /// so a failed command never leaves a partial file. An existing file is replaced only when
@@ -81,15 +32,6 @@ enum OutputFile {
             Console.error("error: \(error)")
             throw ExitCode(1)
         }
-    }
-}
-
-/// Numbers in output tables: fixed decimals, no exponent, `-0` written as `0`.
-enum Figures {
-    static func format(_ value: Double, places: Int) -> String {
-        let text = String(format: "%.\(places)f", value)
-        if text.hasPrefix("-"), Double(text) == 0 { return String(text.dropFirst()) }
-        return text
     }
 }
 

@@ -16,7 +16,7 @@ struct Yanglao: ParsableCommand {
         do {
             return try body()
         } catch let error as PlanningError {
-            Console.error(error.message)
+            if !error.message.isEmpty { Console.error(error.message) }
             if let count = error.errorCount {
                 Console.error(Messages(language).errorCount(count))
             }

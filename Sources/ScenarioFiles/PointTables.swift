@@ -5,62 +5,74 @@ import Foundation
 import Geography
 
 /// Points read from a CSV table: demand points (`id,x,y,weight`) or facilities and
-/// candidates (`id,x,y[,capacity]`), with `lon,lat` allowed instead of `x,y`.
-struct PointTable {
+/// candidates (`id,x,y[,capacity]`), with `lon,lat` allowed instead of `x,y` — the inputs of
+/// the standalone `coverage` and `site` use cases.
+public struct PointTable: Sendable {
     /// What the table holds, for its columns.
-    enum Role {
+    public enum Role: Sendable {
         /// `weight` required; `unit` and extra `weight_<group>` columns allowed.
         case demand
         /// `capacity` optional.
         case facilities
     }
 
-    var file: String
-    var ids: [String] = []
+    public var file: String
+    public var ids: [String] = []
     /// The line of each row.
-    var lines: [Int] = []
+    public var lines: [Int] = []
     /// The coordinates as written: x, y in metres or longitude, latitude in degrees.
-    var coordinates: [(Double, Double)] = []
+    public var coordinates: [(Double, Double)] = []
     /// Whether the table gives `lon,lat`.
-    var isGeographic = false
-    var weights: [Double] = []
-    var capacities: [Double]?
-    var units: [String]?
+    public var isGeographic = false
+    public var weights: [Double] = []
+    public var capacities: [Double]?
+    public var units: [String]?
     /// Extra groups of demand weights: columns named `weight_<group>`.
-    var groups: [ResidentGroup] = []
+    public var groups: [ResidentGroup] = []
     /// Positions in metres, set by ``CoordinateFrame``.
-    var points: [PlanarPoint] = []
+    public var points: [PlanarPoint] = []
 
-    var count: Int { ids.count }
+    public init(file: String) {
+        self.file = file
+    }
+
+    public var count: Int { ids.count }
 
     /// The location of row `index` for diagnostics.
-    func location(_ index: Int) -> SourceLocation {
+    public func location(_ index: Int) -> SourceLocation {
         SourceLocation(file: file, line: lines[index], column: 1)
     }
 }
 
 /// A walking network as read, before projection: node ids and coordinates, and edges.
-struct NetworkTable {
-    var file: String
-    var coordinates: [(Double, Double)] = []
-    var isGeographic = false
+public struct NetworkTable: Sendable {
+    public var file: String
+    public var coordinates: [(Double, Double)] = []
+    public var isGeographic = false
     /// Whether the network came from GeoJSON, whose coordinates are read in the frame of the
     /// point tables.
-    var fromGeoJSON = false
+    public var fromGeoJSON = false
     /// Edges between node indices, with the length in metres when the file gives one.
-    var edges: [(from: Int, to: Int, length: Double?)] = []
+    public var edges: [(from: Int, to: Int, length: Double?)] = []
+
+    public init(file: String) {
+        self.file = file
+    }
 }
 
-/// Reading the tables of the standalone coverage commands, with every problem logged
+/// Reading the tables of the standalone coverage use cases, with every problem logged
 /// against its file, line and column.
-struct CoverageInputs {
+public struct CoverageInputs: Sendable {
     /// The largest planar coordinate accepted, 10^8 m: above the 8-digit Gauss–Krüger eastings
     /// with a zone prefix (CGCS2000, up to about 4 × 10^7 m) and far below what would trap in a
     /// grid or a message.
-    static let largestMetres = 1e8
+    public static let largestMetres = 1e8
 
-    var log = DiagnosticLog()
-    var sources = SourceTexts()
+    public var log = DiagnosticLog()
+    /// The text of the files read, for showing the lines of their problems.
+    public private(set) var sources = SourceTexts()
+
+    public init() {}
 
     /// Reads and decodes a file, remembering its text for diagnostics.
     mutating func text(_ path: String) -> DecodedText? {
@@ -75,7 +87,7 @@ struct CoverageInputs {
     }
 
     /// Reads a table of points.
-    mutating func points(_ path: String, role: PointTable.Role) -> PointTable? {
+    public mutating func points(_ path: String, role: PointTable.Role) -> PointTable? {
         guard let decoded = text(path), let table = CSVReader.parse(decoded, file: path, log: &log)
         else { return nil }
         let hasXY = table.column("x") != nil || table.column("y") != nil
@@ -223,7 +235,7 @@ struct CoverageInputs {
     /// Reads a walking network: a GeoJSON file of LineStrings (nodes are the vertices, matched
     /// by their coordinates), or a CSV of edges `from,to[,length]` with a nodes table
     /// `id,x,y` (or `id,lon,lat`).
-    mutating func network(_ path: String, nodes nodesPath: String?) -> NetworkTable? {
+    public mutating func network(_ path: String, nodes nodesPath: String?) -> NetworkTable? {
         let lower = path.lowercased()
         if lower.hasSuffix(".geojson") || lower.hasSuffix(".json") {
             return geoJSONNetwork(path)
@@ -379,14 +391,14 @@ extension DiagnosticLog {
     }
 }
 
-/// One frame of coordinates for all inputs of a command: metres as given, or longitude and
+/// One frame of coordinates for all inputs of a use case: metres as given, or longitude and
 /// latitude projected about their common mean with `LocalProjection`.
-struct CoordinateFrame {
-    let projection: LocalProjection?
+public struct CoordinateFrame: Sendable {
+    public let projection: LocalProjection?
 
     /// Checks that all tables use the same kind of coordinates and sets their points.
     /// - Returns: nil (with an error logged at the odd table's header) when they mix.
-    static func make(
+    public static func make(
         points tables: inout [PointTable], network: NetworkTable?, log: inout DiagnosticLog
     ) -> CoordinateFrame? {
         let geographic = tables.first?.isGeographic ?? false
@@ -431,7 +443,7 @@ struct CoordinateFrame {
 
     /// The network in metres: nodes projected like the points, edge lengths as given or else
     /// straight (great-circle for longitude and latitude).
-    func network(_ table: NetworkTable) throws -> WalkingNetwork {
+    public func network(_ table: NetworkTable) throws -> WalkingNetwork {
         let nodes: [PlanarPoint]
         if let projection {
             nodes = PlanarPoint.projecting(
