@@ -2,9 +2,7 @@ import ArgumentParser
 import Foundation
 import Provenance
 
-/// Writing an output file whole: to a temporary file in the same folder, renamed into place,
-/// so a failed command never leaves a partial file. An existing file is replaced only when
-/// asked.
+/// An output file named by an option, checked before any work (Planning writes it whole).
 enum OutputFile {
     /// Checks before any work that an output can be written.
     static func checkWritable(_ path: String, overwrite: Bool, option: String) throws {
@@ -21,16 +19,6 @@ enum OutputFile {
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty, !manager.fileExists(atPath: folder) {
             throw ValidationError("the folder of \(option) \(path) does not exist")
-        }
-    }
-
-    /// Writes bytes to a staging file beside `path` and renames it into place.
-    static func write(_ bytes: [UInt8], to path: String) throws {
-        do {
-            try AtomicFiles.write([(path, bytes)])
-        } catch {
-            Console.error("error: \(error)")
-            throw ExitCode(1)
         }
     }
 }
