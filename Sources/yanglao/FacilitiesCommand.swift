@@ -18,7 +18,8 @@ struct FacilitiesCommand: ParsableCommand {
             region, aged_60, aged_65, aged_80, poor_disabled) replaces it.
 
             Writes, to --out (default Output/<scenario-id>/facilities), all at once:
-              indicators.csv  year, region, indicator, value (every level of the tree)
+              indicators.csv  year, region, indicator, value (down to --level, township
+                              by default as in `run`; village for every unit)
               costs.csv       capital and recurring spending by year, region and source
               budget.csv      each source's budget, spending, shortfall by year
               plan.csv        each plan line by year: done, deferred, not placed, cost
@@ -42,8 +43,11 @@ struct FacilitiesCommand: ParsableCommand {
     @Option(help: "The folder to write (default: Output/<scenario-id>/facilities).")
     var out: String?
 
-    @Option(help: "The lowest level of the indicator tables: county, township or village.")
-    var level: String = "village"
+    @Option(
+        help:
+            "The lowest level of the indicator tables: county, township (default, as run writes) or village."
+    )
+    var level: String = "township"
 
     @Flag(help: "Replace the output folder if it exists.")
     var overwrite = false
