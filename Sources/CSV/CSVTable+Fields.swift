@@ -39,6 +39,11 @@ extension CSVTable {
         return complete
     }
 
+    /// The text of a row's cell in the column with this header, "" when there is none.
+    public func text(row: Int, named name: String) -> String {
+        text(row: row, column: column(name)) ?? ""
+    }
+
     /// The cell's text without surrounding spaces; nil when the column is absent.
     public func text(row: Int, column: Int?) -> String? {
         guard let column else { return nil }

@@ -68,18 +68,11 @@ public enum TextDecoder {
 
     /// Offset of the first byte that breaks UTF-8, or nil when the bytes are valid.
     static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
-        var i = 0
-        let n = bytes.count
-        while i < n {
-            let b = bytes[i]
-            if b < 0x80 {
-                i += 1
-                continue
-            }
+        firstInvalid(bytes) { i in
             let length: Int
             var low: UInt8 = 0x80
             var high: UInt8 = 0xBF
-            switch b {
+            switch bytes[i] {
             case 0xC2...0xDF: length = 2
             case 0xE0:
                 length = 3
@@ -95,35 +88,40 @@ public enum TextDecoder {
             case 0xF4:
                 length = 4
                 high = 0x8F
-            default: return i
+            default: return nil
             }
-            guard i + length <= n else { return i }
-            if bytes[i + 1] < low || bytes[i + 1] > high { return i }
-            for k in 2..<length where bytes[i + k] & 0xC0 != 0x80 { return i }
-            i += length
+            guard i + length <= bytes.count, (low...high).contains(bytes[i + 1]) else { return nil }
+            for k in 2..<length where bytes[i + k] & 0xC0 != 0x80 { return nil }
+            return length
         }
-        return nil
     }
 
     /// Offset of the first byte that breaks the structure of GB18030 (one byte 00–7F; two
     /// bytes 81–FE then 40–7E or 80–FE; four bytes 81–FE, 30–39, 81–FE, 30–39), or nil.
     static func firstInvalidGB18030(_ bytes: [UInt8]) -> Int? {
-        var i = 0
-        let n = bytes.count
-        while i < n {
-            let b = bytes[i]
-            if b < 0x80 {
-                i += 1
-                continue
-            }
-            guard b >= 0x81, b <= 0xFE, i + 1 < n else { return i }
+        firstInvalid(bytes) { i in
+            guard (0x81...0xFE).contains(bytes[i]), i + 1 < bytes.count else { return nil }
             let second = bytes[i + 1]
-            if (0x40...0x7E).contains(second) || (0x80...0xFE).contains(second) {
-                i += 2
-            } else if (0x30...0x39).contains(second), i + 3 < n,
+            if (0x40...0x7E).contains(second) || (0x80...0xFE).contains(second) { return 2 }
+            if (0x30...0x39).contains(second), i + 3 < bytes.count,
                 (0x81...0xFE).contains(bytes[i + 2]), (0x30...0x39).contains(bytes[i + 3])
             {
-                i += 4
+                return 4
+            }
+            return nil
+        }
+    }
+
+    /// Offset of the first character that breaks an encoding whose bytes 00–7F stand alone, or
+    /// nil. `length` gives the length in bytes of the character that starts at an offset with
+    /// a byte of 80 or above, or nil when it is broken.
+    private static func firstInvalid(_ bytes: [UInt8], length: (Int) -> Int?) -> Int? {
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] < 0x80 {
+                i += 1
+            } else if let step = length(i) {
+                i += step
             } else {
                 return i
             }

@@ -1,7 +1,11 @@
+import Geography
+
 /// The capability levels of GB/T 42195-2022 老年人能力评估规范 (assessment of older adults'
 /// capability): a total score of 0–90 over self-care, mobility, mental state and perception
 /// and social participation gives five levels.
-public enum CapabilityLevel: Int, CaseIterable, Hashable, Sendable, CustomStringConvertible {
+public enum CapabilityLevel: Int, CaseIterable, Hashable, Sendable, CustomStringConvertible,
+    NamedCase
+{
     /// 能力完好 (score 90).
     case intact = 0
     /// 能力轻度受损（轻度失能） (66–89).
@@ -24,8 +28,8 @@ public enum CapabilityLevel: Int, CaseIterable, Hashable, Sendable, CustomString
         }
     }
 
-    /// A short English name for tables.
-    public var description: String {
+    /// A short English name for files and tables.
+    public var identifier: String {
         switch self {
         case .intact: "intact"
         case .mildlyImpaired: "mild"
@@ -34,6 +38,11 @@ public enum CapabilityLevel: Int, CaseIterable, Hashable, Sendable, CustomString
         case .completelyLost: "complete"
         }
     }
+
+    /// The level's name in the standard, then its number (`0` … `4`).
+    public var otherNames: [String] { [chineseName, String(rawValue)] }
+
+    public var description: String { identifier }
 }
 
 /// The prevalence of the capability levels by year, part (urban/rural, optional), sex and age

@@ -1,5 +1,4 @@
 import Demography
-import Dispatch
 import Geography
 import Quantities
 
@@ -558,26 +557,6 @@ public struct EntitlementCosting: Sendable {
             }
             return sum
         }
-    }
-}
-
-/// Runs work in fixed chunks on the cores there are. Chunks must write disjoint memory, so
-/// results do not depend on the order they run in or on the number of cores.
-enum Parallel {
-    static func run(chunks: Int, _ work: (Int) -> Void) {
-        if chunks <= 1 {
-            work(0)
-            return
-        }
-        withoutActuallyEscaping(work) { work in
-            let box = Unchecked(work)
-            DispatchQueue.concurrentPerform(iterations: chunks) { box.value($0) }
-        }
-    }
-
-    private struct Unchecked<Value>: @unchecked Sendable {
-        let value: Value
-        init(_ value: Value) { self.value = value }
     }
 }
 

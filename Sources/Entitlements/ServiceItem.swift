@@ -3,7 +3,9 @@ import Geography
 import Quantities
 
 /// The level of government that pays (支出责任): central, province, city or county.
-public enum PayingLevel: Int, CaseIterable, Hashable, Sendable, CustomStringConvertible {
+public enum PayingLevel: Int, CaseIterable, Hashable, Sendable, CustomStringConvertible,
+    NamedCase
+{
     /// 中央.
     case central = 0
     /// 省级.
@@ -14,7 +16,7 @@ public enum PayingLevel: Int, CaseIterable, Hashable, Sendable, CustomStringConv
     case county
 
     /// `central`, `province`, `city`, `county`.
-    public var description: String {
+    public var identifier: String {
         switch self {
         case .central: "central"
         case .province: "province"
@@ -33,16 +35,17 @@ public enum PayingLevel: Int, CaseIterable, Hashable, Sendable, CustomStringConv
         }
     }
 
-    /// The level a word names: the English name or 中央/省/省级/市/市级/县/县级/区.
-    public init?(name: String) {
-        switch name {
-        case "central", "中央": self = .central
-        case "province", "省", "省级": self = .province
-        case "city", "市", "市级": self = .city
-        case "county", "县", "县级", "区", "县区": self = .county
-        default: return nil
+    /// The Chinese words files may use: 中央, 省/省级, 市/市级, 县/县级/区/县区.
+    public var otherNames: [String] {
+        switch self {
+        case .central: ["中央"]
+        case .province: ["省", "省级"]
+        case .city: ["市", "市级"]
+        case .county: ["县", "县级", "区", "县区"]
         }
     }
+
+    public var description: String { identifier }
 }
 
 /// The three kinds of basic elderly-care services of the national list (国家基本养老服务清单):

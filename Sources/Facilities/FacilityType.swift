@@ -1,3 +1,5 @@
+import Geography
+
 /// The kinds of elderly-care facility (养老服务设施) the stock is made of, in the three tiers of
 /// the national network (county institutions › street/township centres › community and
 /// village stations), plus meal sites and family care beds.
@@ -6,7 +8,9 @@
 /// bulletins of the Ministry of Civil Affairs count institutional beds (registered elderly-care
 /// institutions, including the special-hardship homes) and community beds (community
 /// facilities) as 养老服务床位, and keep family beds apart.
-public enum FacilityType: Int, Hashable, Sendable, CaseIterable, CustomStringConvertible {
+public enum FacilityType: Int, Hashable, Sendable, CaseIterable, CustomStringConvertible,
+    NamedCase
+{
     /// Elderly-care institution (养老机构): a registered home, public, private or
     /// public-built-private-run.
     case institution = 0
@@ -63,31 +67,18 @@ public enum FacilityType: Int, Hashable, Sendable, CaseIterable, CustomStringCon
         }
     }
 
-    /// Other names files may use for the type.
-    static let aliases: [String: FacilityType] = [
-        "养老院": .institution, "敬老院": .specialHardshipHome, "特困供养服务设施": .specialHardshipHome,
-        "区域养老服务中心": .townshipCentre, "日间照料中心": .communityStation,
-        "社区日间照料中心": .communityStation, "养老服务站": .communityStation,
-        "互助养老点": .villagePoint, "农村互助幸福院": .villagePoint, "助餐点": .mealSite,
-        "家庭照护床位": .familyBeds,
-    ]
-
-    /// The type a file's word names: the identifier, the Chinese name or an alias.
-    public init?(name: String) {
-        if let type = FacilityType.allCases.first(where: {
-            $0.identifier == name || $0.chineseName == name
-        }) {
-            self = type
-        } else if let type = Self.aliases[name] {
-            self = type
-        } else {
-            return nil
+    /// The Chinese name, then the other names files may use for the type.
+    public var otherNames: [String] {
+        switch self {
+        case .institution: [chineseName, "养老院"]
+        case .specialHardshipHome: [chineseName, "敬老院", "特困供养服务设施"]
+        case .townshipCentre: [chineseName, "区域养老服务中心"]
+        case .communityStation: [chineseName, "日间照料中心", "社区日间照料中心", "养老服务站"]
+        case .villagePoint: [chineseName, "互助养老点", "农村互助幸福院"]
+        case .mealSite: [chineseName, "助餐点"]
+        case .familyBeds: [chineseName, "家庭照护床位"]
+        case .honourHome, .streetCentre: [chineseName]
         }
-    }
-
-    /// Every word a file may use for a type, identifiers first.
-    public static var allNames: [String] {
-        allCases.map(\.identifier) + allCases.map(\.chineseName) + aliases.keys.sorted()
     }
 
     /// The category its beds count in; nil for meal sites, which have none.
@@ -116,7 +107,9 @@ public enum FacilityType: Int, Hashable, Sendable, CaseIterable, CustomStringCon
 }
 
 /// Where a bed is counted (床位类别).
-public enum BedCategory: Int, Hashable, Sendable, CaseIterable, CustomStringConvertible {
+public enum BedCategory: Int, Hashable, Sendable, CaseIterable, CustomStringConvertible,
+    NamedCase
+{
     /// Beds of registered institutions (机构床位), the denominator of the national nursing-bed
     /// share.
     case institutional = 0
@@ -143,7 +136,7 @@ public enum BedCategory: Int, Hashable, Sendable, CaseIterable, CustomStringConv
 /// The level of government that runs a public home (举办层级): the county (县级社会福利院、
 /// 县级特困供养机构、中心敬老院) or the township (乡镇敬老院). Star-rating targets are set by
 /// level (Shanxi: county homes 2 stars, township homes 1 star).
-public enum OperatingTier: Int, Hashable, Sendable, CaseIterable {
+public enum OperatingTier: Int, Hashable, Sendable, CaseIterable, NamedCase {
     case county = 0
     case township
 
@@ -162,15 +155,7 @@ public enum OperatingTier: Int, Hashable, Sendable, CaseIterable {
         }
     }
 
-    /// The tier a file's word names: the identifier or the Chinese name.
-    public init?(name: String) {
-        guard
-            let value = Self.allCases.first(where: {
-                $0.identifier == name || $0.chineseName == name
-            })
-        else { return nil }
-        self = value
-    }
+    public var otherNames: [String] { [chineseName] }
 
     /// The tier a home has when the inventory does not say: special-hardship homes that are
     /// not care-type are the townships' (乡镇敬老院); public institutions, honour homes and
@@ -181,7 +166,7 @@ public enum OperatingTier: Int, Hashable, Sendable, CaseIterable {
 }
 
 /// Who owns and who runs a facility (举办主体).
-public enum Ownership: Int, Hashable, Sendable, CaseIterable, CustomStringConvertible {
+public enum Ownership: Int, Hashable, Sendable, CaseIterable, CustomStringConvertible, NamedCase {
     /// Public (公办): built and run by the government.
     case publicRun = 0
     /// Private (民办): built and run by a social or private organisation.
@@ -209,25 +194,15 @@ public enum Ownership: Int, Hashable, Sendable, CaseIterable, CustomStringConver
         }
     }
 
-    /// The ownership a file's word names: the identifier or the Chinese name.
-    public init?(name: String) {
-        guard
-            let value = Ownership.allCases.first(where: {
-                $0.identifier == name || $0.chineseName == name
-            })
-        else { return nil }
-        self = value
-    }
-
-    public static var allNames: [String] {
-        allCases.map(\.identifier) + allCases.map(\.chineseName)
-    }
+    public var otherNames: [String] { [chineseName] }
 
     public var description: String { identifier }
 }
 
 /// Where a facility stands in its life (状态).
-public enum FacilityStatus: Int, Hashable, Sendable, CaseIterable, CustomStringConvertible {
+public enum FacilityStatus: Int, Hashable, Sendable, CaseIterable, CustomStringConvertible,
+    NamedCase
+{
     /// In a plan, not approved or funded (规划): it opens only if the investment plan builds
     /// it.
     case planned = 0
@@ -261,25 +236,15 @@ public enum FacilityStatus: Int, Hashable, Sendable, CaseIterable, CustomStringC
         }
     }
 
-    /// The status a file's word names: the identifier or the Chinese name (also 已批准,
-    /// 运营中, 关闭).
-    public init?(name: String) {
-        let aliases: [String: FacilityStatus] = [
-            "已批准": .approved, "运营中": .operating, "关闭": .closed, "建设中": .underConstruction,
-        ]
-        if let value = FacilityStatus.allCases.first(where: {
-            $0.identifier == name || $0.chineseName == name
-        }) {
-            self = value
-        } else if let value = aliases[name] {
-            self = value
-        } else {
-            return nil
+    /// The Chinese name, then the other names files may use (已批准, 建设中, 运营中, 关闭).
+    public var otherNames: [String] {
+        switch self {
+        case .planned: [chineseName]
+        case .approved: [chineseName, "已批准"]
+        case .underConstruction: [chineseName, "建设中"]
+        case .operating: [chineseName, "运营中"]
+        case .closed: [chineseName, "关闭"]
         }
-    }
-
-    public static var allNames: [String] {
-        allCases.map(\.identifier) + allCases.map(\.chineseName)
     }
 
     public var description: String { identifier }

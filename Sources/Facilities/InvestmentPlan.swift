@@ -2,7 +2,9 @@ import Geography
 import Quantities
 
 /// Where money comes from (资金来源).
-public enum FundingSource: Int, Hashable, Sendable, CaseIterable, CustomStringConvertible {
+public enum FundingSource: Int, Hashable, Sendable, CaseIterable, CustomStringConvertible,
+    NamedCase
+{
     /// Welfare-lottery public-welfare funds (福利彩票公益金) spent on elderly care.
     case welfareLottery = 0
     /// Central budget investment (中央预算内投资).
@@ -40,14 +42,7 @@ public enum FundingSource: Int, Hashable, Sendable, CaseIterable, CustomStringCo
         }
     }
 
-    public init?(name: String) {
-        guard
-            let value = FundingSource.allCases.first(where: {
-                $0.identifier == name || $0.chineseName == name
-            })
-        else { return nil }
-        self = value
-    }
+    public var otherNames: [String] { [chineseName] }
 
     /// The sources capital actions draw from when an action names none, in this order.
     public static let capitalDefault: [FundingSource] = [
@@ -58,7 +53,7 @@ public enum FundingSource: Int, Hashable, Sendable, CaseIterable, CustomStringCo
 }
 
 /// What a unit cost is per.
-public enum CostBasis: Int, Hashable, Sendable, CaseIterable {
+public enum CostBasis: Int, Hashable, Sendable, CaseIterable, NamedCase {
     /// Per bed built, converted or certified.
     case bed
     /// Per facility built, certified or closed.
@@ -75,7 +70,7 @@ public enum CostBasis: Int, Hashable, Sendable, CaseIterable {
 }
 
 /// The things a plan pays for, capital and recurring (费用项目).
-public enum CostItem: Int, Hashable, Sendable, CaseIterable, CustomStringConvertible {
+public enum CostItem: Int, Hashable, Sendable, CaseIterable, CustomStringConvertible, NamedCase {
     case buildBed = 0
     /// A nursing-type bed built; when absent, `build_bed` applies.
     case buildNursingBed
@@ -119,13 +114,6 @@ public enum CostItem: Int, Hashable, Sendable, CaseIterable, CustomStringConvert
         }
     }
 
-    public init?(identifier: String) {
-        guard let value = CostItem.allCases.first(where: { $0.identifier == identifier }) else {
-            return nil
-        }
-        self = value
-    }
-
     /// What the cost is per.
     public var basis: CostBasis {
         switch self {
@@ -155,6 +143,9 @@ public enum CostItem: Int, Hashable, Sendable, CaseIterable, CustomStringConvert
 
     public var description: String { identifier }
 }
+
+/// Capital or recurring, as run folders name them (`capital`, `recurring`).
+extension CostKind: NamedCase {}
 
 /// Unit costs by item and region (单位成本), each with its source or marked as an assumption.
 ///
@@ -212,7 +203,9 @@ public struct UnitCostTable: Sendable {
 }
 
 /// How a plan that gives counts chooses where to put them (优先规则).
-public enum PriorityRule: Int, Hashable, Sendable, CaseIterable, CustomStringConvertible {
+public enum PriorityRule: Int, Hashable, Sendable, CaseIterable, CustomStringConvertible,
+    NamedCase
+{
     /// Units with the most older people not yet served by a facility of the kind being
     /// built come first.
     case mostUncoveredElderly = 0
@@ -234,12 +227,6 @@ public enum PriorityRule: Int, Hashable, Sendable, CaseIterable, CustomStringCon
         }
     }
 
-    public init?(identifier: String) {
-        guard let value = PriorityRule.allCases.first(where: { $0.identifier == identifier })
-        else { return nil }
-        self = value
-    }
-
     /// Whether the rule needs the older population.
     public var needsPopulation: Bool {
         self == .mostUncoveredElderly || self == .lowestBedsPerThousandElderly
@@ -253,7 +240,7 @@ public enum PriorityRule: Int, Hashable, Sendable, CaseIterable, CustomStringCon
 /// Every kind uses some of the fields; the scenario reader fills those the kind uses and
 /// checks them, with the line of the plan.
 public struct PlanAction: Sendable {
-    public enum Kind: Int, Hashable, Sendable, CaseIterable, CustomStringConvertible {
+    public enum Kind: Int, Hashable, Sendable, CaseIterable, CustomStringConvertible, NamedCase {
         /// Build new homes (`per_year` beds, `size` beds each, `nursing_share` of them
         /// nursing-type) of `facility_type` institution, special-hardship or honour home.
         case buildBeds = 0
@@ -289,13 +276,6 @@ public struct PlanAction: Sendable {
             case .close: "close"
             case .merge: "merge"
             }
-        }
-
-        public init?(identifier: String) {
-            guard let value = Kind.allCases.first(where: { $0.identifier == identifier }) else {
-                return nil
-            }
-            self = value
         }
 
         /// Whether the amount is counted in beds (and a lot may be funded in part).

@@ -26,7 +26,7 @@ struct UnitQueue {
         self.entries = entries
         guard entries.count > 1 else { return }
         for index in stride(from: entries.count / 2 - 1, through: 0, by: -1) {
-            siftDown(index)
+            Self.siftDown(&self.entries, from: index, first: Self.bestFirst)
         }
     }
 
@@ -34,13 +34,7 @@ struct UnitQueue {
 
     mutating func push(_ entry: Entry) {
         entries.append(entry)
-        var child = entries.count - 1
-        while child > 0 {
-            let parent = (child - 1) / 2
-            guard entries[child].isBetter(than: entries[parent]) else { break }
-            entries.swapAt(child, parent)
-            child = parent
-        }
+        Self.siftUp(&entries, first: Self.bestFirst)
     }
 
     mutating func pop() -> Entry? {
@@ -48,23 +42,39 @@ struct UnitQueue {
         let last = entries.removeLast()
         if !entries.isEmpty {
             entries[0] = last
-            siftDown(0)
+            Self.siftDown(&entries, from: 0, first: Self.bestFirst)
         }
         return first
     }
 
-    private mutating func siftDown(_ start: Int) {
-        var parent = start
-        let count = entries.count
+    /// The order of the queue: better entries nearer the root.
+    @inline(__always)
+    private static func bestFirst(_ a: Entry, _ b: Entry) -> Bool { a.isBetter(than: b) }
+
+    /// Moves the last entry of a heap up while `first` puts it before its parent.
+    @inline(__always)
+    static func siftUp(_ heap: inout [Entry], first: (Entry, Entry) -> Bool) {
+        var child = heap.count - 1
+        while child > 0 {
+            let parent = (child - 1) / 2
+            guard first(heap[child], heap[parent]) else { break }
+            heap.swapAt(child, parent)
+            child = parent
+        }
+    }
+
+    /// Moves the entry at `index` of a heap down while `first` puts a child before it.
+    @inline(__always)
+    static func siftDown(_ heap: inout [Entry], from index: Int, first: (Entry, Entry) -> Bool) {
+        var parent = index
         while true {
             let left = 2 * parent + 1
-            guard left < count else { return }
-            var best = left
-            let right = left + 1
-            if right < count, entries[right].isBetter(than: entries[left]) { best = right }
-            guard entries[best].isBetter(than: entries[parent]) else { return }
-            entries.swapAt(parent, best)
-            parent = best
+            guard left < heap.count else { return }
+            var next = left
+            if left + 1 < heap.count, first(heap[left + 1], heap[left]) { next = left + 1 }
+            guard first(heap[next], heap[parent]) else { return }
+            heap.swapAt(parent, next)
+            parent = next
         }
     }
 
@@ -82,29 +92,16 @@ struct UnitQueue {
         mutating func offer(_ entry: Entry) {
             if kept.count < capacity {
                 kept.append(entry)
-                var child = kept.count - 1
-                while child > 0 {
-                    let parent = (child - 1) / 2
-                    guard kept[parent].isBetter(than: kept[child]) else { break }
-                    kept.swapAt(child, parent)
-                    child = parent
-                }
+                UnitQueue.siftUp(&kept, first: Self.worstFirst)
             } else if capacity > 0, entry.isBetter(than: kept[0]) {
                 kept[0] = entry
-                var parent = 0
-                while true {
-                    let left = 2 * parent + 1
-                    guard left < kept.count else { break }
-                    var worst = left
-                    if left + 1 < kept.count, kept[worst].isBetter(than: kept[left + 1]) {
-                        worst = left + 1
-                    }
-                    guard kept[parent].isBetter(than: kept[worst]) else { break }
-                    kept.swapAt(parent, worst)
-                    parent = worst
-                }
+                UnitQueue.siftDown(&kept, from: 0, first: Self.worstFirst)
             }
         }
+
+        /// The order of the bounded heap: worse entries nearer the root.
+        @inline(__always)
+        private static func worstFirst(_ a: Entry, _ b: Entry) -> Bool { b.isBetter(than: a) }
 
         /// Entries with a lower key are not kept: −∞ until `capacity` entries are kept.
         @inline(__always)

@@ -15,8 +15,9 @@ extension RandomSource {
     /// The corresponding GSL function is `gsl_ran_flat`.
     public func uniform(in range: ClosedRange<Double>) throws(GSLError) -> Double {
         let function = "gsl_ran_flat"
-        try requireFinite(range.lowerBound, "lower bound", function)
-        try requireFinite(range.upperBound, "upper bound", function)
+        try require(
+            ("lower bound", range.lowerBound, .finite), ("upper bound", range.upperBound, .finite),
+            function: function)
         guard range.lowerBound < range.upperBound else {
             return range.lowerBound
         }
@@ -37,8 +38,9 @@ extension RandomSource {
     /// method), which draws with mean 0; `mean` is added here.
     public func normal(mean: Double = 0, standardDeviation: Double = 1) throws(GSLError) -> Double {
         let function = "gsl_ran_gaussian"
-        try requireFinite(mean, "mean", function)
-        try requireNonNegative(standardDeviation, "standard deviation", function)
+        try require(
+            ("mean", mean, .finite), ("standard deviation", standardDeviation, .nonNegative),
+            function: function)
         return mean + gsl_ran_gaussian(generator, standardDeviation)
     }
 
@@ -59,8 +61,7 @@ extension RandomSource {
     /// The corresponding GSL function is `gsl_ran_lognormal`.
     public func lognormal(zeta: Double, sigma: Double) throws(GSLError) -> Double {
         let function = "gsl_ran_lognormal"
-        try requireFinite(zeta, "zeta", function)
-        try requireNonNegative(sigma, "sigma", function)
+        try require(("zeta", zeta, .finite), ("sigma", sigma, .nonNegative), function: function)
         return gsl_ran_lognormal(generator, zeta, sigma)
     }
 
@@ -74,7 +75,7 @@ extension RandomSource {
     /// The corresponding GSL function is `gsl_ran_poisson`.
     public func poisson(mean: Double) throws(GSLError) -> Int {
         let function = "gsl_ran_poisson"
-        try requireNonNegative(mean, "mean", function)
+        try require(("mean", mean, .nonNegative), function: function)
         guard mean <= 1e9 else {
             throw GSLError(
                 .domain, function: function,
@@ -113,8 +114,7 @@ extension RandomSource {
     /// The corresponding GSL function is `gsl_ran_beta`.
     public func beta(a: Double, b: Double) throws(GSLError) -> Double {
         let function = "gsl_ran_beta"
-        try requirePositive(a, "a", function)
-        try requirePositive(b, "b", function)
+        try require(("a", a, .positive), ("b", b, .positive), function: function)
         return gsl_ran_beta(generator, a, b)
     }
 
@@ -130,8 +130,7 @@ extension RandomSource {
     /// The corresponding GSL function is `gsl_ran_gamma` (Marsaglia and Tsang's method).
     public func gamma(shape: Double, scale: Double) throws(GSLError) -> Double {
         let function = "gsl_ran_gamma"
-        try requirePositive(shape, "shape", function)
-        try requirePositive(scale, "scale", function)
+        try require(("shape", shape, .positive), ("scale", scale, .positive), function: function)
         return gsl_ran_gamma(generator, shape, scale)
     }
 }
@@ -156,12 +155,10 @@ public enum Distribution {
     public static func normalCDF(
         _ x: Double, mean: Double = 0, standardDeviation: Double = 1
     ) throws(GSLError) -> Double {
-        let function = "gsl_cdf_gaussian_P"
-        try requireNotNaN(x, "x", function)
-        try requireFinite(mean, "mean", function)
-        try requirePositive(standardDeviation, "standard deviation", function)
-        ensureErrorHandlerOff()
-        return gsl_cdf_gaussian_P(x - mean, standardDeviation)
+        try cdf(
+            "gsl_cdf_gaussian_P", x, ("mean", mean, .finite),
+            ("standard deviation", standardDeviation, .positive)
+        ) { gsl_cdf_gaussian_P(x - mean, standardDeviation) }
     }
 
     /// The value that a normal variable stays at or below with probability `probability`.
@@ -178,12 +175,10 @@ public enum Distribution {
     public static func normalQuantile(
         _ probability: Double, mean: Double = 0, standardDeviation: Double = 1
     ) throws(GSLError) -> Double {
-        let function = "gsl_cdf_gaussian_Pinv"
-        try requireProbability(probability, function)
-        try requireFinite(mean, "mean", function)
-        try requirePositive(standardDeviation, "standard deviation", function)
-        ensureErrorHandlerOff()
-        return mean + gsl_cdf_gaussian_Pinv(probability, standardDeviation)
+        try quantile(
+            "gsl_cdf_gaussian_Pinv", probability, ("mean", mean, .finite),
+            ("standard deviation", standardDeviation, .positive)
+        ) { mean + gsl_cdf_gaussian_Pinv(probability, standardDeviation) }
     }
 
     /// The probability that a lognormal variable exp(N(ζ, σ²)) is at most `x`.
@@ -200,15 +195,9 @@ public enum Distribution {
     public static func lognormalCDF(
         _ x: Double, zeta: Double, sigma: Double
     ) throws(GSLError) -> Double {
-        let function = "gsl_cdf_lognormal_P"
-        try requireNotNaN(x, "x", function)
-        try requireFinite(zeta, "zeta", function)
-        try requirePositive(sigma, "sigma", function)
-        guard x > 0 else {
-            return 0
+        try cdf("gsl_cdf_lognormal_P", x, ("zeta", zeta, .finite), ("sigma", sigma, .positive)) {
+            x > 0 ? gsl_cdf_lognormal_P(x, zeta, sigma) : 0
         }
-        ensureErrorHandlerOff()
-        return gsl_cdf_lognormal_P(x, zeta, sigma)
     }
 
     /// The value that a lognormal variable exp(N(ζ, σ²)) stays at or below with probability
@@ -226,12 +215,10 @@ public enum Distribution {
     public static func lognormalQuantile(
         _ probability: Double, zeta: Double, sigma: Double
     ) throws(GSLError) -> Double {
-        let function = "gsl_cdf_lognormal_Pinv"
-        try requireProbability(probability, function)
-        try requireFinite(zeta, "zeta", function)
-        try requirePositive(sigma, "sigma", function)
-        ensureErrorHandlerOff()
-        return gsl_cdf_lognormal_Pinv(probability, zeta, sigma)
+        try quantile(
+            "gsl_cdf_lognormal_Pinv", probability, ("zeta", zeta, .finite),
+            ("sigma", sigma, .positive)
+        ) { gsl_cdf_lognormal_Pinv(probability, zeta, sigma) }
     }
 
     /// The probability that a beta(a, b) variable is at most `x`.
@@ -245,12 +232,9 @@ public enum Distribution {
     ///
     /// The corresponding GSL function is `gsl_cdf_beta_P`.
     public static func betaCDF(_ x: Double, a: Double, b: Double) throws(GSLError) -> Double {
-        let function = "gsl_cdf_beta_P"
-        try requireNotNaN(x, "x", function)
-        try requirePositive(a, "a", function)
-        try requirePositive(b, "b", function)
-        ensureErrorHandlerOff()
-        return gsl_cdf_beta_P(x, a, b)
+        try cdf("gsl_cdf_beta_P", x, ("a", a, .positive), ("b", b, .positive)) {
+            gsl_cdf_beta_P(x, a, b)
+        }
     }
 
     /// The value that a beta(a, b) variable stays at or below with probability `probability`.
@@ -267,12 +251,9 @@ public enum Distribution {
     public static func betaQuantile(
         _ probability: Double, a: Double, b: Double
     ) throws(GSLError) -> Double {
-        let function = "gsl_cdf_beta_Pinv"
-        try requireProbability(probability, function)
-        try requirePositive(a, "a", function)
-        try requirePositive(b, "b", function)
-        ensureErrorHandlerOff()
-        return try requireConverged(gsl_cdf_beta_Pinv(probability, a, b), function)
+        try quantile("gsl_cdf_beta_Pinv", probability, ("a", a, .positive), ("b", b, .positive)) {
+            gsl_cdf_beta_Pinv(probability, a, b)
+        }
     }
 
     /// The probability that a gamma variable with shape k and scale θ is at most `x`.
@@ -288,12 +269,9 @@ public enum Distribution {
     public static func gammaCDF(
         _ x: Double, shape: Double, scale: Double
     ) throws(GSLError) -> Double {
-        let function = "gsl_cdf_gamma_P"
-        try requireNotNaN(x, "x", function)
-        try requirePositive(shape, "shape", function)
-        try requirePositive(scale, "scale", function)
-        ensureErrorHandlerOff()
-        return gsl_cdf_gamma_P(x, shape, scale)
+        try cdf("gsl_cdf_gamma_P", x, ("shape", shape, .positive), ("scale", scale, .positive)) {
+            gsl_cdf_gamma_P(x, shape, scale)
+        }
     }
 
     /// The value that a gamma variable with shape k and scale θ stays at or below with
@@ -311,12 +289,10 @@ public enum Distribution {
     public static func gammaQuantile(
         _ probability: Double, shape: Double, scale: Double
     ) throws(GSLError) -> Double {
-        let function = "gsl_cdf_gamma_Pinv"
-        try requireProbability(probability, function)
-        try requirePositive(shape, "shape", function)
-        try requirePositive(scale, "scale", function)
-        ensureErrorHandlerOff()
-        return try requireConverged(gsl_cdf_gamma_Pinv(probability, shape, scale), function)
+        try quantile(
+            "gsl_cdf_gamma_Pinv", probability, ("shape", shape, .positive),
+            ("scale", scale, .positive)
+        ) { gsl_cdf_gamma_Pinv(probability, shape, scale) }
     }
 
     /// The probability that a Poisson variable with mean μ is at most `k`.
@@ -331,7 +307,7 @@ public enum Distribution {
     /// The corresponding GSL function is `gsl_cdf_poisson_P`.
     public static func poissonCDF(_ k: Int, mean: Double) throws(GSLError) -> Double {
         let function = "gsl_cdf_poisson_P"
-        try requireNonNegative(mean, "mean", function)
+        try require(("mean", mean, .nonNegative), function: function)
         guard k >= 0 else {
             return 0
         }
@@ -373,34 +349,61 @@ public enum Distribution {
 
 // MARK: - Parameter checks shared by the draws and the distribution functions
 
+/// A CDF at `x` (not NaN): checks the parameters, then calls GSL.
+private func cdf(
+    _ function: String, _ x: Double, _ parameters: Parameter..., call: () -> Double
+) throws(GSLError) -> Double {
+    try requireNotNaN(x, "x", function)
+    for parameter in parameters { try require(parameter, function: function) }
+    ensureErrorHandlerOff()
+    return call()
+}
+
+/// A quantile at `probability` (in [0, 1]): checks the parameters, then calls GSL; a NaN from
+/// GSL means its inversion did not converge.
+private func quantile(
+    _ function: String, _ probability: Double, _ parameters: Parameter..., call: () -> Double
+) throws(GSLError) -> Double {
+    try requireProbability(probability, function)
+    for parameter in parameters { try require(parameter, function: function) }
+    ensureErrorHandlerOff()
+    return try requireConverged(call(), function)
+}
+
 private func requireNotNaN(_ value: Double, _ name: String, _ function: String) throws(GSLError) {
     guard !value.isNaN else {
         throw GSLError(.domain, function: function, reason: "\(name) is NaN")
     }
 }
 
-private func requireFinite(_ value: Double, _ name: String, _ function: String) throws(GSLError) {
-    guard value.isFinite else {
-        throw GSLError(.domain, function: function, reason: "\(name) \(value) is not finite")
+/// What a distribution's parameter must be.
+private enum Domain {
+    case finite, positive, nonNegative
+
+    func contains(_ value: Double) -> Bool {
+        switch self {
+        case .finite: value.isFinite
+        case .positive: value.isFinite && value > 0
+        case .nonNegative: value.isFinite && value >= 0
+        }
+    }
+
+    /// What a value outside the domain is, for the message.
+    var failure: String {
+        switch self {
+        case .finite: "not finite"
+        case .positive: "not positive and finite"
+        case .nonNegative: "not non-negative and finite"
+        }
     }
 }
 
-private func requirePositive(
-    _ value: Double, _ name: String, _ function: String
-) throws(GSLError) {
-    guard value.isFinite, value > 0 else {
-        throw GSLError(
-            .domain, function: function, reason: "\(name) \(value) is not positive and finite")
-    }
-}
+/// A parameter of a distribution: its name in messages, value and domain.
+private typealias Parameter = (name: String, value: Double, domain: Domain)
 
-private func requireNonNegative(
-    _ value: Double, _ name: String, _ function: String
-) throws(GSLError) {
-    guard value.isFinite, value >= 0 else {
-        throw GSLError(
-            .domain, function: function,
-            reason: "\(name) \(value) is not non-negative and finite")
+private func require(_ parameters: Parameter..., function: String) throws(GSLError) {
+    for (name, value, domain) in parameters where !domain.contains(value) {
+        throw GSLError(.domain, function: function, reason: "\(name) \(value) is \(domain.failure)")
     }
 }
 

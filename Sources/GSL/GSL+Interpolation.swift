@@ -104,11 +104,7 @@ public final class Spline: @unchecked Sendable {
     ///
     /// The corresponding GSL function is `gsl_spline_eval_e`.
     public func value(at x: Double) throws(GSLError) -> Double {
-        let function = "gsl_spline_eval_e"
-        try requireInDomain(x, function)
-        var result = 0.0
-        try check(gsl_spline_eval_e(spline, x, nil, &result), function)
-        return result
+        try evaluate("gsl_spline_eval_e", at: x) { gsl_spline_eval_e(spline, $0, nil, $1) }
     }
 
     /// The first derivative of the spline at `x`.
@@ -120,11 +116,9 @@ public final class Spline: @unchecked Sendable {
     ///
     /// The corresponding GSL function is `gsl_spline_eval_deriv_e`.
     public func derivative(at x: Double) throws(GSLError) -> Double {
-        let function = "gsl_spline_eval_deriv_e"
-        try requireInDomain(x, function)
-        var result = 0.0
-        try check(gsl_spline_eval_deriv_e(spline, x, nil, &result), function)
-        return result
+        try evaluate("gsl_spline_eval_deriv_e", at: x) {
+            gsl_spline_eval_deriv_e(spline, $0, nil, $1)
+        }
     }
 
     /// The second derivative of the spline at `x`.
@@ -136,10 +130,18 @@ public final class Spline: @unchecked Sendable {
     ///
     /// The corresponding GSL function is `gsl_spline_eval_deriv2_e`.
     public func secondDerivative(at x: Double) throws(GSLError) -> Double {
-        let function = "gsl_spline_eval_deriv2_e"
+        try evaluate("gsl_spline_eval_deriv2_e", at: x) {
+            gsl_spline_eval_deriv2_e(spline, $0, nil, $1)
+        }
+    }
+
+    /// A GSL evaluation routine at `x` (in `domain`), which writes its result through a pointer.
+    private func evaluate(
+        _ function: String, at x: Double, _ routine: (Double, UnsafeMutablePointer<Double>) -> Int32
+    ) throws(GSLError) -> Double {
         try requireInDomain(x, function)
         var result = 0.0
-        try check(gsl_spline_eval_deriv2_e(spline, x, nil, &result), function)
+        try check(routine(x, &result), function)
         return result
     }
 

@@ -130,21 +130,10 @@ public struct SingularValueDecomposition: Equatable, Sendable {
         var rhs = b
         var x = Array(repeating: 0.0, count: v.rows)
         let (m, n) = (u.rows, v.rows)
-        let status = uElements.withUnsafeMutableBufferPointer { uBuffer in
-            vElements.withUnsafeMutableBufferPointer { vBuffer in
-                s.withUnsafeMutableBufferPointer { sBuffer in
-                    rhs.withUnsafeMutableBufferPointer { bBuffer in
-                        x.withUnsafeMutableBufferPointer { xBuffer in
-                            var uView = gsl_matrix_view_array(uBuffer.baseAddress, m, n)
-                            var vView = gsl_matrix_view_array(vBuffer.baseAddress, n, n)
-                            var sView = gsl_vector_view_array(sBuffer.baseAddress, n)
-                            var bView = gsl_vector_view_array(bBuffer.baseAddress, m)
-                            var xView = gsl_vector_view_array(xBuffer.baseAddress, n)
-                            return gsl_linalg_SV_solve(
-                                &uView.matrix, &vView.matrix, &sView.vector, &bView.vector,
-                                &xView.vector)
-                        }
-                    }
+        let status = withMatrixViews(&uElements, &vElements, rows: m, columns: n) { u, v in
+            withVectorView(&s) { s in
+                withVectorView(&rhs) { b in
+                    withVectorView(&x) { x in gsl_linalg_SV_solve(u, v, s, b, x) }
                 }
             }
         }
@@ -165,18 +154,9 @@ private func decomposeTall(
     var vElements = Array(repeating: 0.0, count: n * n)
     var s = Array(repeating: 0.0, count: n)
     var work = Array(repeating: 0.0, count: n)
-    let status = a.withUnsafeMutableBufferPointer { aBuffer in
-        vElements.withUnsafeMutableBufferPointer { vBuffer in
-            s.withUnsafeMutableBufferPointer { sBuffer in
-                work.withUnsafeMutableBufferPointer { workBuffer in
-                    var aView = gsl_matrix_view_array(aBuffer.baseAddress, m, n)
-                    var vView = gsl_matrix_view_array(vBuffer.baseAddress, n, n)
-                    var sView = gsl_vector_view_array(sBuffer.baseAddress, n)
-                    var workView = gsl_vector_view_array(workBuffer.baseAddress, n)
-                    return gsl_linalg_SV_decomp(
-                        &aView.matrix, &vView.matrix, &sView.vector, &workView.vector)
-                }
-            }
+    let status = withMatrixViews(&a, &vElements, rows: m, columns: n) { a, v in
+        withVectorView(&s) { s in
+            withVectorView(&work) { work in gsl_linalg_SV_decomp(a, v, s, work) }
         }
     }
     try check(status, "gsl_linalg_SV_decomp")
@@ -184,4 +164,28 @@ private func decomposeTall(
         Matrix(rows: m, columns: n, elements: a), s,
         Matrix(rows: n, columns: n, elements: vElements)
     )
+}
+
+/// Views of two arrays as GSL matrices for one call: `a` as m × n, `v` as n × n (row-major).
+private func withMatrixViews<Result>(
+    _ a: inout [Double], _ v: inout [Double], rows m: Int, columns n: Int,
+    _ body: (UnsafeMutablePointer<gsl_matrix>, UnsafeMutablePointer<gsl_matrix>) -> Result
+) -> Result {
+    a.withUnsafeMutableBufferPointer { aBuffer in
+        v.withUnsafeMutableBufferPointer { vBuffer in
+            var aView = gsl_matrix_view_array(aBuffer.baseAddress, m, n)
+            var vView = gsl_matrix_view_array(vBuffer.baseAddress, n, n)
+            return body(&aView.matrix, &vView.matrix)
+        }
+    }
+}
+
+/// A view of an array as a GSL vector for one call.
+private func withVectorView<Result>(
+    _ x: inout [Double], _ body: (UnsafeMutablePointer<gsl_vector>) -> Result
+) -> Result {
+    x.withUnsafeMutableBufferPointer { buffer in
+        var view = gsl_vector_view_array(buffer.baseAddress, buffer.count)
+        return body(&view.vector)
+    }
 }

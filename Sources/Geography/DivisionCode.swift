@@ -141,7 +141,7 @@ public struct DivisionCode: Hashable, Comparable, Sendable, CustomStringConverti
 
 /// The five levels of the statistical division tree.
 public enum RegionLevel: Int, Hashable, Comparable, Sendable, CaseIterable,
-    CustomStringConvertible
+    CustomStringConvertible, NamedCase
 {
     /// Province-level unit (省级): province, autonomous region, municipality.
     case province = 0
@@ -184,19 +184,19 @@ public enum RegionLevel: Int, Hashable, Comparable, Sendable, CaseIterable,
 
     public var description: String { name }
 
-    /// The level a file's word names, English or Chinese.
-    public init?(name: String) {
-        guard let level = Self.byName[name] else { return nil }
-        self = level
-    }
+    /// The identifier files use: ``name``.
+    public var identifier: String { name }
 
-    private static let byName: [String: RegionLevel] = [
-        "province": .province, "省": .province, "省级": .province,
-        "city": .city, "市": .city, "地级": .city, "地级市": .city,
-        "county": .county, "县": .county, "县级": .county, "区县": .county,
-        "township": .township, "乡级": .township, "乡镇": .township, "乡镇街道": .township,
-        "village": .village, "村级": .village, "村居": .village, "社区村": .village,
-    ]
+    /// The Chinese words files may use for the level.
+    public var otherNames: [String] {
+        switch self {
+        case .province: ["省", "省级"]
+        case .city: ["市", "地级", "地级市"]
+        case .county: ["县", "县级", "区县"]
+        case .township: ["乡级", "乡镇", "乡镇街道"]
+        case .village: ["村级", "村居", "社区村"]
+        }
+    }
 
     public static func < (lhs: RegionLevel, rhs: RegionLevel) -> Bool {
         lhs.rawValue < rhs.rawValue

@@ -3,7 +3,9 @@
 /// Coverage targets count units by kind: the share of *streets* with a street centre, of
 /// *towns and townships* with a township centre, of *urban communities* and of *rural
 /// villages* with a facility, of *counties* (with or without districts) with a care home.
-public enum RegionKind: String, Hashable, Sendable, CaseIterable, CustomStringConvertible {
+public enum RegionKind: String, Hashable, Sendable, CaseIterable, CustomStringConvertible,
+    NamedCase
+{
     /// Province, autonomous region or municipality (省、自治区、直辖市).
     case province
     /// Prefecture-level city, prefecture, autonomous prefecture or league (地级市、地区、州、盟).
@@ -60,22 +62,21 @@ public enum RegionKind: String, Hashable, Sendable, CaseIterable, CustomStringCo
 
     public var description: String { rawValue }
 
-    /// The kind a file's word names: the English identifier or the Chinese name.
-    public init?(name: String) {
-        if let kind = RegionKind(rawValue: name) {
-            self = kind
-            return
+    /// The identifier files use: the raw value, e.g. `county_city`.
+    public var identifier: String { rawValue }
+
+    /// The Chinese name, then the other names files may use (区, 市, 旗, 居委会, …).
+    public var otherNames: [String] {
+        switch self {
+        case .district: [chineseName, "区"]
+        case .countyCity: [chineseName, "市"]
+        case .county: [chineseName, "旗"]
+        case .community: [chineseName, "居委会"]
+        case .village: [chineseName, "村委会"]
+        case .town: [chineseName, "乡镇"]
+        case .street: [chineseName, "街道办事处"]
+        case .province, .city, .otherCounty, .township, .otherTownship: [chineseName]
         }
-        guard let kind = RegionKind.allCases.first(where: { $0.chineseName == name }) else {
-            let aliases: [String: RegionKind] = [
-                "区": .district, "市": .countyCity, "旗": .county, "居委会": .community,
-                "村委会": .village, "乡镇": .town, "街道办事处": .street,
-            ]
-            guard let kind = aliases[name] else { return nil }
-            self = kind
-            return
-        }
-        self = kind
     }
 
     /// The default kind of a level when nothing more is known.

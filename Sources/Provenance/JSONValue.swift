@@ -84,23 +84,6 @@ public indirect enum JSONValue: Hashable, Sendable {
     /// A JSON string literal (RFC 8259): quote, backslash and control characters escaped,
     /// everything else written as UTF-8.
     static func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result + "\""
+        Escaping.doubleQuoted(text) { "\\u" + Escaping.hex($0, digits: 4) }
     }
 }

@@ -102,17 +102,12 @@ public struct AnnualReport: Sendable {
 
     /// The report as one self-contained HTML page.
     public func html() -> String {
-        var page = HTMLPage(title: title(), language: language.htmlCode)
-        page.heading(title(), level: 1)
-        page.paragraph(
-            language.text(
+        var page = data.page(
+            title: title(),
+            intro: language.text(
                 "规划区域 \(regionName(data.region))；情景 \(data.scenarioID)；由 yanglao \(data.toolVersion) 生成。",
                 "Planning region \(regionName(data.region)); scenario \(data.scenarioID); made by yanglao \(data.toolVersion)."
-            ),
-            className: "note")
-        for note in data.noteParagraphs(language) {
-            page.paragraph(note.text, className: note.className)
-        }
+            ), language: language)
 
         // Summary.
         page.heading(language.text("总体情况", "Summary"))

@@ -1,4 +1,5 @@
 import Foundation
+import Quantities
 
 /// Charts as SVG text: pure functions from series to markup, inlined into HTML reports.
 ///
@@ -9,27 +10,23 @@ public enum SVG {
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
+            if let entity = entities[character] {
+                result += entity
+            } else {
+                result.append(character)
             }
         }
         return result
     }
 
+    /// The characters XML content and attributes must not hold as they are.
+    private static let entities: [Character: String] = [
+        "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;",
+    ]
+
     /// A coordinate with two decimals, without trailing zeros: 12.5, 40, 3.14.
     public static func number(_ value: Double) -> String {
-        let rounded = (value * 100).rounded() / 100
-        if rounded == rounded.rounded(.towardZero), abs(rounded) < 1e12 {
-            return String(Int(rounded))
-        }
-        var text = String(format: "%.2f", rounded)
-        while text.hasSuffix("0") { text.removeLast() }
-        return text
+        NumberText.trimmed((value * 100).rounded() / 100, decimals: 2)
     }
 
     /// "Nice" axis ticks covering a range: steps of 1, 2 or 5 times a power of ten, about

@@ -110,17 +110,12 @@ public struct DistrictComparison: Sendable {
         let levelName = language.name(level)
         let title = language.text(
             "\(data.label)：\(year)年\(levelName)对比", "\(data.label): \(levelName) compared, \(year)")
-        var page = HTMLPage(title: title, language: language.htmlCode)
-        page.heading(title, level: 1)
-        page.paragraph(
-            language.text(
+        var page = data.page(
+            title: title,
+            intro: language.text(
                 "\(data.planningRegion.name)的 \(units.count) 个\(levelName)；有目标的指标按排名着色，由红（最差）到绿（最好）。",
                 "The \(units.count) \(levelName) of \(data.planningRegion.name); indicators with a target are coloured by rank from red (worst) to green (best)."
-            ),
-            className: "note")
-        for note in data.noteParagraphs(language) {
-            page.paragraph(note.text, className: note.className)
-        }
+            ), language: language)
 
         // Units × indicators.
         page.heading(language.text("主要指标", "Key indicators"))

@@ -34,19 +34,9 @@ public enum ReportLanguage: String, Sendable, CaseIterable {
         text(level.chineseName + "单位", level.name + "-level units")
     }
 
-    /// 2310 → "2,310"; 1234.5 → "1,234.5".
+    /// 2310 → "2,310"; 1234.5 → "1,234.5" (see ``NumberText/grouped(_:decimals:)``).
     public static func grouped(_ value: Double, decimals: Int) -> String {
-        let rounded = decimals == 0 ? value.rounded() : value
-        let text = String(format: "%.\(decimals)f", abs(rounded))
-        let parts = text.split(separator: ".", maxSplits: 1)
-        let digits = String(parts[0])
-        var result = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0, (digits.count - index) % 3 == 0 { result += "," }
-            result.append(digit)
-        }
-        if parts.count > 1 { result += "." + parts[1] }
-        return (rounded < 0 && (Double(text) ?? 0) != 0 ? "-" : "") + result
+        NumberText.grouped(value, decimals: decimals)
     }
 
     /// A value in the indicator's display unit: "50.9%", "2,310 张", "1,250.0 万元",

@@ -138,6 +138,18 @@ public struct RunData: Sendable {
         fundBalances = result.entitlements.fund?.years.map { ($0.year, $0.closingBalance) } ?? []
     }
 
+    /// A report page of the run: the title as its first heading, the report's own note
+    /// (`intro`), then the run's notes.
+    func page(title: String, intro: String, language: ReportLanguage) -> HTMLPage {
+        var page = HTMLPage(title: title, language: language.htmlCode)
+        page.heading(title, level: 1)
+        page.paragraph(intro, className: "note")
+        for note in noteParagraphs(language) {
+            page.paragraph(note.text, className: note.className)
+        }
+        return page
+    }
+
     /// The notes a report prints, with the class a page shows them in: the
     /// synthetic-inventory warning first (`warning`), then the scenario's own and the run's
     /// (`note`).

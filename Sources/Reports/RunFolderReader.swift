@@ -113,7 +113,7 @@ public enum RunFolderReader {
         else { return nil }
         var attainment: [String: AttainmentProbability] = [:]
         for row in 0..<csv.rowCount {
-            let text = { (name: String) in csv.text(row: row, column: csv.column(name)) ?? "" }
+            let text = { csv.text(row: row, named: $0) }
             guard !text("probability").isEmpty else { continue }  // not judged
             guard let probability = Double(text("probability")), (0...1).contains(probability),
                 let draws = Int(text("draws")), draws > 0
@@ -147,16 +147,12 @@ public enum RunFolderReader {
         else { return nil }
         var names: [String: (name: String, clause: String)] = [:]
         for row in 0..<itemTable.rowCount {
-            let text = { (name: String) in
-                itemTable.text(row: row, column: itemTable.column(name)) ?? ""
-            }
+            let text = { itemTable.text(row: row, named: $0) }
             names[text("item")] = (text("name"), text("clause"))
         }
         var lines: [RunData.ServiceListLine] = []
         for row in 0..<costTable.rowCount {
-            let text = { (name: String) in
-                costTable.text(row: row, column: costTable.column(name)) ?? ""
-            }
+            let text = { costTable.text(row: row, named: $0) }
             guard (try? DivisionCode(parsing: text("region"))) == region else { continue }
             guard let year = Int(text("year")), let item = names[text("item")],
                 let eligible = Double(text("eligible")),
@@ -346,9 +342,7 @@ public enum RunFolderReader {
                         "baseline_value", "note", "document_region",
                     ]), log: &log)
         else { return nil }
-        func text(_ row: Int, _ name: String) -> String {
-            csv.text(row: row, column: csv.column(name)) ?? ""
-        }
+        func text(_ row: Int, _ name: String) -> String { csv.text(row: row, named: name) }
         var targets: [Target] = []
         for row in 0..<csv.rowCount {
             guard let indicator = IndicatorCatalogue.indicator(text(row, "indicator")),
@@ -400,14 +394,12 @@ public enum RunFolderReader {
         else { return nil }
         var costs: [RunData.Cost] = []
         for row in 0..<csv.rowCount {
-            func text(_ name: String) -> String {
-                csv.text(row: row, column: csv.column(name)) ?? ""
-            }
+            let text = { csv.text(row: row, named: $0) }
             guard let year = Int(text("year")),
                 let region = (try? DivisionCode(parsing: text("region"))).flatMap({
                     tree.index(of: $0)
                 }),
-                let kind = CostKind.allCases.first(where: { $0.identifier == text("kind") }),
+                let kind = CostKind(identifier: text("kind")),
                 let source = FundingSource(name: text("source")), let yuan = Double(text("yuan"))
             else {
                 log.error(

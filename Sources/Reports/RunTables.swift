@@ -1,6 +1,7 @@
 import CSV
 import Foundation
 import Geography
+import Quantities
 import Simulation
 import Targets
 
@@ -16,14 +17,11 @@ import Targets
 /// - `regions.csv`: the scenario's regions with their derived kinds, so a run folder can be
 ///   read on its own.
 public enum RunTables {
-    /// Numbers as CSV writes them: whole numbers without decimals, others with up to six.
+    /// Numbers as CSV writes them: whole numbers without decimals, others with up to six;
+    /// nothing for a missing or non-finite value.
     public static func number(_ value: Double?) -> String {
         guard let value, value.isFinite else { return "" }
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
-        var text = String(format: "%.6f", value)
-        while text.hasSuffix("0") { text.removeLast() }
-        if text.hasSuffix(".") { text.removeLast() }
-        return text == "-0" ? "0" : text
+        return NumberText.trimmed(value, decimals: 6)
     }
 
     /// `indicators.csv`.

@@ -27,11 +27,9 @@ extension DemographyTables {
                 log: &local)
             guard let age, let value else { continue }
             if let last = ages.last, age <= last {
-                local.error(
-                    .invalidValue(
-                        field: "age",
-                        reason: "ages must increase down the table (\(age) follows \(last))"),
-                    at: table.location(row: row, column: ageColumn))
+                ageError(
+                    "ages must increase down the table (\(age) follows \(last))", table, row: row,
+                    column: ageColumn, log: &local)
                 continue
             }
             ages.append(age)
@@ -48,11 +46,9 @@ extension DemographyTables {
         }
         let width = ages[1] - ages[0]
         for index in 1..<ages.count where ages[index] - ages[index - 1] != width {
-            local.error(
-                .invalidValue(
-                    field: "age",
-                    reason: "the bands of a fertility pattern must all be \(width) years wide"),
-                at: table.location(row: index, column: ageColumn))
+            ageError(
+                "the bands of a fertility pattern must all be \(width) years wide", table,
+                row: index, column: ageColumn, log: &local)
             return nil
         }
         do {
@@ -65,13 +61,9 @@ extension DemographyTables {
             } else {
                 row = 0
             }
-            local.error(
-                .invalidValue(field: "age", reason: error.description),
-                at: table.location(row: row, column: ageColumn))
+            ageError(error.description, table, row: row, column: ageColumn, log: &local)
         } catch {
-            local.error(
-                .invalidValue(field: "age", reason: "\(error)"),
-                at: table.location(row: 0, column: ageColumn))
+            ageError("\(error)", table, row: 0, column: ageColumn, log: &local)
         }
         return nil
     }
@@ -196,32 +188,12 @@ extension DemographyTables {
         guard table.check(CSVColumns(required: ["area", "sex", "age", "net"]), log: &local) else {
             return nil
         }
-        let areaColumn = table.column("area")!
-        let ageColumn = table.column("age")!
-        var collector = Collector()
-        for row in 0..<table.rowCount {
-            let area = table.requiredText(row: row, column: areaColumn, log: &local)
-            let sex = sex(table, row: row, column: table.column("sex")!, log: &local)
-            let age = age(table, row: row, column: ageColumn, log: &local)
-            let net = table.requiredText(row: row, column: table.column("net")!, log: &local)
-                .flatMap { _ in
-                    table.number(row: row, column: table.column("net")!, log: &local)
-                }
-            guard let area, let sex, let age, let net else { continue }
-            guard areas.contains(area) else {
-                local.error(
-                    .unknownRegion(code: area), at: table.location(row: row, column: areaColumn))
-                continue
-            }
-            collector.add(
-                area: area, sex: sex, age: age, value: net, row: row, table: table,
-                ageColumn: ageColumn, log: &local)
-        }
+        // Any finite count (the cell reader refuses other numbers).
         guard
-            let (bands, values) = bands(
-                of: collector, table: table, ageColumn: ageColumn, sexColumn: table.column("sex"),
-                requireZeroStart: true, what: "area", log: &local),
-            !local.hasErrors
+            let (collector, bands, values) = schedules(
+                table, areaColumn: table.column("area")!, valueColumn: table.column("net")!,
+                range: -Double.infinity...Double.infinity, describe: "", what: "area",
+                areas: areas, log: &local)
         else { return nil }
         var result = [BySex<[Double]>](
             repeating: BySex(both: [Double](repeating: 0, count: singleYears.count)),
@@ -249,7 +221,7 @@ extension DemographyTables {
     {
         var local = DiagnosticLog()
         defer { log.append(contentsOf: local) }
-        let levels = CapabilityLevel.allCases.map(\.description)
+        let levels = CapabilityLevel.identifiers
         guard
             table.check(
                 CSVColumns(required: ["year", "sex", "age"] + levels, optional: ["part"]),
@@ -333,20 +305,14 @@ extension DemographyTables {
         let kinds = ["institutional", "community", "home"]
         guard table.check(CSVColumns(required: ["level"] + kinds), log: &local) else { return nil }
         var rates = [[Double]](repeating: [0, 0, 0, 0, 0], count: 3)
-        let names = CapabilityLevel.allCases.flatMap {
-            [$0.description, $0.chineseName, String($0.rawValue)]
-        }
+        let names = CapabilityLevel.allCases.flatMap(\.names)
         for row in 0..<table.rowCount {
             guard
                 let text = table.requiredText(row: row, column: table.column("level")!, log: &local)
             else { continue }
-            guard
-                let level = CapabilityLevel.allCases.first(where: {
-                    [$0.description, $0.chineseName, String($0.rawValue)].contains(text)
-                })
-            else {
+            guard let level = CapabilityLevel(name: text) else {
                 local.error(
-                    .notOneOf(field: "level", value: text, allowed: Array(names.prefix(15))),
+                    .notOneOf(field: "level", value: text, allowed: names),
                     at: table.location(row: row, column: table.column("level")!))
                 continue
             }

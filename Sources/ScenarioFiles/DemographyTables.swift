@@ -1,6 +1,7 @@
 import CSV
 import Demography
 import Diagnostics
+import Quantities
 
 /// Persons by area, sex and age band, as read from `area,sex,age,count`.
 public struct PopulationTable: Sendable {
@@ -141,6 +142,15 @@ public enum DemographyTables {
         return value
     }
 
+    /// Logs a problem with the age of a row, at its cell.
+    static func ageError(
+        _ reason: String, _ table: CSVTable, row: Int, column: Int, log: inout DiagnosticLog
+    ) {
+        log.error(
+            .invalidValue(field: "age", reason: reason),
+            at: table.location(row: row, column: column))
+    }
+
     // MARK: - Grouping by area, sex and age
 
     /// Rows of one area and sex: (age, value, row), in file order.
@@ -160,23 +170,13 @@ public enum DemographyTables {
             area: String, sex: Sex, age: Int, value: Double, row: Int, table: CSVTable,
             ageColumn: Int, log: inout DiagnosticLog
         ) {
-            let key = "\(area)\u{1F}\(sex.rawValue)\u{1F}\(age)"
-            if let first = seen[key] {
-                log.error(
-                    .invalidValue(
-                        field: "age",
-                        reason:
-                            "age \(age) appears twice for area \(area.isEmpty ? "(all)" : area), \(sex) (first on line \(table.line(ofRow: first))); age bands must not overlap"
-                    ), at: table.location(row: row, column: ageColumn))
-                return
-            }
-            seen[key] = row
-            let position: Int
-            if let known = index[area] {
-                position = known
-            } else {
-                position = areas.count
-                index[area] = position
+            guard
+                isFirst(
+                    age: age, of: "\(area)\u{1F}\(sex.rawValue)",
+                    whose: " for area \(area.isEmpty ? "(all)" : area), \(sex)", seen: &seen,
+                    table: table, row: row, ageColumn: ageColumn, log: &log)
+            else { return }
+            let position = DemographyTables.position(of: area, in: &index) {
                 areas.append(area)
                 areaRows.append(row)
                 groups.append([Group(), Group()])
@@ -185,14 +185,102 @@ public enum DemographyTables {
         }
     }
 
-    /// Checks the groups of a collector and turns them into bands and values.
-    /// - Parameters:
-    ///   - requireBothSexes: an area with one sex only is an error.
-    ///   - requireZeroStart: bands must start at age 0.
+    /// Whether an age is the first of its group (`group`: the area and sex, as a key); a
+    /// repeated one is logged at its cell (`whose`: the group, for the message).
+    static func isFirst(
+        age: Int, of group: String, whose: String, seen: inout [String: Int], table: CSVTable,
+        row: Int, ageColumn: Int, log: inout DiagnosticLog
+    ) -> Bool {
+        let key = "\(group)\u{1F}\(age)"
+        if let first = seen[key] {
+            ageError(
+                "age \(age) appears twice\(whose) (first on line \(table.line(ofRow: first))); age bands must not overlap",
+                table, row: row, column: ageColumn, log: &log)
+            return false
+        }
+        seen[key] = row
+        return true
+    }
+
+    /// The position of an area in the order first seen; `add` is called for a new one.
+    static func position(of area: String, in index: inout [String: Int], add: () -> Void) -> Int {
+        if let known = index[area] { return known }
+        let position = index.count
+        index[area] = position
+        add()
+        return position
+    }
+
+    /// The band an age opens, which must be a lower bound of a projection's bands.
+    static func band(
+        of age: Int, in bands: AgeBands, table: CSVTable, row: Int, ageColumn: Int,
+        log: inout DiagnosticLog
+    ) -> Int? {
+        guard bands.lowerBounds.contains(age), let band = bands.index(containing: age) else {
+            ageError(
+                "age \(age) is not a lower bound of the population's bands (\(bands)); the schedule's ages must match the population's",
+                table, row: row, column: ageColumn, log: &log)
+            return nil
+        }
+        return band
+    }
+
+    /// The `[area,]sex,age,value` cells of a row, each read (and its problem logged) before
+    /// any is dropped; the area is "" when the table has no area column.
+    static func cells(
+        _ table: CSVTable, row: Int, areaColumn: Int?, valueColumn: Int,
+        range: ClosedRange<Double>, describe: String, log: inout DiagnosticLog
+    ) -> (area: String, sex: Sex, age: Int, value: Double)? {
+        let area = areaColumn.map { table.requiredText(row: row, column: $0, log: &log) } ?? ""
+        let sex = sex(table, row: row, column: table.column("sex")!, log: &log)
+        let age = age(table, row: row, column: table.column("age")!, log: &log)
+        let value = number(
+            table, row: row, column: valueColumn, range: range, describe: describe, log: &log)
+        guard let area, let sex, let age, let value else { return nil }
+        return (area, sex, age, value)
+    }
+
+    /// Reads the `[area,]sex,age,value` rows of a table, each area (when `areas` is given) one
+    /// of `areas`, and checks that every area and sex has the same bands, starting at 0
+    /// (`what` each area's rows are, for messages).
+    /// - Returns: the rows collected, the shared bands and the values per area, or nil after
+    ///   logging errors.
+    static func schedules(
+        _ table: CSVTable, areaColumn: Int?, valueColumn: Int, range: ClosedRange<Double>,
+        describe: String, what: String, areas: [String]? = nil, log: inout DiagnosticLog
+    ) -> (collector: Collector, bands: AgeBands, values: [BySex<[Double]>])? {
+        let ageColumn = table.column("age")!
+        var collector = Collector()
+        for row in 0..<table.rowCount {
+            guard
+                let (area, sex, age, value) = cells(
+                    table, row: row, areaColumn: areaColumn, valueColumn: valueColumn,
+                    range: range, describe: describe, log: &log)
+            else { continue }
+            if let areas, let areaColumn, !areas.contains(area) {
+                log.error(
+                    .unknownRegion(code: area), at: table.location(row: row, column: areaColumn))
+                continue
+            }
+            collector.add(
+                area: area, sex: sex, age: age, value: value, row: row, table: table,
+                ageColumn: ageColumn, log: &log)
+        }
+        guard
+            let (bands, values) = bands(
+                of: collector, table: table, ageColumn: ageColumn, sexColumn: table.column("sex"),
+                what: what, log: &log),
+            !log.hasErrors
+        else { return nil }
+        return (collector, bands, values)
+    }
+
+    /// Checks the groups of a collector, which must start at age 0 and have both sexes, and
+    /// turns them into bands and values.
     /// - Returns: the shared bands and the values per area, or nil after logging errors.
     static func bands(
-        of collector: Collector, table: CSVTable, ageColumn: Int, sexColumn: Int?,
-        requireZeroStart: Bool, what: String, log: inout DiagnosticLog
+        of collector: Collector, table: CSVTable, ageColumn: Int, sexColumn: Int?, what: String,
+        log: inout DiagnosticLog
     ) -> (AgeBands, [BySex<[Double]>])? {
         var failed = false
         var reference: (ages: [Int], area: String, sex: Sex)?
@@ -217,14 +305,10 @@ public enum DemographyTables {
                     failed = true
                     continue
                 }
-                if requireZeroStart, first.age != 0 {
-                    log.error(
-                        .invalidValue(
-                            field: "age",
-                            reason:
-                                "the age bands of \(name), \(sex) start at \(first.age); they must start at 0"
-                        ),
-                        at: table.location(row: first.row, column: ageColumn))
+                if first.age != 0 {
+                    ageError(
+                        "the age bands of \(name), \(sex) start at \(first.age); they must start at 0",
+                        table, row: first.row, column: ageColumn, log: &log)
                     failed = true
                     continue
                 }
@@ -235,12 +319,9 @@ public enum DemographyTables {
                         let mismatch =
                             (0..<common).first { ages[$0] != reference.ages[$0] } ?? common
                         let row = entries[min(mismatch, entries.count - 1)].row
-                        log.error(
-                            .invalidValue(
-                                field: "age",
-                                reason:
-                                    "the ages of \(name), \(sex) (\(summary(ages))) differ from those of \(reference.area.isEmpty ? "the table" : "area " + reference.area), \(reference.sex) (\(summary(reference.ages))); every \(what) needs the same bands"
-                            ), at: table.location(row: row, column: ageColumn))
+                        ageError(
+                            "the ages of \(name), \(sex) (\(summary(ages))) differ from those of \(reference.area.isEmpty ? "the table" : "area " + reference.area), \(reference.sex) (\(summary(reference.ages))); every \(what) needs the same bands",
+                            table, row: row, column: ageColumn, log: &log)
                         failed = true
                         continue
                     }
@@ -273,31 +354,17 @@ public enum DemographyTables {
         var local = DiagnosticLog()
         defer { log.append(contentsOf: local) }
         guard table.check(CSVColumns(required: ["area", "sex", "age", "count"]), log: &local),
-            let areaColumn = table.column("area"), let sexColumn = table.column("sex"),
-            let ageColumn = table.column("age"), let countColumn = table.column("count")
+            let areaColumn = table.column("area"), let countColumn = table.column("count")
         else { return nil }
         guard table.rowCount > 0 else {
             local.error(.emptyTable, at: table.headerLocation())
             return nil
         }
-        var collector = Collector()
-        for row in 0..<table.rowCount {
-            let area = table.requiredText(row: row, column: areaColumn, log: &local)
-            let sex = sex(table, row: row, column: sexColumn, log: &local)
-            let age = age(table, row: row, column: ageColumn, log: &local)
-            let count = number(
-                table, row: row, column: countColumn, range: 0...Self.largestCell,
-                describe: "between 0 and 10^9 persons", log: &local)
-            guard let area, let sex, let age, let count else { continue }
-            collector.add(
-                area: area, sex: sex, age: age, value: count, row: row, table: table,
-                ageColumn: ageColumn, log: &local)
-        }
         guard
-            let (bands, values) = bands(
-                of: collector, table: table, ageColumn: ageColumn, sexColumn: sexColumn,
-                requireZeroStart: true, what: "area", log: &local),
-            !local.hasErrors
+            let (collector, bands, values) = schedules(
+                table, areaColumn: areaColumn, valueColumn: countColumn,
+                range: 0...Self.largestCell, describe: "between 0 and 10^9 persons", what: "area",
+                log: &local)
         else { return nil }
         let populations = values.compactMap {
             try? AgeSexPopulation(bands: bands, female: $0.female, male: $0.male)
@@ -337,30 +404,14 @@ public enum DemographyTables {
             return nil
         }
         let areaColumn = table.column("area")
-        let sexColumn = table.column("sex")!
-        let ageColumn = table.column("age")!
         let valueColumn = table.column(kind.rawValue)!
         let (range, describe): (ClosedRange<Double>, String) =
             kind == .survivalRatios
             ? (0...1, "between 0 and 1") : (0...Double.infinity, "at least 0")
-        var collector = Collector()
-        for row in 0..<table.rowCount {
-            let area =
-                areaColumn.map { table.requiredText(row: row, column: $0, log: &local) } ?? ""
-            let sex = sex(table, row: row, column: sexColumn, log: &local)
-            let age = age(table, row: row, column: ageColumn, log: &local)
-            let value = number(
-                table, row: row, column: valueColumn, range: range, describe: describe, log: &local)
-            guard let area, let sex, let age, let value else { continue }
-            collector.add(
-                area: area, sex: sex, age: age, value: value, row: row, table: table,
-                ageColumn: ageColumn, log: &local)
-        }
         guard
-            let (bands, values) = bands(
-                of: collector, table: table, ageColumn: ageColumn, sexColumn: sexColumn,
-                requireZeroStart: true, what: "schedule", log: &local),
-            !local.hasErrors
+            let (collector, bands, values) = schedules(
+                table, areaColumn: areaColumn, valueColumn: valueColumn, range: range,
+                describe: describe, what: "schedule", log: &local)
         else { return nil }
         if kind == .personYears {
             // A life table's L cannot rise from one band to the next of the same width.
@@ -415,49 +466,29 @@ public enum DemographyTables {
             let rate = number(
                 table, row: row, column: rateColumn, range: 0...1,
                 describe: "between 0 and 1 births per woman per year", log: &local)
-            guard let area, let age, let rate else { continue }
-            guard bands.lowerBounds.contains(age), let band = bands.index(containing: age) else {
-                local.error(
-                    .invalidValue(
-                        field: "age",
-                        reason:
-                            "age \(age) is not a lower bound of the population's bands (\(bands)); the schedule's ages must match the population's"
-                    ), at: table.location(row: row, column: ageColumn))
-                continue
-            }
+            guard let area, let age, let rate,
+                let band = band(
+                    of: age, in: bands, table: table, row: row, ageColumn: ageColumn, log: &local)
+            else { continue }
             if rate > 0 {
                 let width = bands.width(of: band) ?? 0
                 if width == 0 || age < FertilityRates.childbearingAges.lowerBound
                     || age + width > FertilityRates.childbearingAges.upperBound
                 {
-                    local.error(
-                        .invalidValue(
-                            field: "age",
-                            reason: width == 0
-                                ? "births are only counted for mothers aged 10–54; the open band \(age)+ must have asfr 0"
-                                : "births are only counted for mothers aged 10–54; the band \(age)–\(age + width - 1) has asfr \(format(rate))"
-                        ), at: table.location(row: row, column: ageColumn))
+                    ageError(
+                        width == 0
+                            ? "births are only counted for mothers aged 10–54; the open band \(age)+ must have asfr 0"
+                            : "births are only counted for mothers aged 10–54; the band \(age)–\(age + width - 1) has asfr \(format(rate))",
+                        table, row: row, column: ageColumn, log: &local)
                     continue
                 }
             }
-            let key = "\(area)\u{1F}\(age)"
-            if let first = seen[key] {
-                local.error(
-                    .invalidValue(
-                        field: "age",
-                        reason:
-                            "age \(age) appears twice (first on line \(table.line(ofRow: first))); age bands must not overlap"
-                    ),
-                    at: table.location(row: row, column: ageColumn))
-                continue
-            }
-            seen[key] = row
-            let position: Int
-            if let known = index[area] {
-                position = known
-            } else {
-                position = result.count
-                index[area] = position
+            guard
+                isFirst(
+                    age: age, of: area, whose: "", seen: &seen, table: table, row: row,
+                    ageColumn: ageColumn, log: &local)
+            else { continue }
+            let position = Self.position(of: area, in: &index) {
                 result.append(
                     (
                         areaColumn == nil ? nil : area,
@@ -493,43 +524,27 @@ public enum DemographyTables {
             repeating: BySex(both: [Double](repeating: 0, count: bands.count)), count: areas.count)
         var seen: [String: Int] = [:]
         let areaColumn = table.column("area")!
-        let sexColumn = table.column("sex")!
         let ageColumn = table.column("age")!
-        let netColumn = table.column("net")!
         for row in 0..<table.rowCount {
-            let area = table.requiredText(row: row, column: areaColumn, log: &local)
-            let sex = sex(table, row: row, column: sexColumn, log: &local)
-            let age = age(table, row: row, column: ageColumn, log: &local)
-            let net = number(
-                table, row: row, column: netColumn, range: -Self.largestCell...Self.largestCell,
-                describe: "between −10^9 and 10^9 persons a year", log: &local)
-            guard let area, let sex, let age, let net else { continue }
+            guard
+                let (area, sex, age, net) = cells(
+                    table, row: row, areaColumn: areaColumn, valueColumn: table.column("net")!,
+                    range: -Self.largestCell...Self.largestCell,
+                    describe: "between −10^9 and 10^9 persons a year", log: &local)
+            else { continue }
             guard let index = position[area] else {
                 local.error(
                     .unknownRegion(code: area), at: table.location(row: row, column: areaColumn))
                 continue
             }
-            guard bands.lowerBounds.contains(age), let band = bands.index(containing: age) else {
-                local.error(
-                    .invalidValue(
-                        field: "age",
-                        reason:
-                            "age \(age) is not a lower bound of the population's bands (\(bands)); the schedule's ages must match the population's"
-                    ), at: table.location(row: row, column: ageColumn))
-                continue
-            }
-            let key = "\(area)\u{1F}\(sex.rawValue)\u{1F}\(age)"
-            if let first = seen[key] {
-                local.error(
-                    .invalidValue(
-                        field: "age",
-                        reason:
-                            "age \(age) appears twice for area \(area), \(sex) (first on line \(table.line(ofRow: first))); age bands must not overlap"
-                    ),
-                    at: table.location(row: row, column: ageColumn))
-                continue
-            }
-            seen[key] = row
+            guard
+                let band = band(
+                    of: age, in: bands, table: table, row: row, ageColumn: ageColumn, log: &local),
+                isFirst(
+                    age: age, of: "\(area)\u{1F}\(sex.rawValue)",
+                    whose: " for area \(area), \(sex)",
+                    seen: &seen, table: table, row: row, ageColumn: ageColumn, log: &local)
+            else { continue }
             result[index][sex][band] = net
         }
         return local.hasErrors ? nil : result
@@ -561,13 +576,9 @@ public enum DemographyTables {
         for row in 0..<table.rowCount {
             guard let age = age(table, row: row, column: ageColumn, log: &local) else { continue }
             if let last = ages.last, age <= last {
-                local.error(
-                    .invalidValue(
-                        field: "age",
-                        reason:
-                            "ages must increase down the table (\(age) follows \(last)); age bands must not overlap"
-                    ),
-                    at: table.location(row: row, column: ageColumn))
+                ageError(
+                    "ages must increase down the table (\(age) follows \(last)); age bands must not overlap",
+                    table, row: row, column: ageColumn, log: &local)
                 continue
             }
             if fromCounts {
@@ -692,7 +703,5 @@ public enum DemographyTables {
         return local.hasErrors ? nil : units
     }
 
-    static func format(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
-    }
+    static func format(_ value: Double) -> String { NumberText.plain(value) }
 }

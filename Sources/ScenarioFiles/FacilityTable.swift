@@ -73,16 +73,10 @@ public enum FacilityTable {
                 continue
             }
             firstLine[id] = table.line(ofRow: row)
-            guard let typeText = table.requiredText(row: row, column: typeColumn, log: &log)
-            else { continue }
-            guard let type = FacilityType(name: typeText) else {
-                log.error(
-                    .notOneOf(
-                        field: "type", value: typeText,
-                        allowed: FacilityType.allCases.map(\.identifier)), at: at("type"))
-                continue
-            }
             var ok = true
+            guard table.requiredText(row: row, column: typeColumn, log: &log) != nil,
+                let type: FacilityType = named("type", row: row, table: table, log: &log, ok: &ok)
+            else { continue }
             // Where it stands.
             var region = -1
             if let codeText = table.requiredText(row: row, column: communityColumn, log: &log) {
@@ -100,22 +94,14 @@ public enum FacilityTable {
             }
             ok = ok && region >= 0
             // Ownership.
-            var ownership = Ownership.publicRun
-            let ownershipText = table.text(row: row, column: column("ownership")) ?? ""
-            if ownershipText.isEmpty {
-                if type == .institution {
-                    log.error(
-                        .emptyCell(column: "ownership"),
-                        at: column("ownership") == nil ? at("type") : at("ownership"))
-                    ok = false
-                }
-            } else if let given = Ownership(name: ownershipText) {
-                ownership = given
-            } else {
+            let ownership: Ownership =
+                named("ownership", row: row, table: table, log: &log, ok: &ok) ?? .publicRun
+            if type == .institution,
+                (table.text(row: row, column: column("ownership")) ?? "").isEmpty
+            {
                 log.error(
-                    .notOneOf(
-                        field: "ownership", value: ownershipText,
-                        allowed: Ownership.allCases.map(\.identifier)), at: at("ownership"))
+                    .emptyCell(column: "ownership"),
+                    at: column("ownership") == nil ? at("type") : at("ownership"))
                 ok = false
             }
             // Care type.
@@ -169,19 +155,8 @@ public enum FacilityTable {
                 }
             }
             // Status and years.
-            var status = FacilityStatus.operating
-            let statusText = table.text(row: row, column: column("status")) ?? ""
-            if !statusText.isEmpty {
-                if let given = FacilityStatus(name: statusText) {
-                    status = given
-                } else {
-                    log.error(
-                        .notOneOf(
-                            field: "status", value: statusText,
-                            allowed: FacilityStatus.allCases.map(\.identifier)), at: at("status"))
-                    ok = false
-                }
-            }
+            let status: FacilityStatus =
+                named("status", row: row, table: table, log: &log, ok: &ok) ?? .operating
             let opened = year("opened", row: row, table: table, log: &log, ok: &ok)
             let approved = year("approved", row: row, table: table, log: &log, ok: &ok)
             var leadTime = leadTimes[type.rawValue]
@@ -235,27 +210,16 @@ public enum FacilityTable {
                     at: at("synthetic"))
                 ok = false
             }
-            var tier: OperatingTier?
-            let tierText = table.text(row: row, column: column("tier")) ?? ""
-            if !tierText.isEmpty {
-                tier = OperatingTier(name: tierText)
-                if tier == nil {
-                    log.error(
-                        .notOneOf(
-                            field: "tier", value: tierText,
-                            allowed: OperatingTier.allCases.map(\.identifier)),
-                        at: at("tier"))
-                    ok = false
-                } else if type.bedCategory != .institutional {
-                    log.error(
-                        .invalidValue(
-                            field: "tier",
-                            reason:
-                                "only homes (institution, special_hardship_home, honour_home) have a tier"
-                        ),
-                        at: at("tier"))
-                    ok = false
-                }
+            let tier: OperatingTier? = named("tier", row: row, table: table, log: &log, ok: &ok)
+            if tier != nil, type.bedCategory != .institutional {
+                log.error(
+                    .invalidValue(
+                        field: "tier",
+                        reason:
+                            "only homes (institution, special_hardship_home, honour_home) have a tier"
+                    ),
+                    at: at("tier"))
+                ok = false
             }
             guard ok else { continue }
             let facility = Facility(
@@ -302,6 +266,24 @@ public enum FacilityTable {
         // No value from a cell with text: the reader has logged why.
         if value == nil, let text = table.text(row: row, column: column), !text.isEmpty {
             ok = false
+        }
+        return value
+    }
+
+    /// A case named in an optional column by its identifier or Chinese name: nil when the cell
+    /// is empty, or when the word is unknown (logged, with `ok` set to false).
+    static func named<Value: NamedCase>(
+        _ name: String, row: Int, table: CSVTable, log: inout DiagnosticLog, ok: inout Bool
+    ) -> Value? {
+        guard let column = table.column(name), let text = table.text(row: row, column: column),
+            !text.isEmpty
+        else { return nil }
+        guard let value = Value(name: text) else {
+            log.error(
+                .notOneOf(field: name, value: text, allowed: Value.identifiers),
+                at: table.location(row: row, column: column))
+            ok = false
+            return nil
         }
         return value
     }

@@ -1,4 +1,5 @@
 import Diagnostics
+import Geography
 import Quantities
 
 /// The keys of one mapping of a scenario file, read one by one with every mistake logged.
@@ -13,14 +14,11 @@ struct Fields {
 
     /// Opens a mapping; logs an error and returns nil when the node is not one.
     init?(_ node: YAMLNode, section: String, keys: [String], log: inout DiagnosticLog) {
-        guard let entries = node.entries else {
-            log.error(
-                .wrongType(
-                    field: section.isEmpty ? "the scenario file" : section,
-                    expected: "a mapping of 'key: value' lines", got: node.shapeDescription),
-                at: node.location)
-            return nil
-        }
+        guard
+            let entries = Read.collection(
+                node, \.entries, field: section.isEmpty ? "the scenario file" : section,
+                expected: "a mapping of 'key: value' lines", log: &log)
+        else { return nil }
         self.node = node
         self.section = section
         self.entries = entries
@@ -51,6 +49,38 @@ struct Fields {
 
     /// The dotted path of a key in this section.
     func path(_ key: String) -> String { section.isEmpty ? key : section + "." + key }
+
+    /// The mapping under a key, to read key by key: nil when the key is absent, or, with
+    /// `failed` set, when its value is not a mapping.
+    func fields(_ key: String, keys: [String], failed: inout Bool, log: inout DiagnosticLog)
+        -> Fields?
+    {
+        guard let node = self[key] else { return nil }
+        guard let fields = Fields(node, section: path(key), keys: keys, log: &log) else {
+            failed = true
+            return nil
+        }
+        return fields
+    }
+
+    /// Reads a key's value when it is given, with `read` (given the value and its dotted
+    /// path): into `target`, or, when `read` makes nothing of it, it sets `failed`.
+    func read<Value>(
+        _ key: String, into target: inout Value, failed: inout Bool,
+        _ read: (YAMLNode, String) -> Value?
+    ) {
+        guard let node = self[key] else { return }
+        if let value = read(node, path(key)) { target = value } else { failed = true }
+    }
+
+    /// Reads a key's value when it is given into an optional `target`, likewise.
+    func read<Value>(
+        _ key: String, into target: inout Value?, failed: inout Bool,
+        _ read: (YAMLNode, String) -> Value?
+    ) {
+        guard let node = self[key] else { return }
+        if let value = read(node, path(key)) { target = value } else { failed = true }
+    }
 }
 
 /// Readers of scalar values: numbers with units, years, words, file names, yearly paths.
@@ -61,9 +91,7 @@ enum Read {
     ) -> Int? {
         guard let scalar = node.scalar, scalar.style == .plain, let value = Int(scalar.text)
         else {
-            log.error(
-                .wrongType(field: field, expected: "a whole number", got: node.shapeDescription),
-                at: node.location)
+            Read.wrongType(node, field: field, expected: "a whole number", log: &log)
             return nil
         }
         guard range.contains(value) else {
@@ -86,9 +114,7 @@ enum Read {
     /// Text: any scalar, not empty.
     static func text(_ node: YAMLNode, field: String, log: inout DiagnosticLog) -> String? {
         guard let scalar = node.scalar, !scalar.text.isEmpty else {
-            log.error(
-                .wrongType(field: field, expected: "text", got: node.shapeDescription),
-                at: node.location)
+            Read.wrongType(node, field: field, expected: "text", log: &log)
             return nil
         }
         return scalar.text
@@ -104,6 +130,48 @@ enum Read {
             return nil
         }
         return text
+    }
+
+    /// Logs that a node is not what a field takes (`expected`, e.g. "a list of years").
+    static func wrongType(
+        _ node: YAMLNode, field: String, expected: String, log: inout DiagnosticLog
+    ) {
+        log.error(
+            .wrongType(field: field, expected: expected, got: node.shapeDescription),
+            at: node.location)
+    }
+
+    /// A node's items (`\.items`) or entries (`\.entries`); logs that it is not `expected` when
+    /// it is not that kind of collection (or, when `nonEmpty`, an empty one).
+    static func collection<Element>(
+        _ node: YAMLNode, _ elements: KeyPath<YAMLNode, [Element]?>, field: String,
+        expected: String, nonEmpty: Bool = false, log: inout DiagnosticLog
+    ) -> [Element]? {
+        guard let found = node[keyPath: elements], !(nonEmpty && found.isEmpty) else {
+            wrongType(node, field: field, expected: expected, log: &log)
+            return nil
+        }
+        return found
+    }
+
+    /// A case named by one of `words` (by default its identifiers).
+    static func named<Value: NamedCase>(
+        _ node: YAMLNode, field: String, words: [String] = Value.identifiers,
+        log: inout DiagnosticLog
+    ) -> Value? {
+        word(node, field: field, allowed: words, log: &log).flatMap(Value.init(name:))
+    }
+
+    /// Cases named by their identifiers: one word or a list; nil after the first wrong one.
+    static func namedList<Value: NamedCase>(
+        _ node: YAMLNode, field: String, log: inout DiagnosticLog
+    ) -> [Value]? {
+        var result: [Value] = []
+        for item in node.items ?? [node] {
+            guard let value: Value = named(item, field: field, log: &log) else { return nil }
+            result.append(value)
+        }
+        return result
     }
 
     /// A file named relative to the scenario file that names it.
@@ -139,9 +207,7 @@ enum Read {
             (valueNode, unitOverride, source) = (annotated.value, annotated.unit, annotated.source)
         }
         guard let scalar = valueNode.scalar, scalar.style == .plain, !scalar.isNull else {
-            log.error(
-                .wrongType(field: field, expected: "a number", got: valueNode.shapeDescription),
-                at: valueNode.location)
+            Read.wrongType(valueNode, field: field, expected: "a number", log: &log)
             return nil
         }
         // Split "55 %" or "1.2亿元" into number and unit.
@@ -258,14 +324,12 @@ enum Read {
             (pathNode, source) = (annotated.value, annotated.source)
             unitForValues = annotated.unit ?? unit
         }
-        guard let pairs = pathNode.entries, !pairs.isEmpty else {
-            log.error(
-                .wrongType(
-                    field: field,
-                    expected: "a mapping of years to values, like {2020: 0.3, 2025: 0.55}",
-                    got: pathNode.shapeDescription), at: pathNode.location)
-            return nil
-        }
+        guard
+            let pairs = collection(
+                pathNode, \.entries, field: field,
+                expected: "a mapping of years to values, like {2020: 0.3, 2025: 0.55}",
+                nonEmpty: true, log: &log)
+        else { return nil }
         var keyed: [(year: Int, value: Double)] = []
         var failed = false
         for entry in pairs {
@@ -303,9 +367,7 @@ enum Read {
     }
 
     static func describe(_ range: ClosedRange<Double>, unit: Unit) -> String {
-        func number(_ value: Double) -> String {
-            value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
-        }
+        let number = NumberText.plain
         let suffix = unit == .fraction || unit == .one ? "" : " " + unit.symbol
         if range.upperBound == .infinity { return "at least \(number(range.lowerBound))\(suffix)" }
         if range.lowerBound == -.infinity { return "at most \(number(range.upperBound))\(suffix)" }

@@ -134,10 +134,7 @@ public enum OptimisedVariant {
     }
 
     /// A number without a needless fraction: 20, 0.3, 12500000.
-    public static func number(_ value: Double) -> String {
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
-        return String(value)
-    }
+    public static func number(_ value: Double) -> String { NumberText.plain(value) }
 
     /// The path of `file` relative to the folder `folder` (both relative to the working folder
     /// or absolute).

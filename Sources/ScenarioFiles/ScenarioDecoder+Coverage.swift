@@ -202,13 +202,12 @@ enum CoverageSection {
     private static func typeList(_ node: YAMLNode, field: String, log: inout DiagnosticLog)
         -> [String]?
     {
-        guard let items = node.items, !items.isEmpty else {
-            log.error(
-                .wrongType(
-                    field: field, expected: "a list of facility types, like [street_centre]",
-                    got: node.shapeDescription), at: node.location)
-            return nil
-        }
+        guard
+            let items = Read.collection(
+                node, \.items, field: field,
+                expected: "a list of facility types, like [street_centre]",
+                nonEmpty: true, log: &log)
+        else { return nil }
         var types: [String] = []
         var failed = false
         for item in items {
@@ -235,15 +234,13 @@ enum CoverageSection {
     private static func unitList(
         _ node: YAMLNode, field: String, tree: RegionTree, log: inout DiagnosticLog
     ) -> (kinds: [RegionKind], codes: [DivisionCode])? {
-        guard let items = node.items, !items.isEmpty else {
-            log.error(
-                .wrongType(
-                    field: field,
-                    expected:
-                        "a list of unit kinds (street, town, township, community, village, county…) or of division codes",
-                    got: node.shapeDescription), at: node.location)
-            return nil
-        }
+        guard
+            let items = Read.collection(
+                node, \.items, field: field,
+                expected:
+                    "a list of unit kinds (street, town, township, community, village, county…) or of division codes",
+                nonEmpty: true, log: &log)
+        else { return nil }
         var kinds: [RegionKind] = []
         var codes: [DivisionCode] = []
         var failed = false
@@ -264,7 +261,7 @@ enum CoverageSection {
             } else {
                 log.error(
                     .notOneOf(
-                        field: field, value: text, allowed: RegionKind.allCases.map(\.rawValue)),
+                        field: field, value: text, allowed: RegionKind.identifiers),
                     at: item.location)
                 failed = true
             }

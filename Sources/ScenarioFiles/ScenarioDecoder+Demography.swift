@@ -275,43 +275,27 @@ extension ScenarioDecoder {
         var change = MortalityAssumption.Change.none
         if let given = fields["life_expectancy"] {
             guard
-                let sexes = Fields(
-                    given, section: "demography.mortality.life_expectancy",
-                    keys: ["female", "male"],
-                    log: &session.log),
-                let female = sexes.required("female", log: &session.log).flatMap({
-                    Read.yearly(
-                        $0, field: "demography.mortality.life_expectancy.female", unit: .year,
-                        rule: .interpolate, range: 20...110, log: &session.log)
-                }),
-                let male = sexes.required("male", log: &session.log).flatMap({
-                    Read.yearly(
-                        $0, field: "demography.mortality.life_expectancy.male", unit: .year,
-                        rule: .interpolate, range: 20...110, log: &session.log)
-                })
+                let years = Self.bySex(
+                    given, field: "demography.mortality.life_expectancy", log: &session.log,
+                    {
+                        Read.yearly(
+                            $0, field: $1, unit: .year, rule: .interpolate, range: 20...110,
+                            log: &$2)?.values
+                    })
             else { return nil }
-            change = .lifeExpectancy(
-                BySex(female: female.values, male: male.values),
-                pattern: leeCarter.map { $0.map(\.b) })
+            change = .lifeExpectancy(years, pattern: leeCarter.map { $0.map(\.b) })
         } else if let given = fields["improvement"] {
             if given.entries != nil {
                 guard
-                    let sexes = Fields(
-                        given, section: "demography.mortality.improvement",
-                        keys: ["female", "male"],
-                        log: &session.log),
-                    let female = sexes.required("female", log: &session.log).flatMap({
-                        Read.quantity(
-                            $0, field: "demography.mortality.improvement.female", unit: .fraction,
-                            range: -0.1...0.1, log: &session.log)
-                    }),
-                    let male = sexes.required("male", log: &session.log).flatMap({
-                        Read.quantity(
-                            $0, field: "demography.mortality.improvement.male", unit: .fraction,
-                            range: -0.1...0.1, log: &session.log)
-                    })
+                    let rates = Self.bySex(
+                        given, field: "demography.mortality.improvement", log: &session.log,
+                        {
+                            Read.quantity(
+                                $0, field: $1, unit: .fraction, range: -0.1...0.1, log: &$2
+                            ).map { [$0.value] }
+                        })
                 else { return nil }
-                change = .constantImprovement(BySex(female: [female.value], male: [male.value]))
+                change = .constantImprovement(rates)
             } else if let rate = Read.quantity(
                 given, field: "demography.mortality.improvement", unit: .fraction,
                 range: -0.1...0.1,
@@ -326,6 +310,22 @@ extension ScenarioDecoder {
         return MortalityAssumption(
             base: base, baseYear: baseYear, change: change,
             rule: BySex(female: rule(.female), male: rule(.male)))
+    }
+
+    /// `{female: …, male: …}`, both required, each read by `read` (given the value, its
+    /// dotted path and the log).
+    static func bySex<Value>(
+        _ node: YAMLNode, field: String, log: inout DiagnosticLog,
+        _ read: (YAMLNode, String, inout DiagnosticLog) -> Value?
+    ) -> BySex<Value>? {
+        guard let sexes = Fields(node, section: field, keys: ["female", "male"], log: &log),
+            let female = sexes.required("female", log: &log).flatMap({
+                read($0, field + ".female", &log)
+            }),
+            let male = sexes.required("male", log: &log).flatMap({ read($0, field + ".male", &log) }
+            )
+        else { return nil }
+        return BySex(female: female, male: male)
     }
 
     mutating func decodeFertility(_ node: YAMLNode, session: inout Session) -> FertilityAssumption?
@@ -437,14 +437,11 @@ extension ScenarioDecoder {
         }
         var groups: [SpecialGroup] = []
         if let given = fields["special_groups"] {
-            guard let entries = given.entries else {
-                session.log.error(
-                    .wrongType(
-                        field: "demography.care_need.special_groups",
-                        expected: "a mapping of group names to shares", got: given.shapeDescription),
-                    at: given.location)
-                return nil
-            }
+            guard
+                let entries = Read.collection(
+                    given, \.entries, field: "demography.care_need.special_groups",
+                    expected: "a mapping of group names to shares", log: &session.log)
+            else { return nil }
             for entry in entries {
                 let field = "demography.care_need.special_groups.\(entry.key)"
                 if entry.value.entries != nil,

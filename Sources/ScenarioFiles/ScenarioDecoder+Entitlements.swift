@@ -117,11 +117,9 @@ extension ScenarioDecoder {
                     overrideKeys[entry.key] = entry.keyLocation
                 }
             } else {
-                session.log.error(
-                    .wrongType(
-                        field: "entitlements.overrides",
-                        expected: "a mapping of item ids to the keys they change",
-                        got: given.shapeDescription), at: given.location)
+                Read.wrongType(
+                    given, field: "entitlements.overrides",
+                    expected: "a mapping of item ids to the keys they change", log: &session.log)
             }
         }
 
@@ -287,7 +285,7 @@ extension ScenarioDecoder {
     private func decodeBudget(
         _ node: YAMLNode, years: ClosedRange<Int>, log: inout DiagnosticLog
     ) -> EntitlementBudget? {
-        let names = ["total"] + PayingLevel.allCases.map(\.description)
+        let names = ["total"] + PayingLevel.identifiers
         guard let fields = Fields(node, section: "entitlements.budget", keys: names, log: &log)
         else { return nil }
         func path(_ key: String) -> YearlyValues? {
@@ -360,19 +358,13 @@ extension ScenarioDecoder {
         var levels: [CapabilityLevel] = [.severelyImpaired, .completelyLost]
         var takeUp = [YearlyValues](repeating: .constant(1, from: firstYear), count: 5)
         var settings = [[Double]](repeating: [1, 0, 0], count: 5)
-        let levelSpellings = CapabilityLevel.allCases.map {
-            [$0.description, $0.chineseName, String($0.rawValue)]
-        }
-        func level(named text: String) -> CapabilityLevel? {
-            CapabilityLevel.allCases.first { levelSpellings[$0.rawValue].contains(text) }
-        }
         /// A value for each capability level: one for every level, or a mapping by level name.
         func perLevel<Value>(
             _ given: YAMLNode, field: String, into values: inout [Value],
             read: (YAMLNode, String) -> Value?
         ) {
             guard let entries = given.entries,
-                entries.contains(where: { level(named: $0.key) != nil })
+                entries.contains(where: { CapabilityLevel(name: $0.key) != nil })
             else {
                 if let value = read(given, field) {
                     values = [Value](repeating: value, count: values.count)
@@ -380,11 +372,11 @@ extension ScenarioDecoder {
                 return
             }
             for entry in entries {
-                guard let found = level(named: entry.key) else {
+                guard let found = CapabilityLevel(name: entry.key) else {
                     log.error(
                         .notOneOf(
                             field: field, value: entry.key,
-                            allowed: CapabilityLevel.allCases.map(\.description)),
+                            allowed: CapabilityLevel.identifiers),
                         at: entry.keyLocation)
                     continue
                 }
@@ -437,11 +429,11 @@ extension ScenarioDecoder {
                         let text = Read.text(
                             item, field: "ltc_insurance.beneficiaries.levels", log: &log)
                     else { continue }
-                    guard let found = level(named: text) else {
+                    guard let found = CapabilityLevel(name: text) else {
                         log.error(
                             .notOneOf(
                                 field: "ltc_insurance.beneficiaries.levels", value: text,
-                                allowed: CapabilityLevel.allCases.map(\.description)),
+                                allowed: CapabilityLevel.identifiers),
                             at: item.location)
                         continue
                     }
@@ -471,29 +463,12 @@ extension ScenarioDecoder {
         {
             for setting in CareSetting.allCases {
                 guard let value = sub[setting.description] else { continue }
-                let field = "ltc_insurance.benefits.\(setting)"
                 given[setting.rawValue] = true
-                if let entries = value.entries,
-                    entries.contains(where: { level(named: $0.key) != nil })
-                {
-                    for entry in entries {
-                        guard let found = level(named: entry.key) else {
-                            log.error(
-                                .notOneOf(
-                                    field: field, value: entry.key,
-                                    allowed: CapabilityLevel.allCases.map(\.description)),
-                                at: entry.keyLocation)
-                            continue
-                        }
-                        if let path = yearly(
-                            entry.value, "\(field).\(entry.key)", unit: .yuan, rule: .hold,
-                            range: money)
-                        {
-                            benefits[setting.rawValue][found.rawValue] = path
-                        }
-                    }
-                } else if let path = yearly(value, field, unit: .yuan, rule: .hold, range: money) {
-                    benefits[setting.rawValue] = [YearlyValues](repeating: path, count: 5)
+                perLevel(
+                    value, field: "ltc_insurance.benefits.\(setting)",
+                    into: &benefits[setting.rawValue]
+                ) {
+                    yearly($0, $1, unit: .yuan, rule: .hold, range: money)
                 }
             }
             for setting in CareSetting.allCases where !given[setting.rawValue] {

@@ -104,66 +104,39 @@ extension ScenarioDecoder {
         }
         var failed = false
         var countsFamilyBeds = false
-        if let value = fields?["count_family_beds"] {
-            if let flag = Read.flag(value, field: "facilities.count_family_beds", log: &session.log)
-            {
-                countsFamilyBeds = flag
-            } else {
-                failed = true
-            }
+        fields?.read("count_family_beds", into: &countsFamilyBeds, failed: &failed) {
+            Read.flag($0, field: $1, log: &session.log)
         }
         let years = scenario.years
         var occupancy = FacilitySettings.defaultOccupancy.map {
             YearlyValues.constant($0, from: years.lowerBound)
         }
-        if let value = fields?["occupancy"] {
-            let names = BedCategory.allCases.map(\.identifier)
-            if let rates = Fields(
-                value, section: "facilities.occupancy", keys: names, log: &session.log)
-            {
-                for category in BedCategory.allCases {
-                    guard let rate = rates[category.identifier] else { continue }
-                    if let (path, _) = Read.yearly(
-                        rate, field: "facilities.occupancy." + category.identifier,
-                        unit: .fraction, rule: .interpolate, range: 0...1, log: &session.log)
-                    {
-                        occupancy[category.rawValue] = path
-                    } else {
-                        failed = true
-                    }
+        if let rates = fields?.fields(
+            "occupancy", keys: BedCategory.identifiers, failed: &failed, log: &session.log)
+        {
+            for category in BedCategory.allCases {
+                rates.read(
+                    category.identifier, into: &occupancy[category.rawValue], failed: &failed
+                ) {
+                    Read.yearly(
+                        $0, field: $1, unit: .fraction, rule: .interpolate, range: 0...1,
+                        log: &session.log)?.values
                 }
-            } else {
-                failed = true
             }
         }
         var leadTimes = FacilityType.allCases.map(\.defaultLeadTime)
-        if let value = fields?["lead_times"] {
-            if let times = Fields(
-                value, section: "facilities.lead_times",
-                keys: FacilityType.allCases.map(\.identifier), log: &session.log)
-            {
-                for type in FacilityType.allCases {
-                    guard let time = times[type.identifier] else { continue }
-                    if let years = Read.integer(
-                        time, field: "facilities.lead_times." + type.identifier, range: 0...30,
-                        log: &session.log)
-                    {
-                        leadTimes[type.rawValue] = years
-                    } else {
-                        failed = true
-                    }
+        if let times = fields?.fields(
+            "lead_times", keys: FacilityType.identifiers, failed: &failed, log: &session.log)
+        {
+            for type in FacilityType.allCases {
+                times.read(type.identifier, into: &leadTimes[type.rawValue], failed: &failed) {
+                    Read.integer($0, field: $1, range: 0...30, log: &session.log)
                 }
-            } else {
-                failed = true
             }
         }
         var staffing = StaffingRules()
-        if let value = fields?["staffing"] {
-            if let decoded = decodeStaffing(value, years: years, log: &session.log) {
-                staffing = decoded
-            } else {
-                failed = true
-            }
+        fields?.read("staffing", into: &staffing, failed: &failed) { node, _ in
+            decodeStaffing(node, years: years, log: &session.log)
         }
         // A narrowed scenario that keeps its base's caregivers to train (a count for the
         // whole base region) trains its share of them, by people aged 60+ in the base year.
@@ -253,17 +226,14 @@ extension ScenarioDecoder {
         var failed = false
         let levels = StaffingRules.CareLevel.allCases.map(\.identifier)
         func byLevel(_ key: String, range: ClosedRange<Double>) -> [Double]? {
-            guard let value = fields[key] else { return nil }
-            let field = "facilities.staffing." + key
-            guard let entries = Fields(value, section: field, keys: levels, log: &log) else {
-                failed = true
+            guard let entries = fields.fields(key, keys: levels, failed: &failed, log: &log) else {
                 return nil
             }
             var result: [Double] = []
             for level in levels {
                 guard let entry = entries.required(level, log: &log),
                     let (number, _) = Read.quantity(
-                        entry, field: field + "." + level, unit: .fraction, range: range, log: &log)
+                        entry, field: entries.path(level), unit: .fraction, range: range, log: &log)
                 else {
                     failed = true
                     return nil
@@ -288,28 +258,17 @@ extension ScenarioDecoder {
                 rules.residentMix = mix
             }
         }
-        if let value = fields["trained_per_year"] {
-            if let (path, _) = Read.yearly(
-                value, field: "facilities.staffing.trained_per_year", unit: .person, rule: .hold,
-                range: 0...1e9, years: years, log: &log)
-            {
-                rules.trainedPerYear = path
-            } else {
-                failed = true
-            }
+        fields.read("trained_per_year", into: &rules.trainedPerYear, failed: &failed) {
+            Read.yearly(
+                $0, field: $1, unit: .person, rule: .hold, range: 0...1e9, years: years, log: &log
+            )?.values
         }
         for (key, keyPath) in [
             ("attrition", \StaffingRules.attrition),
             ("initial_share_of_need", \StaffingRules.initialShareOfNeed),
         ] {
-            guard let value = fields[key] else { continue }
-            if let (number, _) = Read.quantity(
-                value, field: "facilities.staffing." + key, unit: .fraction, range: 0...1,
-                log: &log)
-            {
-                rules[keyPath: keyPath] = number
-            } else {
-                failed = true
+            fields.read(key, into: &rules[keyPath: keyPath], failed: &failed) {
+                Read.quantity($0, field: $1, unit: .fraction, range: 0...1, log: &log)?.value
             }
         }
         return failed ? nil : rules

@@ -91,20 +91,16 @@ extension ScenarioDecoder {
         }
         var budgets = [YearlyValues?](repeating: nil, count: FundingSource.allCases.count)
         if let value = budgetNode {
-            let names = FundingSource.allCases.map(\.identifier)
+            let names = FundingSource.identifiers
             if let lines = Fields(
                 value, section: "investment.budget", keys: names, log: &session.log)
             {
                 for source in FundingSource.allCases {
-                    guard let line = lines[source.identifier] else { continue }
-                    if let (path, _) = Read.yearly(
-                        line, field: "investment.budget." + source.identifier, unit: .yuan,
-                        rule: .keyedYearsOnly, range: 0...Double.infinity, years: planYears,
-                        log: &session.log)
+                    lines.read(source.identifier, into: &budgets[source.rawValue], failed: &failed)
                     {
-                        budgets[source.rawValue] = path
-                    } else {
-                        failed = true
+                        Read.yearly(
+                            $0, field: $1, unit: .yuan, rule: .keyedYearsOnly,
+                            range: 0...Double.infinity, years: planYears, log: &session.log)?.values
                     }
                 }
             } else {
@@ -124,20 +120,12 @@ extension ScenarioDecoder {
             }
         }
         var carriesOver = false
-        if let value = fields["carry_over"] {
-            if let flag = Read.flag(value, field: "investment.carry_over", log: &session.log) {
-                carriesOver = flag
-            } else {
-                failed = true
-            }
+        fields.read("carry_over", into: &carriesOver, failed: &failed) {
+            Read.flag($0, field: $1, log: &session.log)
         }
         var priority = PriorityRule.mostUncoveredElderly
-        if let value = fields["priority"] {
-            if let rule = Read.rule(value, field: "investment.priority", log: &session.log) {
-                priority = rule
-            } else {
-                failed = true
-            }
+        fields.read("priority", into: &priority, failed: &failed) {
+            Read.named($0, field: $1, log: &session.log)
         }
 
         // Unit costs.
@@ -173,12 +161,8 @@ extension ScenarioDecoder {
 
         // Recurring costs.
         var recurring = RecurringCostRules()
-        if let value = fields["recurring"] {
-            if let decoded = decodeRecurring(value, years: scenario.years, log: &session.log) {
-                recurring = decoded
-            } else {
-                failed = true
-            }
+        fields.read("recurring", into: &recurring, failed: &failed) { node, _ in
+            decodeRecurring(node, years: scenario.years, log: &session.log)
         }
 
         // Actions.
@@ -188,13 +172,11 @@ extension ScenarioDecoder {
             actionsNode = narrowActions(value, scenario: scenario, inventory: inventory)
         }
         if let value = actionsNode {
-            guard let items = value.items else {
-                session.log.error(
-                    .wrongType(
-                        field: "investment.actions", expected: "a list of actions ('- kind: {…}')",
-                        got: value.shapeDescription), at: value.location)
-                return nil
-            }
+            guard
+                let items = Read.collection(
+                    value, \.items, field: "investment.actions",
+                    expected: "a list of actions ('- kind: {…}')", log: &session.log)
+            else { return nil }
             var decoder = ActionDecoder(
                 scenario: scenario, inventory: inventory, costs: costs, costFile: costFile,
                 planYears: planYears, defaultPriority: priority, checksCosts: costsRead)
@@ -231,36 +213,24 @@ extension ScenarioDecoder {
                 failed = true
                 continue
             }
-            if let sourceNode = item["source"] {
-                if let source = Read.source(sourceNode, field: section + ".source", log: &log) {
-                    switch key {
-                    case "old_age_allowance": rules.allowanceSource = source
-                    case "care_subsidy": rules.careSubsidySource = source
-                    case "operating_subsidy": rules.operatingSubsidySource = source
-                    default: rules.trainingSource = source
-                    }
-                } else {
-                    failed = true
+            let source: WritableKeyPath<RecurringCostRules, FundingSource> =
+                switch key {
+                case "old_age_allowance": \.allowanceSource
+                case "care_subsidy": \.careSubsidySource
+                case "operating_subsidy": \.operatingSubsidySource
+                default: \.trainingSource
                 }
+            item.read("source", into: &rules[keyPath: source], failed: &failed) {
+                Read.named($0, field: $1, log: &log)
             }
-            if let ownershipNode = item["ownership"] {
-                if let list = Read.ownerships(
-                    ownershipNode, field: section + ".ownership", log: &log)
-                {
-                    rules.operatingSubsidyOwnership = list
-                } else {
-                    failed = true
-                }
+            item.read("ownership", into: &rules.operatingSubsidyOwnership, failed: &failed) {
+                Read.namedList($0, field: $1, log: &log)
             }
-            if let shareNode = item["eligible_share"] {
-                if let (path, _) = Read.yearly(
-                    shareNode, field: section + ".eligible_share", unit: .fraction, rule: .hold,
-                    range: 0...1, years: years, log: &log)
-                {
-                    rules.operatingSubsidyEligibleShare = path
-                } else {
-                    failed = true
-                }
+            item.read("eligible_share", into: &rules.operatingSubsidyEligibleShare, failed: &failed)
+            {
+                Read.yearly(
+                    $0, field: $1, unit: .fraction, rule: .hold, range: 0...1, years: years,
+                    log: &log)?.values
             }
         }
         return failed ? nil : rules
@@ -288,16 +258,15 @@ struct ActionDecoder {
     mutating func decode(_ node: YAMLNode, index: Int, log: inout DiagnosticLog) -> PlanAction? {
         let place = "investment.actions[\(index)]"
         guard let entries = node.entries, entries.count == 1 else {
-            log.error(
-                .wrongType(
-                    field: place,
-                    expected:
-                        "one action as 'kind: {…}', e.g. 'build_beds: {per_year: 300, years: 2021-2025}'",
-                    got: node.shapeDescription), at: node.location)
+            Read.wrongType(
+                node, field: place,
+                expected:
+                    "one action as 'kind: {…}', e.g. 'build_beds: {per_year: 300, years: 2021-2025}'",
+                log: &log)
             return nil
         }
         let entry = entries[0]
-        let kinds = PlanAction.Kind.allCases.map(\.identifier)
+        let kinds = PlanAction.Kind.identifiers
         guard let kind = PlanAction.Kind(identifier: entry.key) else {
             log.error(
                 .notOneOf(field: place, value: entry.key, allowed: kinds), at: entry.keyLocation)
@@ -335,35 +304,17 @@ struct ActionDecoder {
             failed = true
         }
         // Amounts.
-        if let value = fields["per_year"] {
-            if let number = Read.integer(
-                value, field: field + ".per_year", range: 0...10_000_000, log: &log)
-            {
-                action.perYear = number
-            } else {
-                failed = true
-            }
+        fields.read("per_year", into: &action.perYear, failed: &failed) {
+            Read.integer($0, field: $1, range: 0...10_000_000, log: &log)
         }
-        if let value = fields["places"] {
-            if let places = readPlaces(value, kind: kind, field: field + ".places", log: &log) {
-                action.places = places
-            } else {
-                failed = true
-            }
+        fields.read("places", into: &action.places, failed: &failed) {
+            readPlaces($0, kind: kind, field: $1, log: &log)
         }
-        if let value = fields["facilities"] {
-            if let named = readFacilities(value, field: field + ".facilities", log: &log) {
-                action.facilities = named
-            } else {
-                failed = true
-            }
+        fields.read("facilities", into: &action.facilities, failed: &failed) {
+            readFacilities($0, field: $1, log: &log)
         }
-        if let value = fields["facility"] {
-            if let named = facility(value, field: field + ".facility", log: &log) {
-                action.facilities = [named]
-            } else {
-                failed = true
-            }
+        fields.read("facility", into: &action.facilities, failed: &failed) {
+            facility($0, field: $1, log: &log).map { [$0] }
         }
         let needsNamed = [.buildPlanned, .close, .merge].contains(kind)
         if needsNamed, fields["facilities"] == nil, fields["facility"] == nil {
@@ -412,19 +363,11 @@ struct ActionDecoder {
             closures.append((closed, year, entry.keyLocation))
         }
         // Allocation.
-        if let value = fields["priority"] {
-            if let rule = Read.rule(value, field: field + ".priority", log: &log) {
-                action.priority = rule
-            } else {
-                failed = true
-            }
+        fields.read("priority", into: &action.priority, failed: &failed) {
+            Read.named($0, field: $1, log: &log)
         }
-        if let value = fields["order"] {
-            if let order = readOrder(value, field: field + ".order", log: &log) {
-                action.order = order
-            } else {
-                failed = true
-            }
+        fields.read("order", into: &action.order, failed: &failed) {
+            readOrder($0, field: $1, log: &log)
         }
         if (action.priority ?? defaultPriority) == .givenOrder, action.order.isEmpty,
             action.places.isEmpty, action.facilities.isEmpty, !needsNamed,
@@ -434,60 +377,33 @@ struct ActionDecoder {
                 .missingKey(key: "order", section: field), at: entry.keyLocation)
             failed = true
         }
-        if let value = fields["level"] {
-            if let level = readLevel(value, field: field + ".level", log: &log) {
-                action.unitLevel = level
-            } else {
-                failed = true
-            }
+        fields.read("level", into: &action.unitLevel, failed: &failed) {
+            readLevel($0, field: $1, log: &log)
         }
         // What is built.
-        if let value = fields["type"] {
-            let allowed: [FacilityType] =
-                switch kind {
-                case .buildBeds: [.institution, .specialHardshipHome, .honourHome]
-                case .buildCentres: [.streetCentre, .townshipCentre]
-                default: [.communityStation, .villagePoint]
-                }
-            if let word = Read.word(
-                value, field: field + ".type", allowed: allowed.map(\.identifier), log: &log)
-            {
-                action.facilityType = FacilityType(name: word)
-            } else {
-                failed = true
+        let types: [FacilityType] =
+            switch kind {
+            case .buildBeds: [.institution, .specialHardshipHome, .honourHome]
+            case .buildCentres: [.streetCentre, .townshipCentre]
+            default: [.communityStation, .villagePoint]
+            }
+        fields.read("type", into: &action.facilityType, failed: &failed) {
+            Read.named($0, field: $1, words: types.map(\.identifier), log: &log)
+        }
+        fields.read("tier", into: &action.eligibleTier, failed: &failed) {
+            Read.named($0, field: $1, log: &log)
+        }
+        if kind == .convertToNursing || kind == .upgradeRatings {
+            fields.read("ownership", into: &action.eligibleOwnership, failed: &failed) {
+                Read.namedList($0, field: $1, log: &log)
+            }
+        } else {
+            fields.read("ownership", into: &action.ownership, failed: &failed) {
+                Read.named($0, field: $1, words: Ownership.allNames, log: &log)
             }
         }
-        if let value = fields["tier"] {
-            if let word = Read.word(
-                value, field: field + ".tier",
-                allowed: OperatingTier.allCases.map(\.identifier), log: &log)
-            {
-                action.eligibleTier = OperatingTier(name: word)
-            } else {
-                failed = true
-            }
-        }
-        if let value = fields["ownership"] {
-            if kind == .convertToNursing || kind == .upgradeRatings {
-                if let list = Read.ownerships(value, field: field + ".ownership", log: &log) {
-                    action.eligibleOwnership = list
-                } else {
-                    failed = true
-                }
-            } else if let word = Read.word(
-                value, field: field + ".ownership", allowed: Ownership.allNames, log: &log)
-            {
-                action.ownership = Ownership(name: word)!
-            } else {
-                failed = true
-            }
-        }
-        if let value = fields["types"] {
-            if let list = readTypes(value, field: field + ".types", log: &log) {
-                action.eligibleTypes = list
-            } else {
-                failed = true
-            }
+        fields.read("types", into: &action.eligibleTypes, failed: &failed) {
+            Read.namedList($0, field: $1, log: &log)
         }
         if let value = fields["care_type"] {
             if let flag = Read.flag(value, field: field + ".care_type", log: &log) {
@@ -508,14 +424,8 @@ struct ActionDecoder {
                 failed = true
             }
         }
-        if let value = fields["nursing_share"] {
-            if let (share, _) = Read.quantity(
-                value, field: field + ".nursing_share", unit: .fraction, range: 0...1, log: &log)
-            {
-                action.nursingShare = share
-            } else {
-                failed = true
-            }
+        fields.read("nursing_share", into: &action.nursingShare, failed: &failed) {
+            Read.quantity($0, field: $1, unit: .fraction, range: 0...1, log: &log)?.value
         }
         action.bedsPerFacility = kind == .buildBeds ? 100 : 0
         for key in ["size", "beds"] {
@@ -536,41 +446,21 @@ struct ActionDecoder {
             }
         }
         action.lot = kind == .addFamilyBeds ? 10 : 50
-        if let value = fields["lot"] {
-            if let number = Read.integer(
-                value, field: field + ".lot", range: 1...100_000, log: &log)
-            {
-                action.lot = number
-            } else {
-                failed = true
-            }
+        fields.read("lot", into: &action.lot, failed: &failed) {
+            Read.integer($0, field: $1, range: 1...100_000, log: &log)
         }
-        if let value = fields["to_stars"] {
-            if let stars = Read.integer(value, field: field + ".to_stars", range: 1...5, log: &log)
-            {
-                action.targetStars = stars
-            } else {
-                failed = true
-            }
-        } else if kind == .upgradeRatings {
+        fields.read("to_stars", into: &action.targetStars, failed: &failed) {
+            Read.integer($0, field: $1, range: 1...5, log: &log)
+        }
+        if fields["to_stars"] == nil, kind == .upgradeRatings {
             log.error(.missingKey(key: "to_stars", section: field), at: entry.keyLocation)
             failed = true
         }
-        if let value = fields["lead_time"] {
-            if let years = Read.integer(
-                value, field: field + ".lead_time", range: 0...30, log: &log)
-            {
-                action.leadTime = years
-            } else {
-                failed = true
-            }
+        fields.read("lead_time", into: &action.leadTime, failed: &failed) {
+            Read.integer($0, field: $1, range: 0...30, log: &log)
         }
-        if let value = fields["funding"] {
-            if let sources = readSources(value, field: field + ".funding", log: &log) {
-                action.funding = sources
-            } else {
-                failed = true
-            }
+        fields.read("funding", into: &action.funding, failed: &failed) {
+            Read.namedList($0, field: $1, log: &log)
         }
         if !failed, checksCosts,
             !checkCosts(action, field: field, at: entry.keyLocation, log: &log)
@@ -596,9 +486,7 @@ struct ActionDecoder {
         if let items = node.items {
             for item in items {
                 guard let text = item.scalar?.text, let year = Int(text) else {
-                    log.error(
-                        .wrongType(field: field, expected: "a year", got: item.shapeDescription),
-                        at: item.location)
+                    Read.wrongType(item, field: field, expected: "a year", log: &log)
                     return nil
                 }
                 guard check(year, text: text, at: item.location) else { return nil }
@@ -610,11 +498,9 @@ struct ActionDecoder {
             guard (1...2).contains(parts.count), let first = Int(parts[0]),
                 let last = Int(parts[parts.count - 1]), first <= last
             else {
-                log.error(
-                    .wrongType(
-                        field: field,
-                        expected: "a year, a range like 2021-2025, or a list of years",
-                        got: node.shapeDescription), at: node.location)
+                Read.wrongType(
+                    node, field: field,
+                    expected: "a year, a range like 2021-2025, or a list of years", log: &log)
                 return nil
             }
             guard check(first, text: parts[0], at: node.location),
@@ -622,10 +508,9 @@ struct ActionDecoder {
             else { return nil }
             years = Array(first...last)
         } else {
-            log.error(
-                .wrongType(
-                    field: field, expected: "a year, a range like 2021-2025, or a list of years",
-                    got: node.shapeDescription), at: node.location)
+            Read.wrongType(
+                node, field: field, expected: "a year, a range like 2021-2025, or a list of years",
+                log: &log)
             return nil
         }
         return Array(Set(years)).sorted()
@@ -634,9 +519,7 @@ struct ActionDecoder {
     /// A region code of the planning region.
     func region(_ node: YAMLNode, field: String, log: inout DiagnosticLog) -> Int? {
         guard let text = node.scalar?.text, !text.isEmpty else {
-            log.error(
-                .wrongType(field: field, expected: "a region code", got: node.shapeDescription),
-                at: node.location)
+            Read.wrongType(node, field: field, expected: "a region code", log: &log)
             return nil
         }
         guard let code = try? DivisionCode(parsing: text), let index = tree.index(of: code) else {
@@ -672,9 +555,7 @@ struct ActionDecoder {
                 kind.isCountedInBeds
                 ? "a mapping of region codes to beds per year, like {\"210302002\": 100}"
                 : "a list of region codes, or a mapping of codes to counts"
-            log.error(
-                .wrongType(field: field, expected: expected, got: node.shapeDescription),
-                at: node.location)
+            Read.wrongType(node, field: field, expected: expected, log: &log)
             return nil
         }
         for entry in entries {
@@ -690,13 +571,11 @@ struct ActionDecoder {
 
     /// Region codes for the given order.
     func readOrder(_ node: YAMLNode, field: String, log: inout DiagnosticLog) -> [Int]? {
-        guard let items = node.items, !items.isEmpty else {
-            log.error(
-                .wrongType(
-                    field: field, expected: "a list of region codes", got: node.shapeDescription),
-                at: node.location)
-            return nil
-        }
+        guard
+            let items = Read.collection(
+                node, \.items, field: field, expected: "a list of region codes", nonEmpty: true,
+                log: &log)
+        else { return nil }
         var order: [Int] = []
         for item in items {
             guard let index = region(item, field: field, log: &log) else { return nil }
@@ -746,28 +625,6 @@ struct ActionDecoder {
         for item in items {
             guard let index = facility(item, field: field, log: &log) else { return nil }
             result.append(index)
-        }
-        return result
-    }
-
-    func readTypes(_ node: YAMLNode, field: String, log: inout DiagnosticLog) -> [FacilityType]? {
-        var result: [FacilityType] = []
-        for item in node.items ?? [node] {
-            guard
-                let word = Read.word(
-                    item, field: field, allowed: FacilityType.allCases.map(\.identifier), log: &log)
-            else { return nil }
-            result.append(FacilityType(name: word)!)
-        }
-        return result
-    }
-
-    func readSources(_ node: YAMLNode, field: String, log: inout DiagnosticLog) -> [FundingSource]?
-    {
-        var result: [FundingSource] = []
-        for item in node.items ?? [node] {
-            guard let source = Read.source(item, field: field, log: &log) else { return nil }
-            result.append(source)
         }
         return result
     }
@@ -867,33 +724,6 @@ struct ActionDecoder {
             }
         }
         return ok
-    }
-}
-
-extension Read {
-    static func rule(_ node: YAMLNode, field: String, log: inout DiagnosticLog) -> PriorityRule? {
-        word(node, field: field, allowed: PriorityRule.allCases.map(\.identifier), log: &log)
-            .flatMap(PriorityRule.init(identifier:))
-    }
-
-    static func source(_ node: YAMLNode, field: String, log: inout DiagnosticLog) -> FundingSource?
-    {
-        word(node, field: field, allowed: FundingSource.allCases.map(\.identifier), log: &log)
-            .flatMap(FundingSource.init(name:))
-    }
-
-    static func ownerships(_ node: YAMLNode, field: String, log: inout DiagnosticLog)
-        -> [Ownership]?
-    {
-        var result: [Ownership] = []
-        for item in node.items ?? [node] {
-            guard
-                let word = word(
-                    item, field: field, allowed: Ownership.allCases.map(\.identifier), log: &log)
-            else { return nil }
-            result.append(Ownership(name: word)!)
-        }
-        return result
     }
 }
 

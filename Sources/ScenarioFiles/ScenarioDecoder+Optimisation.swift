@@ -20,15 +20,12 @@ extension ScenarioDecoder {
         else { return nil }
         var settings = OptimisationSettings()
         guard let weights = fields["weights"] else { return settings }
-        guard let entries = weights.entries else {
-            log.error(
-                .wrongType(
-                    field: "optimisation.weights",
-                    expected: "a mapping of target ids to weights, like {ln.street-centres: 2}",
-                    got: weights.shapeDescription),
-                at: weights.location)
-            return nil
-        }
+        guard
+            let entries = Read.collection(
+                weights, \.entries, field: "optimisation.weights",
+                expected: "a mapping of target ids to weights, like {ln.street-centres: 2}",
+                log: &log)
+        else { return nil }
         var failed = false
         let ids = targets.map(\.id)
         for entry in entries {

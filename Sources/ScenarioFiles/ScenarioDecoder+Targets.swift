@@ -118,14 +118,12 @@ extension ScenarioDecoder {
     private func decodeGroups(_ node: YAMLNode, tree: RegionTree, log: inout DiagnosticLog)
         -> [String: [DivisionCode]]?
     {
-        guard let entries = node.entries else {
-            log.error(
-                .wrongType(
-                    field: "unit_groups", expected: "a mapping of group names to lists of codes",
-                    got: node.shapeDescription),
-                at: node.location)
-            return nil
-        }
+        guard
+            let entries = Read.collection(
+                node, \.entries, field: "unit_groups",
+                expected: "a mapping of group names to lists of codes",
+                log: &log)
+        else { return nil }
         var groups: [String: [DivisionCode]] = [:]
         for entry in entries {
             var codes: [DivisionCode] = []

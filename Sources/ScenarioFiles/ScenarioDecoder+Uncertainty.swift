@@ -51,15 +51,11 @@ extension ScenarioDecoder {
     mutating func decodeUncertainty(_ node: YAMLNode, log: inout DiagnosticLog)
         -> UncertaintySettings?
     {
-        guard let items = node.items else {
-            log.error(
-                .wrongType(
-                    field: "uncertainty",
-                    expected: "a list of uncertain inputs ('- key: …, distribution: …')",
-                    got: node.shapeDescription),
-                at: node.location)
-            return nil
-        }
+        guard
+            let items = Read.collection(
+                node, \.items, field: "uncertainty",
+                expected: "a list of uncertain inputs ('- key: …, distribution: …')", log: &log)
+        else { return nil }
         var inputs: [UncertainInput] = []
         var failed = false
         for (index, item) in items.enumerated() {
@@ -207,9 +203,7 @@ extension ScenarioDecoder {
         guard let scalar = node.scalar, scalar.style == .plain, let value = Double(scalar.text),
             value.isFinite
         else {
-            log.error(
-                .wrongType(field: field, expected: "a number", got: node.shapeDescription),
-                at: node.location)
+            Read.wrongType(node, field: field, expected: "a number", log: &log)
             return nil
         }
         return value

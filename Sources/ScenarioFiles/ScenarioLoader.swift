@@ -228,10 +228,9 @@ struct Session {
     {
         guard let root = readYAML(file, what: "scenario") else { return nil }
         guard var entries = root.entries else {
-            log.error(
-                .wrongType(
-                    field: "a scenario file", expected: "a mapping of 'key: value' lines",
-                    got: root.shapeDescription), at: root.location)
+            Read.wrongType(
+                root, field: "a scenario file", expected: "a mapping of 'key: value' lines",
+                log: &log)
             return nil
         }
         guard let extendsIndex = entries.firstIndex(where: { $0.key == "extends" }),

@@ -2,6 +2,7 @@ import Demography
 import Diagnostics
 import Entitlements
 import Quantities
+import Simulation
 
 /// A basic elderly-care service list (基本养老服务清单) as read from its file.
 public struct ServiceList: Sendable {
@@ -123,13 +124,11 @@ public enum ServiceListFile {
         -> [PopulationGroup]
     {
         guard let node else { return [] }
-        guard let entries = node.entries else {
-            log.error(
-                .wrongType(
-                    field: "groups", expected: "a mapping of group names to shares",
-                    got: node.shapeDescription), at: node.location)
-            return []
-        }
+        guard
+            let entries = Read.collection(
+                node, \.entries, field: "groups", expected: "a mapping of group names to shares",
+                log: &log)
+        else { return [] }
         return entries.compactMap { entry in
             decodeGroup(entry.value, name: entry.key, listFile: listFile, log: &log)
         }
@@ -206,11 +205,7 @@ public enum ServiceListFile {
         }
         let bySex = pair("by_sex", names: [["female", "女"], ["male", "男"]])
         let byResidence = pair("by_residence", names: [["urban", "城镇"], ["rural", "乡村"]])
-        let byLevel = pair(
-            "by_level",
-            names: CapabilityLevel.allCases.map {
-                [$0.description, $0.chineseName, String($0.rawValue)]
-            })
+        let byLevel = pair("by_level", names: CapabilityLevel.allCases.map(\.names))
         var byAge: (lowerBounds: [Int], factors: [Double])?
         if let given = fields["by_age"] {
             if let ages = given.entries, !ages.isEmpty {
@@ -242,10 +237,9 @@ public enum ServiceListFile {
                 }
                 if !bounds.isEmpty { byAge = (bounds, factors) }
             } else {
-                log.error(
-                    .wrongType(
-                        field: field + ".by_age", expected: "a mapping of ages to shares",
-                        got: given.shapeDescription), at: given.location)
+                Read.wrongType(
+                    given, field: field + ".by_age", expected: "a mapping of ages to shares",
+                    log: &log)
                 failed = true
             }
         }
@@ -287,7 +281,7 @@ public enum ServiceListFile {
             let id = Read.text(idNode, field: "items.id", log: &log)
         else { return nil }
         let path = "items.\(id)"
-        guard isKebabCase(id) else {
+        guard Scenario.isValidIdentifier(id) else {
             log.error(
                 .invalidValue(
                     field: "\(path).id",
@@ -325,24 +319,18 @@ public enum ServiceListFile {
                 rule: .interpolate, range: 0...1, listFile: listFile, figures: &figures,
                 log: &log)
         }
-        var householdSize = 1.0
-        if let given = fields["household_size"],
-            let size = figure(
-                given, name: "household_size", field: "\(path).household_size", unit: .one,
-                rule: .hold, range: 0.1...20, listFile: listFile, figures: &figures, log: &log)
-        {
-            householdSize = size.values[0]
+        /// A figure that holds over the years, if given.
+        func constant(_ key: String, unit: Unit, range: ClosedRange<Double>) -> Double? {
+            fields[key].flatMap {
+                figure(
+                    $0, name: key, field: "\(path).\(key)", unit: unit, rule: .hold, range: range,
+                    listFile: listFile, figures: &figures, log: &log)
+            }?.values[0]
         }
+        let householdSize = constant("household_size", unit: .one, range: 0.1...20) ?? 1
         let once =
             fields["once"].flatMap { boolean($0, field: "\(path).once", log: &log) } ?? false
-        var exitRate = 0.0
-        if let given = fields["exit_rate"],
-            let rate = figure(
-                given, name: "exit_rate", field: "\(path).exit_rate", unit: .fraction,
-                rule: .hold, range: 0...1, listFile: listFile, figures: &figures, log: &log)
-        {
-            exitRate = rate.values[0]
-        }
+        let exitRate = constant("exit_rate", unit: .fraction, range: 0...1) ?? 0
         let paidBy = fields.required("paid_by", log: &log).flatMap {
             decodePayingShares($0, field: "\(path).paid_by", log: &log)
         }
@@ -432,18 +420,14 @@ public enum ServiceListFile {
         }
         var levels: [CapabilityLevel]?
         if let given = fields["levels"] {
-            let names = CapabilityLevel.allCases.map(\.description)
+            let names = CapabilityLevel.identifiers
             var chosen: [CapabilityLevel] = []
             for item in given.items ?? [given] {
                 guard let text = Read.text(item, field: "\(path).levels", log: &log) else {
                     failed = true
                     continue
                 }
-                guard
-                    let level = CapabilityLevel.allCases.first(where: {
-                        [$0.description, $0.chineseName, String($0.rawValue)].contains(text)
-                    })
-                else {
+                guard let level = CapabilityLevel(name: text) else {
                     log.error(
                         .notOneOf(field: "\(path).levels", value: text, allowed: names),
                         at: item.location)
@@ -553,7 +537,7 @@ public enum ServiceListFile {
         -> [Double]?
     {
         var shares = [0.0, 0.0, 0.0, 0.0]
-        let allowed = PayingLevel.allCases.map(\.description)
+        let allowed = PayingLevel.identifiers
         if let text = node.scalar?.text {
             guard let level = PayingLevel(name: text) else {
                 log.error(.notOneOf(field: field, value: text, allowed: allowed), at: node.location)
@@ -562,13 +546,11 @@ public enum ServiceListFile {
             shares[level.rawValue] = 1
             return shares
         }
-        guard let entries = node.entries, !entries.isEmpty else {
-            log.error(
-                .wrongType(
-                    field: field, expected: "a level or a mapping of levels to shares",
-                    got: node.shapeDescription), at: node.location)
-            return nil
-        }
+        guard
+            let entries = Read.collection(
+                node, \.entries, field: field, expected: "a level or a mapping of levels to shares",
+                nonEmpty: true, log: &log)
+        else { return nil }
         var failed = false
         for entry in entries {
             guard let level = PayingLevel(name: entry.key) else {
@@ -665,17 +647,6 @@ public enum ServiceListFile {
         else { return nil }
         return ["true", "yes", "是"].contains(text)
     }
-
-    static func isKebabCase(_ id: String) -> Bool {
-        let parts = id.split(separator: "-", omittingEmptySubsequences: false)
-        return !id.isEmpty
-            && parts.allSatisfy { part in
-                !part.isEmpty
-                    && part.utf8.allSatisfy {
-                        (0x61...0x7A).contains($0) || (0x30...0x39).contains($0)
-                    }
-            }
-    }
 }
 
 /// A list file parsed but not yet decoded: its items' nodes, so that a scenario's overrides
@@ -702,12 +673,10 @@ extension Session {
             }),
             let list = fields.required("items", log: &log)
         else { return nil }
-        guard let items = list.items else {
-            log.error(
-                .wrongType(field: "items", expected: "a list of items", got: list.shapeDescription),
-                at: list.location)
-            return nil
-        }
+        guard
+            let items = Read.collection(
+                list, \.items, field: "items", expected: "a list of items", log: &log)
+        else { return nil }
         let region = fields["region"].flatMap { Read.text($0, field: "region", log: &log) }
         return RawServiceList(
             id: id, title: title, region: region, groups: fields["groups"], items: items,

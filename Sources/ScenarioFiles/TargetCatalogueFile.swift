@@ -79,13 +79,10 @@ extension Session {
             if governed == nil { log.error(.unknownRegion(code: text), at: node.location) }
         }
         guard let list = fields.required("targets", log: &log) else { return nil }
-        guard let items = list.items else {
-            log.error(
-                .wrongType(
-                    field: "targets", expected: "a list of targets", got: list.shapeDescription),
-                at: list.location)
-            return nil
-        }
+        guard
+            let items = Read.collection(
+                list, \.items, field: "targets", expected: "a list of targets", log: &log)
+        else { return nil }
         var targets: [Target] = []
         var locations: [String: SourceLocation] = [:]
         for item in items {

@@ -41,7 +41,7 @@ public enum UnitCostFile {
             guard let item = CostItem(identifier: itemText) else {
                 log.error(
                     .notOneOf(
-                        field: "item", value: itemText, allowed: CostItem.allCases.map(\.identifier)
+                        field: "item", value: itemText, allowed: CostItem.identifiers
                     ),
                     at: at("item"))
                 continue

@@ -344,13 +344,9 @@ public struct YAMLParser {
             } else {
                 value = try parseInlineValue(blockIndent: indent)
             }
-            if let first = firstLine[key] {
-                diagnostics.append(
-                    .error(.duplicateKey(key: key, firstLine: first), at: keyLocation))
-            } else {
-                firstLine[key] = keyLocation.line
-                entries.append(YAMLEntry(key: key, keyLocation: keyLocation, value: value))
-            }
+            add(
+                YAMLEntry(key: key, keyLocation: keyLocation, value: value), to: &entries,
+                firstLine: &firstLine)
         }
         return YAMLNode(.mapping(entries), at: start)
     }
@@ -565,14 +561,12 @@ public struct YAMLParser {
         let here = location(line: line, column: column - 1)
         column += 1
         switch escaped {
-        case "n": return ["\n"]
-        case "t": return ["\t"]
-        case "r": return ["\r"]
-        case "0": return ["\0"]
-        case "\"": return ["\""]
-        case "\\": return ["\\"]
-        case "/": return ["/"]
-        case " ": return [" "]
+        // One character: a control character by its letter, or the character itself.
+        case "n", "t", "r", "0", "\"", "\\", "/", " ":
+            let control: [Unicode.Scalar: Unicode.Scalar] = [
+                "n": "\n", "t": "\t", "r": "\r", "0": "\0",
+            ]
+            return [control[escaped] ?? escaped]
         case "x", "u", "U":
             let digits = escaped == "x" ? 2 : escaped == "u" ? 4 : 8
             var value: UInt32 = 0
@@ -675,6 +669,20 @@ public struct YAMLParser {
         return .scalar(body, style: folded ? .folded : .literal, at: start)
     }
 
+    /// Adds an entry to a mapping's, or logs its key as a duplicate (`firstLine`: the line of
+    /// each key so far).
+    private mutating func add(
+        _ entry: YAMLEntry, to entries: inout [YAMLEntry], firstLine: inout [String: Int]
+    ) {
+        if let first = firstLine[entry.key] {
+            diagnostics.append(
+                .error(.duplicateKey(key: entry.key, firstLine: first), at: entry.keyLocation))
+        } else {
+            firstLine[entry.key] = entry.keyLocation.line
+            entries.append(entry)
+        }
+    }
+
     // MARK: - Flow collections
 
     /// Skips spaces, line breaks and comments inside a flow collection.
@@ -696,8 +704,13 @@ public struct YAMLParser {
             throw syntax("a flow collection is not closed")
         }
         switch first {
-        case "{": return try parseFlowMapping()
-        case "[": return try parseFlowSequence()
+        case "{", "[":
+            try enterCollection()
+            defer { depth -= 1 }
+            let start = location
+            column += 1
+            return first == "{"
+                ? try parseFlowMapping(start: start) : try parseFlowSequence(start: start)
         case "\"", "'": return try parseQuoted(blockIndent: -1)
         case "&", "*", "!", "%", "@", "`": throw unsupported(first, at: location)
         default:
@@ -714,6 +727,42 @@ public struct YAMLParser {
         }
     }
 
+    /// Skips flow space within a collection opened by `bracket` at `start`; the end of the file
+    /// there means it is never closed.
+    private mutating func skipFlowSpace(inside bracket: String, start: SourceLocation)
+        throws(Diagnostic)
+    {
+        skipFlowSpace()
+        if atEnd { throw syntax("a '\(bracket)' opened here is never closed", at: start) }
+    }
+
+    /// The first character of the next item of a flow collection opened by `bracket` at
+    /// `start`, or nil at (and past) its closing bracket.
+    private mutating func nextFlowItem(_ bracket: String, start: SourceLocation)
+        throws(Diagnostic) -> Unicode.Scalar?
+    {
+        try skipFlowSpace(inside: bracket, start: start)
+        guard let scalar = current else {
+            throw syntax("a '\(bracket)' opened here is never closed", at: start)
+        }
+        if scalar == (bracket == "[" ? "]" : "}") {
+            column += 1
+            return nil
+        }
+        return scalar
+    }
+
+    /// After an item of a flow collection: past the `,` before the next, or at the closing
+    /// bracket.
+    private mutating func endFlowItem(_ bracket: String, start: SourceLocation) throws(Diagnostic) {
+        try skipFlowSpace(inside: bracket, start: start)
+        if current == "," {
+            column += 1
+        } else if current != (bracket == "[" ? "]" : "}") {
+            throw unclosed(bracket, start: start)
+        }
+    }
+
     /// A flow collection that goes on with something other than `,` or its closing bracket:
     /// on its own line, the separator is missing; on a later line, the bracket is, and the
     /// error is reported where it was opened.
@@ -726,22 +775,11 @@ public struct YAMLParser {
             "the '\(bracket)' opened here is not closed before line \(location.line)", at: start)
     }
 
-    private mutating func parseFlowMapping() throws(Diagnostic) -> YAMLNode {
-        try enterCollection()
-        defer { depth -= 1 }
-        let start = location
-        column += 1
+    /// The entries of a flow mapping opened at `start` (the cursor past its `{`).
+    private mutating func parseFlowMapping(start: SourceLocation) throws(Diagnostic) -> YAMLNode {
         var entries: [YAMLEntry] = []
         var firstLine: [String: Int] = [:]
-        while true {
-            skipFlowSpace()
-            guard line < lines.count, let scalar = current else {
-                throw syntax("a '{' opened here is never closed", at: start)
-            }
-            if scalar == "}" {
-                column += 1
-                break
-            }
+        while let scalar = try nextFlowItem("{", start: start) {
             let keyLocation = location
             let key: String
             if scalar == "\"" || scalar == "'" {
@@ -753,8 +791,7 @@ public struct YAMLParser {
             } else {
                 key = readFlowPlain()
             }
-            skipFlowSpace()
-            if atEnd { throw syntax("a '{' opened here is never closed", at: start) }
+            try skipFlowSpace(inside: "{", start: start)
             guard current == ":" else {
                 throw syntax("expected ':' after the key '\(key)'")
             }
@@ -766,50 +803,23 @@ public struct YAMLParser {
             } else {
                 value = try parseFlowNode()
             }
-            if let first = firstLine[key] {
-                diagnostics.append(
-                    .error(.duplicateKey(key: key, firstLine: first), at: keyLocation))
-            } else {
-                firstLine[key] = keyLocation.line
-                entries.append(YAMLEntry(key: key, keyLocation: keyLocation, value: value))
-            }
-            skipFlowSpace()
-            if atEnd { throw syntax("a '{' opened here is never closed", at: start) }
-            if current == "," {
-                column += 1
-            } else if current != "}" {
-                throw unclosed("{", start: start)
-            }
+            add(
+                YAMLEntry(key: key, keyLocation: keyLocation, value: value), to: &entries,
+                firstLine: &firstLine)
+            try endFlowItem("{", start: start)
         }
         return YAMLNode(.mapping(entries), at: start)
     }
 
-    private mutating func parseFlowSequence() throws(Diagnostic) -> YAMLNode {
-        try enterCollection()
-        defer { depth -= 1 }
-        let start = location
-        column += 1
+    /// The items of a flow sequence opened at `start` (the cursor past its `[`).
+    private mutating func parseFlowSequence(start: SourceLocation) throws(Diagnostic) -> YAMLNode {
         var items: [YAMLNode] = []
-        while true {
-            skipFlowSpace()
-            guard line < lines.count, let scalar = current else {
-                throw syntax("a '[' opened here is never closed", at: start)
-            }
-            if scalar == "]" {
-                column += 1
-                break
-            }
+        while let scalar = try nextFlowItem("[", start: start) {
             if scalar == "," {
                 throw syntax("an empty item in a '[…]' list")
             }
             items.append(try parseFlowNode())
-            skipFlowSpace()
-            if atEnd { throw syntax("a '[' opened here is never closed", at: start) }
-            if current == "," {
-                column += 1
-            } else if current != "]" {
-                throw unclosed("[", start: start)
-            }
+            try endFlowItem("[", start: start)
         }
         return YAMLNode(.sequence(items), at: start)
     }

@@ -1,3 +1,5 @@
+import Provenance
+
 /// Writes ``YAMLNode``s back as YAML that the ``YAMLParser`` reads to the same nodes.
 ///
 /// Block style with two-space indentation; mappings keyed by years, and lists of scalars, in
@@ -90,24 +92,7 @@ public enum YAMLWriter {
         let quotedStyles: Set<YAMLScalar.Style> = [.singleQuoted, .doubleQuoted, .literal, .folded]
         let mustStayString = quotedStyles.contains(style) && looksTyped(text)
         if !mustStayString, isSafePlain(text) { return text }
-        var quoted = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": quoted += "\\\""
-            case "\\": quoted += "\\\\"
-            case "\n": quoted += "\\n"
-            case "\t": quoted += "\\t"
-            case "\r": quoted += "\\r"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16, uppercase: true)
-                    quoted += "\\x" + String(repeating: "0", count: 2 - hex.count) + hex
-                } else {
-                    quoted.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return quoted + "\""
+        return Escaping.doubleQuoted(text) { "\\x" + Escaping.hex($0, digits: 2, uppercase: true) }
     }
 
     /// Text that a plain scalar would read as a number, boolean or null.

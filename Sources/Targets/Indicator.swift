@@ -78,15 +78,7 @@ public struct GapAction: Hashable, Sendable {
     }
 
     /// 2310 → "2,310".
-    static func grouped(_ value: Int) -> String {
-        let digits = String(abs(value))
-        var result = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0, (digits.count - index) % 3 == 0 { result += "," }
-            result.append(digit)
-        }
-        return value < 0 ? "-" + result : result
-    }
+    static func grouped(_ value: Int) -> String { NumberText.grouped(value) }
 }
 
 extension String {

@@ -68,20 +68,22 @@ public enum RequiredEffort {
             if integer { high = high.rounded(.up) }
             atHigh = try evaluate(high)
         }
-        if integer {
-            while high - low > 1 {
-                let middle = ((low + high) / 2).rounded(.down)
-                let value = try evaluate(middle)
+        /// Halves the bracket until it is at most `width` wide; the target stays met at `high`.
+        func bisect(to width: Double, middle: (Double, Double) -> Double) throws -> Answer {
+            while high - low > width {
+                let point = middle(low, high)
+                let value = try evaluate(point)
                 if value <= 0 {
-                    high = middle
+                    high = point
                     atHigh = value
                 } else {
-                    low = middle
+                    low = point
                 }
             }
             return Answer(
                 value: high, largestTried: high, shortfall: atHigh, evaluations: evaluations)
         }
+        if integer { return try bisect(to: 1) { (($0 + $1) / 2).rounded(.down) } }
         if method == .brent {
             let root = try findRoot(
                 of: { try evaluate($0) }, in: low...high, absoluteTolerance: tolerance / 2,
@@ -101,16 +103,6 @@ public enum RequiredEffort {
             return Answer(
                 value: high, largestTried: high, shortfall: atHigh, evaluations: evaluations)
         }
-        while high - low > tolerance {
-            let middle = (low + high) / 2
-            let value = try evaluate(middle)
-            if value <= 0 {
-                high = middle
-                atHigh = value
-            } else {
-                low = middle
-            }
-        }
-        return Answer(value: high, largestTried: high, shortfall: atHigh, evaluations: evaluations)
+        return try bisect(to: tolerance) { ($0 + $1) / 2 }
     }
 }
