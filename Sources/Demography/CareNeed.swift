@@ -131,25 +131,6 @@ public struct CapabilityPrevalence: Hashable, Sendable {
     }
 }
 
-/// Demand for care services as rates per capability level: the share of persons at each
-/// level who need institutional care (机构养老), community care (社区养老) and home care
-/// (居家养老).
-public struct CareServiceRates: Hashable, Sendable {
-    public var institutional: [Double]
-    public var community: [Double]
-    public var home: [Double]
-
-    /// - Precondition: five rates each, in 0…1, summing to at most 1 per level.
-    public init(institutional: [Double], community: [Double], home: [Double]) {
-        precondition([institutional, community, home].allSatisfy { $0.count == 5 })
-        precondition(
-            (0..<5).allSatisfy { institutional[$0] + community[$0] + home[$0] <= 1 + 1e-9 })
-        self.institutional = institutional
-        self.community = community
-        self.home = home
-    }
-}
-
 /// A group of older people counted as a share of those at or above an age (特困, 低保, living
 /// alone, empty-nest …).
 public struct SpecialGroup: Hashable, Sendable {
@@ -179,12 +160,8 @@ public struct CareNeedSummary: Hashable, Sendable {
     public var aged80AndOver: Double
     /// Children aged 0–2 (婴幼儿), for the childcare target.
     public var childrenUnder3: Double
-    /// Persons at each capability level (levels as ``CapabilityLevel``).
+    /// Persons aged 60 and over at each capability level (levels as ``CapabilityLevel``).
     public var byLevel: [Double]
-    /// Persons needing institutional, community and home care.
-    public var institutional: Double
-    public var community: Double
-    public var home: Double
     /// Each special group's count, in the order given.
     public var specialGroups: [Double]
     /// Childcare places (托位) for the given rate per 1,000 residents, when a rate is given.
@@ -204,27 +181,30 @@ public enum CareNeed {
     ///   - part: 0 (urban) or 1 (rural) when the prevalence distinguishes them.
     ///   - year: the calendar year.
     ///   - prevalence: the capability levels.
-    ///   - services: rates of demand per level, if any.
     ///   - specialGroups: groups counted as shares.
     ///   - childcarePlacesPerThousand: places per 1,000 residents (Liaoning 2025: 4.5).
     public static func summary(
         of population: AgeSexPopulation, part: Int = 0, year: Int,
-        prevalence: CapabilityPrevalence, services: CareServiceRates? = nil,
+        prevalence: CapabilityPrevalence,
         specialGroups: [SpecialGroup] = [], childcarePlacesPerThousand: Double? = nil
     ) -> CareNeedSummary {
         var byLevel = [Double](repeating: 0, count: 5)
+        let bands = population.bands
         for sex in Sex.allCases {
             for (band, count) in population[sex].enumerated() where count > 0 {
-                let shares = prevalence.shares(
-                    year: year, part: part, sex: sex, age: population.bands.lowerBounds[band])
-                for level in 0..<5 { byLevel[level] += count * shares[level] }
+                // The part of the band aged 60 and over (uniform within the band).
+                let lower = bands.lowerBounds[band]
+                let older =
+                    bands.width(of: band).map {
+                        Double(max(0, min($0, lower + $0 - 60))) / Double($0)
+                    }
+                    ?? (lower >= 60 ? 1 : 0)
+                guard older > 0 else { continue }
+                let shares = prevalence.shares(year: year, part: part, sex: sex, age: lower)
+                for level in 0..<5 { byLevel[level] += count * older * shares[level] }
             }
         }
         let total = population.total
-        func demand(_ rates: [Double]?) -> Double {
-            guard let rates else { return 0 }
-            return (0..<5).reduce(0) { $0 + byLevel[$1] * rates[$1] }
-        }
         return CareNeedSummary(
             population: total,
             aged60AndOver: persons(in: population, from: 60),
@@ -232,9 +212,6 @@ public enum CareNeed {
             aged80AndOver: persons(in: population, from: 80),
             childrenUnder3: persons(in: population, from: 0, below: 3),
             byLevel: byLevel,
-            institutional: demand(services?.institutional),
-            community: demand(services?.community),
-            home: demand(services?.home),
             specialGroups: specialGroups.map {
                 $0.share * persons(in: population, from: $0.fromAge)
             },

@@ -16,19 +16,16 @@ public enum MigrationAssumption: Hashable, Sendable {
 public struct CareNeedAssumption: Hashable, Sendable {
     /// The prevalence of the GB/T 42195-2022 capability levels.
     public var prevalence: CapabilityPrevalence
-    /// Demand for services as rates per level, if given.
-    public var services: CareServiceRates?
     /// Special groups as shares.
     public var specialGroups: [SpecialGroup]
     /// Childcare places per 1,000 residents, if a target is set.
     public var childcarePlacesPerThousand: Double?
 
     public init(
-        prevalence: CapabilityPrevalence, services: CareServiceRates? = nil,
-        specialGroups: [SpecialGroup] = [], childcarePlacesPerThousand: Double? = nil
+        prevalence: CapabilityPrevalence, specialGroups: [SpecialGroup] = [],
+        childcarePlacesPerThousand: Double? = nil
     ) {
         self.prevalence = prevalence
-        self.services = services
         self.specialGroups = specialGroups
         self.childcarePlacesPerThousand = childcarePlacesPerThousand
     }
@@ -206,7 +203,7 @@ public struct DemographyInputs: Hashable, Sendable {
         guard let careNeed else { return nil }
         return CareNeed.summary(
             of: result.population(area: area, time: time), year: year,
-            prevalence: careNeed.prevalence, services: careNeed.services,
+            prevalence: careNeed.prevalence,
             specialGroups: careNeed.specialGroups,
             childcarePlacesPerThousand: careNeed.childcarePlacesPerThousand)
     }

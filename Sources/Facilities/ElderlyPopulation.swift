@@ -20,6 +20,9 @@ public struct ElderlyPopulation: Sendable {
     public let poorDisabled: [[Double]]
     /// Disabled older people (失能老年人, capability levels 2–4 of GB/T 42195-2022), if known.
     public let disabled: [[Double]]?
+    /// Older people by capability level (GB/T 42195-2022, 0 intact … 4 complete loss), per
+    /// year, per level, per region, if known: what care demand (``CareDemandRules``) reads.
+    public let byLevel: [[[Double]]]?
 
     /// Why the arrays do not fit.
     public enum InvariantError: Error, Hashable, Sendable, CustomStringConvertible {
@@ -47,7 +50,8 @@ public struct ElderlyPopulation: Sendable {
     ///   NaN or infinite.
     public init(
         years: ClosedRange<Int>, regionCount: Int, aged60: [[Double]], aged65: [[Double]],
-        aged80: [[Double]], poorDisabled: [[Double]]? = nil, disabled: [[Double]]? = nil
+        aged80: [[Double]], poorDisabled: [[Double]]? = nil, disabled: [[Double]]? = nil,
+        byLevel: [[[Double]]]? = nil
     ) throws(InvariantError) {
         let zeros = [[Double]](
             repeating: [Double](repeating: 0, count: regionCount), count: years.count)
@@ -56,6 +60,11 @@ public struct ElderlyPopulation: Sendable {
                 ("aged_60", aged60), ("aged_65", aged65), ("aged_80", aged80),
                 ("poor_disabled", poorDisabled ?? zeros),
             ] + (disabled.map { [("disabled", $0)] } ?? [])
+            + (byLevel.map { years in
+                (0..<StaffingRules.CareLevel.allCases.count).map { level in
+                    ("level_\(level)", years.map { $0.count > level ? $0[level] : [] })
+                }
+            } ?? [])
         for (name, values) in fields {
             guard values.count == years.count else {
                 throw .wrongYearCount(field: name, expected: years.count, got: values.count)
@@ -78,6 +87,7 @@ public struct ElderlyPopulation: Sendable {
         self.aged80 = aged80
         self.poorDisabled = poorDisabled ?? zeros
         self.disabled = disabled
+        self.byLevel = byLevel
     }
 
     /// The arrays of a year; the nearest year covered when the year is outside.

@@ -18,6 +18,11 @@ public struct FacilitySettings: Sendable {
     public var leadTimes: [Int]
     /// Caregivers needed and available.
     public var staffing: StaffingRules
+    /// How care need becomes a demand for institutional places.
+    public var demand: CareDemandRules
+    /// Whether the institutional occupancy is given (a bureau that knows it pins it); when
+    /// not, and the population gives capability levels, residents follow care demand.
+    public var pinsInstitutionalOccupancy: Bool
 
     /// Defaults of occupancy (assumptions, overridable): institutional 0.5 (MCA, July 2020:
     /// 2.15 million residents in 4.29 million beds), community 0.3, family 1.0 (a certified
@@ -27,7 +32,8 @@ public struct FacilitySettings: Sendable {
     public init(
         inventory: FacilityInventory, countsFamilyBeds: Bool = false,
         occupancy: [YearlyValues]? = nil, leadTimes: [Int]? = nil,
-        staffing: StaffingRules = StaffingRules()
+        staffing: StaffingRules = StaffingRules(), demand: CareDemandRules = CareDemandRules(),
+        pinsInstitutionalOccupancy: Bool? = nil
     ) {
         precondition(occupancy == nil || occupancy!.count == BedCategory.count)
         precondition(leadTimes == nil || leadTimes!.count == FacilityType.count)
@@ -37,6 +43,8 @@ public struct FacilitySettings: Sendable {
             occupancy ?? Self.defaultOccupancy.map { YearlyValues.constant($0, from: 1900) }
         self.leadTimes = leadTimes ?? FacilityType.allCases.map(\.defaultLeadTime)
         self.staffing = staffing
+        self.demand = demand
+        self.pinsInstitutionalOccupancy = pinsInstitutionalOccupancy ?? (occupancy != nil)
     }
 }
 

@@ -228,6 +228,14 @@ struct Engine {
     var trainedShare: Double = 0
     var trainingSource: FundingSource = .localBudget
     var occupancyRate: [Double] = [0, 0, 0]
+    /// The care-demand rules when institutional residents follow need, else nil.
+    let demandRules: CareDemandRules?
+    /// For every tree region, the region whose older people its homes serve: itself at
+    /// county level and above, its county below.
+    let catchment: [Int]
+    /// The share of institutional beds filled, by catchment, at the last year's end (empty
+    /// unless residents follow need): merges read it.
+    var filledLastYear: [Double] = []
     var elderlyCache: [[Double]]
     /// Per level: units by older people (see ``sortUnits(_:)``), their older people in that
     /// order, and the year it is for.
@@ -255,7 +263,16 @@ struct Engine {
         settings = input.settings
         plan = input.plan ?? InvestmentPlan(unitCosts: UnitCostTable(entries: []), actions: [])
         population = input.population
+        demandRules = Self.demandRules(input.settings, input.population)
         let regionCount = input.regions.count
+        var catchment = [Int](repeating: 0, count: regionCount)
+        for region in 0..<regionCount {
+            let parent = input.regions.parentIndices[region]
+            catchment[region] =
+                input.regions.regions[region].level <= .county || parent < 0
+                ? region : catchment[parent]
+        }
+        self.catchment = catchment
         guard (0..<regionCount).contains(input.planningRegion) else {
             throw .planningRegionOutOfTree
         }
@@ -653,6 +670,74 @@ struct Engine {
             let rate = settings.occupancy[category.rawValue].value(in: year) ?? 0
             occupancyRate[category.rawValue] = min(max(rate, 0), 1)
         }
+        // Residents from need: every institutional bed is offered, the demand fills them.
+        if demandRules != nil { occupancyRate[BedCategory.institutional.rawValue] = 1 }
+    }
+
+    /// Whether institutional residents follow care demand (``CareDemandRules``) rather than
+    /// a pinned occupancy: the population gives capability levels and the scenario pins no
+    /// institutional occupancy.
+    static func demandRules(_ settings: FacilitySettings, _ population: ElderlyPopulation?)
+        -> CareDemandRules?
+    {
+        guard population?.byLevel != nil, !settings.pinsInstitutionalOccupancy else { return nil }
+        return settings.demand
+    }
+
+    /// Residents from need (入住由需求决定), per catchment region: each county (or city or
+    /// province, for the homes registered there) fills its institutional beds with the
+    /// demand of the older people of its subtree, up to its beds; demand its homes cannot
+    /// take waits for the homes of the region above. Returns, per tree region, the share of
+    /// the beds of the homes it serves that are filled (a home's factor is its catchment's),
+    /// and the caregivers per resident of the catchment's demand (its mix of care levels).
+    /// Nil when residents do not follow need.
+    func institutionalDemandFactors() -> (filled: [Double], caregiversPerResident: [Double])? {
+        guard let rules = demandRules, let population, let byLevel = population.byLevel else {
+            return nil
+        }
+        let levels = byLevel[population.offset(of: year)]
+        let ratios = settings.staffing.residentsPerCaregiver
+        var waiting = [Double](repeating: 0, count: regionCount)
+        var caregivers = waiting
+        var persons = [Double](repeating: 0, count: levels.count)
+        for region in 0..<regionCount {
+            for level in levels.indices { persons[level] = levels[level][region] }
+            let demand = rules.demand(persons: persons, residentsPerCaregiver: ratios)
+            waiting[region] = demand.beds
+            caregivers[region] = demand.caregivers
+        }
+        var capacity = [Double](repeating: 0, count: regionCount)
+        for facility in bedded
+        where stock.statuses[facility] == .operating
+            && stock.types[facility].bedCategory == .institutional
+        {
+            capacity[catchment[stock.regions[facility]]] += Double(stock.beds[facility])
+        }
+        var filled = [Double](repeating: 1, count: regionCount)
+        var demandTotal = waiting
+        var perResident = [Double](
+            repeating: settings.staffing.caregiversPerResident, count: regionCount)
+        let parents = tree.parentIndices
+        // Children come after their parents: walking backwards finishes every subtree first.
+        for region in stride(from: regionCount - 1, through: 0, by: -1) {
+            if catchment[region] == region {
+                if demandTotal[region] > 0 {
+                    perResident[region] = caregivers[region] / demandTotal[region]
+                }
+                if capacity[region] > 0 {
+                    let served = min(capacity[region], waiting[region])
+                    filled[region] = served / capacity[region]
+                    waiting[region] -= served
+                }
+            }
+            let parent = parents[region]
+            if parent >= 0 {
+                waiting[parent] += waiting[region]
+                demandTotal[parent] += demandTotal[region]
+                caregivers[parent] += caregivers[region]
+            }
+        }
+        return (filled, perResident)
     }
 
     /// Residents of an operating facility by its beds: beds × occupancy (its own rate when its
@@ -679,6 +764,9 @@ struct Engine {
         stock.residents[facility] = Self.residents(
             beds: stock.beds[facility], ownOccupancy: stock.ownOccupancy[facility],
             occupancy: occupancyRate[category.rawValue], movedIn: stock.movedIn[facility])
+        if category == .institutional, !filledLastYear.isEmpty {
+            stock.residents[facility] *= filledLastYear[catchment[stock.regions[facility]]]
+        }
     }
 
     /// Per region, the factor (at most 1) by which the residents of its facilities are scaled
@@ -694,7 +782,9 @@ struct Engine {
         guard let population else { return factors }
         var residents = [Double](repeating: 0, count: regionCount)
         for facility in bedded where stock.statuses[facility] == .operating {
-            guard let category = stock.types[facility].bedCategory else { continue }
+            guard let category = stock.types[facility].bedCategory,
+                demandRules == nil || category != .institutional
+            else { continue }
             residents[stock.regions[facility]] += Self.residents(
                 beds: stock.beds[facility], ownOccupancy: stock.ownOccupancy[facility],
                 occupancy: occupancyRate[category.rawValue], movedIn: stock.movedIn[facility])
@@ -741,6 +831,11 @@ struct Engine {
         let occupancy = occupancyRate
         let initialShare = rules.initialShareOfNeed
         let residentFactors = residentFactors()
+        let fromNeed = institutionalDemandFactors()
+        let filled = fromNeed?.filled ?? []
+        let perResidentAt = fromNeed?.caregiversPerResident ?? []
+        let catchment = self.catchment
+        filledLastYear = filled
         let given: [Double?] = isBaseYear ? settings.inventory.facilities.map(\.caregivers) : []
         let year = self.year
         // The loop works on raw views: the stock's arrays, and these, moved out of the engine
@@ -805,8 +900,18 @@ struct Engine {
                                                                     occupancy: occupancy[
                                                                         category.rawValue],
                                                                     movedIn: s.movedIn[facility])
-                                                                * residentFactors[
-                                                                    s.regions[facility]]
+                                                            if category == .institutional,
+                                                                !filled.isEmpty
+                                                            {
+                                                                residents *=
+                                                                    filled[
+                                                                        catchment[
+                                                                            s.regions[facility]]]
+                                                            } else {
+                                                                residents *=
+                                                                    residentFactors[
+                                                                        s.regions[facility]]
+                                                            }
                                                         }
                                                         s.residents[facility] = residents
                                                         let row = s.reportIndex[facility] * width
@@ -840,7 +945,13 @@ struct Engine {
                                                                 paid += amount
                                                             }
                                                         }
-                                                        let need = residents * perResident
+                                                        let need =
+                                                            residents
+                                                            * (category == .institutional
+                                                                && !perResidentAt.isEmpty
+                                                                ? perResidentAt[
+                                                                    catchment[s.regions[facility]]]
+                                                                : perResident)
                                                         s.need[facility] = need
                                                         var caregivers = s.caregivers[facility]
                                                         if isBaseYear {

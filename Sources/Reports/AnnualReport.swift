@@ -217,6 +217,24 @@ public struct AnnualReport: Sendable {
             }
         }
 
+        // Need and supply.
+        let need = NeedAndSupply(data: data)
+        if need.isComputed {
+            page.heading(language.text("需求与供给", "Need and supply"))
+            page.paragraph(
+                language.text(
+                    "按老年人能力等级（GB/T 42195-2022）与各等级入住需求率测算所需床位和护理员；各县的养老机构先接收本县有需求的老年人，住满后其余等待。",
+                    "Beds and caregivers needed from the older people's capability levels (GB/T 42195-2022) and each level's take-up; each county's homes take its own older people in need, and those beyond its beds wait."
+                ), className: "note")
+            page.raw(need.chart(language: language).svg())
+            let table = need.table(need.defaultUnits, year: year, language: language)
+            page.table(
+                header: table.header,
+                rows: table.rows.map { row in
+                    row.enumerated().map { HTMLPage.Cell($1, numeric: $0 >= 1) }
+                }, className: "need")
+        }
+
         // Money.
         page.heading(language.text("资金投入", "Spending"))
         let costs = costTable()

@@ -141,6 +141,18 @@ public struct DistrictComparison: Sendable {
                     }
             }, className: "districts")
 
+        // Need and supply, unit by unit (the annual report's table).
+        let need = NeedAndSupply(data: data)
+        if need.isComputed {
+            page.heading(language.text("需求与供给", "Need and supply"))
+            let table = need.table(units, year: year, language: language)
+            page.table(
+                header: table.header,
+                rows: table.rows.map { row in
+                    row.enumerated().map { HTMLPage.Cell($1, numeric: $0 >= 1) }
+                }, className: "need")
+        }
+
         // The region's verdicts, the run's own (the same as the annual report's).
         page.heading(language.text("全域目标结论", "The region's targets"))
         page.table(

@@ -16,6 +16,7 @@ import Quantities
 /// | `aged_60`, `aged_65`, `aged_80` | yes | persons aged 60+, 65+, 80+ (each at most the one before) |
 /// | `poor_disabled` | no | poor disabled older persons (care subsidy) |
 /// | `disabled` | no | disabled older persons (GB/T 42195 levels 2–4) |
+/// | `mild`, `moderate`, `severe`, `complete` | no, all four or none | older persons at capability levels 1–4 of GB/T 42195-2022 (a bureau's assessment counts); the rest of `aged_60` is intact; care demand reads them, and `disabled` is their levels 2–4 unless given |
 ///
 /// Figures are each region's own (give them at the lowest level, or at one level only:
 /// parents are the sums of their children). A region's figures between two years it is given
@@ -24,7 +25,7 @@ import Quantities
 public enum ElderlyPopulationTable {
     public static let columns = CSVColumns(
         required: ["year", "region", "aged_60", "aged_65", "aged_80"],
-        optional: ["poor_disabled", "disabled"])
+        optional: ["poor_disabled", "disabled", "mild", "moderate", "severe", "complete"])
 
     /// Reads a table from disk.
     public static func load(
@@ -46,9 +47,22 @@ public enum ElderlyPopulationTable {
             log.error(.emptyTable, at: table.headerLocation())
             return nil
         }
-        let fields = ["aged_60", "aged_65", "aged_80", "poor_disabled", "disabled"]
+        let fields = [
+            "aged_60", "aged_65", "aged_80", "poor_disabled", "disabled", "mild", "moderate",
+            "severe", "complete",
+        ]
         let fieldColumns = fields.map { table.column($0) }
         let hasDisabled = fieldColumns[4] != nil
+        let levelColumns = fieldColumns[5...].compactMap { $0 }
+        if !levelColumns.isEmpty, levelColumns.count < 4 {
+            log.error(
+                .invalidValue(
+                    field: "mild, moderate, severe, complete",
+                    reason: "give all four capability-level columns or none"),
+                at: table.headerLocation())
+            return nil
+        }
+        let hasLevels = levelColumns.count == 4
         // Per region: (year, values) rows.
         var rows = [[(year: Int, values: [Double])]](repeating: [], count: tree.count)
         var firstLine: [String: Int] = [:]
@@ -98,6 +112,16 @@ public enum ElderlyPopulationTable {
                 values.append(Double(value ?? 0))
             }
             guard ok else { continue }
+            let limited = values[5...].reduce(0, +)
+            if hasLevels, limited > values[0] {
+                log.error(
+                    .invalidValue(
+                        field: "complete",
+                        reason:
+                            "the persons at levels 1–4 (\(Int(limited))) are more than aged_60 (\(Int(values[0])))"
+                    ), at: table.location(row: row, column: fieldColumns[8]!))
+                ok = false
+            }
             for (index, older) in [(1, 0), (2, 1)] where values[index] > values[older] {
                 log.error(
                     .invalidValue(
@@ -127,10 +151,31 @@ public enum ElderlyPopulationTable {
                 }
             }
         }
+        // Per year, per level, per region: intact = aged 60+ minus levels 1–4.
+        let byLevel: [[[Double]]]? =
+            hasLevels
+            ? (0..<years.count).map { year in
+                [
+                    (0..<tree.count).map { region in
+                        max(
+                            0,
+                            series[0][year][region]
+                                - (5...8).reduce(0) { $0 + series[$1][year][region] })
+                    }
+                ] + (5...8).map { series[$0][year] }
+            } : nil
+        let disabled =
+            hasDisabled
+            ? series[4]
+            : byLevel.map { years in
+                years.map { levels in
+                    (0..<tree.count).map { levels[2][$0] + levels[3][$0] + levels[4][$0] }
+                }
+            }
         do {
             return try ElderlyPopulation(
                 years: years, regionCount: tree.count, aged60: series[0], aged65: series[1],
-                aged80: series[2], poorDisabled: series[3], disabled: hasDisabled ? series[4] : nil)
+                aged80: series[2], poorDisabled: series[3], disabled: disabled, byLevel: byLevel)
         } catch {
             log.error(
                 .invalidValue(field: "population", reason: error.description),

@@ -29,7 +29,6 @@ import Quantities
 ///     # or: total: {2020: -5000}  female_share: 0.5  schedule: {a1: 0.02, …}
 ///   care_need:
 ///     prevalence: capability-levels.csv     # year,sex,age,intact,mild,moderate,severe,complete[,part]
-///     services: care-services.csv           # level,institutional,community,home
 ///     special_groups: {特困: 0.4 %, living_alone: {share: 12 %, from_age: 60}}
 ///     childcare_places_per_1000: 4.5
 /// ```
@@ -420,7 +419,7 @@ extension ScenarioDecoder {
     }
 
     mutating func decodeCareNeed(_ node: YAMLNode, session: inout Session) -> CareNeedAssumption? {
-        let keys = ["prevalence", "services", "special_groups", "childcare_places_per_1000"]
+        let keys = ["prevalence", "special_groups", "childcare_places_per_1000"]
         guard
             let fields = Fields(
                 node, section: "demography.care_need", keys: keys, log: &session.log)
@@ -428,13 +427,6 @@ extension ScenarioDecoder {
         let prevalence = fields.required("prevalence", log: &session.log).flatMap {
             table($0, path: ["demography", "care_need", "prevalence"], session: &session)
         }.flatMap { DemographyTables.capabilityPrevalence($0, log: &session.log) }
-        var services: CareServiceRates?
-        if let given = fields["services"],
-            let table = table(
-                given, path: ["demography", "care_need", "services"], session: &session)
-        {
-            services = DemographyTables.careServices(table, log: &session.log)
-        }
         var groups: [SpecialGroup] = []
         if let given = fields["special_groups"] {
             guard
@@ -476,7 +468,7 @@ extension ScenarioDecoder {
         }
         guard let prevalence else { return nil }
         return CareNeedAssumption(
-            prevalence: prevalence, services: services, specialGroups: groups,
+            prevalence: prevalence, specialGroups: groups,
             childcarePlacesPerThousand: places)
     }
 }

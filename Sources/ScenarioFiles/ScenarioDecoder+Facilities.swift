@@ -32,11 +32,18 @@ struct InventoryContext {
 ///     trained_per_year: {2021: 200}    # persons, held until the next key
 ///     attrition: 5 %
 ///     initial_share_of_need: 1
+///   take_up: take-up.csv               # level,institutional,community,home (CareDemandRules)
+///   # or inline, which draws can vary:
+///   # take_up: {institutional: {intact: 0.3 %, mild: 1.5 %, moderate: 3 %, severe: 4 %, complete: 4 %}}
 /// ```
+/// Without `occupancy: {institutional: …}`, and with capability levels in the population,
+/// institutional residents follow the care demand of `take_up` (the model's defaults when
+/// not given) up to the beds; with it, occupancy is pinned at the given rate.
 /// `facilities: facilities.csv` alone names the inventory with every default.
 extension ScenarioDecoder {
     static let facilityKeys = [
         "inventory", "count_family_beds", "occupancy", "lead_times", "staffing",
+        "take_up",
     ]
     static let staffingKeys = [
         "residents_per_caregiver", "resident_mix", "trained_per_year", "attrition",
@@ -111,9 +118,11 @@ extension ScenarioDecoder {
         var occupancy = FacilitySettings.defaultOccupancy.map {
             YearlyValues.constant($0, from: years.lowerBound)
         }
+        var pinsInstitutional = false
         if let rates = fields?.fields(
             "occupancy", keys: BedCategory.identifiers, failed: &failed, log: &session.log)
         {
+            pinsInstitutional = rates[BedCategory.institutional.identifier] != nil
             for category in BedCategory.allCases {
                 rates.read(
                     category.identifier, into: &occupancy[category.rawValue], failed: &failed
@@ -132,6 +141,22 @@ extension ScenarioDecoder {
                 times.read(type.identifier, into: &leadTimes[type.rawValue], failed: &failed) {
                     Read.integer($0, field: $1, range: 0...30, log: &session.log)
                 }
+            }
+        }
+        var demand = CareDemandRules()
+        if let given = fields?["take_up"] {
+            if given.entries != nil {
+                if let rules = decodeTakeUp(given, log: &session.log) {
+                    demand = rules
+                } else {
+                    failed = true
+                }
+            } else if let table = table(given, path: ["facilities", "take_up"], session: &session),
+                let rules = DemographyTables.careTakeUp(table, log: &session.log)
+            {
+                demand = rules
+            } else {
+                failed = true
             }
         }
         var staffing = StaffingRules()
@@ -206,13 +231,57 @@ extension ScenarioDecoder {
         }
         let settings = FacilitySettings(
             inventory: inventory, countsFamilyBeds: countsFamilyBeds, occupancy: occupancy,
-            leadTimes: leadTimes, staffing: staffing)
+            leadTimes: leadTimes, staffing: staffing, demand: demand,
+            pinsInstitutionalOccupancy: pinsInstitutional)
         return (
             settings,
             InventoryContext(
                 inventory: inventory, file: name, lines: lines, indexByID: inventory.indexByID(),
                 outside: outside)
         )
+    }
+
+    /// `take_up: {institutional: {intact: …, …}, community: {…}, home: {…}}`: shares of the
+    /// older persons at each level; `institutional` required, the others optional.
+    private func decodeTakeUp(_ node: YAMLNode, log: inout DiagnosticLog) -> CareDemandRules? {
+        let kinds = ["institutional", "community", "home"]
+        guard let fields = Fields(node, section: "facilities.take_up", keys: kinds, log: &log),
+            fields.required("institutional", log: &log) != nil
+        else { return nil }
+        let levels = StaffingRules.CareLevel.allCases.map(\.identifier)
+        var failed = false
+        var rates: [[Double]?] = [nil, nil, nil]
+        for (index, kind) in kinds.enumerated() {
+            guard let entries = fields.fields(kind, keys: levels, failed: &failed, log: &log)
+            else { continue }
+            var row: [Double] = []
+            for level in levels {
+                guard let entry = entries.required(level, log: &log),
+                    let (share, _) = Read.quantity(
+                        entry, field: entries.path(level), unit: .fraction, range: 0...1, log: &log)
+                else {
+                    failed = true
+                    continue
+                }
+                row.append(share)
+            }
+            if row.count == levels.count { rates[index] = row }
+        }
+        guard !failed, let institutional = rates[0] else { return nil }
+        for level in levels.indices {
+            let sum = rates.reduce(0) { $0 + ($1?[level] ?? 0) }
+            if sum > 1 + 1e-9 {
+                log.error(
+                    .invalidValue(
+                        field: "facilities.take_up",
+                        reason:
+                            "the shares of \(levels[level]) persons needing institutional, community and home care add up to \(sum), more than 1"
+                    ), at: node.location)
+                return nil
+            }
+        }
+        return CareDemandRules(
+            institutionalTakeUp: institutional, communityTakeUp: rates[1], homeTakeUp: rates[2])
     }
 
     private func decodeStaffing(

@@ -56,6 +56,7 @@ enum IndicatorAssembly {
             ("community-stations", .facilities(.communityStation)),
             ("meal-sites", .facilities(.mealSite)), ("capital-cost", .capitalCost),
             ("recurring-cost", .recurringCost), ("staffing-gap", .staffingGap),
+            ("caregivers", .caregiversAvailable),
         ]
         let ratios: [(String, numerator: FacilityIndicator, denominator: FacilityIndicator)] = [
             ("nursing-bed-share-institutional", .nursingBeds, .institutionalBeds),
@@ -110,6 +111,82 @@ enum IndicatorAssembly {
             let offset = year - run.years.lowerBound
             if offset < run.yearEndStocks.count {
                 ratings(run.yearEndStocks[offset], year: year, into: &table, tree: tree)
+            }
+        }
+    }
+
+    /// Need and supply (需求与供给): the beds, nursing-type beds and caregivers the care need
+    /// of each region's older people calls for (``Facilities/CareDemandRules``, the same rule
+    /// the facility run fills its homes with), and the gaps to what the run has. Needs the
+    /// population by capability level; the gaps need the facility run too.
+    static func need(
+        _ population: PopulationByRegion?, facilities: FacilityRun?, rules: CareDemandRules,
+        staffing: StaffingRules, into table: inout IndicatorTable, tree: RegionTree
+    ) {
+        guard let population, !population.byLevel.isEmpty else { return }
+        let ratios = staffing.residentsPerCaregiver
+        let missing = [Double](repeating: .nan, count: tree.count)
+        var persons = [Double](repeating: 0, count: population.byLevel[0].count)
+        for (offset, year) in population.years.enumerated() where table.years.contains(year) {
+            let levels = population.byLevel[offset]
+            var beds = [Double](repeating: 0, count: tree.count)
+            var nursing = beds
+            var caregivers = beds
+            var community = beds
+            var home = beds
+            for region in 0..<tree.count {
+                for level in levels.indices { persons[level] = levels[level][region] }
+                let demand = rules.demand(persons: persons, residentsPerCaregiver: ratios)
+                beds[region] = demand.beds
+                nursing[region] = demand.nursingBeds
+                caregivers[region] = demand.caregivers
+                community[region] = demand.communityPlaces
+                home[region] = demand.homeCare
+            }
+            beds = tree.subtreeTotals(beds)
+            nursing = tree.subtreeTotals(nursing)
+            caregivers = tree.subtreeTotals(caregivers)
+            table.set(indicator("beds-needed"), year: year, numerators: beds)
+            table.set(indicator("nursing-beds-needed"), year: year, numerators: nursing)
+            table.set(indicator("caregivers-needed"), year: year, numerators: caregivers)
+            if rules.communityTakeUp != nil {
+                table.set(
+                    indicator("community-places-needed"), year: year,
+                    numerators: tree.subtreeTotals(community))
+            }
+            if rules.homeTakeUp != nil {
+                table.set(
+                    indicator("home-care-needed"), year: year, numerators: tree.subtreeTotals(home))
+            }
+            guard let facilities, facilities.years.contains(year) else { continue }
+            var bedGap = missing
+            var nursingGap = missing
+            var caregiverGap = missing
+            var waiting = missing
+            var spare = missing
+            for (position, region) in facilities.regionIndices.enumerated() {
+                func value(_ source: FacilityIndicator) -> Double? {
+                    facilities.value(source, year: year, region: position)
+                }
+                if let available = value(.institutionalBeds) {
+                    bedGap[region] = max(0, beds[region] - available)
+                    let residents = (value(.occupancyInstitutional) ?? 0) * available
+                    waiting[region] = max(0, beds[region] - residents)
+                    spare[region] = max(0, available - residents)
+                }
+                if let available = value(.nursingBeds) {
+                    nursingGap[region] = max(0, nursing[region] - available)
+                }
+                if let available = value(.caregiversAvailable) {
+                    caregiverGap[region] = max(0, caregivers[region] - available)
+                }
+            }
+            for (id, values) in [
+                ("bed-gap", bedGap), ("nursing-bed-gap", nursingGap),
+                ("caregiver-gap", caregiverGap), ("waiting-demand", waiting),
+                ("spare-beds", spare),
+            ] where values.contains(where: { !$0.isNaN }) {
+                table.set(indicator(id), year: year, numerators: values)
             }
         }
     }

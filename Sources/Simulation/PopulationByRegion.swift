@@ -43,7 +43,8 @@ public struct PopulationByRegion: Sendable {
         get throws(ElderlyPopulation.InvariantError) {
             try ElderlyPopulation(
                 years: years, regionCount: regionCount, aged60: aged60, aged65: aged65,
-                aged80: aged80, poorDisabled: poorDisabled, disabled: disabled)
+                aged80: aged80, poorDisabled: poorDisabled, disabled: disabled,
+                byLevel: byLevel.isEmpty ? nil : byLevel)
         }
     }
 
@@ -57,7 +58,7 @@ public struct PopulationByRegion: Sendable {
         aged65 = elderly.aged65
         aged80 = elderly.aged80
         under3 = nil
-        byLevel = []
+        byLevel = elderly.byLevel ?? []
         specialGroups = []
         specialGroupNames = []
         childcarePlaces = nil

@@ -171,6 +171,10 @@ public enum Simulator {
         if let facilities {
             IndicatorAssembly.facilities(facilities, into: &table, tree: tree)
         }
+        IndicatorAssembly.need(
+            population, facilities: facilities,
+            rules: scenario.facilities?.demand ?? CareDemandRules(),
+            staffing: scenario.facilities?.staffing ?? StaffingRules(), into: &table, tree: tree)
         entitlements.costing?.fill(&table)
         IndicatorAssembly.coverage(
             perYear.map(\.coverage), circles: perYear.map(\.circle), years: years, into: &table)

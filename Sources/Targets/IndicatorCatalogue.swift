@@ -115,12 +115,83 @@ public enum IndicatorCatalogue {
             unit: .person, aggregation: .sum, levels: everyLevel, range: nonNegative,
             action: GapAction(chinese: "再配备 {n} 名护理员", english: "staff {n} more caregivers")),
         Indicator(
+            id: "caregivers", chineseName: "在岗养老护理员", englishName: "Caregivers working",
+            chineseDefinition: "养老机构和社区养老服务设施的在岗护理员（按入住老人配备，扣除流失，补充培训）",
+            englishDefinition:
+                "Caregivers working in institutions and community facilities (staffed for their residents, less attrition, plus those trained)",
+            unit: .person, aggregation: .sum, levels: everyLevel, range: nonNegative),
+        Indicator(
             id: "bed-occupancy", chineseName: "养老机构床位入住率",
             englishName: "Occupancy of institutional beds",
             chineseDefinition: "在院老年人数 ÷ 养老机构床位",
             englishDefinition: "Residents ÷ institutional beds",
             unit: .fraction, displayUnit: .percent, aggregation: .ratio, levels: everyLevel,
             range: share),
+
+        // Need and supply (需求与供给): care need by capability level → places and staff
+        Indicator(
+            id: "beds-needed", chineseName: "所需养老机构床位", englishName: "Institutional beds needed",
+            chineseDefinition: "各能力等级老年人数 × 该等级入住需求率之和（GB/T 42195-2022）",
+            englishDefinition:
+                "Older residents at each capability level (GB/T 42195-2022) × that level's take-up of institutional care, summed",
+            unit: .bed, aggregation: .sum, levels: everyLevel, range: nonNegative),
+        Indicator(
+            id: "nursing-beds-needed", chineseName: "所需护理型床位",
+            englishName: "Nursing-type beds needed",
+            chineseDefinition: "所需养老机构床位中中度及以上失能老年人的部分",
+            englishDefinition:
+                "The part of the beds needed that is for residents with moderate or worse capability loss",
+            unit: .bed, aggregation: .sum, levels: everyLevel, range: nonNegative),
+        Indicator(
+            id: "caregivers-needed", chineseName: "所需养老护理员", englishName: "Caregivers needed",
+            chineseDefinition: "所需床位的老年人按能力等级配比所需的护理员（与人员配备规则同一配比）",
+            englishDefinition:
+                "Caregivers the persons needing a bed require at the staffing ratios of their capability levels",
+            unit: .person, aggregation: .sum, levels: everyLevel, range: nonNegative),
+        Indicator(
+            id: "community-places-needed", chineseName: "所需社区养老服务名额",
+            englishName: "Community-care places needed",
+            chineseDefinition: "各能力等级老年人数 × 该等级社区养老需求率之和",
+            englishDefinition:
+                "Older residents at each capability level × that level's take-up of community care, summed",
+            unit: .person, aggregation: .sum, levels: everyLevel, range: nonNegative),
+        Indicator(
+            id: "home-care-needed", chineseName: "所需居家上门服务人数",
+            englishName: "Older residents needing home care",
+            chineseDefinition: "各能力等级老年人数 × 该等级居家上门服务需求率之和",
+            englishDefinition:
+                "Older residents at each capability level × that level's take-up of home care, summed",
+            unit: .person, aggregation: .sum, levels: everyLevel, range: nonNegative),
+        Indicator(
+            id: "bed-gap", chineseName: "养老机构床位缺口", englishName: "Institutional beds short",
+            chineseDefinition: "所需养老机构床位超出现有养老机构床位的部分（无缺口为0）",
+            englishDefinition:
+                "Institutional beds needed beyond those available (0 when none are short)",
+            unit: .bed, aggregation: .sum, levels: everyLevel, range: nonNegative,
+            action: GapAction(chinese: "再增加 {n} 张机构床位", english: "add {n} more institutional beds")),
+        Indicator(
+            id: "nursing-bed-gap", chineseName: "护理型床位缺口", englishName: "Nursing-type beds short",
+            chineseDefinition: "所需护理型床位超出现有护理型床位的部分（无缺口为0）",
+            englishDefinition:
+                "Nursing-type beds needed beyond those available (0 when none are short)",
+            unit: .bed, aggregation: .sum, levels: everyLevel, range: nonNegative,
+            action: GapAction(chinese: "再增加 {n} 张护理型床位", english: "add {n} more nursing-type beds")),
+        Indicator(
+            id: "caregiver-gap", chineseName: "养老护理员需求缺口", englishName: "Caregivers short of need",
+            chineseDefinition: "所需养老护理员超出在岗护理员的部分（无缺口为0）",
+            englishDefinition: "Caregivers needed beyond those working (0 when none are short)",
+            unit: .person, aggregation: .sum, levels: everyLevel, range: nonNegative,
+            action: GapAction(chinese: "再配备 {n} 名护理员", english: "staff {n} more caregivers")),
+        Indicator(
+            id: "waiting-demand", chineseName: "未满足的入住需求", englishName: "Demand waiting for a bed",
+            chineseDefinition: "所需养老机构床位减在院老年人数（无等待为0）",
+            englishDefinition: "Persons needing a bed minus residents (0 when nobody waits)",
+            unit: .person, aggregation: .sum, levels: everyLevel, range: nonNegative),
+        Indicator(
+            id: "spare-beds", chineseName: "空余养老机构床位", englishName: "Spare institutional beds",
+            chineseDefinition: "养老机构床位减在院老年人数",
+            englishDefinition: "Institutional beds minus residents",
+            unit: .bed, aggregation: .sum, levels: everyLevel, range: nonNegative),
 
         // Coverage of units
         Indicator(

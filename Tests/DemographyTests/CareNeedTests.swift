@@ -23,20 +23,17 @@ import Testing
         // 0–19: 300, 20–39: 400, 40–59: 400, 60–79: 200, 80+: 100 (half female).
         let population = try AgeSexPopulation(
             bands: bands, female: [150, 200, 200, 100, 50], male: [150, 200, 200, 100, 50])
-        let services = CareServiceRates(
-            institutional: [0, 0, 0.1, 0.3, 0.5], community: [0, 0.2, 0.3, 0.3, 0.2],
-            home: [0, 0.3, 0.5, 0.3, 0.2])
         let summary = CareNeed.summary(
-            of: population, year: 2020, prevalence: try Self.prevalence(), services: services,
+            of: population, year: 2020, prevalence: try Self.prevalence(),
             specialGroups: [SpecialGroup(name: "特困", share: 0.01)],
             childcarePlacesPerThousand: 4.5)
         // Level 2 (moderate): 200 × 0.05 + 100 × 0.1 = 20; level 4: 200 × 0.02 + 100 × 0.1 = 14.
         #expect(abs(summary.byLevel[2] - 20) < 1e-12)
         #expect(abs(summary.byLevel[4] - 14) < 1e-12)
-        #expect(abs(summary.byLevel[0] - (1100 + 160 + 50)) < 1e-12)
+        // Level 0 counts the older people only: 200 × 0.8 + 100 × 0.5 = 210 (not the 1,100
+        // younger residents).
+        #expect(abs(summary.byLevel[0] - (160 + 50)) < 1e-12)
         #expect(abs(summary.disabled - (20 + 16 + 14)) < 1e-12)
-        // Institutional: 20 × 0.1 + 16 × 0.3 + 14 × 0.5 = 13.8.
-        #expect(abs(summary.institutional - 13.8) < 1e-12)
         #expect(summary.aged60AndOver == 300 && summary.aged80AndOver == 100)
         // 65+: 60–79 cut at 65 keeps 15 of 20 years: 200 × 0.75 + 100 = 250.
         #expect(summary.aged65AndOver == 250)

@@ -18,7 +18,7 @@ import Testing
         let template = try ScenarioLoader().loadTemplate(Self.anshan).get()
         let central = try Simulator.run(template.loaded.scenario)
         let reused = ScenarioDraws.reusablePopulation(
-            [["facilities", "occupancy", "institutional"], ["investment", "budget"]],
+            [["facilities", "take_up", "institutional"], ["investment", "budget"]],
             central: central)
         #expect(reused != nil)
         let reusedAged60 = try reused?.population?.elderly.aged60
@@ -26,7 +26,7 @@ import Testing
         #expect(reusedAged60 != nil && reusedAged60 == centralAged60)
         #expect(
             ScenarioDraws.reusablePopulation(
-                [["facilities", "occupancy", "institutional"], ["demography", "fertility"]],
+                [["facilities", "take_up", "institutional"], ["demography", "fertility"]],
                 central: central) == nil)
         #expect(
             ScenarioDraws.reusablePopulation([["investment", "budget"]], central: nil) == nil)
@@ -35,10 +35,10 @@ import Testing
     @Test func aReplicateOnTheReusedPopulationEqualsAFullRun() throws {
         let template = try ScenarioLoader().loadTemplate(Self.anshan).get()
         let central = try Simulator.run(template.loaded.scenario)
-        // Occupancy of institutional beds 1.2 × the scenario's 0.50 = 0.60.
+        // The share of older people needing a bed 1.2 × the scenario's rates.
         let changed = try template.scenario(with: [
             .init(
-                keyPath: ["facilities", "occupancy", "institutional"], application: .scale,
+                keyPath: ["facilities", "take_up", "institutional"], application: .scale,
                 value: 1.2)
         ]).get()
         let full = try Simulator.run(changed)

@@ -97,7 +97,6 @@ enum DemographyScenario {
                 female_share: 40 %
               care_need:
                 prevalence: prevalence.csv
-                services: services.csv
                 special_groups: {特困: 0.5 %, living_alone: {share: 10 %, from_age: 65}}
                 childcare_places_per_1000: 4.5
 
@@ -140,7 +139,6 @@ enum DemographyScenario {
         }
         #expect(total.value(in: 2030) == -300 && share == 0.4)
         let care = try #require(inputs.careNeed)
-        #expect(care.services?.home == [0, 0.4, 0.5, 0.3, 0.2])
         #expect(
             care.specialGroups == [
                 SpecialGroup(name: "特困", share: 0.005),

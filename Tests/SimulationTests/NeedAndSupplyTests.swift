@@ -1,0 +1,113 @@
+import Facilities
+import Foundation
+import Geography
+import ScenarioFiles
+import Targets
+import Testing
+
+@testable import Simulation
+
+/// Need drives supply on `Examples/need`, every figure worked out by hand in its README.
+///
+/// The small city's 30 communities and villages and its four homes (铁东区: H1 200 beds, 60
+/// nursing, and H2 100 / 20; 台安县: H3 100 / 50; 海城市: H4 50 / 0). Older people per unit
+/// by capability level (intact, mild, moderate, severe, complete): 铁东区 500, 20, 10, 5, 4;
+/// 台安县 800, 100, 50, 30, 20; 海城市 180, 10, 5, 3, 2 in 2020 and 196, 12, 6, 4, 2 in 2021.
+/// Take-up of institutional care by level 1%, 5%, 20%, 40%, 50%; residents per caregiver
+/// 10, 6, 6, 3, 3 (the model's ratios). Each county's homes take its own older people.
+@Suite struct NeedAndSupplyTests {
+    let result: SimulationResult
+    let counties: [String: Int]
+
+    init() throws {
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().path
+        let loaded = try ScenarioLoader().load(repository + "/Examples/need").get()
+        result = try Simulator.run(loaded.scenario, parallelism: .serial)
+        let tree = loaded.scenario.regions
+        counties = Dictionary(
+            uniqueKeysWithValues: ["2103", "210302", "210321", "210381"].map {
+                ($0, tree.index(of: try! DivisionCode(parsing: $0))!)
+            })
+    }
+
+    func value(_ id: String, _ year: Int, _ code: String) -> Double? {
+        result.indicators.value(
+            IndicatorCatalogue.indicator(id)!, year: year, region: counties[code]!)?.value
+    }
+
+    func expect(_ id: String, _ year: Int, _ code: String, _ expected: Double) {
+        let got = value(id, year, code)
+        #expect(
+            got.map { abs($0 - expected) < 1e-6 } == true,
+            "\(id) \(year) \(code): \(String(describing: got)) ≠ \(expected)")
+    }
+
+    // Beds needed per unit: 铁东 500 × 1% + 20 × 5% + 10 × 20% + 5 × 40% + 4 × 50% = 12, × 12
+    // units = 144; 台安 8 + 5 + 10 + 12 + 10 = 45, × 9 = 405; 海城 1.8 + 0.5 + 1 + 1.2 + 1 =
+    // 5.5, × 9 = 49.5. City 598.5.
+    @Test func bedsNeededFromCareNeed() {
+        expect("beds-needed", 2020, "210302", 144)
+        expect("beds-needed", 2020, "210321", 405)
+        expect("beds-needed", 2020, "210381", 49.5)
+        expect("beds-needed", 2020, "2103", 598.5)
+        // Nursing-type (moderate and worse): 铁东 (2 + 2 + 2) × 12 = 72; 台安 32 × 9 = 288;
+        // 海城 3.2 × 9 = 28.8.
+        expect("nursing-beds-needed", 2020, "210302", 72)
+        expect("nursing-beds-needed", 2020, "210321", 288)
+        expect("nursing-beds-needed", 2020, "2103", 388.8)
+        // 海城 2021: 1.96 + 0.6 + 1.2 + 1.6 + 1 = 6.36, × 9 = 57.24.
+        expect("beds-needed", 2021, "210381", 57.24)
+    }
+
+    // Residents = demand up to the county's beds: 铁东 144 of 300 (48%), 台安 100 of 100 with
+    // 305 waiting, 海城 49.5 of 50 (99%) in 2020 and 50 of 50 with 7.24 waiting in 2021.
+    @Test func residentsFollowNeedUpToTheBeds() {
+        expect("bed-occupancy", 2020, "210302", 0.48)
+        expect("bed-occupancy", 2020, "210321", 1)
+        expect("bed-occupancy", 2020, "210381", 0.99)
+        expect("bed-occupancy", 2021, "210381", 1)
+        expect("waiting-demand", 2020, "210321", 305)
+        expect("waiting-demand", 2020, "2103", 305)
+        expect("waiting-demand", 2021, "210381", 7.24)
+        expect("spare-beds", 2020, "210302", 156)
+        expect("spare-beds", 2020, "210381", 0.5)
+        // The gap pools the city's beds: 598.5 − 450 = 148.5, though 台安 alone lacks 305.
+        expect("bed-gap", 2020, "2103", 148.5)
+        expect("bed-gap", 2020, "210321", 305)
+        expect("bed-gap", 2020, "210381", 0)
+        expect("bed-gap", 2021, "210381", 7.24)
+        expect("nursing-bed-gap", 2020, "210321", 288 - 50)
+        expect("nursing-bed-gap", 2020, "210381", 28.8)
+        // No unit holds more residents than its beds or than the older people who need one.
+        for year in 2020...2021 {
+            for code in counties.keys {
+                let residents =
+                    value("bed-occupancy", year, code)! * value("institutional-beds", year, code)!
+                #expect(residents <= value("institutional-beds", year, code)! + 1e-9)
+                #expect(residents <= value("beds-needed", year, code)! + 1e-9)
+            }
+        }
+    }
+
+    // Caregivers the demand needs per unit: 铁东 5/10 + 1/6 + 2/6 + 2/3 + 2/3 = 7/3, × 12 = 28;
+    // 台安 0.8 + 5/6 + 10/6 + 4 + 10/3 = 10.6333…, × 9 = 95.7; 海城 0.18 + 0.5/6 + 1/6 + 0.4 +
+    // 1/3 = 1.16333…, × 9 = 10.47. The homes start staffed for their residents at the same
+    // mix: 铁东 144 × 28/144 = 28, 台安 100 × 95.7/405 = 23.6296…, 海城 49.5 × 10.47/49.5 =
+    // 10.47; short of need: 台安 95.7 − 23.6296… = 72.0704…
+    @Test func caregiversFollowTheMixOfNeed() {
+        expect("caregivers-needed", 2020, "210302", 28)
+        expect("caregivers-needed", 2020, "210321", 95.7)
+        expect("caregivers-needed", 2020, "210381", 10.47)
+        expect("caregiver-gap", 2020, "210321", 95.7 - 100 * 95.7 / 405)
+        expect("caregiver-gap", 2020, "210302", 0)
+        expect("staffing-gap", 2020, "2103", 0)
+    }
+
+    // Community and home care: 台安 per unit 100 × 10% + 50 × 20% + 30 × 20% + 20 × 10% = 28,
+    // × 9 = 252; home care 100 × 20% + 50 × 30% + 30 × 30% + 20 × 30% = 50, × 9 = 450.
+    @Test func communityAndHomeCareNeeded() {
+        expect("community-places-needed", 2020, "210321", 252)
+        expect("home-care-needed", 2020, "210321", 450)
+    }
+}
