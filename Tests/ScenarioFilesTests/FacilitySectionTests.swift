@@ -130,6 +130,18 @@ enum FacilityExample {
             old: "severe: 0.15, complete: 0.1}", new: "severe: 0.15, complete: 0.2}",
             kind: "invalidValue"),
         Case(
+            name: "a take-up above 100%", file: "scenario.yaml", old: "severe: 4 %, complete: 4 %}",
+            new: "severe: 4 %, complete: 140 %}", kind: "outOfRange"),
+        Case(
+            name: "take-up shares of one level above 1 together", file: "scenario.yaml",
+            old: "mild: 10 %, moderate: 20 %", new: "mild: 99 %, moderate: 20 %",
+            kind: "invalidValue", at: ("scenario.yaml", "institutional: {intact: 0.3 %")),
+        Case(
+            name: "a take-up level that does not exist (and so 'mild' is missing)",
+            file: "scenario.yaml",
+            old: "{intact: 0.3 %, mild: 1.5 %,", new: "{intact: 0.3 %, light: 1.5 %,",
+            kind: "missingKey"),
+        Case(
             name: "an occupancy above 1", file: "scenario.yaml", old: "community: 0.3",
             new: "community: 1.3", kind: "outOfRange"),
         Case(

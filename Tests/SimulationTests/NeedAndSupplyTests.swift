@@ -111,3 +111,24 @@ import Testing
         expect("home-care-needed", 2020, "210321", 450)
     }
 }
+
+/// The default take-up of institutional care, checked against the figure it is calibrated to.
+@Suite struct CareDemandDefaultTests {
+    // China's people aged 60+ at the 2020 census (NBS, 7th census bulletin no. 5 and the
+    // census tables): 55.8% aged 60–69, 30.9% aged 70–79, 13.6% aged 80+. The shipped
+    // prevalence of any limitation, 10.8%, 21.2%, 47.0% (Chen et al. 2023), split 50% mild,
+    // 25% moderate, 15% severe, 10% complete. Residents of institutions: 0.73% of 60+ (2020
+    // census long form, 乔晓春).
+    @Test func theDefaultsNeedTheCensusShareOfOlderPeopleInInstitutions() {
+        let ageShares = [0.558, 0.309, 0.136]
+        let limited = [0.108, 0.212, 0.470]
+        let any = zip(ageShares, limited).reduce(0) { $0 + $1.0 * $1.1 }
+        let levels = [1 - any, any * 0.5, any * 0.25, any * 0.15, any * 0.10]
+        let demand = CareDemandRules().demand(
+            persons: levels, residentsPerCaregiver: StaffingRules().residentsPerCaregiver)
+        // 0.3% × 81.0% + 1.5% × 9.5% + 3% × 4.7% + 4% × 2.8% + 4% × 1.9% = 0.72%.
+        #expect(abs(demand.beds - 0.0073) < 0.0002)
+        // Nursing-type: (3% × 4.74% + 4% × 2.85% + 4% × 1.90%) = 0.332% of 60+.
+        #expect(abs(demand.nursingBeds - 0.00332) < 0.00002)
+    }
+}
