@@ -164,8 +164,6 @@ public struct CareNeedSummary: Hashable, Sendable {
     public var byLevel: [Double]
     /// Each special group's count, in the order given.
     public var specialGroups: [Double]
-    /// Childcare places (托位) for the given rate per 1,000 residents, when a rate is given.
-    public var childcarePlaces: Double?
 
     /// Persons with a moderate, severe or complete loss of capability (失能, levels 2–4).
     public var disabled: Double { byLevel[2...].reduce(0, +) }
@@ -182,11 +180,10 @@ public enum CareNeed {
     ///   - year: the calendar year.
     ///   - prevalence: the capability levels.
     ///   - specialGroups: groups counted as shares.
-    ///   - childcarePlacesPerThousand: places per 1,000 residents (Liaoning 2025: 4.5).
     public static func summary(
         of population: AgeSexPopulation, part: Int = 0, year: Int,
         prevalence: CapabilityPrevalence,
-        specialGroups: [SpecialGroup] = [], childcarePlacesPerThousand: Double? = nil
+        specialGroups: [SpecialGroup] = []
     ) -> CareNeedSummary {
         var byLevel = [Double](repeating: 0, count: 5)
         let bands = population.bands
@@ -214,8 +211,7 @@ public enum CareNeed {
             byLevel: byLevel,
             specialGroups: specialGroups.map {
                 $0.share * persons(in: population, from: $0.fromAge)
-            },
-            childcarePlaces: childcarePlacesPerThousand.map { $0 * total / 1000 })
+            })
     }
 
     /// Persons aged `from` up to `below` (nil: no upper limit). A band that a limit cuts is

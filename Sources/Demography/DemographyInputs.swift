@@ -18,16 +18,12 @@ public struct CareNeedAssumption: Hashable, Sendable {
     public var prevalence: CapabilityPrevalence
     /// Special groups as shares.
     public var specialGroups: [SpecialGroup]
-    /// Childcare places per 1,000 residents, if a target is set.
-    public var childcarePlacesPerThousand: Double?
 
     public init(
-        prevalence: CapabilityPrevalence, specialGroups: [SpecialGroup] = [],
-        childcarePlacesPerThousand: Double? = nil
+        prevalence: CapabilityPrevalence, specialGroups: [SpecialGroup] = []
     ) {
         self.prevalence = prevalence
         self.specialGroups = specialGroups
-        self.childcarePlacesPerThousand = childcarePlacesPerThousand
     }
 }
 
@@ -204,7 +200,6 @@ public struct DemographyInputs: Hashable, Sendable {
         return CareNeed.summary(
             of: result.population(area: area, time: time), year: year,
             prevalence: careNeed.prevalence,
-            specialGroups: careNeed.specialGroups,
-            childcarePlacesPerThousand: careNeed.childcarePlacesPerThousand)
+            specialGroups: careNeed.specialGroups)
     }
 }

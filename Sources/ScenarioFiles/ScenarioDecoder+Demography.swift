@@ -30,7 +30,6 @@ import Quantities
 ///   care_need:
 ///     prevalence: capability-levels.csv     # year,sex,age,intact,mild,moderate,severe,complete[,part]
 ///     special_groups: {特困: 0.4 %, living_alone: {share: 12 %, from_age: 60}}
-///     childcare_places_per_1000: 4.5
 /// ```
 extension ScenarioDecoder {
     static let demographyKeys = [
@@ -419,7 +418,7 @@ extension ScenarioDecoder {
     }
 
     mutating func decodeCareNeed(_ node: YAMLNode, session: inout Session) -> CareNeedAssumption? {
-        let keys = ["prevalence", "special_groups", "childcare_places_per_1000"]
+        let keys = ["prevalence", "special_groups"]
         guard
             let fields = Fields(
                 node, section: "demography.care_need", keys: keys, log: &session.log)
@@ -461,14 +460,8 @@ extension ScenarioDecoder {
                 }
             }
         }
-        let places = fields["childcare_places_per_1000"].flatMap {
-            Read.quantity(
-                $0, field: "demography.care_need.childcare_places_per_1000", unit: .one,
-                range: 0...1000, log: &session.log)?.value
-        }
         guard let prevalence else { return nil }
         return CareNeedAssumption(
-            prevalence: prevalence, specialGroups: groups,
-            childcarePlacesPerThousand: places)
+            prevalence: prevalence, specialGroups: groups)
     }
 }

@@ -27,6 +27,7 @@ import Simulation
 /// | `coverage` | no | the 15-minute circle and coverage indicators (see `CoverageSection`) |
 /// | `uncertainty` | no | distributions of scenario numbers (see `ScenarioDecoder+Uncertainty.swift`) |
 /// | `entitlements`, `ltc_insurance` | no | service lists to cost, the long-term-care fund (see `ScenarioDecoder+Entitlements.swift`) |
+/// | `childcare` | no | childcare places for children under 3 (see `ScenarioDecoder+Childcare.swift`) |
 struct ScenarioDecoder {
     let file: String
     private(set) var resolved: YAMLNode
@@ -123,6 +124,11 @@ struct ScenarioDecoder {
                             }), at: resolved.location))
             }
             decodeEntitlements(fields, into: &scenario, session: &session)
+            if let node = fields["childcare"] {
+                scenario.childcare = decodeChildcare(
+                    node, years: baseYear...horizon, log: &session.log)
+                if scenario.childcare == nil { return nil }
+            }
             if let node = fields["uncertainty"] {
                 scenario.uncertainty = decodeUncertainty(node, log: &session.log)
             }

@@ -68,7 +68,7 @@ public struct ScenarioLoader: Sendable {
         "id", "label", "description", "extends", "base_year", "horizon", "report_year", "seed",
         "region", "regions", "targets", "unit_groups", "demography", "coverage",
         "facilities", "investment", "elderly_population", "notes", "entitlements",
-        "ltc_insurance", "optimisation", "uncertainty",
+        "ltc_insurance", "optimisation", "uncertainty", "childcare",
     ]
 
     /// Loads and checks a scenario.

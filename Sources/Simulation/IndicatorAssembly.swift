@@ -20,7 +20,6 @@ enum IndicatorAssembly {
     ) {
         guard let population else { return }
         let ageing = indicator("ageing-rate")
-        let childcare = indicator("childcare-places-per-1000")
         for (offset, year) in population.years.enumerated() where table.years.contains(year) {
             let aged60 = tree.subtreeTotals(population.aged60[offset])
             table.set(indicator("aged-60-plus"), year: year, numerators: aged60)
@@ -39,11 +38,6 @@ enum IndicatorAssembly {
             let total = tree.subtreeTotals(everyone[offset])
             table.set(indicator("population"), year: year, numerators: total)
             table.set(ageing, year: year, numerators: aged60, denominators: total)
-            if let places = population.childcarePlaces {
-                table.set(
-                    childcare, year: year, numerators: tree.subtreeTotals(places[offset]),
-                    denominators: total)
-            }
         }
     }
 
@@ -112,6 +106,30 @@ enum IndicatorAssembly {
             if offset < run.yearEndStocks.count {
                 ratings(run.yearEndStocks[offset], year: year, into: &table, tree: tree)
             }
+        }
+    }
+
+    /// Childcare places (托位) from the modelled stock: places, per 1,000 residents, per 100
+    /// children under 3, and the capital spent on new places.
+    static func childcare(
+        _ run: ChildcareRun?, population: PopulationByRegion?, into table: inout IndicatorTable,
+        tree: RegionTree
+    ) {
+        guard let run, let population, let everyone = population.total else { return }
+        for (offset, year) in run.years.enumerated() where table.years.contains(year) {
+            let places = tree.subtreeTotals(run.places[offset])
+            table.set(indicator("childcare-places"), year: year, numerators: places)
+            table.set(
+                indicator("childcare-places-per-1000"), year: year, numerators: places,
+                denominators: tree.subtreeTotals(everyone[offset]))
+            if let children = population.under3 {
+                table.set(
+                    indicator("children-under-3"), year: year,
+                    numerators: tree.subtreeTotals(children[offset]))
+            }
+            table.set(
+                indicator("childcare-capital-cost"), year: year,
+                numerators: tree.subtreeTotals(run.capital[offset]))
         }
     }
 

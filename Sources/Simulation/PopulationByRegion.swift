@@ -29,8 +29,6 @@ public struct PopulationByRegion: Sendable {
     public let specialGroups: [[[Double]]]
     /// The special groups' names.
     public let specialGroupNames: [String]
-    /// Per year, per region: childcare places, when the scenario gives a rate.
-    public let childcarePlaces: [[Double]]?
 
     /// Disabled older people (失能, levels 2–4) per year and region, when known.
     public let disabled: [[Double]]?
@@ -61,7 +59,6 @@ public struct PopulationByRegion: Sendable {
         byLevel = elderly.byLevel ?? []
         specialGroups = []
         specialGroupNames = []
-        childcarePlaces = nil
         disabled = elderly.disabled
         poorDisabled = elderly.poorDisabled
     }
@@ -103,7 +100,6 @@ public struct PopulationByRegion: Sendable {
         var under3: [[Double]] = []
         var levels: [[[Double]]] = []
         var groups: [[[Double]]] = []
-        var places: [[Double]] = []
         let zeros = [Double](repeating: 0, count: count)
         for time in 0...result.steps {
             var yearTotal = zeros
@@ -113,7 +109,6 @@ public struct PopulationByRegion: Sendable {
             var yearUnder3 = zeros
             var yearLevels = [[Double]](repeating: zeros, count: hasLevels ? 5 : 0)
             var yearGroups = [[Double]](repeating: zeros, count: groupNames.count)
-            var yearPlaces = zeros
             for (area, units) in unitsOfArea.enumerated() where !units.isEmpty {
                 let population = result.population(area: area, time: time)
                 let share = 1 / Double(units.count)
@@ -137,7 +132,6 @@ public struct PopulationByRegion: Sendable {
                         for group in yearGroups.indices {
                             yearGroups[group][unit] += summary.specialGroups[group] * share
                         }
-                        yearPlaces[unit] += (summary.childcarePlaces ?? 0) * share
                     }
                 }
             }
@@ -148,7 +142,6 @@ public struct PopulationByRegion: Sendable {
             under3.append(yearUnder3)
             levels.append(yearLevels)
             groups.append(yearGroups)
-            places.append(yearPlaces)
         }
         self.total = total
         self.aged60 = aged60
@@ -158,7 +151,6 @@ public struct PopulationByRegion: Sendable {
         self.byLevel = hasLevels ? levels : []
         self.specialGroups = groups
         self.specialGroupNames = groupNames
-        self.childcarePlaces = inputs.careNeed?.childcarePlacesPerThousand != nil ? places : nil
         self.disabled =
             hasLevels
             ? levels.map { year in (0..<count).map { year[2][$0] + year[3][$0] + year[4][$0] } }

@@ -49,6 +49,8 @@ public struct Scenario: Sendable {
     /// The older population by unit and year, when the scenario gives it as a table
     /// (`elderly_population:`) instead of projecting it (`demography:`).
     public var elderlyPopulation: ElderlyPopulation? = nil
+    /// Childcare places for children under 3 (`childcare:`), when the scenario plans them.
+    public var childcare: ChildcarePlan? = nil
     /// The investment plan (`investment:`), when the scenario has one.
     public var investment: InvestmentPlan? = nil
     /// The basic elderly-care service list to cost (`entitlements:`), when given.

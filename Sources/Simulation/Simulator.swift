@@ -33,6 +33,9 @@ public struct SimulationResult: Sendable {
     public let indicators: IndicatorTable
     /// The verdict on every target, in the scenario's order.
     public let targets: [TargetResult]
+    /// Childcare places and their spending, when the scenario plans them and projects its
+    /// population.
+    public var childcare: ChildcareRun?
     /// The service list's costing and the long-term-care fund, when the scenario has them.
     public var entitlements: EntitlementStage.Outcome = .init()
     /// How long each stage took, in milliseconds.
@@ -171,6 +174,16 @@ public enum Simulator {
         if let facilities {
             IndicatorAssembly.facilities(facilities, into: &table, tree: tree)
         }
+        let childcare = population.flatMap { population in
+            scenario.childcare.flatMap { plan in
+                population.total.map { total in
+                    ChildcareStock.run(
+                        plan, years: years, residents: total,
+                        childrenUnder3: population.under3 ?? total)
+                }
+            }
+        }
+        IndicatorAssembly.childcare(childcare, population: population, into: &table, tree: tree)
         IndicatorAssembly.need(
             population, facilities: facilities,
             rules: scenario.facilities?.demand ?? CareDemandRules(),
@@ -191,6 +204,7 @@ public enum Simulator {
             indicators: table, targets: targets,
             timings: timings)
         simulation.entitlements = entitlements
+        simulation.childcare = childcare
         simulation.notes = notes
         return simulation
     }

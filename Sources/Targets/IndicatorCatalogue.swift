@@ -296,6 +296,25 @@ public enum IndicatorCatalogue {
             unit: .perPerson, displayUnit: .perThousand, aggregation: .ratio, levels: aboveCounty,
             range: nonNegative,
             action: GapAction(chinese: "再增加 {n} 个托位", english: "add {n} more childcare places")),
+        Indicator(
+            id: "childcare-places", chineseName: "3岁以下婴幼儿托位数",
+            englishName: "Childcare places for under-3s",
+            chineseDefinition: "基期托位（基期每千人托位数 × 常住人口）加规划新增并已建成的托位",
+            englishDefinition:
+                "Base-year places (the base rate per 1,000 × residents) plus the places the plan added that have opened",
+            unit: .one, aggregation: .sum, levels: everyLevel, range: nonNegative),
+        Indicator(
+            id: "children-under-3", chineseName: "3岁以下婴幼儿数", englishName: "Children under 3",
+            chineseDefinition: "0–2岁常住人口（人口预测）",
+            englishDefinition: "Residents aged 0–2 (projected)",
+            unit: .person, aggregation: .sum, levels: everyLevel, range: nonNegative),
+        Indicator(
+            id: "childcare-capital-cost", chineseName: "托位建设投入",
+            englishName: "Capital spent on childcare places",
+            chineseDefinition: "当年批准新增托位 × 每个托位建设成本",
+            englishDefinition: "Places approved in the year × the capital cost of a place",
+            unit: .yuan, displayUnit: .tenThousandYuan, aggregation: .sum, levels: everyLevel,
+            range: nonNegative),
 
         // Money
         Indicator(

@@ -25,8 +25,7 @@ import Testing
             bands: bands, female: [150, 200, 200, 100, 50], male: [150, 200, 200, 100, 50])
         let summary = CareNeed.summary(
             of: population, year: 2020, prevalence: try Self.prevalence(),
-            specialGroups: [SpecialGroup(name: "特困", share: 0.01)],
-            childcarePlacesPerThousand: 4.5)
+            specialGroups: [SpecialGroup(name: "特困", share: 0.01)])
         // Level 2 (moderate): 200 × 0.05 + 100 × 0.1 = 20; level 4: 200 × 0.02 + 100 × 0.1 = 14.
         #expect(abs(summary.byLevel[2] - 20) < 1e-12)
         #expect(abs(summary.byLevel[4] - 14) < 1e-12)
@@ -40,8 +39,6 @@ import Testing
         // Children 0–2: 3 of the 20 years of 0–19: 300 × 3 / 20 = 45.
         #expect(summary.childrenUnder3 == 45)
         #expect(summary.specialGroups == [3])
-        // 4.5 places per 1,000 of the 1,400 residents: 6.3.
-        #expect(abs(summary.childcarePlaces! - 6.3) < 1e-12)
     }
 
     @Test("Prevalence is interpolated between key years: level 4 at 60–79 in 2025 is 0.015")

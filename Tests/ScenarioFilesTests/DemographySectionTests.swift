@@ -98,7 +98,6 @@ enum DemographyScenario {
               care_need:
                 prevalence: prevalence.csv
                 special_groups: {特困: 0.5 %, living_alone: {share: 10 %, from_age: 65}}
-                childcare_places_per_1000: 4.5
 
             """
 
@@ -144,7 +143,6 @@ enum DemographyScenario {
                 SpecialGroup(name: "特困", share: 0.005),
                 SpecialGroup(name: "living_alone", share: 0.1, fromAge: 65),
             ])
-        #expect(care.childcarePlacesPerThousand == 4.5)
         // The resolved scenario names the tables from the working folder.
         #expect(loaded.resolvedYAML.contains("population: \(folder.path)/population.csv"))
     }
