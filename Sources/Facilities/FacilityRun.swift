@@ -236,6 +236,10 @@ public struct FacilityRun: Sendable {
     /// The stock at the end of every year, base year first, when the run was asked to keep
     /// them (``FacilityRunInput/keepsYearEndStocks``); empty otherwise.
     public let yearEndStocks: [FacilityStock]
+    /// Caregivers trained (培训) and the money paid for their training, by year, base year
+    /// first (none in the base year): the plan's `trained_per_year` as far as its funding
+    /// source paid for it.
+    public internal(set) var training: [(trained: Double, spent: Double)] = []
     /// The whole welfare-lottery fund by year (nil where not given).
     let lotteryTotal: [Double?]
     /// ((year offset × regions) + region) × Field.count + field.

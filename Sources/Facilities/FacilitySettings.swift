@@ -90,6 +90,9 @@ public struct StaffingRules: Hashable, Sendable {
     /// Caregivers of a facility whose inventory gives none, and of every facility that
     /// opens, as a share of its need.
     public var initialShareOfNeed: Double
+    /// The share of the base year's caregivers and home directors already trained (培训率 at
+    /// the start); default 0 (an assumption: no figure is published).
+    public var trainedShareAtStart: Double = 0
 
     public init(
         residentsPerCaregiver: [Double] = [10, 6, 6, 3, 3],

@@ -218,6 +218,8 @@ struct Engine {
     var pool: Double = 0
     var trainingPaid: Double = 0
     var trainedThisYear: Double = 0
+    /// Caregivers trained and the money paid for it, by year (see ``FacilityRun/training``).
+    var training: [(trained: Double, spent: Double)] = []
     /// The year's operating subsidy by reporting region, its total, and a region without a
     /// rate (-1 when none).
     var subsidyByRegion: [Double] = []
@@ -642,13 +644,15 @@ struct Engine {
             record()
             if input.keepsYearEndStocks { yearEndStocks.append(stock) }
         }
-        return FacilityRun(
+        var run = FacilityRun(
             years: years, regionIndices: reportRegions, parentIndices: reportParents,
             planningRegion: planningReport, countsFamilyBeds: settings.countsFamilyBeds,
             budgets: budgetYears, actionOutcomes: outcomes,
             unfundedAtHorizon: backlog.map(\.total), stock: stock,
             lotteryTotal: years.map { plan.welfareLotteryTotal?.value(in: $0) },
             values: values, yearEndStocks: yearEndStocks)
+        run.training = training
+        return run
     }
 
     /// Opens approved projects and projects under construction whose year has come.
@@ -1040,6 +1044,7 @@ struct Engine {
     /// Adds the year's stock and population to its values, sums them up the reporting
     /// tree, and keeps them.
     mutating func record() {
+        training.append((trainedThisYear, trainingPaid))
         let reportCount = reportRegions.count
         let width = Field.count
         let share = trainedShare

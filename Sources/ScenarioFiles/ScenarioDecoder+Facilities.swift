@@ -32,6 +32,7 @@ struct InventoryContext {
 ///     trained_per_year: {2021: 200}    # persons, held until the next key
 ///     attrition: 5 %
 ///     initial_share_of_need: 1
+///     trained_share: 0                 # share of the base year's staff already trained
 ///   take_up: take-up.csv               # level,institutional,community,home (CareDemandRules)
 ///   # or inline, which draws can vary:
 ///   # take_up: {institutional: {intact: 0.3 %, mild: 1.5 %, moderate: 3 %, severe: 4 %, complete: 4 %}}
@@ -47,7 +48,7 @@ extension ScenarioDecoder {
     ]
     static let staffingKeys = [
         "residents_per_caregiver", "resident_mix", "trained_per_year", "attrition",
-        "initial_share_of_need",
+        "initial_share_of_need", "trained_share",
     ]
 
     /// Decodes `facilities:` and `investment:` into the scenario.
@@ -335,6 +336,7 @@ extension ScenarioDecoder {
         for (key, keyPath) in [
             ("attrition", \StaffingRules.attrition),
             ("initial_share_of_need", \StaffingRules.initialShareOfNeed),
+            ("trained_share", \StaffingRules.trainedShareAtStart),
         ] {
             fields.read(key, into: &rules[keyPath: keyPath], failed: &failed) {
                 Read.quantity($0, field: $1, unit: .fraction, range: 0...1, log: &log)?.value

@@ -209,6 +209,41 @@ enum IndicatorAssembly {
         }
     }
 
+    /// The training rate (培训率) and the training fund of the planning region, year by year:
+    /// trained staff = last year's × (1 − attrition) + those trained this year, at most the
+    /// staff; staff = caregivers working + one director per operating home (院长); the rate
+    /// is trained ÷ staff, starting from `trained_share`. The fund is what the year's training
+    /// cost (`talent-fund`).
+    static func training(
+        _ run: FacilityRun, staffing: StaffingRules, into table: inout IndicatorTable
+    ) {
+        guard run.training.count == run.years.count else { return }
+        let region = run.regionIndices[run.planningRegion]
+        let keep = 1 - min(max(staffing.attrition, 0), 1)
+        var trained = 0.0
+        for (offset, year) in run.years.enumerated() where table.years.contains(year) {
+            let position = run.planningRegion
+            let caregivers = run.value(.caregiversAvailable, year: year, region: position) ?? 0
+            let directors = [FacilityType.institution, .specialHardshipHome, .honourHome].reduce(
+                0.0
+            ) { $0 + (run.value(.facilities($1), year: year, region: position) ?? 0) }
+            let staff = caregivers + directors
+            trained =
+                offset == 0
+                ? staff * staffing.trainedShareAtStart
+                : trained * keep + run.training[offset].trained
+            trained = min(trained, staff)
+            table.set(
+                indicator("training-rate"), year: year, region: region, numerator: trained,
+                denominator: staff)
+            if offset > 0 {
+                table.set(
+                    indicator("talent-fund"), year: year, region: region,
+                    value: run.training[offset].spent)
+            }
+        }
+    }
+
     /// Public homes per region; township- and county-level public homes rated at least one
     /// and two stars (GB/T 37276). The inventory says where a home stands, not which level of
     /// government runs it, so the level follows the type: special-hardship homes that are not

@@ -173,6 +173,9 @@ public enum Simulator {
         IndicatorAssembly.population(population, into: &table, tree: tree)
         if let facilities {
             IndicatorAssembly.facilities(facilities, into: &table, tree: tree)
+            IndicatorAssembly.training(
+                facilities, staffing: scenario.facilities?.staffing ?? StaffingRules(),
+                into: &table)
         }
         let childcare = population.flatMap { population in
             scenario.childcare.flatMap { plan in

@@ -104,6 +104,19 @@ import Testing
         expect("staffing-gap", 2020, "2103", 0)
     }
 
+    // Training: staff = caregivers + one director per home (4 homes). 2020: 62.0996… + 4 =
+    // 66.0996…, half trained (`trained_share`). 2021: 海城's homes need 50 × 12.264 / 57.24 =
+    // 10.7128… caregivers, 0.2428… more than they have; 10 are trained and fill that gap, so
+    // 28 + 23.6296… + 10.7128… + 4 = 66.3424… staff, of whom 33.0498… + 10 = 43.0498… are
+    // trained (no attrition): 64.89%.
+    @Test func theTrainingRateCountsTrainedStaff() {
+        expect("training-rate", 2020, "2103", 0.5)
+        let staff2021 = 28 + 100 * 95.7 / 405 + 50 * 12.264 / 57.24 + 4
+        expect("caregivers", 2021, "2103", staff2021 - 4)
+        expect(
+            "training-rate", 2021, "2103", (134.17 - 72.07037 + 4) / 2 / staff2021 + 10 / staff2021)
+    }
+
     // Community and home care: 台安 per unit 100 × 10% + 50 × 20% + 30 × 20% + 20 × 10% = 28,
     // × 9 = 252; home care 100 × 20% + 50 × 30% + 30 × 30% + 20 × 30% = 50, × 9 = 450.
     @Test func communityAndHomeCareNeeded() {
