@@ -4,7 +4,8 @@ import Uncertainty
 ///
 /// A key path names a number when it leads to a plain number (`0.5`, `8 %`, `1.2 亿元`), a
 /// mapping with its `value:` (`{value: 0.5, source: …}`), or a series of years (`{2021: …}`
-/// or `{values: {…}, unit: …}`), whose values can only be scaled. Replaced numbers keep the
+/// or `{values: {…}, unit: …}`) or a set of numbers by name (`{intact: 0.3 %, mild: 1.5 %}`),
+/// whose values can only be scaled. Replaced numbers keep the
 /// unit they are written with; a number written whole stays whole (rounded), so counts such
 /// as `per_year` remain counts.
 enum ScenarioNumbers {
@@ -77,9 +78,9 @@ enum ScenarioNumbers {
         if let values = entries.first(where: { $0.key == "values" })?.value {
             return classify(values)
         }
-        guard ScenarioMerge.isYearKeyed(node),
-            entries.allSatisfy({ $0.value.scalar.flatMap(number) != nil })
-        else { return nil }
+        // A series of years, or a set of numbers by name (such as take-up by care level):
+        // both can only be scaled.
+        guard entries.allSatisfy({ $0.value.scalar.flatMap(number) != nil }) else { return nil }
         return .series(years: entries.count)
     }
 
@@ -175,9 +176,10 @@ extension ScenarioNumbers {
         if let value = entries.first(where: { $0.key == "value" || $0.key == "values" })?.value {
             return values(of: value)
         }
-        guard ScenarioMerge.isYearKeyed(node) else { return nil }
+        // Years in year order; numbers by name in the order written.
+        let ordered = ScenarioMerge.isYearKeyed(node) ? entries.sorted { $0.key < $1.key } : entries
         var result: [Double] = []
-        for entry in entries.sorted(by: { $0.key < $1.key }) {
+        for entry in ordered {
             guard let scalar = entry.value.scalar, let (value, _, _) = number(scalar) else {
                 return nil
             }

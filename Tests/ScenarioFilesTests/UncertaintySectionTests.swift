@@ -99,6 +99,35 @@ import Uncertainty
         #expect(template.numbers(at: ["facilities", "occupancy", "institutional"])?.whole == false)
     }
 
+    @Test func aScaleMultipliesEveryNumberOfASetByName() throws {
+        let folder = try TemporaryFolder()
+        let path = try folder.write([
+            "s/scenario.yaml": Self.base.replacingOccurrences(
+                of: "  staffing: {attrition: 8 %}\n",
+                with:
+                    "  staffing: {attrition: 8 %}\n  take_up: {institutional: {intact: 0.3 %, mild: 1.5 %, moderate: 3 %, severe: 4 %, complete: 5 %}}\n"
+            ),
+            "s/regions.csv": SmallScenario.regions,
+            "s/facilities.csv": Self.facilities,
+            "s/unit-costs.csv": Self.costs,
+        ])
+        let template = try ScenarioLoader().loadTemplate(path + "/s").get()
+        let scenario = try template.scenario(with: [
+            .init(
+                keyPath: ["facilities", "take_up", "institutional"], application: .scale,
+                value: 2)
+        ]).get()
+        // Every level's take-up doubled: 0.6%, 3%, 6%, 8%, 10%.
+        let takeUp = try #require(scenario.facilities?.demand.institutionalTakeUp)
+        #expect(takeUp.count == 5)
+        for (got, expected) in zip(takeUp, [0.006, 0.03, 0.06, 0.08, 0.10]) {
+            #expect(abs(got - expected) < 1e-12)
+        }
+        #expect(
+            template.numbers(at: ["facilities", "take_up", "institutional"])?.values
+                == [0.3, 1.5, 3, 4, 5])
+    }
+
     /// A mistake, the line it is on and the start of its message.
     struct BadSection: Sendable, CustomTestStringConvertible {
         var name: String
