@@ -24,6 +24,12 @@ public struct FacilitySettings: Sendable {
     /// not, and the population gives capability levels, residents follow care demand.
     public var pinsInstitutionalOccupancy: Bool
 
+    /// Whether institutional residents follow care demand in a run on this population: the
+    /// population gives capability levels and the occupancy is not pinned.
+    public func residentsFollowNeed(_ population: ElderlyPopulation?) -> Bool {
+        population?.byLevel != nil && !pinsInstitutionalOccupancy
+    }
+
     /// Defaults of occupancy (assumptions, overridable): institutional 0.5 (MCA, July 2020:
     /// 2.15 million residents in 4.29 million beds), community 0.3, family 1.0 (a certified
     /// family bed is someone's bed).

@@ -684,8 +684,7 @@ struct Engine {
     static func demandRules(_ settings: FacilitySettings, _ population: ElderlyPopulation?)
         -> CareDemandRules?
     {
-        guard population?.byLevel != nil, !settings.pinsInstitutionalOccupancy else { return nil }
-        return settings.demand
+        settings.residentsFollowNeed(population) ? settings.demand : nil
     }
 
     /// Residents from need (入住由需求决定), per catchment region: each county (or city or

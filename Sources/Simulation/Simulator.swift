@@ -209,6 +209,10 @@ public enum Simulator {
         simulation.entitlements = entitlements
         simulation.childcare = childcare
         simulation.notes = notes
+        if let settings = scenario.facilities {
+            simulation.notes.append(
+                Self.residentsNote(settings, population: try? population?.elderly))
+        }
         return simulation
     }
 }
@@ -248,6 +252,36 @@ extension Simulator {
         } catch {
             throw .population(error)
         }
+    }
+}
+
+extension Simulator {
+    /// What the run says about how institutional residents were counted.
+    static func residentsNote(_ settings: FacilitySettings, population: ElderlyPopulation?)
+        -> RunNote
+    {
+        if settings.residentsFollowNeed(population) {
+            return RunNote(
+                chinese:
+                    "机构入住人数按照护需求测算：各能力等级老年人 × 入住需求率（facilities.take_up），以各县养老机构床位为上限，入住率随之变化。",
+                english:
+                    "Institutional residents follow care need: older people at each capability level × take-up (facilities.take_up), up to each county's institutional beds; occupancy follows."
+            )
+        }
+        if population?.byLevel == nil {
+            return RunNote(
+                chinese:
+                    "人口未分能力等级，无法按照护需求测算入住人数和所需床位：机构入住率采用情景给定值或默认值（facilities.occupancy.institutional）。给出 demography.care_need.prevalence，或在 elderly_population 表中给出 mild、moderate、severe、complete 列，即可按需求测算。",
+                english:
+                    "The population has no capability levels, so residents and beds needed cannot follow care need: institutional occupancy is the scenario's rate or the default (facilities.occupancy.institutional). Give demography.care_need.prevalence, or the columns mild, moderate, severe, complete in the elderly_population table, to compute them from need."
+            )
+        }
+        return RunNote(
+            chinese:
+                "机构入住率采用情景给定值（facilities.occupancy.institutional），不随照护需求变化；需求与供给表中的所需床位仅作对比。",
+            english:
+                "Institutional occupancy is pinned at the scenario's rate (facilities.occupancy.institutional), not driven by care need; the beds needed in the need-and-supply table are for comparison."
+        )
     }
 }
 
