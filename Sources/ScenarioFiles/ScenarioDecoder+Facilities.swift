@@ -242,6 +242,31 @@ extension ScenarioDecoder {
         )
     }
 
+    /// The five numbers of a mapping by care level (`{intact: …, mild: …, moderate: …,
+    /// severe: …, complete: …}`) under `key`, each within `range`; nil when absent or, with
+    /// `failed` set, when any is missing or wrong.
+    static func byCareLevel(
+        _ fields: Fields, _ key: String, range: ClosedRange<Double>, failed: inout Bool,
+        log: inout DiagnosticLog
+    ) -> [Double]? {
+        let levels = StaffingRules.CareLevel.allCases.map(\.identifier)
+        guard let entries = fields.fields(key, keys: levels, failed: &failed, log: &log) else {
+            return nil
+        }
+        var result: [Double] = []
+        for level in levels {
+            guard let entry = entries.required(level, log: &log),
+                let (number, _) = Read.quantity(
+                    entry, field: entries.path(level), unit: .fraction, range: range, log: &log)
+            else {
+                failed = true
+                return nil
+            }
+            result.append(number)
+        }
+        return result
+    }
+
     /// `take_up: {institutional: {intact: …, …}, community: {…}, home: {…}}`: shares of the
     /// older persons at each level; `institutional` required, the others optional.
     private func decodeTakeUp(_ node: YAMLNode, log: inout DiagnosticLog) -> CareDemandRules? {
@@ -251,22 +276,8 @@ extension ScenarioDecoder {
         else { return nil }
         let levels = StaffingRules.CareLevel.allCases.map(\.identifier)
         var failed = false
-        var rates: [[Double]?] = [nil, nil, nil]
-        for (index, kind) in kinds.enumerated() {
-            guard let entries = fields.fields(kind, keys: levels, failed: &failed, log: &log)
-            else { continue }
-            var row: [Double] = []
-            for level in levels {
-                guard let entry = entries.required(level, log: &log),
-                    let (share, _) = Read.quantity(
-                        entry, field: entries.path(level), unit: .fraction, range: 0...1, log: &log)
-                else {
-                    failed = true
-                    continue
-                }
-                row.append(share)
-            }
-            if row.count == levels.count { rates[index] = row }
+        let rates = kinds.map {
+            Self.byCareLevel(fields, $0, range: 0...1, failed: &failed, log: &log)
         }
         guard !failed, let institutional = rates[0] else { return nil }
         for level in levels.indices {
@@ -294,23 +305,8 @@ extension ScenarioDecoder {
         else { return nil }
         var rules = StaffingRules()
         var failed = false
-        let levels = StaffingRules.CareLevel.allCases.map(\.identifier)
         func byLevel(_ key: String, range: ClosedRange<Double>) -> [Double]? {
-            guard let entries = fields.fields(key, keys: levels, failed: &failed, log: &log) else {
-                return nil
-            }
-            var result: [Double] = []
-            for level in levels {
-                guard let entry = entries.required(level, log: &log),
-                    let (number, _) = Read.quantity(
-                        entry, field: entries.path(level), unit: .fraction, range: range, log: &log)
-                else {
-                    failed = true
-                    return nil
-                }
-                result.append(number)
-            }
-            return result
+            Self.byCareLevel(fields, key, range: range, failed: &failed, log: &log)
         }
         if let ratios = byLevel("residents_per_caregiver", range: 0.1...100) {
             rules.residentsPerCaregiver = ratios
