@@ -126,11 +126,13 @@ extension AnnualReport {
                     })
             ),
             ("ltc_fund_deficit_year", data.fundDeficitYear.map(JSONValue.integer) ?? .null),
+            ("need_and_supply", needAndSupplyJSON()),
         ])
         return Array(value.text().utf8)
     }
 
-    /// `report-YEAR.xlsx`: sheets Summary, Targets, Districts, Indicators, Costs.
+    /// `report-YEAR.xlsx`: sheets Summary, Targets, Districts, Indicators, Costs (and Service
+    /// list, Need and supply when the run has them).
     /// - Parameter scratch: the folder the workbook is written to before it is read back.
     public func workbook(scratch: String? = nil) throws(WorkbookError) -> [UInt8] {
         // A fixed creation date, 1 January of the report's year (UTC), so the bytes repeat.
@@ -318,7 +320,61 @@ extension AnnualReport {
             book.setWidth(40, columns: 0...0, in: sheet)
             book.setWidth(16, columns: 1...4, in: sheet)
         }
+        // Need and supply, when the run computed need.
+        let need = NeedAndSupply(data: data)
+        if need.isComputed {
+            let sheet = book.addSheet(language.text("需求与供给", "Need and supply"))
+            let table = need.table(need.defaultUnits, year: year, language: language)
+            for (column, name) in table.header.enumerated() {
+                book.write(name, at: 0, column, in: sheet, format: header)
+            }
+            for (index, row) in need.rows(need.defaultUnits, year: year).enumerated() {
+                book.write(table.rows[index][0], at: index + 1, 0, in: sheet)
+                let numbers = [
+                    row.bedsNeeded, row.beds, row.residents, row.waiting, row.nursingBedsNeeded,
+                    row.nursingBeds, row.caregiversNeeded, row.caregivers,
+                ]
+                for (offset, value) in numbers.enumerated() {
+                    if let value {
+                        book.write(
+                            value.rounded(), at: index + 1, offset + 1, in: sheet,
+                            format: CellFormat(numberFormat: "#,##0"))
+                    }
+                }
+                if let first = row.firstYearShort {
+                    book.write(Double(first), at: index + 1, 9, in: sheet)
+                } else {
+                    book.write(table.rows[index][9], at: index + 1, 9, in: sheet)
+                }
+            }
+            book.freeze(rows: 1, columns: 1, in: sheet)
+            book.setWidth(24, columns: 0...0, in: sheet)
+            book.setWidth(14, columns: 1...9, in: sheet)
+        }
         return try book.data()
+    }
+
+    /// The need-and-supply rows of the planning region and its units, for the JSON report;
+    /// an empty list when the run did not compute need.
+    func needAndSupplyJSON() -> JSONValue {
+        let need = NeedAndSupply(data: data)
+        guard need.isComputed else { return .array([]) }
+        func number(_ value: Double?) -> JSONValue {
+            value.map { .number(RunTables.number($0)) } ?? .null
+        }
+        return .array(
+            need.rows(need.defaultUnits, year: year).map { row in
+                .object([
+                    ("region", .string(data.tree.regions[row.region].code.shortForm)),
+                    ("beds_needed", number(row.bedsNeeded)), ("beds", number(row.beds)),
+                    ("residents", number(row.residents)), ("waiting", number(row.waiting)),
+                    ("nursing_beds_needed", number(row.nursingBedsNeeded)),
+                    ("nursing_beds", number(row.nursingBeds)),
+                    ("caregivers_needed", number(row.caregiversNeeded)),
+                    ("caregivers", number(row.caregivers)),
+                    ("first_year_short", row.firstYearShort.map(JSONValue.integer) ?? .null),
+                ])
+            })
     }
 }
 
