@@ -34,6 +34,32 @@ func csvRows(_ path: String) throws -> [[String]] {
         #expect(rows[19][1] == "")  // the open band has no width
     }
 
+    /// Expected: the e(x) printed by the US Census Bureau's PAS spreadsheet LTPOPDTH for its
+    /// sample data (males, North, IMR 0.1), as transcribed in timriffe/DemoTools
+    /// tests/testthat/test-ltpopdth.R.
+    @Test(
+        "lifetable --ax pas --imr 0.1 --region north reproduces LTPOPDTH's e0 56.31 and e50 24.09")
+    func lifeTableInfantMortality() throws {
+        let folder = try TemporaryFolder()
+        let out = folder.path + "/pas.csv"
+        let result = try yanglao([
+            "lifetable", "--input", "Examples/demography/lifetable-pas-north-males.csv",
+            "--ax", "pas", "--sex", "male", "--region", "north", "--imr", "0.1", "--out", out,
+        ])
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(result.output.contains("56.31"))
+        let rows = try csvRows(out)
+        #expect(rows[1][3] == "0.10000000")  // q0 is the IMR
+        let ex = rows.dropFirst().map { Double($0[9])! }
+        #expect(abs(ex[0] - 56.31) <= 0.005 && abs(ex[11] - 20.52) <= 0.005)
+        let refused = try yanglao([
+            "lifetable", "--input", "Examples/demography/lifetable-pas-north-males.csv",
+            "--ax", "un", "--sex", "male", "--imr", "0.1", "--out", folder.path + "/x.csv",
+        ])
+        #expect(refused.status == 64)
+        #expect(refused.errors.contains("--imr needs --ax pas"))
+    }
+
     @Test(
         "project on the Anshan example: 2 areas × 4 times × 2 sexes × 18 bands, and births by mother's age"
     )
