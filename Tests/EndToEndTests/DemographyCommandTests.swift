@@ -236,3 +236,36 @@ struct CountyBacktestTests {
         #expect(result.output.contains("left out"))
     }
 }
+
+/// The population below the county in whole persons (issue 16, item 6).
+@Suite struct WholePersonsRunTests {
+    /// 卫滨区 (410703): 8 streets and towns. Each township's population and persons aged 60+
+    /// in `indicators.csv` is a whole number, and in every year the townships add up to the
+    /// district exactly (largest-remainder shares of the district's rounded count).
+    @Test("Weibin's townships hold whole persons and add up to the district in every year")
+    func weibinTownshipsAreWhole() throws {
+        let folder = try TemporaryFolder()
+        let result = try yanglao([
+            "run", "Scenarios/weibin", "--out", folder.path, "--run-id", "whole", "--quiet",
+        ])
+        #expect(result.status == 0, "\(result.errors)")
+        let rows = try csvRows(folder.path + "/weibin/whole/indicators.csv")
+        let header = rows[0]
+        let column = { (name: String) in header.firstIndex(of: name)! }
+        var townships: [String: Double] = [:]
+        var district: [String: Double] = [:]
+        for row in rows.dropFirst()
+        where ["population", "aged-60-plus"].contains(row[column("indicator")]) {
+            let key = row[column("year")] + " " + row[column("indicator")]
+            let value = try #require(Double(row[column("value")]))
+            #expect(value == value.rounded(), "\(row)")
+            switch row[column("level")] {
+            case "township": townships[key, default: 0] += value
+            case "county": district[key] = value
+            default: break
+            }
+        }
+        #expect(district.count >= 2 * 16)
+        for (key, value) in district { #expect(townships[key] == value, "\(key)") }
+    }
+}
