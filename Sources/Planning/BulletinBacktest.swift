@@ -77,7 +77,9 @@ extension Planning {
             let units = inputs.table(file).flatMap { DemographyTables.census($0, log: &inputs.log) }
             try inputs.check(quiet: true) { _ in }
             guard let units, !units.isEmpty else { throw PlanningError(.failed, "") }
-            let provinces = units.filter { $0.code.count == 6 && $0.code.hasSuffix("0000") }
+            let provinces = units.filter {
+                $0.code.count == 6 && $0.code.hasSuffix("0000") && $0.code != "000000"
+            }
             let chosen = provinces.isEmpty ? units : provinces
             var sum = AgeSexPopulation.nobody(on: chosen[0].population.bands)
             for unit in chosen { sum = sum.adding(unit.population) }
