@@ -48,12 +48,18 @@ public struct DemographyInputs: Hashable, Sendable {
     public var migration: MigrationAssumption?
     /// Care need, if given.
     public var careNeed: CareNeedAssumption?
+    /// The relative sizes of single-year cohorts that re-split the source bands after
+    /// graduation (``Graduation/reshaped(_:sourceBands:weights:)``), if given.
+    public var cohortShape: [Int: Double]?
+    /// How each area's persons are shared among its communities and villages.
+    public var allocation: UnitAllocation
 
     public init(
         areas: [DivisionCode], basePopulation: [AgeSexPopulation], sourceBands: AgeBands,
         graduation: GraduationMethod?, fertility: FertilityAssumption,
         sexRatioAtBirth: YearlyValues, mortality: MortalityAssumption,
-        migration: MigrationAssumption? = nil, careNeed: CareNeedAssumption? = nil
+        migration: MigrationAssumption? = nil, careNeed: CareNeedAssumption? = nil,
+        cohortShape: [Int: Double]? = nil, allocation: UnitAllocation = UnitAllocation()
     ) {
         self.areas = areas
         self.basePopulation = basePopulation
@@ -64,6 +70,8 @@ public struct DemographyInputs: Hashable, Sendable {
         self.mortality = mortality
         self.migration = migration
         self.careNeed = careNeed
+        self.cohortShape = cohortShape
+        self.allocation = allocation
     }
 
     /// The projection's single-year bands.
@@ -89,8 +97,10 @@ public struct DemographyInputs: Hashable, Sendable {
         }
     }
 
-    /// Projects the base population in annual steps from `baseYear` to `horizon`: step t
-    /// takes the rates of year `baseYear + t`.
+    /// Projects the base population in annual steps from `baseYear` to `horizon`. Time t is
+    /// the census day (1 November) of `baseYear + t`; step t, from there to the next census
+    /// day, lies 2 months in that year and 10 in the next, and takes the rates (mortality,
+    /// fertility, sex ratio at birth, migration totals) of year `baseYear + t + 1`.
     /// - Throws: ``RunError``.
     public func project(from baseYear: Int, to horizon: Int, threads: Int? = nil)
         throws(RunError) -> ProjectionResult
@@ -101,7 +111,7 @@ public struct DemographyInputs: Hashable, Sendable {
         var fertility: [[Double]] = []
         var ratios: [Double] = []
         for step in 0..<max(steps, 0) {
-            let year = baseYear + step
+            let year = baseYear + step + 1
             var pair: [SurvivalRatios] = []
             for sex in Sex.allCases {
                 let table: LifeTable
@@ -138,7 +148,7 @@ public struct DemographyInputs: Hashable, Sendable {
                 let weight = total > 0 ? population.total / total : 0
                 for step in 0..<max(steps, 0) {
                     let spread = schedule.distribute(
-                        (path.value(in: baseYear + step) ?? 0) * weight, on: bands,
+                        (path.value(in: baseYear + step + 1) ?? 0) * weight, on: bands,
                         femaleShare: femaleShare)
                     counts += spread.female + spread.male
                 }

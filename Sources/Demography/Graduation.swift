@@ -262,3 +262,51 @@ struct Multipliers: Sendable {
             [0.0027, -0.0284, 0.1570, 0.0804, -0.0117],
         ])
 }
+
+extension Graduation {
+    /// Re-splits the five-year (or wider) bands of a single-year population by the relative
+    /// size of each single-year cohort (均匀曲线之外的队列形状): each band of `sourceBands` whose
+    /// every age has a weight keeps its total and shares it in proportion to the weights;
+    /// other bands are left as they are.
+    ///
+    /// A smooth graduation (Sprague, Beers) cannot see a cohort much smaller than its
+    /// neighbours, such as those born in China in 1959–1961: the 2020 census's 55–59 and
+    /// 60–64 bands each hold one such year at an end, and a smooth curve gives it as many
+    /// persons as its neighbours. Weights from the cohorts' births (or from a single-year
+    /// census of the province) put the band's persons where they are.
+    /// - Parameters:
+    ///   - population: single years (the result of ``singleYears(_:method:)``).
+    ///   - sourceBands: the bands the counts were given in.
+    ///   - weights: a relative size for single ages at the reference date (any scale).
+    /// - Returns: the population with the covered bands re-split; totals by band unchanged.
+    /// - Complexity: O(number of ages).
+    public static func reshaped(
+        _ population: AgeSexPopulation, sourceBands: AgeBands, weights: [Int: Double]
+    ) -> AgeSexPopulation {
+        let bands = population.bands
+        var female = population.female
+        var male = population.male
+        for index in 0..<sourceBands.count {
+            guard let width = sourceBands.width(of: index), width > 1 else { continue }
+            let lower = sourceBands.lowerBounds[index]
+            let ages = Array(lower..<(lower + width))
+            let given = ages.compactMap { weights[$0] }
+            let sum = given.reduce(0, +)
+            guard given.count == width, sum > 0 else { continue }
+            let positions = ages.compactMap { bands.index(containing: $0) }
+            guard positions.count == width, Set(positions).count == width else { continue }
+            for counts in [\AgeSexPopulation.female, \.male] {
+                let total = positions.reduce(0.0) { $0 + population[keyPath: counts][$1] }
+                for (age, position) in zip(ages, positions) {
+                    let value = total * weights[age]! / sum
+                    if counts == \AgeSexPopulation.female {
+                        female[position] = value
+                    } else {
+                        male[position] = value
+                    }
+                }
+            }
+        }
+        return AgeSexPopulation(unchecked: bands, female: female, male: male)
+    }
+}

@@ -11,19 +11,28 @@ public enum AverageYearsLivedRule: Hashable, Sendable, CustomStringConvertible {
     /// elsewhere, 1 / m in the open band.
     case coaleDemeny(Sex)
     /// The US Census Bureau Population Analysis System (PAS, spreadsheet LTPOPDTH; Arriaga
-    /// 1994): Coale–Demeny West rules for ages 0 and 1–4 as functions of ₁q₀, with ₁q₀ found
-    /// from ₁m₀ by solving q = m / (1 + (1 − a(q))·m), half the width elsewhere, 1 / m in the
-    /// open band.
-    case populationAnalysisSystem(Sex)
+    /// 1994): Coale–Demeny rules of a model region for ages 0 and 1–4 as functions of ₁q₀,
+    /// half the width elsewhere, 1 / m in the open band. ₁q₀ is the infant mortality rate
+    /// when one is given (LTPOPDTH's IMR input, which then also replaces the table's ₁q₀),
+    /// else it is found from ₁m₀ by solving q = m / (1 + (1 − a(q))·m).
+    case populationAnalysisSystem(
+        Sex, region: CoaleDemenyRegion = .west, infantMortality: Double? = nil)
 
     public var description: String {
         switch self {
         case .given: "given"
         case .midInterval: "mid-interval"
         case .coaleDemeny(let sex): "Coale–Demeny (\(sex))"
-        case .populationAnalysisSystem(let sex): "PAS (\(sex))"
+        case .populationAnalysisSystem(let sex, let region, let imr):
+            "PAS (\(sex), \(region)\(imr.map { ", IMR \($0)" } ?? ""))"
         }
     }
+}
+
+/// The four regional families of the Coale–Demeny model life tables, whose rules for ₁a₀
+/// and ₄a₁ differ (UN Manual X, 1983, Table 164; the PAS spreadsheet LTPOPDTH).
+public enum CoaleDemenyRegion: String, Hashable, Sendable, CaseIterable {
+    case west, north, east, south
 }
 
 /// A period life table (生命表): the functions mx, qx, ax, lx, dx, Lx, Tx and ex by age band.
@@ -132,6 +141,9 @@ public struct LifeTable: Hashable, Sendable {
             }
             let n = Double(widthInt)
             var q = n * m / (1 + (n - ax[index]) * m)
+            if index == 0, let imr = Self.givenInfantMortality(bands: bands, rule: rule) {
+                q = imr
+            }
             if q > 1 {
                 guard case .given = rule else {
                     // Constant force of mortality across the band.
@@ -209,6 +221,14 @@ public struct LifeTable: Hashable, Sendable {
     /// Life expectancy at the first age (e₀ when the table starts at birth).
     public var lifeExpectancy: Double { ex[0] }
 
+    /// The infant mortality rate ₁q₀ a rule imposes, when the table starts with the band 0–1.
+    static func givenInfantMortality(bands: AgeBands, rule: AverageYearsLivedRule) -> Double? {
+        guard case .populationAnalysisSystem(_, _, let imr?) = rule, bands.lowerBounds[0] == 0,
+            bands.width(of: 0) == 1
+        else { return nil }
+        return imr
+    }
+
     /// The ax values a rule gives (open band: 1 / m).
     static func averageYearsLived(bands: AgeBands, mx: [Double], rule: AverageYearsLivedRule)
         throws(BuildError) -> [Double]
@@ -239,9 +259,10 @@ public struct LifeTable: Hashable, Sendable {
                 ax[0] = a0
                 if count > 2, bands.width(of: 1) == 4 { ax[1] = a1 }
             }
-        case .populationAnalysisSystem(let sex):
+        case .populationAnalysisSystem(let sex, let region, let imr):
             if bands.lowerBounds[0] == 0, bands.width(of: 0) == 1 {
-                let (a0, a1) = ChildAverageYears.populationAnalysisSystem(sex: sex, m0: mx[0])
+                let (a0, a1) = ChildAverageYears.populationAnalysisSystem(
+                    sex: sex, region: region, m0: mx[0], q0: imr)
                 ax[0] = a0
                 if count > 2, bands.width(of: 1) == 4 { ax[1] = a1 }
             }
@@ -264,19 +285,39 @@ enum ChildAverageYears {
         }
     }
 
-    /// Coale–Demeny West in terms of q₀ (UN Manual X, 1983, Table 164, as the PAS
-    /// spreadsheet LTPOPDTH applies it): ₁a₀ = α + β·q₀ with (α, β) = (0.0425, 2.875) for
-    /// males and (0.05, 3.0) for females, 0.33 / 0.35 when q₀ > 0.1; ₄a₁ = 1.653 − 3.013·q₀
-    /// (males), 1.524 − 1.627·q₀ (females), 1.352 / 1.361 when q₀ > 0.1.
+    /// Coale–Demeny rules in terms of q₀ (UN Manual X, 1983, Table 164, as the PAS
+    /// spreadsheet LTPOPDTH applies them): ₁a₀ = α + β·q₀, with β = 2.875 (males) or 3.0
+    /// (females) and α = 0.0425 / 0.05 (West, North, South) or 0.0025 / 0.01 (East), and
+    /// 0.33 / 0.35 (East 0.29 / 0.31) when q₀ > 0.1; ₄a₁ = c − d·q₀ with d = 3.013 (males) or
+    /// 1.627 (females) and c = 1.653 / 1.524 (West), 1.859 / 1.733 (North), 1.614 / 1.487
+    /// (East), 1.541 / 1.402 (South), and when q₀ > 0.1 the constants 1.352 / 1.361 (West),
+    /// 1.558 / 1.570 (North), 1.313 / 1.324 (East), 1.240 / 1.239 (South).
     ///
-    /// q₀ comes from m₀: q = m / (1 + (1 − α − β·q)·m) is the quadratic
+    /// Without a given q₀ it comes from m₀: q = m / (1 + (1 − α − β·q)·m) is the quadratic
     /// β·m·q² − (1 + (1 − α)·m)·q + m = 0, whose smaller root is taken.
-    static func populationAnalysisSystem(sex: Sex, m0: Double) -> (Double, Double) {
-        let (alpha, beta, a0High, a1Intercept, a1Slope, a1High) =
-            sex == .male
-            ? (0.0425, 2.875, 0.33, 1.653, 3.013, 1.352) : (0.05, 3.0, 0.35, 1.524, 1.627, 1.361)
+    static func populationAnalysisSystem(
+        sex: Sex, region: CoaleDemenyRegion = .west, m0: Double, q0 given: Double? = nil
+    ) -> (Double, Double) {
+        let male = sex == .male
+        let beta = male ? 2.875 : 3.0
+        let alpha: Double
+        let a0High: Double
+        switch region {
+        case .east: (alpha, a0High) = male ? (0.0025, 0.29) : (0.01, 0.31)
+        default: (alpha, a0High) = male ? (0.0425, 0.33) : (0.05, 0.35)
+        }
+        let slope = male ? 3.013 : 1.627
+        let (intercept, a1High): (Double, Double)
+        switch region {
+        case .west: (intercept, a1High) = male ? (1.653, 1.352) : (1.524, 1.361)
+        case .north: (intercept, a1High) = male ? (1.859, 1.558) : (1.733, 1.570)
+        case .east: (intercept, a1High) = male ? (1.614, 1.313) : (1.487, 1.324)
+        case .south: (intercept, a1High) = male ? (1.541, 1.240) : (1.402, 1.239)
+        }
         var q0 = 0.2
-        if m0 > 0 {
+        if let given {
+            q0 = given
+        } else if m0 > 0 {
             let a = beta * m0
             let b = 1 + (1 - alpha) * m0
             let discriminant = b * b - 4 * a * m0
@@ -285,6 +326,6 @@ enum ChildAverageYears {
             q0 = 0
         }
         guard q0 <= 0.1 else { return (a0High, a1High) }
-        return (alpha + beta * q0, a1Intercept - a1Slope * q0)
+        return (alpha + beta * q0, intercept - slope * q0)
     }
 }

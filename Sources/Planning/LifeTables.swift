@@ -13,22 +13,32 @@ public struct LifeTableRequest: Sendable {
     public var sex: String?
     /// The radix l at the first age.
     public var radix: Double
+    /// The infant mortality rate ₁q₀ for the pas rule (LTPOPDTH's IMR), if known: it sets
+    /// ₁a₀, ₄a₁ and the table's ₁q₀.
+    public var infantMortality: Double?
+    /// The Coale–Demeny region of the pas rule: west (default), north, east or south.
+    public var region: String?
     /// Where to write the life table.
     public var out: String
 
     public init(
         input: String, ax: AxRule? = nil, sex: String? = nil, radix: Double = 100_000,
-        out: String
+        infantMortality: Double? = nil, region: String? = nil, out: String
     ) {
         self.input = input
         self.ax = ax
         self.sex = sex
         self.radix = radix
+        self.infantMortality = infantMortality
+        self.region = region
         self.out = out
     }
 
     /// Whether a label names a sex: female or male (F/M, 女/男).
     public static func isSex(_ label: String) -> Bool { Sex(label: label) != nil }
+
+    /// The Coale–Demeny regions the pas rule knows.
+    public static let regions = CoaleDemenyRegion.allCases.map(\.rawValue)
 }
 
 /// A life table's columns, one value per age band.
@@ -73,8 +83,14 @@ extension Planning {
         var table: LifeTable?
         if let read {
             let choice = request.ax ?? (read.averageYears == nil ? .mid : .given)
-            let rule = choice.rule(
-                request.sex.flatMap { Sex(label: $0) } ?? .female, given: read.averageYears)
+            let sex = request.sex.flatMap { Sex(label: $0) } ?? .female
+            var rule = choice.rule(sex, given: read.averageYears)
+            if choice == .pas {
+                rule = .populationAnalysisSystem(
+                    sex,
+                    region: request.region.flatMap { CoaleDemenyRegion(rawValue: $0) } ?? .west,
+                    infantMortality: request.infantMortality)
+            }
             do {
                 if let deaths = read.deaths, let exposures = read.exposures {
                     table = try LifeTable(

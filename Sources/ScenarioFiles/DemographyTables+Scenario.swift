@@ -1,6 +1,7 @@
 import CSV
 import Demography
 import Diagnostics
+import Geography
 
 /// Readers of the tables a scenario's `demography:` section names.
 extension DemographyTables {
@@ -292,5 +293,191 @@ extension DemographyTables {
         }
         return try? CapabilityPrevalence(
             ageGroups: groups, years: years, parts: parts, shares: shares)
+    }
+}
+
+extension DemographyTables {
+    /// Reads `age,weight`: the relative size of single-year cohorts at the census date (any
+    /// positive scale; ages increasing), for ``Graduation/reshaped(_:sourceBands:weights:)``.
+    public static func cohortShape(_ table: CSVTable, log: inout DiagnosticLog) -> [Int: Double]? {
+        var local = DiagnosticLog()
+        defer { log.append(contentsOf: local) }
+        guard table.check(CSVColumns(required: ["age", "weight"]), log: &local) else { return nil }
+        let ageColumn = table.column("age")!
+        let weightColumn = table.column("weight")!
+        var weights: [Int: Double] = [:]
+        var last: Int?
+        for row in 0..<table.rowCount {
+            let age = age(table, row: row, column: ageColumn, log: &local)
+            let weight = number(
+                table, row: row, column: weightColumn, range: 0...1e15, describe: "at least 0",
+                log: &local)
+            guard let age, let weight else { continue }
+            if let last, age <= last {
+                ageError(
+                    "ages must increase down the table (\(age) follows \(last))", table, row: row,
+                    column: ageColumn, log: &local)
+                continue
+            }
+            last = age
+            weights[age] = weight
+        }
+        return local.hasErrors ? nil : weights
+    }
+}
+
+extension DemographyTables {
+    /// Reads `area,urban,rural`: each area's census residents by urban–rural part (城镇/乡村),
+    /// whole persons ≥ 0; every area must be one of the population table's.
+    public static func urbanRural(
+        _ table: CSVTable, areas: [DivisionCode], log: inout DiagnosticLog
+    ) -> [DivisionCode: UrbanRuralPersons]? {
+        var local = DiagnosticLog()
+        defer { log.append(contentsOf: local) }
+        guard table.check(CSVColumns(required: ["area", "urban", "rural"]), log: &local) else {
+            return nil
+        }
+        let areaColumn = table.column("area")!
+        var result: [DivisionCode: UrbanRuralPersons] = [:]
+        for row in 0..<table.rowCount {
+            guard let text = table.requiredText(row: row, column: areaColumn, log: &local) else {
+                continue
+            }
+            let values = ["urban", "rural"].map { name in
+                wholePersons(table, row: row, column: table.column(name)!, log: &local)
+            }
+            guard let code = try? DivisionCode(parsing: text), areas.contains(code) else {
+                local.error(
+                    .invalidValue(
+                        field: "area",
+                        reason: "\(text) is not an area of the population table"),
+                    at: table.location(row: row, column: areaColumn))
+                continue
+            }
+            guard result[code] == nil else {
+                local.error(
+                    .invalidValue(field: "area", reason: "\(text) is given twice"),
+                    at: table.location(row: row, column: areaColumn))
+                continue
+            }
+            guard let urban = values[0], let rural = values[1] else { continue }
+            result[code] = UrbanRuralPersons(urban: urban, rural: rural)
+        }
+        return local.hasErrors ? nil : result
+    }
+
+    /// Reads `code,sex,age,count`: a bureau's persons of communities and villages (or the
+    /// lowest units of the tree) by sex and age band (the band's lower bound; the last band
+    /// of a unit is open). Each code must be a lowest unit below an area of the population
+    /// table; an area's units are given all or none; counts are whole persons.
+    public static func unitPopulation(
+        _ table: CSVTable, tree: RegionTree, areas: [DivisionCode], log: inout DiagnosticLog
+    ) -> [DivisionCode: AgeSexPopulation]? {
+        var local = DiagnosticLog()
+        defer { log.append(contentsOf: local) }
+        guard table.check(CSVColumns(required: ["code", "sex", "age", "count"]), log: &local)
+        else { return nil }
+        let codeColumn = table.column("code")!
+        var cells: [DivisionCode: [Int: BySex<Double>]] = [:]
+        var firstRow: [DivisionCode: Int] = [:]
+        var seen = Set<String>()
+        for row in 0..<table.rowCount {
+            let text = table.requiredText(row: row, column: codeColumn, log: &local)
+            let sex = sex(table, row: row, column: table.column("sex")!, log: &local)
+            let age = age(table, row: row, column: table.column("age")!, log: &local)
+            let count = wholePersons(table, row: row, column: table.column("count")!, log: &local)
+            guard let text else { continue }
+            guard let code = try? DivisionCode(parsing: text), let index = tree.index(of: code)
+            else {
+                local.error(
+                    .invalidValue(field: "code", reason: "\(text) is not a region of the scenario"),
+                    at: table.location(row: row, column: codeColumn))
+                continue
+            }
+            guard tree.children(of: index).isEmpty,
+                areas.contains(where: { code.isWithin($0) && code != $0 })
+            else {
+                local.error(
+                    .invalidValue(
+                        field: "code",
+                        reason:
+                            "\(text) is not a community or village (a lowest unit) below an area of the population table"
+                    ),
+                    at: table.location(row: row, column: codeColumn))
+                continue
+            }
+            guard let sex, let age, let count else { continue }
+            guard seen.insert("\(code.shortForm) \(sex) \(age)").inserted else {
+                ageError(
+                    "\(text) has two rows for \(sex) aged \(age)", table, row: row,
+                    column: table.column("age")!, log: &local)
+                continue
+            }
+            firstRow[code] = firstRow[code] ?? row
+            var byAge = cells[code] ?? [:]
+            var pair = byAge[age] ?? BySex(both: 0)
+            pair[sex] += count
+            byAge[age] = pair
+            cells[code] = byAge
+        }
+        guard !local.hasErrors else { return nil }
+        // All or none of an area's units.
+        for area in areas {
+            guard let index = tree.index(of: area) else { continue }
+            let units = tree.subtree(of: index).filter {
+                tree.children(of: $0).isEmpty && $0 != index
+            }
+            let given = units.filter { cells[tree.regions[$0].code] != nil }
+            guard !given.isEmpty, given.count < units.count else { continue }
+            let missing = units.filter { cells[tree.regions[$0].code] == nil }
+                .prefix(3).map { tree.regions[$0].code.shortForm }
+            let row = given.compactMap { firstRow[tree.regions[$0].code] }.min() ?? 0
+            local.error(
+                .invalidValue(
+                    field: "code",
+                    reason:
+                        "area \(area.shortForm) has \(units.count) units and the table gives \(given.count); give all of them or none (missing: \(missing.joined(separator: ", "))…)"
+                ),
+                at: table.location(row: row, column: codeColumn))
+        }
+        guard !local.hasErrors else { return nil }
+        var result: [DivisionCode: AgeSexPopulation] = [:]
+        for (code, byAge) in cells {
+            let ages = byAge.keys.sorted()
+            let bands: AgeBands
+            do {
+                bands = try AgeBands(lowerBounds: ages[0] == 0 ? ages : [0] + ages)
+            } catch {
+                continue
+            }
+            let female = bands.lowerBounds.map { byAge[$0]?.female ?? 0 }
+            let male = bands.lowerBounds.map { byAge[$0]?.male ?? 0 }
+            if let population = try? AgeSexPopulation(bands: bands, female: female, male: male) {
+                result[code] = population
+            }
+        }
+        return result
+    }
+
+    /// A count of persons: a whole number from 0 to 10^9.
+    static func wholePersons(_ table: CSVTable, row: Int, column: Int, log: inout DiagnosticLog)
+        -> Double?
+    {
+        guard
+            let value = number(
+                table, row: row, column: column, range: 0...largestCell,
+                describe: "between 0 and 1,000,000,000", log: &log)
+        else { return nil }
+        guard value == value.rounded() else {
+            log.error(
+                .invalidValue(
+                    field: table.header[column],
+                    reason:
+                        "a count of persons must be a whole number (got \(table.text(row: row, column: column) ?? ""))"
+                ),
+                at: table.location(row: row, column: column))
+            return nil
+        }
+        return value
     }
 }

@@ -11,6 +11,10 @@ import Quantities
 /// demography:
 ///   population: population-2020-census.csv  # area,sex,age,count; areas are regions of the tree
 ///   graduation: sprague                     # sprague | beers | monotone-spline (five-year bands)
+///   cohort_shape: cohort-sizes.csv          # age,weight: re-split the bands these ages cover
+///   urban_rural: urban-rural.csv            # area,urban,rural: census residents, to share
+///                                           # each area among its urban and rural units
+///   unit_population: communities.csv        # code,sex,age,count: a bureau's own figures
 ///   open_age: 100                           # single years 0…99 and 100+
 ///   fertility:
 ///     total_fertility: {2020: 1.2357, 2030: 1.0612}   # interpolated between years
@@ -33,8 +37,8 @@ import Quantities
 /// ```
 extension ScenarioDecoder {
     static let demographyKeys = [
-        "population", "graduation", "open_age", "fertility", "sex_ratio_at_birth", "mortality",
-        "migration", "care_need",
+        "population", "graduation", "cohort_shape", "open_age", "fertility", "sex_ratio_at_birth",
+        "mortality", "migration", "care_need", "urban_rural", "unit_population",
     ]
 
     mutating func decodeDemography(
@@ -66,6 +70,12 @@ extension ScenarioDecoder {
             }
         } else {
             set(["demography", "graduation"], .scalar(method.rawValue, at: node.location))
+        }
+        var cohortShape: [Int: Double]?
+        if let given = fields["cohort_shape"],
+            let table = table(given, path: ["demography", "cohort_shape"], session: &session)
+        {
+            cohortShape = DemographyTables.cohortShape(table, log: &session.log)
         }
         var openAge = 100
         if let given = fields["open_age"] {
@@ -101,6 +111,20 @@ extension ScenarioDecoder {
         }
         var careNeed: CareNeedAssumption?
         if let given = fields["care_need"] { careNeed = decodeCareNeed(given, session: &session) }
+        var allocation = UnitAllocation()
+        if let given = fields["urban_rural"],
+            let table = table(given, path: ["demography", "urban_rural"], session: &session),
+            let parts = DemographyTables.urbanRural(table, areas: areas, log: &session.log)
+        {
+            allocation.urbanRural = parts
+        }
+        if let given = fields["unit_population"],
+            let table = table(given, path: ["demography", "unit_population"], session: &session),
+            let units = DemographyTables.unitPopulation(
+                table, tree: tree, areas: areas, log: &session.log)
+        {
+            allocation.unitPopulations = units
+        }
 
         // Single years: graduation and the open band split by the base-year life tables.
         guard let read, let mortality, let fertility,
@@ -122,9 +146,13 @@ extension ScenarioDecoder {
                 return nil
             }
             for population in read.populations {
-                singles.append(
-                    try DemographyInputs.singleYearBase(
-                        population, method: method, openAge: openAge, lifeTables: tables))
+                var single = try DemographyInputs.singleYearBase(
+                    population, method: method, openAge: openAge, lifeTables: tables)
+                if let cohortShape, read.bands.uniformWidth != 1 {
+                    single = Graduation.reshaped(
+                        single, sourceBands: read.bands, weights: cohortShape)
+                }
+                singles.append(single)
             }
         } catch {
             session.log.error(
@@ -136,7 +164,7 @@ extension ScenarioDecoder {
             areas: areas, basePopulation: singles, sourceBands: read.bands,
             graduation: read.bands.uniformWidth == 1 ? nil : method, fertility: fertility,
             sexRatioAtBirth: sexRatio, mortality: mortality, migration: migration,
-            careNeed: careNeed)
+            careNeed: careNeed, cohortShape: cohortShape, allocation: allocation)
     }
 
     /// Reads a CSV table named by a field and records its path in the resolved scenario.

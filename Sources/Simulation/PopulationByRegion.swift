@@ -7,9 +7,10 @@ import Geography
 ///
 /// The projection is made for its areas (usually counties). Each area's persons are shared
 /// among the lowest units below it (communities and villages, or townships when the tree
-/// stops there) in equal parts, since no public source gives the population of every
-/// community; a unit holds its *own* persons, interior regions hold none, and totals up the
-/// tree are the sums of the parts. An area with no units below it holds its persons itself.
+/// stops there) by the scenario's ``UnitAllocation`` (a bureau's table, the census urban and
+/// rural residents, or equal parts), in whole persons that sum to the area's rounded count;
+/// a unit holds its *own* persons, interior regions hold none, and totals up the tree are the
+/// sums of the parts. An area with no units below it holds its persons itself.
 public struct PopulationByRegion: Sendable {
     /// The years, base year to horizon.
     public let years: ClosedRange<Int>
@@ -91,6 +92,9 @@ public struct PopulationByRegion: Sendable {
             let leaves = tree.subtree(of: area).filter { tree.children(of: $0).isEmpty }
             unitsOfArea.append(leaves.isEmpty ? [area] : leaves)
         }
+        let sharesOfArea = zip(inputs.areas, unitsOfArea).map { code, units in
+            inputs.allocation.shares(area: code, units: units, tree: tree)
+        }
         let groupNames = inputs.careNeed?.specialGroups.map(\.name) ?? []
         let hasLevels = inputs.careNeed != nil
         var total: [[Double]] = []
@@ -111,7 +115,7 @@ public struct PopulationByRegion: Sendable {
             var yearGroups = [[Double]](repeating: zeros, count: groupNames.count)
             for (area, units) in unitsOfArea.enumerated() where !units.isEmpty {
                 let population = result.population(area: area, time: time)
-                let share = 1 / Double(units.count)
+                let shares = sharesOfArea[area]
                 let summary = inputs.careNeedSummary(
                     result, area: area, time: time, year: baseYear + time)
                 let persons60 = summary?.aged60AndOver ?? CareNeed.persons(in: population, from: 60)
@@ -119,19 +123,23 @@ public struct PopulationByRegion: Sendable {
                 let persons80 = summary?.aged80AndOver ?? CareNeed.persons(in: population, from: 80)
                 let children =
                     summary?.childrenUnder3 ?? CareNeed.persons(in: population, from: 0, below: 3)
-                for unit in units {
-                    yearTotal[unit] += population.total * share
-                    year60[unit] += persons60 * share
-                    year65[unit] += persons65 * share
-                    year80[unit] += persons80 * share
-                    yearUnder3[unit] += children * share
-                    if let summary {
-                        for level in 0..<5 {
-                            yearLevels[level][unit] += summary.byLevel[level] * share
-                        }
-                        for group in yearGroups.indices {
-                            yearGroups[group][unit] += summary.specialGroups[group] * share
-                        }
+                func add(
+                    _ value: Double, _ measure: UnitAllocation.Measure, to year: inout [Double]
+                ) {
+                    let parts = WholePersons.apportion(value, shares: shares[measure.rawValue])
+                    for (unit, part) in zip(units, parts) { year[unit] += part }
+                }
+                add(population.total, .everyone, to: &yearTotal)
+                add(persons60, .aged60, to: &year60)
+                add(persons65, .aged65, to: &year65)
+                add(persons80, .aged80, to: &year80)
+                add(children, .under3, to: &yearUnder3)
+                if let summary {
+                    for level in 0..<5 {
+                        add(summary.byLevel[level], .aged60, to: &yearLevels[level])
+                    }
+                    for group in yearGroups.indices {
+                        add(summary.specialGroups[group], .aged60, to: &yearGroups[group])
                     }
                 }
             }

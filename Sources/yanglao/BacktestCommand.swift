@@ -1,18 +1,33 @@
 import ArgumentParser
 import Planning
 
-/// `yanglao backtest`: project the 2010 census to 2020 and compare with the 2020 census.
+/// `yanglao backtest`: project the 2010 census to 2020 and compare with the 2020 census, or
+/// a scenario's 2020 census to 2023–2024 and compare with the statistical bulletins.
 struct BacktestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "backtest",
-        abstract: "Project the 2010 census to 2020 and compare with the 2020 census.",
+        abstract:
+            "Project the 2010 census to 2020 (or a scenario's 2020 census to 2024) and compare with what was counted.",
         discussion: Help.backtest)
 
-    @Option(help: "The census year to start from (2010).")
+    @Option(help: "The census year to start from (2010, or 2020 with --scenario).")
     var from: Int
 
-    @Option(help: "The census year to compare with (2020).")
+    @Option(help: "The year to compare with (2020; 2023 or 2024 with --scenario).")
     var to: Int
+
+    @Option(
+        help: ArgumentHelp(
+            "From 2020: the scenario whose population, rates and migration are projected.",
+            valueName: "SCENARIO"))
+    var scenario: String?
+
+    @Option(
+        name: .customLong("national-census"),
+        help: ArgumentHelp(
+            "From 2020: project the sum of this census table's provinces (China) with the scenario's rates instead.",
+            valueName: "FILE"))
+    var nationalCensus: String?
 
     @Option(help: "The level of the units compared: province, city or county.")
     var level: BacktestRequest.Level = .province
@@ -34,6 +49,19 @@ struct BacktestCommand: ParsableCommand {
     var overwrite = false
 
     func validate() throws {
+        if from == 2020 {
+            guard scenario != nil else {
+                throw ValidationError(
+                    "--from 2020 compares a scenario with the bulletins: give --scenario SCENARIO")
+            }
+            guard to == 2023 || to == 2024 else {
+                throw ValidationError(
+                    "from 2020 the bulletins of 2023 and 2024 are compared: use --to 2023 or --to 2024 (got \(to))"
+                )
+            }
+            try OutputFile.checkWritable(out, overwrite: overwrite, option: "--out")
+            return
+        }
         guard from == 2010, to == 2020 else {
             throw ValidationError(
                 "the back-test compares the 2010 and 2020 censuses: use --from 2010 --to 2020 (got \(from) → \(to))"
@@ -48,6 +76,14 @@ struct BacktestCommand: ParsableCommand {
     }
 
     func run() throws {
+        if from == 2020, let scenario {
+            let request = BulletinBacktestRequest(
+                scenario: ScenarioSource(path: scenario), nationalCensus: nationalCensus,
+                toYear: to, out: out)
+            let outcome = try Yanglao.call(.en) { try Planning.bulletinBacktest(request) }
+            Console.out(DemographyMessages.bulletinBacktest(outcome))
+            return
+        }
         let request = BacktestRequest(
             level: level, census2010: census2010, census2020: census2020, out: out)
         let outcome = try Yanglao.call(.en) { try Planning.backtest(request) }

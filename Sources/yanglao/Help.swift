@@ -143,8 +143,20 @@ enum Help {
         'both' for both sexes; one row per unit, age group and sex, and totals; the
         last unit, code 000000, is the sum of all matched units).
 
+        From 2020 (--scenario): the scenario's 2020 census population (graduated, re-split
+        by its cohort shape) is projected with its rates and migration to the ends of
+        2023 and 2024 (census day is 1 November: the year-end value is 10/12 of the value
+        at the census day before and 2/12 of the one after) and compared with the persons
+        aged 60+ and 65+ of the statistical bulletins of its region (Liaoning 21, Shanxi
+        14). --national-census FILE projects the sum of the provinces of FILE (China) with
+        the scenario's rates, closed to migration, against NBS's national figures.
+        Output OUT.csv: region,year,age,modelled,published,relative_error,source.
+
         Examples:
           yanglao backtest --from 2010 --to 2020 --out backtest.csv
+          yanglao backtest --from 2020 --to 2024 --scenario Scenarios/liaoning --out ln.csv
+          yanglao backtest --from 2020 --to 2024 --scenario Scenarios/liaoning \\
+            --national-census Data/census/census2020-provinces.csv --out china.csv
           yanglao backtest --from 2010 --to 2020 --level county \\
             --census-2010 census2010_county_age_sex.csv \\
             --census-2020 census2020_county_age_sex.csv --out counties.csv

@@ -80,6 +80,15 @@ enum DemographyMessages {
         "Life expectancy at age \(outcome.ages[0]): \(Figures.format(outcome.lifeExpectancy, places: 2)) years. Written to \(outcome.file)."
     }
 
+    static func bulletinBacktest(_ outcome: BulletinBacktestOutcome) -> String {
+        let lines = outcome.lines.map { line in
+            "\(line.year) aged \(line.fromAge)+: modelled \(Figures.format(line.modelled / 1e6, places: 3)) M, published \(Figures.format(line.published / 1e6, places: 3)) M (\(percent(line.relativeError)))"
+        }
+        return
+            (["Back-test 2020 → year-end against the bulletins, region \(outcome.region):"]
+            + lines + ["Written to \(outcome.file)."]).joined(separator: "\n")
+    }
+
     static func backtest(_ outcome: BacktestOutcome) -> String {
         let leftOut = outcome.leftOut
         func error(_ age: String) -> String {

@@ -109,3 +109,30 @@ enum TiedongFemales2020 {
         for index in 0..<16 { #expect(abs(shares[index] - weights[index] / total) < 1e-12) }
     }
 }
+
+@Suite struct CohortShapeTests {
+    /// Liaoning's 2020 census, females 60–64: 1,805,385 (see `Scenarios/liaoning`). With the
+    /// births behind ages 60…64 (weights 14,346,501, 16,934,258, 19,521,421, 21,379,866,
+    /// 19,827,637 — `Scripts/build-cohort-shape.py`, sum 92,009,683), age 60 gets
+    /// 1,805,385 × 14,346,501 / 92,009,683 = 281,502.5 by hand, not the fifth a smooth curve
+    /// gives.
+    @Test(
+        "A band re-split by cohort weights keeps its total and gives age 60 281,502.5 of 1,805,385")
+    func reshapedBandKeepsTotal() throws {
+        let source = try AgeBands(lowerBounds: [0, 60, 65])
+        let singles = try AgeSexPopulation(
+            bands: .singleYears(to: 65),
+            female: [Double](repeating: 0, count: 60) + [Double](repeating: 361_077, count: 5)
+                + [100],
+            male: [Double](repeating: 0, count: 60) + [1, 2, 3, 4, 5] + [100])
+        let weights: [Int: Double] = [
+            60: 14_346_501, 61: 16_934_258, 62: 19_521_421, 63: 21_379_866, 64: 19_827_637,
+        ]
+        let reshaped = Graduation.reshaped(singles, sourceBands: source, weights: weights)
+        #expect(abs(reshaped.female[60] - 281_502.52) < 0.01)
+        #expect(abs(reshaped.female[60..<65].reduce(0, +) - 1_805_385) < 1e-6)
+        #expect(abs(reshaped.male[60..<65].reduce(0, +) - 15) < 1e-9)
+        // The band 0–59 has no weights and stays as it was; so does the open band.
+        #expect(reshaped.female[0] == 0 && reshaped.female[65] == 100)
+    }
+}

@@ -109,6 +109,61 @@ enum AustrianMales1992 {
         #expect(abs(table.qx[0] - q) < 1e-12)
     }
 
+    /// The sample data of the US Census Bureau's PAS spreadsheet LTPOPDTH (Population
+    /// Analysis Spreadsheets; Arriaga, *Population Analysis with Microcomputers*, 1994):
+    /// males, Coale–Demeny North, infant mortality rate 0.1, deaths and population by age
+    /// 0, 1–4, 5–9, …, 100+. Expected: the e(x) the spreadsheet prints (unsmoothed), to two
+    /// decimals, as transcribed in timriffe/DemoTools tests/testthat/test-ltpopdth.R
+    /// ("LTabr works on PAS example"). `Examples/demography/lifetable-pas-north-males.csv`
+    /// holds the same inputs.
+    @Test(
+        "PAS LTPOPDTH sample (males, North, IMR 0.1): e0 56.31, e1 61.53, e50 24.09, e100 3.33 — all 22 printed e(x) to ±0.005"
+    )
+    func populationAnalysisSystemWorkedExample() throws {
+        let exposures: [Double] = [
+            100958, 466275, 624134, 559559, 446736, 370653, 301862, 249409, 247473, 223014,
+            172260, 149338, 127242, 105715, 79614, 53660, 31021, 16805, 8000, 4000, 2000, 1000,
+        ]
+        let deaths: [Double] = [
+            8674, 1592, 618, 411, 755, 1098, 1100, 1357, 1335, 3257, 2200, 4023, 2167, 4578, 2956,
+            4212, 2887, 2351, 1500, 900, 500, 300,
+        ]
+        let printed: [Double] = [
+            56.31, 61.53, 58.35, 53.63, 48.81, 44.21, 39.83, 35.52, 31.43, 27.22, 24.09, 20.52,
+            18.12, 14.51, 12.42, 9.45, 7.85, 6.09, 4.95, 4.28, 3.85, 3.33,
+        ]
+        let table = try LifeTable(
+            bands: .abridged(to: 100), deaths: deaths, exposures: exposures,
+            rule: .populationAnalysisSystem(.male, region: .north, infantMortality: 0.1))
+        // The IMR replaces 1q0 (1m0 = 8674 / 100958 alone would give q0 ≈ 0.0815);
+        // 1a0 = 0.0425 + 2.875 × 0.1 = 0.33; North 4a1 = 1.859 − 3.013 × 0.1 = 1.5577.
+        #expect(table.qx[0] == 0.1)
+        #expect(abs(table.ax[0] - 0.33) < 1e-12)
+        #expect(abs(table.ax[1] - 1.5577) < 1e-12)
+        for (index, expected) in printed.enumerated() {
+            #expect(
+                abs(table.ex[index] - expected) <= 0.005,
+                "e(\(table.bands.lowerBounds[index])) = \(table.ex[index]), PAS prints \(expected)")
+        }
+    }
+
+    @Test("PAS without an IMR: East males have 1a0 = 0.0025 + 2.875·q0 and 0.29 when q0 > 0.1")
+    func populationAnalysisSystemEast() throws {
+        // m0 = 0.3 gives q0 > 0.1, so the constants; East females 4a1 above 0.1 is 1.324.
+        let high = try LifeTable(
+            bands: .abridged(to: 10), deathRates: [0.3, 0.01, 0.005, 0.3],
+            rule: .populationAnalysisSystem(.male, region: .east))
+        #expect(high.ax[0] == 0.29)
+        #expect(high.ax[1] == 1.313)
+        let given = try LifeTable(
+            bands: .abridged(to: 10), deathRates: [0.02, 0.001, 0.0005, 0.3],
+            rule: .populationAnalysisSystem(.female, region: .east, infantMortality: 0.02))
+        // 1a0 = 0.01 + 3.0 × 0.02 = 0.07; 4a1 = 1.487 − 1.627 × 0.02 = 1.45446.
+        #expect(abs(given.ax[0] - 0.07) < 1e-12)
+        #expect(abs(given.ax[1] - 1.45446) < 1e-12)
+        #expect(given.qx[0] == 0.02)
+    }
+
     @Test(
         "A rate of 0.5 in a five-year band is taken at a constant force: q = 1 − e^−2.5 = 0.917915")
     func constantForceWhenMidpointFails() throws {

@@ -45,6 +45,8 @@ enum Anshan {
     static let demographyTables = [
         "population-2020-census.csv", "death-rates-wpp2024.csv", "fertility-pattern-wpp2024.csv",
         "capability-levels.csv", "facilities-2020-synthetic.csv", "unit-costs.csv",
+        "cohort-sizes-births.csv", "net-migration-census-residual.csv",
+        "urban-rural-2020-census.csv",
     ]
 
     static func files(
@@ -292,6 +294,29 @@ enum Anshan {
             ],
             file: "--set label=" + String(repeating: "[", count: 10_000)
                 + String(repeating: "]", count: 10_000), line: 0, kind: "badOverride"),
+        // A bureau's community populations (demography.unit_population): 铁东区's first
+        // community given as a street code, which is not a lowest unit.
+        BadInput(
+            name: "a bureau's community table naming a street instead of a community",
+            files: files(
+                yaml: replacing(
+                    "  open_age: 100", with: "  unit_population: bureau.csv\n  open_age: 100",
+                    in: yaml)
+            ).merging([
+                "anshan/bureau.csv": Array("code,sex,age,count\n210302002,female,60,300\n".utf8)
+            ]) { $1 },
+            file: "anshan/bureau.csv", line: 2, kind: "invalidValue"),
+        BadInput(
+            name: "a bureau's community table with half a person",
+            files: files(
+                yaml: replacing(
+                    "  open_age: 100", with: "  unit_population: bureau.csv\n  open_age: 100",
+                    in: yaml)
+            ).merging([
+                "anshan/bureau.csv": Array(
+                    "code,sex,age,count\n210302002001,female,60,300.5\n".utf8)
+            ]) { $1 },
+            file: "anshan/bureau.csv", line: 2, kind: "invalidValue"),
         censusCase("a census count of 9.3e18 (above Int.max once summed)", "9300000000000000000"),
         censusCase("a census count of two billion persons in one cell", "2000000000"),
         BadInput(

@@ -34,6 +34,32 @@ func csvRows(_ path: String) throws -> [[String]] {
         #expect(rows[19][1] == "")  // the open band has no width
     }
 
+    /// Expected: the e(x) printed by the US Census Bureau's PAS spreadsheet LTPOPDTH for its
+    /// sample data (males, North, IMR 0.1), as transcribed in timriffe/DemoTools
+    /// tests/testthat/test-ltpopdth.R.
+    @Test(
+        "lifetable --ax pas --imr 0.1 --region north reproduces LTPOPDTH's e0 56.31 and e50 24.09")
+    func lifeTableInfantMortality() throws {
+        let folder = try TemporaryFolder()
+        let out = folder.path + "/pas.csv"
+        let result = try yanglao([
+            "lifetable", "--input", "Examples/demography/lifetable-pas-north-males.csv",
+            "--ax", "pas", "--sex", "male", "--region", "north", "--imr", "0.1", "--out", out,
+        ])
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(result.output.contains("56.31"))
+        let rows = try csvRows(out)
+        #expect(rows[1][3] == "0.10000000")  // q0 is the IMR
+        let ex = rows.dropFirst().map { Double($0[9])! }
+        #expect(abs(ex[0] - 56.31) <= 0.005 && abs(ex[11] - 20.52) <= 0.005)
+        let refused = try yanglao([
+            "lifetable", "--input", "Examples/demography/lifetable-pas-north-males.csv",
+            "--ax", "un", "--sex", "male", "--imr", "0.1", "--out", folder.path + "/x.csv",
+        ])
+        #expect(refused.status == 64)
+        #expect(refused.errors.contains("--imr needs --ax pas"))
+    }
+
     @Test(
         "project on the Anshan example: 2 areas × 4 times × 2 sexes × 18 bands, and births by mother's age"
     )
@@ -208,5 +234,38 @@ struct CountyBacktestTests {
         let all = try #require(rows.first { $0[0] == "all" && $0[3] == "total" && $0[4] == "both" })
         #expect(abs(Double(all[8])!) < 0.02)
         #expect(result.output.contains("left out"))
+    }
+}
+
+/// The population below the county in whole persons (issue 16, item 6).
+@Suite struct WholePersonsRunTests {
+    /// 卫滨区 (410703): 8 streets and towns. Each township's population and persons aged 60+
+    /// in `indicators.csv` is a whole number, and in every year the townships add up to the
+    /// district exactly (largest-remainder shares of the district's rounded count).
+    @Test("Weibin's townships hold whole persons and add up to the district in every year")
+    func weibinTownshipsAreWhole() throws {
+        let folder = try TemporaryFolder()
+        let result = try yanglao([
+            "run", "Scenarios/weibin", "--out", folder.path, "--run-id", "whole", "--quiet",
+        ])
+        #expect(result.status == 0, "\(result.errors)")
+        let rows = try csvRows(folder.path + "/weibin/whole/indicators.csv")
+        let header = rows[0]
+        let column = { (name: String) in header.firstIndex(of: name)! }
+        var townships: [String: Double] = [:]
+        var district: [String: Double] = [:]
+        for row in rows.dropFirst()
+        where ["population", "aged-60-plus"].contains(row[column("indicator")]) {
+            let key = row[column("year")] + " " + row[column("indicator")]
+            let value = try #require(Double(row[column("value")]))
+            #expect(value == value.rounded(), "\(row)")
+            switch row[column("level")] {
+            case "township": townships[key, default: 0] += value
+            case "county": district[key] = value
+            default: break
+            }
+        }
+        #expect(district.count >= 2 * 16)
+        for (key, value) in district { #expect(townships[key] == value, "\(key)") }
     }
 }

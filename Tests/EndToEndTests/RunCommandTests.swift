@@ -47,9 +47,12 @@ import Testing
             inputs.map { $0["file"] as? String } == [
                 "Scenarios/anshan/scenario.yaml", "Scenarios/anshan/regions.csv",
                 "Scenarios/anshan/population-2020-census.csv",
+                "Scenarios/anshan/cohort-sizes-births.csv",
                 "Scenarios/anshan/death-rates-wpp2024.csv",
                 "Scenarios/anshan/fertility-pattern-wpp2024.csv",
+                "Scenarios/anshan/net-migration-census-residual.csv",
                 "Scenarios/anshan/capability-levels.csv",
+                "Scenarios/anshan/urban-rural-2020-census.csv",
                 "Scenarios/targets/001-anshan-2021.yaml",
                 "Scenarios/targets/004-liaoning-2022.yaml",
                 "Scenarios/targets/000-liaoning-2023.yaml",

@@ -39,8 +39,10 @@ import Testing
         #expect(
             loaded.inputs.map { PathName.lastComponent(of: $0.name) } == [
                 "scenario.yaml", "regions.csv", "population-2020-census.csv",
-                "death-rates-wpp2024.csv", "fertility-pattern-wpp2024.csv",
-                "capability-levels.csv", "001-anshan-2021.yaml", "004-liaoning-2022.yaml",
+                "cohort-sizes-births.csv", "death-rates-wpp2024.csv",
+                "fertility-pattern-wpp2024.csv", "net-migration-census-residual.csv",
+                "capability-levels.csv", "urban-rural-2020-census.csv", "001-anshan-2021.yaml",
+                "004-liaoning-2022.yaml",
                 "000-liaoning-2023.yaml", "facilities-2020-synthetic.csv", "unit-costs.csv",
                 "000-liaoning-2023.yaml", "001-anshan-2021.yaml",  // the service lists
             ])
