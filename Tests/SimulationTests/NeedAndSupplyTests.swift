@@ -157,9 +157,9 @@ import Testing
     }
 
     // Liaoning's 3 places per 1,000 in 2020 (004 一(二)) over 42,591,407 residents: 127,774
-    // places. Without new places the rate only creeps up as the population falls (3.08 in
-    // 2025), short of 4.5; the plan's 4 × 15,000 places make 187,774 in 2025, 4.52 per 1,000
-    // of the 41.55 million projected.
+    // places. Without new places the rate only creeps up as the population falls (3.09 in
+    // 2025), short of 4.5; the plan's 4 × 15,000 places make 187,774 in 2025, 4.53 per 1,000
+    // of the 41.41 million projected.
     @Test func liaoningMeetsTheNurseryTargetOnlyThroughPlannedPlaces() throws {
         for (variant, expected) in [("baseline", TargetStatus.missed), ("plan", .met)] {
             let result = try Self.run("Scenarios/liaoning/variants/\(variant).yaml")
