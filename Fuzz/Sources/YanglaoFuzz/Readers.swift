@@ -173,7 +173,7 @@ enum Readers {
                 ["year", "sex", "age"],
                 { _ = DemographyTables.capabilityPrevalence(table, log: &$0) }
             ),
-            (["level"], { _ = DemographyTables.careServices(table, log: &$0) }),
+            (["level"], { _ = DemographyTables.careTakeUp(table, log: &$0) }),
             (
                 ["id", "age"],
                 {
