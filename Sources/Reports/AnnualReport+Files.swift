@@ -10,10 +10,13 @@ extension AnnualReport {
     /// figures, so one can be checked against the other.
     var targetHeader: [String] {
         language == .chinese
-            ? ["编号", "目标", "指标", "值", "目标值", "期限", "状态", "结论", "差距", "行动缺口", "首次达成", "来源"]
+            ? [
+                "编号", "目标", "指标", "值", "目标值", "期限", "状态", "结论", "差距", "行动缺口", "首次达成", "未测算原因",
+                "来源",
+            ]
             : [
                 "Id", "Target", "Indicator", "Value", "Threshold", "Deadline", "Status", "Verdict",
-                "Gap", "Action gap", "First met", "Source",
+                "Gap", "Action gap", "First met", "Why not computed", "Source",
             ]
     }
 
@@ -28,7 +31,7 @@ extension AnnualReport {
             .text(language.name(line.verdict)),
             .number(line.row?.gap, format: numberFormat(target)),
             .text(gapPhrase(line)), .number(line.result.firstYearMet.map(Double.init), format: "0"),
-            .text(language.source(target)),
+            .text(line.reason.map(language.reason) ?? ""), .text(language.source(target)),
         ]
     }
 
@@ -101,6 +104,11 @@ extension AnnualReport {
                                     line.result.firstYearMet.map(JSONValue.integer) ?? .null
                                 ),
                                 ("verdict", .string(line.result.verdict.rawValue)),
+                                ("reason", line.reason.map { .string($0.code) } ?? .null),
+                                (
+                                    "explanation",
+                                    line.reason.map { .string(language.reason($0)) } ?? .null
+                                ),
                                 (
                                     "failing_units",
                                     .array(
@@ -192,7 +200,7 @@ extension AnnualReport {
         book.setWidth(12, columns: 3...8, in: targets)
         book.setWidth(34, columns: 9...9, in: targets)
         book.setWidth(10, columns: 10...10, in: targets)
-        book.setWidth(60, columns: 11...11, in: targets)
+        book.setWidth(60, columns: 11...12, in: targets)
         if !lines.isEmpty {
             let statusColours: [(TargetStatus, Colour)] = [
                 (.met, .met), (.onTrack, .onTrack), (.offTrack, .offTrack), (.missed, .missed),

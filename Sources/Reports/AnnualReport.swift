@@ -43,11 +43,15 @@ public struct AnnualReport: Sendable {
         public var row: TargetResult.Row?
         public var status: TargetStatus { row?.status ?? .notComputed }
         public var verdict: TargetStatus { result.verdict }
+        /// Why it is not computed: in the year when its status is not computed, else why its
+        /// verdict is not; nil when both are computed.
+        public var reason: NotComputedReason? { result.whyNotComputed(in: year) }
+        public var year: Int
     }
 
     /// The targets, in the scenario's order, with their row for the year.
     public var lines: [Line] {
-        data.targets.map { Line(result: $0, row: $0.summary(in: year)) }
+        data.targets.map { Line(result: $0, row: $0.summary(in: year), year: year) }
     }
 
     /// How many targets have each verdict, and each status in the year (the counts the
@@ -159,8 +163,12 @@ public struct AnnualReport: Sendable {
                     HTMLPage.Cell(language.threshold(target), numeric: true),
                     HTMLPage.Cell(language.deadline(target)),
                     HTMLPage.Cell(language.name(line.status), className: line.status.rawValue),
-                    HTMLPage.Cell(language.name(line.verdict), className: line.verdict.rawValue),
-                    HTMLPage.Cell(gapPhrase(line)),
+                    HTMLPage.Cell(verdictText(line), className: line.verdict.rawValue),
+                    line.reason == nil
+                        ? HTMLPage.Cell(gapPhrase(line))
+                        : HTMLPage.Cell(
+                            language.text("未测算，原因见下", "not computed: see below"),
+                            className: "reason"),
                     HTMLPage.Cell(line.result.firstYearMet.map(String.init) ?? "—", numeric: true),
                 ] + probability
             }, className: withProbability ? "targets with-probability" : "targets")
@@ -171,28 +179,38 @@ public struct AnnualReport: Sendable {
             let target = line.result.target
             page.section(id: target.id) { page in
                 page.heading("\(target.id)　\(target.text)", level: 3)
-                page.list(
-                    [
-                        language.text("指标：", "Indicator: ") + language.name(target.indicator),
-                        language.text("\(year)年值：", "Value in \(year): ") + valueText(line),
-                        language.text("目标值：", "Threshold: ") + language.threshold(target)
-                            + language.text("，", ", ")
-                            + language.deadline(target),
-                        language.text("\(year)年状态：", "Status in \(year): ")
-                            + language.name(line.status)
-                            + language.text("；差距：", "; gap: ") + gapPhrase(line),
-                        language.text("结论：", "Verdict: ") + language.name(line.verdict),
-                        language.text("首次达成：", "First met: ")
-                            + (line.result.firstYearMet.map { language.text("\($0)年", String($0)) }
-                                ?? language.text("预测期内未达成", "not within the run")),
-                    ]
-                        + (withProbability
-                            ? [
-                                language.text(
-                                    "按期达成概率：", "Probability of meeting it by its deadline: ")
-                                    + probabilityText(target.id)
-                            ] : []))
-                page.raw(chart(line.result).svg())
+                var facts: [String] = [
+                    language.text("指标：", "Indicator: ") + language.name(target.indicator)
+                ]
+                facts += [
+                    language.text("\(year)年值：", "Value in \(year): ") + valueText(line),
+                    language.text("目标值：", "Threshold: ") + language.threshold(target)
+                        + language.text("，", ", ")
+                        + language.deadline(target),
+                    language.text("\(year)年状态：", "Status in \(year): ")
+                        + language.name(line.status)
+                        + language.text("；差距：", "; gap: ") + gapPhrase(line),
+                    language.text("结论：", "Verdict: ") + verdictText(line),
+                    language.text("首次达成：", "First met: ") + firstMetText(line),
+                ]
+                let hasChart = line.result.summary.contains { $0.value != nil }
+                if let reason = line.reason, hasChart {
+                    facts.append(
+                        language.text("未测算原因：", "Why not computed: ") + language.reason(reason))
+                }
+                if withProbability {
+                    facts.append(
+                        language.text("按期达成概率：", "Probability of meeting it by its deadline: ")
+                            + probabilityText(target.id))
+                }
+                page.list(facts)
+                if hasChart {
+                    page.raw(chart(line.result).svg())
+                } else if let reason = line.reason {
+                    page.paragraph(
+                        language.text("未测算，无趋势图：", "Not computed, so no chart: ")
+                            + language.reason(reason), className: "warning")
+                }
                 if let row = line.row, !row.failingUnits.isEmpty {
                     let units = line.result.units.filter { $0.year == year }
                     page.table(
@@ -270,6 +288,22 @@ public struct AnnualReport: Sendable {
                 "\(language.name(indicator))（\(indicator.id)）：\(language.definition(indicator))")
         }
         return page.html()
+    }
+
+    /// The verdict, with the first year missed for an ongoing target (每年): "未达成（2024年）".
+    func verdictText(_ line: Line) -> String {
+        let name = language.name(line.verdict)
+        guard line.result.target.deadline == nil, line.verdict == .missed,
+            let judged = line.result.judgedRow
+        else { return name }
+        return name + language.text("（\(judged.year)年）", " (\(judged.year))")
+    }
+
+    /// The first year met; for a target never computed, "not computed" rather than "not met".
+    func firstMetText(_ line: Line) -> String {
+        if let first = line.result.firstYearMet { return language.text("\(first)年", String(first)) }
+        if line.verdict == .notComputed { return language.name(TargetStatus.notComputed) }
+        return language.text("预测期内未达成", "not within the run")
     }
 
     /// The probability of meeting a target by its deadline over the draws, "62.0% ± 1.5%"

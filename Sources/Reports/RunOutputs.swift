@@ -94,7 +94,7 @@ public struct RunOutputs: Sendable {
         var files: [(name: String, bytes: [UInt8])] = [
             ("scenario.resolved.yaml", Array(record.resolvedYAML.utf8)),
             ("regions.csv", RunTables.regions(scenario.regions)),
-            ("targets.csv", RunTables.targets(result)),
+            ("targets.csv", RunTables.targets(result, language: language)),
             ("target-definitions.csv", RunTables.targetDefinitions(scenario.targets)),
             ("failing-units.csv", RunTables.failingUnits(result)),
             ("costs.csv", RunTables.costs(data)),

@@ -231,6 +231,20 @@ struct Messages {
         }
     }
 
+    /// One line for each target not computed in the report year (or in its verdict), with
+    /// the reason and the input that would compute it; nil when every target is computed.
+    func notComputed(_ result: SimulationResult) -> String? {
+        let year = result.scenario.reportYear
+        let lines = result.targets.compactMap { target -> String? in
+            guard let reason = target.whyNotComputed(in: year) else { return nil }
+            switch language {
+            case .zh: return "未测算 \(target.target.id)：\(reason.chinese)"
+            case .en: return "Not computed \(target.target.id): \(reason.english)"
+            }
+        }
+        return lines.isEmpty ? nil : lines.joined(separator: "\n")
+    }
+
     /// The run's notes (how it was computed), one line each, or nil when it made none.
     func notes(_ notes: [RunNote]) -> String? {
         guard !notes.isEmpty else { return nil }

@@ -75,6 +75,7 @@ struct RunCommand: ParsableCommand {
                 case .stage(let stage, let done): bar.show(stage, done)
                 case .simulated(let result) where !options.quiet:
                     Console.out(messages.verdicts(result))
+                    if let lines = messages.notComputed(result) { Console.out(lines) }
                     if let notes = messages.notes(result.notes) { Console.out(notes) }
                     if let line = messages.serviceList(result) { Console.out(line) }
                 case .draws(let done, let count) where bar.enabled:
