@@ -76,6 +76,7 @@ extension AnnualReport {
         let counts = self.counts
         let value = JSONValue.object([
             ("scenario", .string(data.scenarioID)), ("label", .string(data.label)),
+            ("title", .string(title())), ("what_if", whatIfJSON()),
             ("region", .string(data.planningRegion.code.shortForm)), ("year", .integer(year)),
             ("yanglao", .string(data.toolVersion)),
             ("notes", .array(data.reportNotes(language).map(JSONValue.string))),
@@ -179,6 +180,20 @@ extension AnnualReport {
                 Double(counts.verdicts[status] ?? 0), at: countsRow + 1 + offset, 1, in: summary)
             book.write(
                 Double(counts.statuses[status] ?? 0), at: countsRow + 1 + offset, 2, in: summary)
+        }
+        if let whatIf = whatIf() {
+            var row = countsRow + TargetStatus.allCases.count + 2
+            book.write(whatIf.sentence, at: row, 0, in: summary, format: CellFormat(bold: true))
+            row += 1
+            for (column, name) in whatIf.header.enumerated() {
+                book.write(name, at: row, column, in: summary, format: header)
+            }
+            for line in whatIf.rows {
+                row += 1
+                for (column, text) in line.enumerated() {
+                    book.write(text, at: row, column, in: summary)
+                }
+            }
         }
         book.setWidth(22, columns: 0...0, in: summary)
         book.setWidth(60, columns: 1...1, in: summary)
@@ -360,6 +375,16 @@ extension AnnualReport {
             book.setWidth(14, columns: 1...9, in: sheet)
         }
         return try book.data()
+    }
+
+    /// The what-if of the JSON report: null for a run as written, else its overrides, each
+    /// with the value as given and the value in the scenario (null when it set none).
+    func whatIfJSON() -> JSONValue {
+        guard !data.overrides.isEmpty else { return .null }
+        return .object([
+            ("of", .string(data.scenarioID)),
+            ("overrides", .array(data.overrides.map(\.json))),
+        ])
     }
 
     /// The need-and-supply rows of the planning region and its units, for the JSON report;

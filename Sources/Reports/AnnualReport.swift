@@ -63,8 +63,27 @@ public struct AnnualReport: Sendable {
     // MARK: - Words
 
     func title() -> String {
-        language.text(
-            "\(data.label)：\(year)年度目标达成报告", "\(data.label): annual target report \(year)")
+        let label =
+            data.overrides.isEmpty
+            ? data.label : language.text("假设情景：\(data.label)", "What-if of \(data.label)")
+        return language.text("\(label)：\(year)年度目标达成报告", "\(label): annual target report \(year)")
+    }
+
+    /// What a what-if run (假设情景) says of itself: a sentence, and each `--set` override
+    /// with the value as given and the value in the scenario; nil for a run as written.
+    func whatIf() -> (sentence: String, header: [String], rows: [[String]])? {
+        guard !data.overrides.isEmpty else { return nil }
+        let sentence = language.text(
+            "本报告是情景 \(data.scenarioID) 的假设情景：以下 \(data.overrides.count) 项取值由命令行 --set 覆盖，结果不是情景原方案的结果。",
+            "This report is a what-if of scenario \(data.scenarioID): the \(data.overrides.count) values below were overridden with --set, so its results are not those of the scenario as written."
+        )
+        let header =
+            language == .chinese
+            ? ["键", "假设取值", "情景中的取值"] : ["Key", "Value in the what-if", "Value in the scenario"]
+        let rows = data.overrides.map {
+            [$0.key, $0.value, $0.scenarioValue ?? language.text("（情景未设定）", "(not set)")]
+        }
+        return (sentence, header, rows)
     }
 
     func gapPhrase(_ line: Line) -> String {
@@ -112,6 +131,14 @@ public struct AnnualReport: Sendable {
                 "规划区域 \(regionName(data.region))；情景 \(data.scenarioID)；由 yanglao \(data.toolVersion) 生成。",
                 "Planning region \(regionName(data.region)); scenario \(data.scenarioID); made by yanglao \(data.toolVersion)."
             ), language: language)
+
+        if let whatIf = whatIf() {
+            page.heading(language.text("假设情景", "What-if"))
+            page.paragraph(whatIf.sentence, className: "warning")
+            page.table(
+                header: whatIf.header, rows: whatIf.rows.map { $0.map { HTMLPage.Cell($0) } },
+                className: "what-if")
+        }
 
         // Summary.
         page.heading(language.text("总体情况", "Summary"))

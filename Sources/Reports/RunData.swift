@@ -1,5 +1,6 @@
 import Facilities
 import Geography
+import Provenance
 import Simulation
 import Targets
 import Uncertainty
@@ -61,6 +62,10 @@ public struct RunData: Sendable {
     /// The long-term-care fund's (长期护理保险基金) balance at the end of each year, in yuan,
     /// when the scenario projects one.
     public var fundBalances: [(year: Int, balance: Double)] = []
+
+    /// The `--set` overrides of a what-if run (假设情景), with the values they replaced; empty
+    /// for a run of the scenario as written.
+    public var overrides: [ScenarioOverride] = []
 
     /// The probability of meeting each target by its deadline (by target id), when the run
     /// drew its uncertain inputs (`run --draws`).

@@ -3,6 +3,7 @@ import Diagnostics
 import Facilities
 import Foundation
 import Geography
+import Provenance
 import Simulation
 import Targets
 import Uncertainty
@@ -74,6 +75,7 @@ public enum RunFolderReader {
             targets: targets,
             costs: costs, toolVersion: manifest.version, runID: manifest.runID)
         data.runNotes = manifest.runNotes
+        data.overrides = manifest.overrides
         if FileManager.default.fileExists(atPath: path + "/stock.csv") {
             guard let synthetic = countSynthetic(path + "/stock.csv", log: &log) else { return nil }
             data.syntheticFacilities = synthetic
@@ -219,6 +221,8 @@ public enum RunFolderReader {
         var reportYear: Int
         var region: DivisionCode
         var runID: String
+        /// The `--set` overrides of a what-if run, with the values they replaced.
+        var overrides: [ScenarioOverride] = []
     }
 
     static func readManifest(_ file: String, toolVersion: String, log: inout DiagnosticLog)
@@ -262,7 +266,7 @@ public enum RunFolderReader {
                 at: place)
             return nil
         }
-        return ManifestFacts(
+        var facts = ManifestFacts(
             version: version, scenarioID: id, label: resolved["label"] as? String ?? id,
             notes: resolved["notes"] as? [String] ?? [],
             runNotes: (json["notes"] as? [[String: Any]] ?? []).compactMap { note in
@@ -271,6 +275,14 @@ public enum RunFolderReader {
                 return RunNote(chinese: chinese, english: english)
             }, years: base...max(base, horizon),
             reportYear: resolved["report_year"] as? Int ?? horizon, region: region, runID: runID)
+        facts.overrides = (scenario["override_values"] as? [[String: Any]] ?? []).compactMap {
+            guard let key = $0["key"] as? String, let value = $0["value"] as? String else {
+                return nil
+            }
+            return ScenarioOverride(
+                key: key, value: value, scenarioValue: $0["scenario_value"] as? String)
+        }
+        return facts
     }
 
     static func readIndicators(

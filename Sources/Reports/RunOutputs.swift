@@ -54,6 +54,7 @@ public struct RunOutputs: Sendable {
         let scenario = result.scenario
         var made = RunData(result: result, toolVersion: facts.toolVersion, runID: runID)
         made.attainment = attainment
+        made.overrides = record.overrides
         let data = made
         // Two independent halves on the two cores: the indicator table, which is the
         // largest file, and everything else; then put together in a fixed order.
@@ -72,7 +73,7 @@ public struct RunOutputs: Sendable {
         let outputs = Parallelism.automatic.map(count: files.count, chunkSize: 1) {
             InputFile(name: files[$0].name, bytes: files[$0].bytes)
         }
-        let manifest = Manifest(
+        var manifest = Manifest(
             toolVersion: facts.toolVersion, buildCommit: facts.buildCommit,
             scenarioID: scenario.id, scenarioFile: record.file, seed: scenario.seed,
             overrides: facts.overrides,
@@ -81,6 +82,7 @@ public struct RunOutputs: Sendable {
             started: facts.started,
             timings: facts.timings + result.timings,
             notes: result.notes.map { ($0.chinese, $0.english) })
+        manifest.overrideValues = record.overrides
         self.files = files + [("manifest.json", Array(manifest.json.text().utf8))]
     }
 

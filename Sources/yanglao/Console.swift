@@ -2,6 +2,7 @@ import Foundation
 import Geography
 import Planning
 import Reports
+import ScenarioFiles
 import Simulation
 import Targets
 
@@ -243,6 +244,27 @@ struct Messages {
             }
         }
         return lines.isEmpty ? nil : lines.joined(separator: "\n")
+    }
+
+    /// A what-if run (假设情景) says so, with each `--set` override: the key, the value as
+    /// given and the value in the scenario; nil for a run of the scenario as written.
+    func whatIf(_ loaded: LoadedScenario) -> String? {
+        guard !loaded.overrides.isEmpty else { return nil }
+        let id = loaded.scenario.id
+        let lines = loaded.overrides.map { override in
+            switch language {
+            case .zh:
+                "  \(override.key) = \(override.value)（情景中为 \(override.scenarioValue ?? "未设定")）"
+            case .en:
+                "  \(override.key) = \(override.value) (in the scenario: \(override.scenarioValue ?? "not set"))"
+            }
+        }
+        let heading =
+            switch language {
+            case .zh: "假设情景：情景 \(id) 的 \(loaded.overrides.count) 项取值由 --set 覆盖："
+            case .en: "What-if of \(id): \(loaded.overrides.count) values overridden with --set:"
+            }
+        return ([heading] + lines).joined(separator: "\n")
     }
 
     /// The run's notes (how it was computed), one line each, or nil when it made none.

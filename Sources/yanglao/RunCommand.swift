@@ -66,7 +66,10 @@ struct RunCommand: ParsableCommand {
             loadMilliseconds: (ContinuousClock.now - loadStart).milliseconds)
         try Yanglao.call(options.lang) { try Planning.checkFolder(request) }
         let messages = Messages(options.lang)
-        if !options.quiet { Console.out(messages.summary(loaded.scenario)) }
+        if !options.quiet {
+            Console.out(messages.summary(loaded.scenario))
+            if let whatIf = messages.whatIf(loaded) { Console.out(whatIf) }
+        }
         let bar = ProgressBar(
             enabled: !options.quiet && isatty(STDERR_FILENO) == 1, language: options.lang)
         let outcome = try Yanglao.call(options.lang) {

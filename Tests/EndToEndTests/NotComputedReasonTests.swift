@@ -57,6 +57,9 @@ import Testing
             try JSONSerialization.jsonObject(
                 with: Data(contentsOf: URL(fileURLWithPath: path + "/report-2025.json")))
             as! [String: Any]
+        // A run without `--set` is not a what-if.
+        #expect(json["what_if"] is NSNull)
+        #expect((json["title"] as? String)?.hasPrefix("鞍山市养老服务规划情景") == true)
         for target in json["targets"] as! [[String: Any]] {
             let id = target["id"] as! String
             #expect(target["reason"] as? String == Self.expected[id], "\(id)")
