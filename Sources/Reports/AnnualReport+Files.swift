@@ -9,6 +9,15 @@ extension AnnualReport {
     /// The columns of the target table in CSV and in the workbook's Targets sheet: the same
     /// figures, so one can be checked against the other.
     var targetHeader: [String] {
+        baseTargetHeader
+            + (data.attainment.isEmpty
+                ? []
+                : language == .chinese
+                    ? ["达成概率", "核心达成但概率低于50%"]
+                    : ["Probability", "Met against the odds"])
+    }
+
+    private var baseTargetHeader: [String] {
         language == .chinese
             ? [
                 "编号", "目标", "指标", "值", "目标值", "期限", "状态", "结论", "差距", "行动缺口", "首次达成", "未测算原因",
@@ -33,6 +42,16 @@ extension AnnualReport {
             .text(gapPhrase(line)), .number(line.result.firstYearMet.map(Double.init), format: "0"),
             .text(line.reason.map(language.reason) ?? ""), .text(language.source(target)),
         ]
+            + (data.attainment.isEmpty
+                ? []
+                : [
+                    .number(
+                        data.attainment[target.id].flatMap { $0.draws > 0 ? $0.probability : nil },
+                        format: "0.0%"),
+                    .text(
+                        data.isMetAgainstTheOdds(line.result)
+                            ? language.text("是", "yes") : language.text("否", "no")),
+                ])
     }
 
     /// The Excel number format of a target's values.
@@ -56,10 +75,12 @@ extension AnnualReport {
         guard let attainment = data.attainment[id], attainment.draws > 0 else {
             return [("probability", .null)]
         }
+        let result = data.targets.first { $0.target.id == id }
         return [
             ("probability", .number(RunTables.number(attainment.probability))),
             ("probability_standard_error", .number(RunTables.number(attainment.standardError))),
             ("draws", .integer(attainment.draws)),
+            ("met_against_the_odds", .bool(result.map(data.isMetAgainstTheOdds) ?? false)),
         ]
     }
 
@@ -135,6 +156,7 @@ extension AnnualReport {
                     })
             ),
             ("ltc_fund_deficit_year", data.fundDeficitYear.map(JSONValue.integer) ?? .null),
+            ("central_inputs", centralJSON()),
             ("need_and_supply", needAndSupplyJSON()),
         ])
         return Array(value.text().utf8)
@@ -375,6 +397,23 @@ extension AnnualReport {
             book.setWidth(14, columns: 1...9, in: sheet)
         }
         return try book.data()
+    }
+
+    /// The value of each uncertain input the central run used (an empty list without draws).
+    func centralJSON() -> JSONValue {
+        func number(_ value: Double?) -> JSONValue {
+            value.flatMap { $0.isFinite ? .number(RunTables.number($0)) : nil } ?? .null
+        }
+        return .array(
+            data.centralValues.map { value in
+                .object([
+                    ("input", .string(value.input)),
+                    ("scenario_value", value.scenarioValue.map(JSONValue.string) ?? .null),
+                    ("central_value", number(value.value)),
+                    ("share_of_draws_at_or_below", number(value.share)),
+                    ("median", number(value.median)),
+                ])
+            })
     }
 
     /// The what-if of the JSON report: null for a run as written, else its overrides, each

@@ -2,6 +2,7 @@ import Facilities
 import Foundation
 import Geography
 import Provenance
+import Quantities
 import Targets
 
 /// The annual target report (年度目标达成报告) of a run for one year: a summary of the verdicts,
@@ -165,6 +166,28 @@ public struct AnnualReport: Sendable {
                     "不确定性：对情景的不确定参数随机抽样 \(draws) 次，“达成概率”为按期达成目标的抽样比例（各目标下注明标准误）；各指标的扇形图见 draws/report.html。",
                     "Uncertainty: the scenario's uncertain inputs were drawn \(draws) times; “Probability” is the share of draws meeting each target by its deadline (with its standard error under each target); the fan chart of each indicator is in draws/report.html."
                 ), className: "note")
+            let central = centralTable()
+            page.paragraph(
+                language.text(
+                    "核心运行（即本报告的各项值和结论）按情景原值计算，各不确定输入所取的值及其在抽样分布中的位置如下；位于分布高端的取值使核心运行偏乐观。",
+                    "The central run (this report's values and verdicts) uses the scenario as written; the value it takes for each uncertain input, and where that lies in the input's distribution, are below. A value high in its distribution makes the central run a favourable case."
+                ), className: "note")
+            page.table(
+                header: central.header,
+                rows: central.rows.map { row in
+                    row.enumerated().map { HTMLPage.Cell($1, numeric: $0 >= 2) }
+                }, className: "central")
+            let doubtful = lines.filter { data.isMetAgainstTheOdds($0.result) }
+            if !doubtful.isEmpty {
+                let list = doubtful.map {
+                    "\($0.result.target.id)（\(probabilityText($0.result.target.id, withError: false))）"
+                }.joined(separator: language.text("、", ", "))
+                page.paragraph(
+                    language.text(
+                        "警告：以下 \(doubtful.count) 项目标在核心运行中判为已达成，但按期达成概率低于 50%：\(list)。其“已达成”依赖有利的输入取值，不宜据此认为目标有保障。",
+                        "Warning: \(doubtful.count) targets are met in the central run but have a probability below 50% of being met by their deadlines: \(list). Their “met” rests on favourable inputs and does not mean the target is safe."
+                    ), className: "warning")
+            }
         }
 
         // The table of targets.
@@ -180,9 +203,14 @@ public struct AnnualReport: Sendable {
                 + (withProbability ? [language.text("达成概率", "Probability")] : []),
             rows: lines.map { line in
                 let target = line.result.target
+                let flagged = data.isMetAgainstTheOdds(line.result)
                 let probability =
                     withProbability
-                    ? [HTMLPage.Cell(probabilityText(target.id, withError: false), numeric: true)]
+                    ? [
+                        HTMLPage.Cell(
+                            probabilityText(target.id, withError: false) + (flagged ? " ⚠" : ""),
+                            className: flagged ? "against-odds" : nil, numeric: true)
+                    ]
                     : []
                 return [
                     HTMLPage.Cell(target.id), HTMLPage.Cell(language.name(target.indicator)),
@@ -228,7 +256,13 @@ public struct AnnualReport: Sendable {
                 if withProbability {
                     facts.append(
                         language.text("按期达成概率：", "Probability of meeting it by its deadline: ")
-                            + probabilityText(target.id))
+                            + probabilityText(target.id)
+                            + (data.isMetAgainstTheOdds(line.result)
+                                ? language.text(
+                                    "（警告：核心运行判为已达成，但概率低于 50%）",
+                                    " (warning: met in the central run, but with a probability below 50%)"
+                                )
+                                : ""))
                 }
                 page.list(facts)
                 if hasChart {
@@ -341,6 +375,32 @@ public struct AnnualReport: Sendable {
         guard withError else { return share }
         return share + " ± " + ReportLanguage.grouped(attainment.standardError * 100, decimals: 1)
             + "%"
+    }
+
+    /// The value each uncertain input takes in the central run: the input, its value in the
+    /// scenario, the central value in the distribution's terms (×1 for a scaled input), the
+    /// share of draws at or below it and the distribution's median.
+    func centralTable() -> (header: [String], rows: [[String]]) {
+        let header =
+            language == .chinese
+            ? ["不确定输入", "情景中的取值", "核心运行取值", "抽样中不高于该值的比例", "分布中位数"]
+            : [
+                "Uncertain input", "Value in the scenario", "Central run's value",
+                "Share of draws at or below it", "Median of the distribution",
+            ]
+        func number(_ value: Double?) -> String {
+            guard let value, value.isFinite else { return "—" }
+            return NumberText.trimmed(value, decimals: 4)
+        }
+        let rows = data.centralValues.map { value in
+            [
+                value.input, value.scenarioValue ?? language.text("（情景未设定）", "(not set)"),
+                number(value.value),
+                value.share.map { ReportLanguage.grouped($0 * 100, decimals: 0) + "%" } ?? "—",
+                number(value.median),
+            ]
+        }
+        return (header, rows)
     }
 
     /// The trend chart of a target: its value each year, the threshold and the deadline.

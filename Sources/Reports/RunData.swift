@@ -71,6 +71,18 @@ public struct RunData: Sendable {
     /// drew its uncertain inputs (`run --draws`).
     public var attainment: [String: AttainmentProbability] = [:]
 
+    /// The value of each uncertain input the central run used, when the run drew them.
+    public var centralValues: [CentralValue] = []
+
+    /// Whether the central run meets a target (its verdict) while fewer than half the draws
+    /// do: a verdict that holds only in a favourable case (被高估的达成).
+    public func isMetAgainstTheOdds(_ result: TargetResult) -> Bool {
+        guard result.verdict == .met, let attainment = attainment[result.target.id],
+            attainment.draws > 0
+        else { return false }
+        return attainment.probability < 0.5
+    }
+
     /// The first year the fund ends in deficit, if any.
     public var fundDeficitYear: Int? { fundBalances.first { $0.balance < 0 }?.year }
 

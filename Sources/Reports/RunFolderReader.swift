@@ -100,7 +100,41 @@ public enum RunFolderReader {
             else { return nil }
             data.attainment = attainment
         }
+        if FileManager.default.fileExists(atPath: path + "/draws/central.csv") {
+            guard let central = readCentral(path + "/draws/central.csv", log: &log) else {
+                return nil
+            }
+            data.centralValues = central
+        }
         return data
+    }
+
+    /// The central run's value of each uncertain input, from `draws/central.csv`.
+    static func readCentral(_ file: String, log: inout DiagnosticLog) -> [CentralValue]? {
+        guard let csv = CSVReader.read(atPath: file, name: file, log: &log),
+            csv.check(
+                CSVColumns(
+                    required: ["input", "median"],
+                    optional: ["scenario_value", "central_value", "share_of_draws_at_or_below"]),
+                log: &log)
+        else { return nil }
+        var values: [CentralValue] = []
+        for row in 0..<csv.rowCount {
+            let text = { csv.text(row: row, named: $0) }
+            guard let median = Double(text("median")) else {
+                log.error(
+                    .invalidValue(field: "median", reason: "a malformed central-value line"),
+                    at: csv.location(row: row))
+                continue
+            }
+            values.append(
+                CentralValue(
+                    input: text("input"),
+                    scenarioValue: text("scenario_value").isEmpty ? nil : text("scenario_value"),
+                    value: Double(text("central_value")),
+                    share: Double(text("share_of_draws_at_or_below")), median: median))
+        }
+        return log.hasErrors ? nil : values
     }
 
     /// The targets judged by the draws in `draws/probabilities.csv`: the share met and the

@@ -48,13 +48,14 @@ public struct RunOutputs: Sendable {
     public init(
         record: ScenarioRecord, result: SimulationResult, runID: String, formats: [ReportFormat],
         language: ReportLanguage, facts: ManifestFacts,
-        attainment: [String: AttainmentProbability] = [:],
+        attainment: [String: AttainmentProbability] = [:], centralValues: [CentralValue] = [],
         extraFiles: [(name: String, bytes: [UInt8])] = [], scratch: String? = nil
     ) throws(WorkbookError) {
         let scenario = result.scenario
         var made = RunData(result: result, toolVersion: facts.toolVersion, runID: runID)
         made.attainment = attainment
         made.overrides = record.overrides
+        made.centralValues = centralValues
         let data = made
         // Two independent halves on the two cores: the indicator table, which is the
         // largest file, and everything else; then put together in a fixed order.

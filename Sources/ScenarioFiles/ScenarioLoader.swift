@@ -26,6 +26,12 @@ public struct LoadedScenario: Sendable {
     /// The resolved scenario as YAML.
     public var resolvedYAML: String { YAMLWriter.write(resolved) }
 
+    /// The value at a key path of the resolved scenario (list items by index), on one line in
+    /// YAML flow style; nil when the scenario has none there.
+    public func valueText(at keyPath: [String]) -> String? {
+        ScenarioMerge.node(at: keyPath, in: resolved).map(ScenarioMerge.flowText)
+    }
+
     /// The resolved scenario as JSON, for the run manifest.
     public var resolvedJSON: JSONValue { ScenarioLoader.json(resolved) }
 
