@@ -338,6 +338,32 @@ extension AnnualReport {
         book.freeze(rows: 1, columns: 2, in: costs)
         book.setWidth(16, columns: 0...max(0, table.header.count - 1), in: costs)
 
+        // Funding: planned, spent, deferred and unpaid, when the run has funding lines.
+        if let funding = fundingTable() {
+            let sheet = book.addSheet(language.text("资金缺口", "Funding"))
+            book.write(funding.sentence, at: 0, 0, in: sheet, format: CellFormat(bold: true))
+            for (column, name) in funding.header.enumerated() {
+                book.write(name, at: 1, column, in: sheet, format: header)
+            }
+            for (index, line) in funding.rows.enumerated() {
+                for (column, text) in line.enumerated() {
+                    if column == 0, let year = Double(text) {
+                        book.write(year, at: index + 2, column, in: sheet)
+                    } else if column >= 2,
+                        let number = Double(text.replacingOccurrences(of: ",", with: ""))
+                    {
+                        book.write(
+                            number, at: index + 2, column, in: sheet,
+                            format: CellFormat(numberFormat: "#,##0.0"))
+                    } else {
+                        book.write(text, at: index + 2, column, in: sheet)
+                    }
+                }
+            }
+            book.freeze(rows: 2, columns: 2, in: sheet)
+            book.setWidth(18, columns: 0...5, in: sheet)
+        }
+
         // The service list, when the scenario costs one.
         let serviceList = serviceListTable()
         if !serviceList.rows.isEmpty {

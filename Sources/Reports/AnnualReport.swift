@@ -326,6 +326,17 @@ public struct AnnualReport: Sendable {
                 rows: costs.rows.map { $0.map { HTMLPage.Cell($0, numeric: true) } })
         }
 
+        // Funding: planned, spent, deferred and unpaid by source and year.
+        if let funding = fundingTable() {
+            page.heading(language.text("资金安排与缺口", "Funding: planned, spent, deferred, unpaid"))
+            page.paragraph(funding.sentence, className: funding.short ? "warning" : "note")
+            page.table(
+                header: funding.header,
+                rows: funding.rows.map { row in
+                    row.enumerated().map { HTMLPage.Cell($1, numeric: $0 >= 2) }
+                }, className: "funding")
+        }
+
         // The basic service list and the long-term-care fund.
         let serviceList = serviceListTable()
         if !serviceList.rows.isEmpty {
@@ -485,6 +496,65 @@ public struct AnnualReport: Sendable {
             "长期护理保险基金在预测期内保持结余，\(last.year) 年末结余 \(balance)。",
             "The long-term-care insurance fund stays in surplus through the run; its balance at the end of \(last.year) is \(balance)."
         )
+    }
+
+    /// Funding by year and source (资金安排与缺口), in 万元: planned (the budget line; "—" when
+    /// not capped), spent, capital deferred and recurring costs left unpaid, the lines with any
+    /// money; with a sentence on the years capital was deferred and the subsidy left unpaid.
+    /// Nil without funding lines.
+    func fundingTable() -> (sentence: String, short: Bool, header: [String], rows: [[String]])? {
+        let lines = data.funding.filter {
+            ($0.planned ?? 0) != 0 || $0.spent != 0 || $0.deferred != 0 || $0.unpaid != 0
+        }
+        guard !lines.isEmpty else { return nil }
+        func money(_ yuan: Double?) -> String {
+            yuan.map { ReportLanguage.grouped($0 / 10_000, decimals: 1) } ?? "—"
+        }
+        let header =
+            language == .chinese
+            ? ["年份", "资金来源", "计划（万元）", "支出（万元）", "顺延的建设资金（万元）", "未支付的经常性支出（万元）"]
+            : [
+                "Year", "Source", "Planned (10,000 yuan)", "Spent (10,000 yuan)",
+                "Capital deferred (10,000 yuan)", "Recurring unpaid (10,000 yuan)",
+            ]
+        let rows = lines.map { line in
+            [
+                String(line.year),
+                language.text(
+                    line.source.chineseName,
+                    line.source.identifier.replacingOccurrences(of: "_", with: " ")),
+                money(line.planned), money(line.spent), money(line.deferred), money(line.unpaid),
+            ]
+        }
+        let deferredYears = lines.filter { $0.deferred > 0 }.map(\.year)
+        let unpaid = lines.reduce(0) { $0 + $1.unpaid }
+        let unpaidYears = lines.filter { $0.unpaid > 0 }.map(\.year)
+        var parts: [String] = []
+        if let first = deferredYears.min(), let end = data.funding.map(\.year).max() {
+            // A year's deferred capital includes what earlier years deferred and still wait
+            // for, so the last year's is what the run leaves unpaid, not a sum over years.
+            let outstanding = data.funding.filter { $0.year == end }.reduce(0) { $0 + $1.deferred }
+            parts.append(
+                language.text(
+                    "自 \(first) 年起建设资金不足，相应行动顺延；至 \(end) 年仍有 \(money(outstanding)) 万元建设资金未能安排（各来源合计）",
+                    "from \(first) capital ran short and the actions it pays for were deferred; in \(end), \(money(outstanding)) × 10,000 yuan of capital is still unfunded (all sources)"
+                ))
+        }
+        if let first = unpaidYears.min(), let last = unpaidYears.max() {
+            parts.append(
+                language.text(
+                    "\(first)–\(last) 年共有 \(money(unpaid)) 万元运营补贴等经常性支出未能支付",
+                    "\(money(unpaid)) × 10,000 yuan of subsidies and other recurring costs were left unpaid in \(first)–\(last)"
+                ))
+        }
+        let sentence =
+            parts.isEmpty
+            ? language.text(
+                "各资金来源每年都足以支付计划的建设和经常性支出。",
+                "Every source paid the plan's capital and recurring costs in every year.")
+            : language.text("资金缺口：", "Funding gaps: ")
+                + parts.joined(separator: language.text("；", "; ")) + language.text("。", ".")
+        return (sentence, !parts.isEmpty, header, rows)
     }
 
     /// Spending by year and source, in 万元 (Chinese) or yuan (English), planning region.

@@ -71,6 +71,21 @@ public struct RunData: Sendable {
     /// drew its uncertain inputs (`run --draws`).
     public var attainment: [String: AttainmentProbability] = [:]
 
+    /// One funding source in one year (资金安排与缺口), planning region: what the plan gave it,
+    /// what was spent, the capital deferred (a lot the source could not pay that year) and
+    /// the recurring costs left unpaid, in yuan; as `budget.csv` has them.
+    public struct FundingLine: Hashable, Sendable {
+        public var year: Int
+        public var source: FundingSource
+        /// The budget line (nil: not capped, as the local general budget).
+        public var planned: Double?
+        public var spent: Double
+        public var deferred: Double
+        public var unpaid: Double
+    }
+    /// The funding lines by year and source, when the scenario has `facilities:`.
+    public var funding: [FundingLine] = []
+
     /// The value of each uncertain input the central run used, when the run drew them.
     public var centralValues: [CentralValue] = []
 
@@ -138,6 +153,14 @@ public struct RunData: Sendable {
             indicators: result.indicators,
             targets: result.targets, costs: costs, toolVersion: toolVersion, runID: runID)
         syntheticFacilities = result.facilities?.stock.syntheticCount ?? 0
+        if let run = result.facilities {
+            funding = run.budgets.filter { $0.year > run.years.lowerBound }.map {
+                FundingLine(
+                    year: $0.year, source: $0.source, planned: $0.budget,
+                    spent: $0.capitalSpent + $0.recurringSpent, deferred: $0.capitalShortfall,
+                    unpaid: $0.recurringUnpaid)
+            }
+        }
         runNotes = result.notes
         if let costing = result.entitlements.costing {
             for year in costing.years {

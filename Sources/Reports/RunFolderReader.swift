@@ -100,6 +100,10 @@ public enum RunFolderReader {
             else { return nil }
             data.attainment = attainment
         }
+        if FileManager.default.fileExists(atPath: path + "/budget.csv") {
+            guard let funding = readFunding(path + "/budget.csv", log: &log) else { return nil }
+            data.funding = funding
+        }
         if FileManager.default.fileExists(atPath: path + "/draws/central.csv") {
             guard let central = readCentral(path + "/draws/central.csv", log: &log) else {
                 return nil
@@ -107,6 +111,38 @@ public enum RunFolderReader {
             data.centralValues = central
         }
         return data
+    }
+
+    /// The funding lines of the planning region, from `budget.csv`.
+    static func readFunding(_ file: String, log: inout DiagnosticLog) -> [RunData.FundingLine]? {
+        guard let csv = CSVReader.read(atPath: file, name: file, log: &log),
+            csv.check(
+                CSVColumns(
+                    required: [
+                        "year", "source", "budget", "capital_spent", "recurring_spent",
+                        "capital_shortfall", "recurring_unpaid",
+                    ], optional: csv.header), log: &log)
+        else { return nil }
+        var lines: [RunData.FundingLine] = []
+        for row in 0..<csv.rowCount {
+            let text = { csv.text(row: row, named: $0) }
+            guard let year = Int(text("year")), let source = FundingSource(name: text("source")),
+                let capital = Double(text("capital_spent")),
+                let recurring = Double(text("recurring_spent")),
+                let deferred = Double(text("capital_shortfall")),
+                let unpaid = Double(text("recurring_unpaid"))
+            else {
+                log.error(
+                    .invalidValue(field: "budget", reason: "a malformed budget line"),
+                    at: csv.location(row: row))
+                continue
+            }
+            lines.append(
+                RunData.FundingLine(
+                    year: year, source: source, planned: Double(text("budget")),
+                    spent: capital + recurring, deferred: deferred, unpaid: unpaid))
+        }
+        return log.hasErrors ? nil : lines
     }
 
     /// The central run's value of each uncertain input, from `draws/central.csv`.

@@ -124,3 +124,52 @@ import Testing
         }
     }
 }
+
+/// The funding section (资金安排与缺口) of Anshan's budget cut names its deferred capital and
+/// unpaid subsidy, as the run's `budget.csv` has them (read here with a second reader).
+@Suite struct FundingSectionTests {
+    @Test func theBudgetCutReportNamesTheCapitalStillUnfundedAndTheSubsidyLeftUnpaid() throws {
+        let folder = try TemporaryFolder()
+        let run = try yanglao([
+            "run", "Scenarios/anshan/variants/budget-cut.yaml", "--out", folder.path,
+            "--run-id", "cut", "--quiet", "--format", "html,xlsx",
+        ])
+        #expect(run.status == 0, "\(run.errors)")
+        let path = folder.path + "/anshan-budget-cut/cut"
+        let budget = try readTable(path + "/budget.csv")
+        let last = try #require(budget.compactMap { Int($0["year"] ?? "") }.max())
+        let outstanding = budget.filter { $0["year"] == String(last) }
+            .compactMap { Double($0["capital_shortfall"] ?? "") }.reduce(0, +)
+        let unpaid = budget.compactMap { Double($0["recurring_unpaid"] ?? "") }.reduce(0, +)
+        // The budget cut leaves money unfunded (80% of every line: issue 17 saw about 40 M
+        // yuan of capital deferred and a subsidy unpaid from 2026).
+        #expect(outstanding > 30_000_000)
+        #expect(unpaid > 0)
+        /// Yuan as 万元 with one decimal and thousands separators: 39,600,000 → "3,960.0".
+        func wan(_ yuan: Double) -> String {
+            let text = String(format: "%.1f", yuan / 10_000)
+            let whole = Array(text.prefix { $0 != "." })
+            var grouped = ""
+            for (index, digit) in whole.enumerated() {
+                if index > 0, (whole.count - index) % 3 == 0 { grouped += "," }
+                grouped.append(digit)
+            }
+            return grouped + text.drop { $0 != "." }
+        }
+        let html = try String(contentsOfFile: path + "/report-2025.html", encoding: .utf8)
+        #expect(html.contains("资金安排与缺口"))
+        #expect(html.contains("至 \(last) 年仍有 \(wan(outstanding)) 万元建设资金未能安排"))
+        let unpaidText = "共有 \(wan(unpaid)) 万元运营补贴等经常性支出未能支付"
+        #expect(html.contains(unpaidText), "\(unpaidText)")
+        let unzip = Process()
+        unzip.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        unzip.arguments = ["unzip", "-p", path + "/report-2025.xlsx", "xl/workbook.xml"]
+        let pipe = Pipe()
+        unzip.standardOutput = pipe
+        try unzip.run()
+        let workbook = String(
+            decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        unzip.waitUntilExit()
+        #expect(workbook.contains("资金缺口"))
+    }
+}
