@@ -37,6 +37,13 @@ public enum FacilityIndicator: Hashable, Sendable, CaseIterable, CustomStringCon
     case staffingGap
     /// Residents of closed or merged homes who found no place that year.
     case displacedResidents
+    /// Residents the homes' beds and demand allow but their caregivers cannot look after
+    /// (因护理员不足而不能入住): the beds left unusable for lack of staff.
+    case unstaffedResidents
+    /// Caregivers hired from the labour market in the year (招聘), persons.
+    case caregiversHired
+    /// Caregivers who left in the year (流失), persons.
+    case caregiversLeaving
     /// Operating facilities of a type.
     case facilities(FacilityType)
     /// Operating care-type special-hardship homes (照护型特困供养服务设施).
@@ -62,7 +69,8 @@ public enum FacilityIndicator: Hashable, Sendable, CaseIterable, CustomStringCon
             .nursingBedsAllService, .nursingShareInstitutional, .nursingShareAllService,
             .bedsPerThousandAged60, .bedsPerThousandAged65, .effectiveCapacity,
             .occupancyInstitutional, .occupancyCommunity, .caregiversNeeded,
-            .caregiversAvailable, .staffingGap, .displacedResidents,
+            .caregiversAvailable, .staffingGap, .displacedResidents, .unstaffedResidents,
+            .caregiversHired, .caregiversLeaving,
         ] + FacilityType.allCases.map { .facilities($0) }
             + [
                 .careTypeHomes, .facilitiesInPipeline, .bedsInPipeline, .homesRatedAtLeast(1),
@@ -91,6 +99,9 @@ public enum FacilityIndicator: Hashable, Sendable, CaseIterable, CustomStringCon
         case .caregiversAvailable: "caregivers_available"
         case .staffingGap: "staffing_gap"
         case .displacedResidents: "displaced_residents"
+        case .unstaffedResidents: "unstaffed_residents"
+        case .caregiversHired: "caregivers_hired"
+        case .caregiversLeaving: "caregivers_leaving"
         case .facilities(let type): "facilities_" + type.identifier
         case .careTypeHomes: "care_type_homes"
         case .facilitiesInPipeline: "facilities_in_pipeline"
@@ -118,7 +129,7 @@ public enum FacilityIndicator: Hashable, Sendable, CaseIterable, CustomStringCon
             "fraction"
         case .bedsPerThousandAged60, .bedsPerThousandAged65: "beds per 1000"
         case .caregiversNeeded, .caregiversAvailable, .staffingGap, .displacedResidents,
-            .aged60, .aged65, .aged80:
+            .unstaffedResidents, .caregiversHired, .caregiversLeaving, .aged60, .aged65, .aged80:
             "persons"
         case .facilities, .careTypeHomes, .facilitiesInPipeline, .homesRatedAtLeast:
             "facilities"
@@ -158,7 +169,10 @@ enum Field {
     static let capital = 31
     /// Recurring spending by source: 36 ..< 41.
     static let recurring = 36
-    static let count = 41
+    static let unstaffed = 41
+    static let hired = 42
+    static let leaving = 43
+    static let count = 44
 }
 
 /// Whether a cost is an investment or a yearly obligation.
@@ -322,6 +336,9 @@ public struct FacilityRun: Sendable {
         case .caregiversAvailable: return f(Field.caregiversAvailable)
         case .staffingGap: return f(Field.staffingGap)
         case .displacedResidents: return f(Field.displaced)
+        case .unstaffedResidents: return f(Field.unstaffed)
+        case .caregiversHired: return f(Field.hired)
+        case .caregiversLeaving: return f(Field.leaving)
         case .facilities(let type): return f(Field.typeCounts + type.rawValue)
         case .careTypeHomes: return f(Field.careTypeHomes)
         case .facilitiesInPipeline: return f(Field.pipelineFacilities)

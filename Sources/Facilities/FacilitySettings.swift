@@ -99,6 +99,11 @@ public struct StaffingRules: Hashable, Sendable {
     /// The share of the base year's caregivers and home directors already trained (培训率 at
     /// the start); default 0 (an assumption: no figure is published).
     public var trainedShareAtStart: Double = 0
+    /// The share of a home's caregiver shortfall (after the year's leavers) that it fills from
+    /// the labour market during the year (招聘补缺率), by year; nil means 1: homes hire what
+    /// their residents need (an assumption — no vacancy rate is published). Below 1, homes
+    /// stay short of staff and the residents their caregivers cannot look after wait.
+    public var hiring: YearlyValues?
 
     public init(
         residentsPerCaregiver: [Double] = [10, 6, 6, 3, 3],
@@ -112,6 +117,11 @@ public struct StaffingRules: Hashable, Sendable {
         self.trainedPerYear = trainedPerYear
         self.attrition = attrition
         self.initialShareOfNeed = initialShareOfNeed
+    }
+
+    /// The share of the shortfall filled by hiring in a year (``hiring``), in 0…1.
+    public func hiringShare(in year: Int) -> Double {
+        min(max(hiring?.value(in: year) ?? 1, 0), 1)
     }
 
     /// Caregivers needed per resident: Σ share ÷ ratio.

@@ -640,6 +640,7 @@ struct Engine {
             if let failure { throw failure }
             yearEnd(isBaseYear: false)
             payOperatingSubsidy()
+            payHiring()
             if let failure { throw failure }
             record()
             if input.keepsYearEndStocks { yearEndStocks.append(stock) }
@@ -833,6 +834,7 @@ struct Engine {
         let width = Field.count
         let occupancy = occupancyRate
         let initialShare = rules.initialShareOfNeed
+        let hiring = rules.hiringShare(in: year)
         let residentFactors = residentFactors()
         let fromNeed = institutionalDemandFactors()
         let filled = fromNeed?.filled ?? []
@@ -916,38 +918,26 @@ struct Engine {
                                                                         s.regions[facility]]
                                                             }
                                                         }
-                                                        s.residents[facility] = residents
                                                         let row = s.reportIndex[facility] * width
-                                                        if residents > 0, let category {
-                                                            v[
-                                                                row + Field.institutionalOccupied
-                                                                    + category.rawValue] +=
-                                                                residents
-                                                        }
                                                         guard operating,
                                                             category == .institutional
                                                                 || category == .community
                                                         else {
+                                                            s.residents[facility] = residents
+                                                            if residents > 0, let category {
+                                                                v[
+                                                                    row
+                                                                        + Field
+                                                                        .institutionalOccupied
+                                                                        + category.rawValue] +=
+                                                                    residents
+                                                            }
                                                             s.need[facility] = 0
                                                             s.caregivers[facility] = 0
                                                             continue
                                                         }
-                                                        if subsidising, residents > 0,
-                                                            eligible[
-                                                                s.ownerships[facility].rawValue]
-                                                        {
-                                                            let rate = rates[s.regions[facility]]
-                                                            if rate.isNaN {
-                                                                missed = s.regions[facility]
-                                                            } else {
-                                                                let amount =
-                                                                    residents * share * rate
-                                                                subsidies[
-                                                                    s.reportIndex[facility]] +=
-                                                                    amount
-                                                                paid += amount
-                                                            }
-                                                        }
+                                                        // Caregivers the demand needs; last year's less leavers plus the
+                                                        // year's hires (staff of the base year and of new homes as given).
                                                         let need =
                                                             residents
                                                             * (category == .institutional
@@ -965,9 +955,38 @@ struct Engine {
                                                         } else if s.openingYears[facility] == year {
                                                             caregivers = need * initialShare
                                                         } else {
-                                                            caregivers *= keep
+                                                            let leaving = caregivers * (1 - keep)
+                                                            caregivers -= leaving
+                                                            let hired =
+                                                                hiring * max(0, need - caregivers)
+                                                            caregivers += hired
+                                                            v[row + Field.leaving] += leaving
+                                                            v[row + Field.hired] += hired
                                                         }
                                                         s.caregivers[facility] = caregivers
+                                                        s.residents[facility] = residents
+                                                        if residents > 0, let category {
+                                                            v[
+                                                                row + Field.institutionalOccupied
+                                                                    + category.rawValue] +=
+                                                                residents
+                                                        }
+                                                        if subsidising, residents > 0,
+                                                            eligible[
+                                                                s.ownerships[facility].rawValue]
+                                                        {
+                                                            let rate = rates[s.regions[facility]]
+                                                            if rate.isNaN {
+                                                                missed = s.regions[facility]
+                                                            } else {
+                                                                let amount =
+                                                                    residents * share * rate
+                                                                subsidies[
+                                                                    s.reportIndex[facility]] +=
+                                                                    amount
+                                                                paid += amount
+                                                            }
+                                                        }
                                                         let gap = max(0, need - caregivers)
                                                         gaps += gap
                                                         if gap > 0 { shortHere.append(facility) }
@@ -1025,7 +1044,31 @@ struct Engine {
         trainedGiven = min(pool, totalGap)
         trainedShare = totalGap > 0 ? trainedGiven / totalGap : 0
         pool -= trainedGiven
-        // ``record()`` gives each short-staffed facility `trainedShare` of its gap.
+        // Trained caregivers fill the same share of every gap (each facility's caregivers
+        // rise by share × gap; ``record()`` does the same for the regions' totals). Residents
+        // beyond what a home's caregivers can look after at the ratios wait: caregivers ÷
+        // need of its residents is the share it can keep, and its other beds stay unusable.
+        for facility in shortStaffed {
+            let need = stock.need[facility]
+            let caregivers =
+                stock.caregivers[facility] + max(0, need - stock.caregivers[facility])
+                * trainedShare
+            stock.caregivers[facility] = caregivers
+            guard need > 0, caregivers < need,
+                let category = stock.types[facility].bedCategory
+            else { continue }
+            let residents = stock.residents[facility]
+            let waiting = residents * (1 - caregivers / need)
+            stock.residents[facility] = residents - waiting
+            let report = stock.reportIndex[facility]
+            addValue(Field.institutionalOccupied + category.rawValue, report, -waiting)
+            addValue(Field.unstaffed, report, waiting)
+            let rate = subsidising ? rates[stock.regions[facility]] : .nan
+            if !rate.isNaN, eligible[stock.ownerships[facility].rawValue] {
+                subsidyByRegion[report] -= waiting * share * rate
+                self.subsidyTotal -= waiting * share * rate
+            }
+        }
     }
 
     /// Caregivers the plan trains this year.
@@ -1047,12 +1090,8 @@ struct Engine {
         let reportCount = reportRegions.count
         let width = Field.count
         let share = trainedShare
-        // Trained caregivers fill the same share of every gap: each facility's caregivers
-        // rise by share × gap, and so do each region's; each gap shrinks to (1 − share) × gap.
-        for facility in shortStaffed {
-            let gap = max(0, stock.need[facility] - stock.caregivers[facility])
-            stock.caregivers[facility] += gap * share
-        }
+        // Each region's caregivers rise by the trained share of its gap, as its facilities'
+        // did (``yearEnd(isBaseYear:)``); each gap shrinks to (1 − share) × gap.
         if trainingPaid > 0 {
             // Training costs go where the trained caregivers go, else where the need is.
             let field = trainedGiven > 0 ? Field.staffingGap : Field.caregiversNeeded
@@ -1283,6 +1322,20 @@ struct Engine {
         payRecurring(
             total: subsidyTotal, from: plan.recurring.operatingSubsidySource, spread: true)
         swap(&scratch, &subsidyByRegion)
+    }
+
+    /// The recruitment bonus (``CostItem/hireCaregiver``) of the caregivers hired this year
+    /// (added up by ``yearEnd(isBaseYear:)``), paid from the training source after the
+    /// operating subsidy; nothing without a unit cost.
+    mutating func payHiring() {
+        guard !unitCost[CostItem.hireCaregiver.rawValue].isEmpty else { return }
+        guard let rate = cost(.hireCaregiver, input.planningRegion) else { return }
+        var total = 0.0
+        for region in scratch.indices {
+            scratch[region] = yearValues[region * Field.count + Field.hired] * rate
+            total += scratch[region]
+        }
+        payRecurring(total: total, from: plan.recurring.trainingSource, spread: true)
     }
 
     // MARK: Population at a level

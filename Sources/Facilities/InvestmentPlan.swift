@@ -93,6 +93,9 @@ public enum CostItem: Int, Hashable, Sendable, CaseIterable, CustomStringConvert
     case operatingSubsidy
     /// Training (培训) per caregiver trained.
     case trainCaregiver
+    /// A recruitment bonus (入职补贴) per caregiver hired, paid in the year of hiring from the
+    /// training source.
+    case hireCaregiver
 
     public var identifier: String {
         switch self {
@@ -111,6 +114,7 @@ public enum CostItem: Int, Hashable, Sendable, CaseIterable, CustomStringConvert
         case .careSubsidy: "care_subsidy"
         case .operatingSubsidy: "operating_subsidy"
         case .trainCaregiver: "train_caregiver"
+        case .hireCaregiver: "hire_caregiver"
         }
     }
 
@@ -122,7 +126,8 @@ public enum CostItem: Int, Hashable, Sendable, CaseIterable, CustomStringConvert
             .certifyMealSite, .closeFacility:
             .facility
         case .upgradeRating: .star
-        case .oldAgeAllowance, .careSubsidy, .operatingSubsidy, .trainCaregiver: .personYear
+        case .oldAgeAllowance, .careSubsidy, .operatingSubsidy, .trainCaregiver, .hireCaregiver:
+            .personYear
         }
     }
 

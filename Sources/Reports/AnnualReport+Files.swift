@@ -403,7 +403,7 @@ extension AnnualReport {
                 book.write(table.rows[index][0], at: index + 1, 0, in: sheet)
                 let numbers = [
                     row.bedsNeeded, row.beds, row.residents, row.waiting, row.nursingBedsNeeded,
-                    row.nursingBeds, row.caregiversNeeded, row.caregivers,
+                    row.nursingBeds, row.caregiversNeeded, row.caregivers, row.unstaffed,
                 ]
                 for (offset, value) in numbers.enumerated() {
                     if let value {
@@ -413,14 +413,14 @@ extension AnnualReport {
                     }
                 }
                 if let first = row.firstYearShort {
-                    book.write(Double(first), at: index + 1, 9, in: sheet)
+                    book.write(Double(first), at: index + 1, 10, in: sheet)
                 } else {
-                    book.write(table.rows[index][9], at: index + 1, 9, in: sheet)
+                    book.write(table.rows[index][10], at: index + 1, 10, in: sheet)
                 }
             }
             book.freeze(rows: 1, columns: 1, in: sheet)
             book.setWidth(24, columns: 0...0, in: sheet)
-            book.setWidth(14, columns: 1...9, in: sheet)
+            book.setWidth(14, columns: 1...10, in: sheet)
         }
         return try book.data()
     }
@@ -470,6 +470,7 @@ extension AnnualReport {
                     ("nursing_beds", number(row.nursingBeds)),
                     ("caregivers_needed", number(row.caregiversNeeded)),
                     ("caregivers", number(row.caregivers)),
+                    ("unstaffed_beds", number(row.unstaffed)),
                     ("first_year_short", row.firstYearShort.map(JSONValue.integer) ?? .null),
                 ])
             })

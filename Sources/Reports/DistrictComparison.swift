@@ -19,9 +19,16 @@ public struct DistrictComparison: Sendable {
     public enum ComparisonError: Error, Hashable, Sendable, CustomStringConvertible {
         case yearOutsideRun(year: Int, years: ClosedRange<Int>)
         case noUnits(level: RegionLevel)
+        /// Villages and communities are too many to compare on a page (Liaoning has 16,376);
+        /// their values are in `indicators.csv`.
+        case villagesNotCompared(count: Int, chinese: Bool)
 
         public var description: String {
             switch self {
+            case .villagesNotCompared(let count, let chinese):
+                chinese
+                    ? "村级单位有 \(count) 个，不逐一对比：请改用 --level township（乡镇级），村级数值见运行文件夹的 indicators.csv"
+                    : "the \(count) villages and communities are not compared one by one: use --level township, and find village values in the run folder's indicators.csv"
             case .yearOutsideRun(let year, let years):
                 "the year \(year) is outside the run (\(years.lowerBound)–\(years.upperBound))"
             case .noUnits(let level):
@@ -40,6 +47,9 @@ public struct DistrictComparison: Sendable {
             data.tree.regions[$0].level == level
         }
         guard !units.isEmpty else { throw .noUnits(level: level) }
+        guard level != .village else {
+            throw .villagesNotCompared(count: units.count, chinese: language == .chinese)
+        }
         self.data = data
         self.level = level
         self.year = year
@@ -63,12 +73,30 @@ public struct DistrictComparison: Sendable {
     /// The file name stem: `districts-county-2025` (or `-en`).
     public var stem: String { "districts-\(level.name)-\(year)\(language.fileSuffix)" }
 
-    /// The region's whole-region target on an indicator, if the scenario has one.
-    public func target(for indicator: Indicator) -> Target? {
-        data.targets.first {
-            if case .region = $0.target.scope { return $0.target.indicator.id == indicator.id }
+    /// The region's whole-region targets (区域目标), in catalogue order.
+    var regionTargets: [TargetResult] {
+        data.targets.filter {
+            if case .region = $0.target.scope { return true }
             return false
-        }?.target
+        }
+    }
+
+    /// Whether a target holds the region back in the year: missed, off track or fallen back.
+    func isFailing(_ result: TargetResult) -> Bool {
+        [.missed, .offTrack, .fellBack, .metLate].contains(result.status(in: year))
+            || result.verdict == .missed
+    }
+
+    /// The region's whole-region target an indicator is judged by here: of the targets on
+    /// it, the first that fails, else the strictest (the highest threshold of an "at least",
+    /// the lowest of an "at most"); nil without one.
+    public func target(for indicator: Indicator) -> Target? {
+        let onIt = regionTargets.filter { $0.target.indicator.id == indicator.id }
+        if let failing = onIt.first(where: isFailing) { return failing.target }
+        return onIt.map(\.target).filter { $0.threshold != nil }.max { a, b in
+            let lowIsGood = a.comparison == .atMost
+            return lowIsGood ? a.threshold! > b.threshold! : a.threshold! < b.threshold!
+        }
     }
 
     func value(_ indicator: Indicator, _ unit: Int) -> (
@@ -77,25 +105,58 @@ public struct DistrictComparison: Sendable {
         data.indicators.value(indicator, year: year, region: unit)
     }
 
-    /// Ranks 1… among the units (1 is best: highest, or lowest for an "at most" target);
-    /// nil where a unit has no value.
+    /// The value a unit is ranked on: a share or rate as it is; a count per 1,000 people aged
+    /// 60+ of the unit (每千名老年人), so that big units do not rank first for being big.
+    public func rankedValue(_ indicator: Indicator, _ unit: Int) -> Double? {
+        guard let shown = value(indicator, unit) else { return nil }
+        guard indicator.aggregation == .sum else { return shown.value }
+        guard let older = IndicatorCatalogue.indicator("aged-60-plus"),
+            let aged = value(older, unit)?.value, aged > 0
+        else { return nil }
+        return shown.value / aged * 1000
+    }
+
+    /// Ranks 1… among the units for indicators with a target (1 is best: highest, or lowest
+    /// for an "at most" target), on ``rankedValue(_:_:)``; equal values share a rank and the
+    /// next rank skips (1, 1, 3). Nil where a unit has no value, and for every unit of an
+    /// indicator without a target: there is no better end to rank towards.
     public func ranks(_ indicator: Indicator) -> [Int?] {
-        let lowIsGood = target(for: indicator)?.comparison == .atMost
-        let known = units.indices.compactMap { index in
-            value(indicator, units[index]).map { (index, $0.value) }
-        }
-        let order = known.sorted { lowIsGood ? $0.1 < $1.1 : $0.1 > $1.1 }
         var ranks = [Int?](repeating: nil, count: units.count)
-        for (rank, entry) in order.enumerated() { ranks[entry.0] = rank + 1 }
+        guard let target = target(for: indicator) else { return ranks }
+        let lowIsGood = target.comparison == .atMost
+        let known = units.indices.compactMap { index in
+            rankedValue(indicator, units[index]).map { (index, $0) }
+        }
+        for (index, value) in known {
+            let better = known.filter { lowIsGood ? $0.1 < value - 1e-12 : $0.1 > value + 1e-12 }
+            ranks[index] = better.count + 1
+        }
         return ranks
     }
 
-    /// Each unit's shortfall against the region's threshold in the indicator's action units
-    /// (beds, units, persons: threshold × denominator − numerator, rounded up, at least 0),
-    /// for shares and rates with a target; nil otherwise.
-    public func shortfalls(_ indicator: Indicator) -> [Int]? {
+    /// Where a unit's value stands against the target, on the red–green scale (0…1): 1 when
+    /// it meets the threshold, else half its share of the way there (a unit at 80% of an
+    /// "at least" threshold sits at 0.4); nil for counts and indicators without a threshold,
+    /// whose region-wide threshold says nothing of one unit.
+    public func standing(_ indicator: Indicator, _ unit: Int) -> Double? {
         guard indicator.aggregation == .ratio, let target = target(for: indicator),
-            let threshold = target.threshold,
+            let threshold = target.threshold, let shown = value(indicator, unit)?.value
+        else { return nil }
+        switch target.comparison {
+        case .atMost:
+            return shown <= threshold ? 1 : 0.5 * threshold / shown
+        default:
+            guard threshold > 0 else { return 1 }
+            return shown >= threshold ? 1 : 0.5 * max(0, shown) / threshold
+        }
+    }
+
+    /// Each unit's shortfall against a target's threshold in the indicator's action units
+    /// (beds, units, persons: threshold × denominator − numerator, rounded up, at least 0),
+    /// for shares and rates with an "at least" threshold; nil otherwise.
+    public func shortfalls(_ target: Target) -> [Int]? {
+        let indicator = target.indicator
+        guard indicator.aggregation == .ratio, let threshold = target.threshold,
             target.comparison == .atLeast
         else { return nil }
         return units.map { unit in
@@ -113,8 +174,8 @@ public struct DistrictComparison: Sendable {
         var page = data.page(
             title: title,
             intro: language.text(
-                "\(data.planningRegion.name)的 \(units.count) 个\(levelName)；有目标的指标按排名着色，由红（最差）到绿（最好）。",
-                "The \(units.count) \(levelName) of \(data.planningRegion.name); indicators with a target are coloured by rank from red (worst) to green (best)."
+                "\(data.planningRegion.name)的 \(units.count) 个\(levelName)。有目标的比率按与目标值的差距着色：达到目标为绿，越远越红；排名（#）只给有目标的指标，数量指标按每千名老年人排名，并列同名次。",
+                "The \(units.count) \(levelName) of \(data.planningRegion.name). Shares and rates with a target are coloured by their distance to it: green where a unit meets it, redder the further below; ranks (#) are given for indicators with a target only, counts ranked per 1,000 people aged 60+, ties sharing a rank."
             ), language: language)
 
         // Units × indicators.
@@ -127,17 +188,24 @@ public struct DistrictComparison: Sendable {
                 return [HTMLPage.Cell(data.tree.regions[unit].name)]
                     + indicators.indices.map { column in
                         let indicator = indicators[column]
-                        guard let shown = value(indicator, unit), let rank = ranks[column][index]
-                        else {
+                        guard let shown = value(indicator, unit) else {
                             return HTMLPage.Cell("—", numeric: true)
                         }
-                        // Only indicators with a target have a better and a worse end.
-                        let count = ranks[column].compactMap { $0 }.count
-                        let position = count > 1 ? 1 - Double(rank - 1) / Double(count - 1) : 1
+                        var text = language.format(shown.value, indicator)
+                        if let rank = ranks[column][index] {
+                            if indicator.aggregation == .sum,
+                                let per = rankedValue(indicator, unit)
+                            {
+                                text += language.text(
+                                    "（每千名老年人 \(ReportLanguage.grouped(per, decimals: 1))）",
+                                    " (\(ReportLanguage.grouped(per, decimals: 1)) per 1,000 aged 60+)"
+                                )
+                            }
+                            text += " (#\(rank))"
+                        }
                         return HTMLPage.Cell(
-                            language.format(shown.value, indicator) + " (#\(rank))", numeric: true,
-                            background: target(for: indicator) == nil ? nil : Colour.scale(position)
-                        )
+                            text, numeric: true,
+                            background: standing(indicator, unit).map(Colour.scale))
                     }
             }, className: "districts")
 
@@ -171,16 +239,16 @@ public struct DistrictComparison: Sendable {
                 ]
             }, className: "targets")
 
-        // Who holds the region back.
-        for indicator in indicators {
-            guard let shortfalls = shortfalls(indicator), let target = target(for: indicator) else {
-                continue
-            }
+        // Who holds the region back: each failing target against its own threshold.
+        for result in regionTargets where isFailing(result) {
+            let target = result.target
+            guard let shortfalls = shortfalls(target) else { continue }
             let total = shortfalls.reduce(0, +)
             guard total > 0 else { continue }
             page.heading(
-                language.text("差距来源：", "Where the gap lies: ") + language.name(indicator) + "（"
-                    + language.threshold(target) + "）", level: 3)
+                language.text("差距来源：", "Where the gap lies: ") + target.id + " "
+                    + language.name(target.indicator) + "（" + language.threshold(target) + "）",
+                level: 3)
             let order = units.indices.sorted { shortfalls[$0] > shortfalls[$1] }.filter {
                 shortfalls[$0] > 0
             }
@@ -236,6 +304,7 @@ public struct DistrictComparison: Sendable {
         let height = max(60, (maxY - minY) * scale)
         let margin = 40.0
         let values = placed.map { value(indicator, $0.0)?.value }
+        let standings = placed.map { standing(indicator, $0.0) }
         let known = values.compactMap { $0 }
         let (low, high) = (known.min() ?? 0, known.max() ?? 1)
         var svg =
@@ -243,8 +312,12 @@ public struct DistrictComparison: Sendable {
         for (index, (unit, _)) in placed.enumerated() {
             let x = margin + (xy[index].x - minX) * scale
             let y = margin + height - (xy[index].y - minY) * scale
+            // Against the target where there is one, else from the lowest to the highest.
             let colour =
-                values[index].map { Colour.scale(high > low ? ($0 - low) / (high - low) : 1).hex }
+                standings[index].map { Colour.scale($0).hex }
+                ?? values[index].map {
+                    Colour.scale(high > low ? ($0 - low) / (high - low) : 1).hex
+                }
                 ?? "#BFBFBF"
             svg +=
                 "<circle cx=\"\(SVG.number(x))\" cy=\"\(SVG.number(y))\" r=\"7\" fill=\"\(colour)\" stroke=\"#404040\"/>"

@@ -3,7 +3,8 @@ import Targets
 
 /// Need and supply (需求与供给) in a run: for units of the region, the institutional beds,
 /// nursing-type beds and caregivers their older people's care need calls for against what
-/// the run has, the residents, the demand waiting for a bed, and the first year need exceeds
+/// the run has, the residents, the demand waiting for a bed, the beds left unstaffed, and
+/// the first year need exceeds
 /// supply. What the annual report and the district comparison show; read from the indicator
 /// table only, so a report made from a run folder shows the same figures.
 public struct NeedAndSupply: Sendable {
@@ -19,6 +20,8 @@ public struct NeedAndSupply: Sendable {
         public var nursingBeds: Double?
         public var caregiversNeeded: Double?
         public var caregivers: Double?
+        /// Beds the demand would fill but the caregivers cannot staff (``unstaffed-beds``).
+        public var unstaffed: Double?
         /// The first year of the run in which the beds needed exceed the beds (床位缺口首现年份);
         /// nil when they never do.
         public var firstYearShort: Int?
@@ -51,6 +54,7 @@ public struct NeedAndSupply: Sendable {
                 nursingBeds: value("nursing-beds", year, region),
                 caregiversNeeded: caregiversNeeded,
                 caregivers: value("caregivers", year, region),
+                unstaffed: value("unstaffed-beds", year, region),
                 firstYearShort: data.years.first { (value("bed-gap", $0, region) ?? 0) > 0.5 })
         }
     }
@@ -71,11 +75,12 @@ public struct NeedAndSupply: Sendable {
             language == .chinese
             ? [
                 "单位", "所需机构床位", "机构床位", "在院老人", "等待入住", "所需护理型床位", "护理型床位", "所需护理员",
-                "在岗护理员", "床位缺口首现",
+                "在岗护理员", "缺员不能用床位", "床位缺口首现",
             ]
             : [
                 "Unit", "Beds needed", "Beds", "Residents", "Waiting", "Nursing beds needed",
-                "Nursing beds", "Caregivers needed", "Caregivers", "First year short",
+                "Nursing beds", "Caregivers needed", "Caregivers", "Beds unstaffed",
+                "First year short",
             ]
         let rows = self.rows(units, year: year).map { row -> [String] in
             let region = data.tree.regions[row.region]
@@ -83,6 +88,7 @@ public struct NeedAndSupply: Sendable {
                 "\(region.name)（\(region.code.shortForm)）", whole(row.bedsNeeded), whole(row.beds),
                 whole(row.residents), whole(row.waiting), whole(row.nursingBedsNeeded),
                 whole(row.nursingBeds), whole(row.caregiversNeeded), whole(row.caregivers),
+                whole(row.unstaffed),
                 row.firstYearShort.map { language.text("\($0)年", String($0)) }
                     ?? language.text("预测期内未出现", "not within the run"),
             ]

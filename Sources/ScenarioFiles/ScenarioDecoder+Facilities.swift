@@ -48,7 +48,7 @@ extension ScenarioDecoder {
     ]
     static let staffingKeys = [
         "residents_per_caregiver", "resident_mix", "trained_per_year", "attrition",
-        "initial_share_of_need", "trained_share",
+        "initial_share_of_need", "trained_share", "hiring",
     ]
 
     /// Decodes `facilities:` and `investment:` into the scenario.
@@ -327,6 +327,11 @@ extension ScenarioDecoder {
         fields.read("trained_per_year", into: &rules.trainedPerYear, failed: &failed) {
             Read.yearly(
                 $0, field: $1, unit: .person, rule: .hold, range: 0...1e9, years: years, log: &log
+            )?.values
+        }
+        fields.read("hiring", into: &rules.hiring, failed: &failed) {
+            Read.yearly(
+                $0, field: $1, unit: .fraction, rule: .hold, range: 0...1, years: years, log: &log
             )?.values
         }
         for (key, keyPath) in [

@@ -50,7 +50,8 @@ enum IndicatorAssembly {
             ("community-stations", .facilities(.communityStation)),
             ("meal-sites", .facilities(.mealSite)), ("capital-cost", .capitalCost),
             ("recurring-cost", .recurringCost), ("staffing-gap", .staffingGap),
-            ("caregivers", .caregiversAvailable),
+            ("caregivers", .caregiversAvailable), ("unstaffed-beds", .unstaffedResidents),
+            ("caregivers-hired", .caregiversHired), ("caregivers-leaving", .caregiversLeaving),
         ]
         let ratios: [(String, numerator: FacilityIndicator, denominator: FacilityIndicator)] = [
             ("nursing-bed-share-institutional", .nursingBeds, .institutionalBeds),

@@ -180,8 +180,9 @@ import Testing
     @Test func caregiversNeededFollowTheCareLevelsAndTrainingFillsTheGap() throws {
         // 100 beds at 0.6 → 60 residents; half able (1:10), half completely disabled (1:3):
         // need 60 × (0.5/10 + 0.5/3) = 3 + 10 = 13. Ten caregivers → gap 3.
-        // 2021: 2 trained, no attrition → 12 available, gap 1. 2022: 2 more → 13 (a gap
-        // of 1 takes 1), gap 0, 1 waits in the pool.
+        // Nobody is hired from the market: 2021: 2 trained, no attrition → 12 available,
+        // gap 1, so 60 × 12/13 residents stay and 60/13 beds are unusable for lack of staff.
+        // 2022: 2 more → 13 (a gap of 1 takes 1), gap 0, 1 waits in the pool.
         let home = Facility(
             id: "home", type: .institution, region: Fixture.jiefang, beds: 100, caregivers: 10)
         let run = try Fixture.run([home], horizon: 2022) {
@@ -189,7 +190,14 @@ import Testing
             $0.staffing = StaffingRules(
                 residentsPerCaregiver: [10, 6, 6, 3, 3], residentMix: [0.5, 0, 0, 0, 0.5],
                 trainedPerYear: .constant(2, from: 2021))
+            $0.staffing.hiring = .constant(0, from: 2020)
         }
+        // The base year's residents are as observed, whatever the staff.
+        #expect(run.at(.unstaffedResidents, 2020) == 0)
+        #expect(abs(run.at(.effectiveCapacity, 2020)! - 60) < 1e-9)
+        #expect(abs(run.at(.unstaffedResidents, 2021)! - 60.0 / 13) < 1e-9)
+        #expect(abs(run.at(.effectiveCapacity, 2021)! - 60.0 * 12 / 13) < 1e-9)
+        #expect(run.at(.unstaffedResidents, 2022) == 0)
         let need = try #require(run.at(.caregiversNeeded, 2020))
         #expect(abs(need - 13) < 1e-9)
         #expect(run.at(.caregiversAvailable, 2020) == 10)
@@ -208,6 +216,49 @@ import Testing
         }
         #expect(abs(run.at(.caregiversAvailable, 2021)! - 18) < 1e-9)
         #expect(abs(run.at(.caregiversAvailable, 2022)! - 16.2) < 1e-9)
+    }
+
+    @Test func homesHireAShareOfTheirShortfallAndStaffLimitTheirResidents() throws {
+        // 100 beds at 0.6 → 60 residents needing 13 caregivers (as above), 13 working in
+        // 2020; a fifth leave a year and homes hire half of what is then missing:
+        // 2021: 2.6 leave → 10.4; 0.5 × (13 − 10.4) = 1.3 hired → 11.7; residents
+        //       60 × 11.7/13 = 54, 6 beds unusable; gap 1.3.
+        // 2022: 11.7 × 0.2 = 2.34 leave → 9.36; 0.5 × 3.64 = 1.82 hired → 11.18; residents
+        //       60 × 11.18/13 = 51.6, 8.4 unusable.
+        // A recruitment bonus of 5,000 yuan per hire costs 6,500 in 2021 and 9,100 in 2022.
+        let home = Facility(
+            id: "home", type: .institution, region: Fixture.jiefang, beds: 100, caregivers: 13)
+        let plan = InvestmentPlan(unitCosts: Fixture.costs([(.hireCaregiver, 5_000)]), actions: [])
+        let run = try Fixture.run([home], plan: plan, horizon: 2022) {
+            $0.occupancy[0] = .constant(0.6, from: 2020)
+            $0.staffing = StaffingRules(
+                residentsPerCaregiver: [10, 6, 6, 3, 3], residentMix: [0.5, 0, 0, 0, 0.5],
+                attrition: 0.2)
+            $0.staffing.hiring = .constant(0.5, from: 2020)
+        }
+        let expected: [(year: Int, leaving: Double, hired: Double, working: Double)] = [
+            (2021, 2.6, 1.3, 11.7), (2022, 2.34, 1.82, 11.18),
+        ]
+        for row in expected {
+            #expect(abs(run.at(.caregiversLeaving, row.year)! - row.leaving) < 1e-9)
+            #expect(abs(run.at(.caregiversHired, row.year)! - row.hired) < 1e-9)
+            #expect(abs(run.at(.caregiversAvailable, row.year)! - row.working) < 1e-9)
+            #expect(abs(run.at(.staffingGap, row.year)! - (13 - row.working)) < 1e-9)
+            let residents = 60 * row.working / 13
+            #expect(abs(run.at(.effectiveCapacity, row.year)! - residents) < 1e-9)
+            #expect(abs(run.at(.unstaffedResidents, row.year)! - (60 - residents)) < 1e-9)
+            #expect(abs(run.at(.recurringCost, row.year)! - row.hired * 5_000) < 1e-6)
+        }
+        // Without a hiring share, homes hire what they miss: 2.6 in 2021, nobody waits.
+        let full = try Fixture.run([home], horizon: 2021) {
+            $0.occupancy[0] = .constant(0.6, from: 2020)
+            $0.staffing = StaffingRules(
+                residentsPerCaregiver: [10, 6, 6, 3, 3], residentMix: [0.5, 0, 0, 0, 0.5],
+                attrition: 0.2)
+        }
+        #expect(abs(full.at(.caregiversHired, 2021)! - 2.6) < 1e-9)
+        #expect(abs(full.at(.caregiversAvailable, 2021)! - 13) < 1e-9)
+        #expect(full.at(.unstaffedResidents, 2021) == 0)
     }
 
     @Test func closingHomesShrinksTheStock() throws {

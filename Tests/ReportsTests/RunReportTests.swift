@@ -126,19 +126,56 @@ final class SmallCityRun {
         let comparison = try DistrictComparison(
             data: data, level: .county, year: 2022, language: .chinese)
         #expect(comparison.units.map { data.tree.regions[$0].name } == ["铁东区", "台安县", "海城市"])
+        func target(_ id: String) throws -> Target {
+            try #require(comparison.target(for: IndicatorCatalogue.indicator(id)!))
+        }
         let nursing = IndicatorCatalogue.indicator("nursing-bed-share-institutional")!
-        #expect(comparison.shortfalls(nursing) == [20, 0, 0])
-        #expect(
-            comparison.shortfalls(IndicatorCatalogue.indicator("urban-community-coverage")!) == [
-                10, 1, 6,
-            ])
-        #expect(
-            comparison.shortfalls(IndicatorCatalogue.indicator("fifteen-minute-circle-share")!) == [
-                0, 195, 0,
-            ])
+        #expect(comparison.shortfalls(try target(nursing.id)) == [20, 0, 0])
+        #expect(comparison.shortfalls(try target("urban-community-coverage")) == [10, 1, 6])
+        #expect(comparison.shortfalls(try target("fifteen-minute-circle-share")) == [0, 195, 0])
         // Nursing shares 130/300, 50/100, 100/150: 海城市 first, 铁东区 last.
         #expect(comparison.ranks(nursing) == [3, 2, 1])
-        #expect(comparison.html().contains("再将 20 张机构床位改造为护理型床位"))
+        // Only failing targets are broken down: the region's nursing share, 280/550 = 50.9%,
+        // meets its 50%, so 铁东区's 20 beds are not listed; the urban communities (ex.) are.
+        let page = comparison.html()
+        #expect(!page.contains("再将 20 张机构床位改造为护理型床位"))
+        // Urban communities covered: 铁东区 1/6, 台安县 and 海城市 none: the two share rank 2.
+        #expect(
+            comparison.ranks(IndicatorCatalogue.indicator("urban-community-coverage")!) == [
+                1, 2, 2,
+            ])
+        // Service beds are ranked per 1,000 people aged 60+: beds ÷ aged 60+ × 1,000 from the
+        // indicator table (铁东区 250, 台安县 111.1, 海城市 166.7), not by their count.
+        let beds = IndicatorCatalogue.indicator("service-beds")!
+        let older = IndicatorCatalogue.indicator("aged-60-plus")!
+        for unit in comparison.units {
+            let perThousand =
+                data.indicators.value(beds, year: 2022, region: unit)!.value
+                / data.indicators.value(older, year: 2022, region: unit)!.value * 1000
+            #expect(abs(comparison.rankedValue(beds, unit)! - perThousand) < 1e-9)
+        }
+        #expect(comparison.ranks(beds) == [1, 3, 2])
+        #expect(page.contains("差距来源：ex.urban-community"))
+        #expect(page.contains("<td>铁东区</td><td>在另外 10 个城镇社区配建养老服务设施</td>"))
+        // Colours by the distance to the 50% threshold: 铁东区 at 130/300 sits at
+        // 0.5 × (130/300)/0.5 = 0.4333…; the other two meet it.
+        let standings = comparison.units.map { comparison.standing(nursing, $0) }
+        #expect(abs(standings[0]! - 130.0 / 300) < 1e-12)
+        #expect(standings[1] == 1 && standings[2] == 1)
+        // Context without a target (the older population) is shown, never ranked.
+        #expect(
+            comparison.ranks(IndicatorCatalogue.indicator("aged-60-plus")!).allSatisfy { $0 == nil }
+        )
+    }
+
+    @Test func villagesAreNotComparedOneByOne() throws {
+        let run = try SmallCityRun()
+        let data = try #require(run.read().0)
+        #expect {
+            try DistrictComparison(data: data, level: .village, year: 2022, language: .chinese)
+        } throws: { error in
+            "\(error)".contains("--level township")
+        }
     }
 
     // A variant without lottery money in 2022: the meal site (the only action of 2022) is not

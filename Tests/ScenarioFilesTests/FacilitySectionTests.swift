@@ -292,6 +292,32 @@ enum FacilityExample {
         #expect(kind(first.problem) == expected)
     }
 
+    @Test func aHiringPathIsAShareByYear() throws {
+        // `hiring: {2020: 50 %, 2024: 90 %}` holds each share until the next year given.
+        var files = FacilityExample.files
+        files["scenario.yaml"] = files["scenario.yaml"]!.replacingOccurrences(
+            of: "    attrition: 8 %",
+            with: "    attrition: 8 %\n    hiring: {2020: 50 %, 2024: 90 %}")
+        let (result, _) = try load(files)
+        let staffing = try #require(try result.get().scenario.facilities?.staffing)
+        #expect(staffing.hiringShare(in: 2023) == 0.5)
+        #expect(staffing.hiringShare(in: 2025) == 0.9)
+        // Without it, homes hire all they miss.
+        let (plain, _) = try load(FacilityExample.files)
+        #expect(try plain.get().scenario.facilities?.staffing.hiringShare(in: 2025) == 1)
+        // A share above 1 is refused on its line.
+        files["scenario.yaml"] = files["scenario.yaml"]!.replacingOccurrences(
+            of: "2024: 90 %", with: "2024: 120 %")
+        let (bad, _) = try load(files)
+        guard case .failure(let failure) = bad else {
+            Issue.record("a hiring share of 120 % loaded")
+            return
+        }
+        let error = try #require(failure.diagnostics.first { $0.severity == .error })
+        let lines = files["scenario.yaml"]!.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(error.location.line == (lines.firstIndex { $0.contains("hiring:") } ?? -1) + 1)
+    }
+
     @Test func theExampleLoadsWithItsValuesInBaseUnits() throws {
         let (result, _) = try load(FacilityExample.files)
         let scenario = try result.get().scenario

@@ -173,6 +173,39 @@ import Testing
         }
     }
 
+    // Staff limit residents, and only staff: Anshan's plan with nobody hired from the market
+    // keeps, in every reporting unit and year, residents (of institutional and community
+    // beds) + beds unstaffed = the residents of the same plan with every shortfall hired
+    // (the demand the beds allow). Its training fills the gaps until 2029; the README quotes
+    // 373 beds unstaffed in 2030 and 4,830 in 2035.
+    @Test func withoutHiringStaffLimitTheResidentsOfAnshansPlan() throws {
+        let path = Self.repository + "/Scenarios/anshan/variants/plan.yaml"
+        let full = try #require(
+            try Simulator.run(ScenarioLoader().load(path).get().scenario).facilities)
+        let short = try #require(
+            try Simulator.run(
+                ScenarioLoader(overrides: ["facilities.staffing.hiring=0"]).load(path).get()
+                    .scenario
+            ).facilities)
+        for year in full.years {
+            for region in full.regionIndices.indices {
+                func residents(_ run: FacilityRun) -> Double {
+                    run.value(.effectiveCapacity, year: year, region: region)!
+                }
+                let unstaffed = short.value(.unstaffedResidents, year: year, region: region)!
+                #expect(full.value(.unstaffedResidents, year: year, region: region) == 0)
+                #expect(abs(residents(short) + unstaffed - residents(full)) < 1e-6)
+            }
+        }
+        #expect(full.regionIndices.count > 100)
+        func waiting(_ year: Int) -> Double? {
+            short.value(.unstaffedResidents, year: year, region: short.planningRegion)?.rounded()
+        }
+        #expect(waiting(2029) == 0)
+        #expect(waiting(2030) == 373)
+        #expect(waiting(2035) == 4_830)
+    }
+
     // No unit holds more residents than its institutional beds, in any year of a shipped plan.
     @Test(arguments: ["anshan", "weibin"])
     func residentsNeverExceedBeds(name: String) throws {

@@ -34,6 +34,21 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    // The need, workforce and childcare stages (issue "Need drives supply": at most 20% of
+    // a Liaoning run): the run above against the same run without care need (no capability
+    // levels, so no need indicators and residents at the default occupancy) and without the
+    // childcare stock.
+    Benchmark(
+        "Liaoning: the same run without the need and childcare stages (for their share)"
+    ) { benchmark in
+        for _ in benchmark.scaledIterations {
+            var scenario = load().scenario
+            scenario.demography?.careNeed = nil
+            scenario.childcare = nil
+            blackHole(try! Simulator.run(scenario))
+        }
+    }
+
     Benchmark(
         "Liaoning: the run folder's files (tables, annual report in 4 formats, map, manifest)"
     ) { benchmark in
