@@ -139,20 +139,22 @@ public enum IndicatorCatalogue {
             chineseDefinition: "床位和需求允许入住、但在岗护理员按配比照护不了的老年人数",
             englishDefinition:
                 "Residents the beds and the demand allow but the caregivers working cannot look after at the staffing ratios",
-            unit: .bed, aggregation: .sum, levels: everyLevel, range: nonNegative),
+            unit: .bed, aggregation: .sum, levels: everyLevel, range: nonNegative, input: .staffing),
         Indicator(
             id: "caregivers-hired", chineseName: "当年招聘养老护理员",
             englishName: "Caregivers hired in the year",
             chineseDefinition: "机构当年从劳动力市场招聘的护理员（补足流失和新增需求的缺口，按招聘补缺率）",
             englishDefinition:
                 "Caregivers homes hired from the labour market in the year (filling the shortfall after leavers, at the hiring share)",
-            unit: .person, aggregation: .sum, levels: everyLevel, range: nonNegative),
+            unit: .person, aggregation: .sum, levels: everyLevel, range: nonNegative,
+            input: .staffing),
         Indicator(
             id: "caregivers-leaving", chineseName: "当年流失养老护理员",
             englishName: "Caregivers who left in the year",
             chineseDefinition: "上年在岗护理员 × 流失率",
             englishDefinition: "Last year's caregivers × the attrition rate",
-            unit: .person, aggregation: .sum, levels: everyLevel, range: nonNegative),
+            unit: .person, aggregation: .sum, levels: everyLevel, range: nonNegative,
+            input: .staffing),
         Indicator(
             id: "bed-occupancy", chineseName: "养老机构床位入住率",
             englishName: "Occupancy of institutional beds",
