@@ -152,7 +152,8 @@ extension Planning {
                         toolVersion: request.build.version, buildCommit: request.build.commit,
                         overrides: request.overrides, started: request.started,
                         timings: [("load", request.loadMilliseconds)]),
-                    attainment: attainment, extraFiles: extraFiles, scratch: scratch
+                    attainment: attainment, centralValues: draws?.central ?? [],
+                    extraFiles: extraFiles, scratch: scratch
                 ).files
                 return written
             }

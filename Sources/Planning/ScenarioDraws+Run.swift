@@ -90,8 +90,12 @@ extension ScenarioDraws {
             case .failure(let error): throw error
             }
         }
-        return summarise(
+        var summary = summarise(
             replicates, scenario: scenario, inputs: inputs, regions: regions, years: years)
+        summary.central = inputs.map {
+            CentralValue($0, scenarioValue: template.loaded.valueText(at: $0.keyPath))
+        }
+        return summary
     }
 
     /// The changes a replicate makes to the scenario.

@@ -18,11 +18,19 @@ public struct LoadedScenario: Sendable {
     public var inputs: [InputFile]
     /// Findings that did not stop the load.
     public var warnings: [Diagnostic]
+    /// The `--set` overrides applied, with the values they replaced.
+    public var overrides: [ScenarioOverride] = []
     /// The text of the files read, for rendering diagnostics.
     public var sources: SourceTexts
 
     /// The resolved scenario as YAML.
     public var resolvedYAML: String { YAMLWriter.write(resolved) }
+
+    /// The value at a key path of the resolved scenario (list items by index), on one line in
+    /// YAML flow style; nil when the scenario has none there.
+    public func valueText(at keyPath: [String]) -> String? {
+        ScenarioMerge.node(at: keyPath, in: resolved).map(ScenarioMerge.flowText)
+    }
 
     /// The resolved scenario as JSON, for the run manifest.
     public var resolvedJSON: JSONValue { ScenarioLoader.json(resolved) }
@@ -30,7 +38,8 @@ public struct LoadedScenario: Sendable {
     /// What a run folder records of the scenario.
     public var record: ScenarioRecord {
         ScenarioRecord(
-            file: file, resolvedYAML: resolvedYAML, resolvedJSON: resolvedJSON, inputs: inputs)
+            file: file, resolvedYAML: resolvedYAML, resolvedJSON: resolvedJSON, inputs: inputs,
+            overrides: overrides)
     }
 }
 
@@ -96,10 +105,11 @@ public struct ScenarioLoader: Sendable {
         var decoder = ScenarioDecoder(file: file, tree: tree)
         let scenario = decoder.decode(session: &session)
         guard let scenario, !session.log.hasErrors else { return .failure(session.failure()) }
-        let loaded = LoadedScenario(
+        var loaded = LoadedScenario(
             scenario: scenario, file: file, resolved: decoder.resolved, inputs: session.inputs,
             warnings: session.inReadingOrder(session.log.sorted).filter { $0.severity != .error },
             sources: session.sources)
+        loaded.overrides = session.overrides
         return .success((loaded, tree, session))
     }
 
@@ -146,6 +156,8 @@ struct Session {
     var log = DiagnosticLog()
     var sources = SourceTexts()
     var inputs: [InputFile] = []
+    /// The `--set` overrides applied so far, with the values they replaced.
+    var overrides: [ScenarioOverride] = []
     /// Texts and tables kept from an earlier load (see `ScenarioTemplate`): read from here
     /// instead of the disk, and, when `keepsReads` is set, every read is added.
     var cache = ReadCache()
@@ -303,9 +315,14 @@ struct Session {
                 at: place)
             return
         }
+        let replaced = ScenarioMerge.node(at: path, in: tree).map(ScenarioMerge.flowText)
         if let reason = ScenarioMerge.set(value, at: path, in: &tree) {
             log.error(.badOverride(argument: override, reason: reason), at: place)
+            return
         }
+        overrides.append(
+            ScenarioOverride(
+                key: path.joined(separator: "."), value: valueText, scenarioValue: replaced))
     }
 
     static func canonical(_ path: String) -> String {
@@ -344,6 +361,31 @@ enum ScenarioMerge {
 
     /// Sets a value at a key path, creating mappings on the way; a number indexes a list.
     /// - Returns: nil on success, or why the path cannot be set.
+    /// The node at a key path (list items by index), or nil when the tree has none there.
+    static func node(at path: [String], in node: YAMLNode) -> YAMLNode? {
+        guard let key = path.first else { return node.isNull ? nil : node }
+        let rest = Array(path.dropFirst())
+        switch node.content {
+        case .mapping(let entries):
+            return entries.first { $0.key == key }.flatMap { Self.node(at: rest, in: $0.value) }
+        case .sequence(let items):
+            guard let index = Int(key), items.indices.contains(index) else { return nil }
+            return Self.node(at: rest, in: items[index])
+        case .scalar:
+            return nil
+        }
+    }
+
+    /// A node on one line, in YAML flow style: `2035`, `{2020: 1.0, 2030: 1.1}`, `[a, b]`.
+    static func flowText(_ node: YAMLNode) -> String {
+        switch node.content {
+        case .scalar(let scalar): scalar.text
+        case .mapping(let entries):
+            "{" + entries.map { "\($0.key): \(flowText($0.value))" }.joined(separator: ", ") + "}"
+        case .sequence(let items): "[" + items.map(flowText).joined(separator: ", ") + "]"
+        }
+    }
+
     static func set(_ value: YAMLNode, at path: [String], in node: inout YAMLNode) -> String? {
         guard let key = path.first else {
             node = value
