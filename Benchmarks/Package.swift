@@ -98,6 +98,7 @@ let package = Package(
                 .product(name: "Benchmark", package: "package-benchmark"),
                 .product(name: "ScenarioFiles", package: yanglao),
                 .product(name: "Simulation", package: yanglao),
+                .product(name: "Planning", package: yanglao),
             ],
             path: "Benchmarks/MonteCarlo",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]

@@ -33,6 +33,10 @@ struct ScenarioDecoder {
     private(set) var resolved: YAMLNode
     /// Notes the decoding adds to the scenario's own (see `narrowMoney`).
     var shareNotes: [String] = []
+    /// The demography of an earlier decoding of the same `demography:`, `regions:` and
+    /// `base_year:` (a template's variations that change none of them), taken instead of
+    /// decoding the section again.
+    var reusedDemography: DemographyInputs?
 
     init(file: String, tree: YAMLNode) {
         self.file = file
@@ -78,7 +82,9 @@ struct ScenarioDecoder {
         }
 
         var demography: DemographyInputs?
-        if let node = fields["demography"], let regions, let baseYear {
+        if let reusedDemography, fields["demography"] != nil {
+            demography = reusedDemography
+        } else if let node = fields["demography"], let regions, let baseYear {
             demography = decodeDemography(
                 node, tree: regions.tree, baseYear: baseYear, session: &session)
         }
