@@ -84,8 +84,7 @@ public enum FacilityTable {
         let typeColumn = column("type")!
         let anchorColumn = idColumn ?? column("name") ?? typeColumn
         let places = RegisterPlaces(table: table, tree: tree)
-        let box = RegisterQuality.box(of: tree)
-        var quality = RegisterQuality(table: table)
+        var quality = RegisterQuality(table: table, tree: tree)
         var facilities: [Facility] = []
         var lines: [Int] = []
         var firstLine: [String: Int] = [:]
@@ -236,7 +235,7 @@ public enum FacilityTable {
                 let converted = DatumConversion.convert(
                     written, from: coordinates.written, to: coordinates.working)
                 location = converted
-                quality.checkInside(converted, box: box, row: row, log: &log)
+                quality.checkInside(converted, row: row, log: &log)
             } else if ok {
                 quality.checkHasPoint(row: row, log: &log)
             }
@@ -349,11 +348,22 @@ public enum FacilityTable {
     /// The year of a date as registers write it: `2015-06-01`, `2015/6/1`, `2015.06`,
     /// `2015年6月` (a workbook's date cells read as `YYYY-MM-DD`); nil for anything else.
     static func yearOfDate(_ text: String) -> Int? {
-        let scalars = Array(text.unicodeScalars)
-        guard scalars.count > 5, scalars[..<4].allSatisfy({ ("0"..."9").contains($0) }),
-            ["-", "/", ".", "年"].contains(scalars[4])
-        else { return nil }
-        return Int(String(String.UnicodeScalarView(scalars[..<4])))
+        let bytes = text.utf8
+        guard bytes.count > 5 else { return nil }
+        var year = 0
+        var index = bytes.startIndex
+        for _ in 0..<4 {
+            let byte = bytes[index]
+            guard byte >= 48, byte <= 57 else { return nil }
+            year = year * 10 + Int(byte - 48)
+            index = bytes.index(after: index)
+        }
+        // -, /, . or 年 (E5 B9 B4).
+        let separator = bytes[index]
+        guard [0x2D, 0x2F, 0x2E].contains(separator) || text.dropFirst(4).hasPrefix("年") else {
+            return nil
+        }
+        return year
     }
 
     /// The optional `lon`, `lat` pair.

@@ -51,15 +51,29 @@ public struct RegionNames: Sendable {
 
     /// The key a name is compared by at a level.
     public static func key(_ name: String, level: RegionLevel) -> String {
-        var text = String(
-            name.unicodeScalars.compactMap { scalar -> Character? in
-                switch scalar {
-                case " ", "\t", "\u{3000}", "\n", "\r": return nil
-                case "（": return "("
-                case "）": return ")"
-                default: return Character(scalar)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(name.utf8.count)
+        var utf8 = name.utf8.makeIterator()
+        var pending: [UInt8] = []
+        // Spaces (ASCII, ideographic U+3000) dropped; full-width brackets U+FF08, U+FF09 made
+        // ASCII; every other byte kept.
+        while let byte = utf8.next() {
+            switch byte {
+            case 0x20, 0x09, 0x0A, 0x0D: continue
+            case 0xE3, 0xEF:
+                pending = [byte]
+                if let second = utf8.next() { pending.append(second) }
+                if let third = utf8.next() { pending.append(third) }
+                switch pending {
+                case [0xE3, 0x80, 0x80]: break
+                case [0xEF, 0xBC, 0x88]: bytes.append(0x28)
+                case [0xEF, 0xBC, 0x89]: bytes.append(0x29)
+                default: bytes.append(contentsOf: pending)
                 }
-            })
+            default: bytes.append(byte)
+            }
+        }
+        var text = String(decoding: bytes, as: UTF8.self)
         for stage in suffixes[level] ?? [] {
             for suffix in stage where text.hasSuffix(suffix) && text.count > suffix.count {
                 text.removeLast(suffix.count)

@@ -13,7 +13,9 @@ import Geography
 struct RegisterPlaces {
     let table: CSVTable
     let tree: RegionTree
-    let names: RegionNames
+    /// The names of the tree, indexed at the first name looked up (a table of codes needs
+    /// none).
+    private let names: LazyNames
     let community: Int?
     let township: Int?
     let county: Int?
@@ -24,8 +26,30 @@ struct RegisterPlaces {
         self.community = table.column("community")
         self.township = table.column("township")
         self.county = table.column("county")
-        // Names are indexed only when a place column holds a name.
-        self.names = RegionNames(tree: tree)
+        self.names = LazyNames(tree: tree)
+    }
+
+    /// The index of the tree's names, built when first asked for, and the answers given,
+    /// since a register names each township and county on many rows.
+    private final class LazyNames {
+        let tree: RegionTree
+        lazy var index = RegionNames(tree: tree)
+        var answers: [Question: RegionNames.Match] = [:]
+        init(tree: RegionTree) { self.tree = tree }
+
+        struct Question: Hashable {
+            var name: String
+            var level: RegionLevel
+            var scope: Int?
+        }
+
+        func match(_ name: String, level: RegionLevel, within scope: Int?) -> RegionNames.Match {
+            let question = Question(name: name, level: level, scope: scope)
+            if let answer = answers[question] { return answer }
+            let answer = index.match(name, level: level, within: scope)
+            answers[question] = answer
+            return answer
+        }
     }
 
     /// The region index of a row, or nil with the reason logged.
@@ -125,21 +149,37 @@ struct RegisterQuality {
     let nameColumn: Int?
     let addressColumn: Int?
     let hasCoordinates: Bool
+    /// The box of the regions' points.
+    let box: Box?
+    /// How messages write the box.
+    private let boxText: String
     /// The first row of each name (and address), by key.
     private var firstRow: [String: Int] = [:]
 
-    init(table: CSVTable) {
+    /// A box of longitudes and latitudes (degrees).
+    struct Box {
+        var longitude: ClosedRange<Double>
+        var latitude: ClosedRange<Double>
+        /// `113.749–113.966° E, 35.155–35.404° N`.
+        var text: String {
+            func degrees(_ value: Double) -> String { String(format: "%.3f", value) }
+            return
+                "\(degrees(longitude.lowerBound))–\(degrees(longitude.upperBound))° E, \(degrees(latitude.lowerBound))–\(degrees(latitude.upperBound))° N"
+        }
+    }
+
+    init(table: CSVTable, tree: RegionTree) {
         self.table = table
         self.nameColumn = table.column("name")
         self.addressColumn = table.column("address")
         self.hasCoordinates = table.column("lon") != nil && table.column("lat") != nil
+        self.box = Self.box(of: tree)
+        self.boxText = box?.text ?? ""
     }
 
     /// The box around the tree's points (degrees), widened by 0.1° (about 10 km) on every
     /// side; nil when no region has a point.
-    static func box(of tree: RegionTree) -> (
-        longitude: ClosedRange<Double>, latitude: ClosedRange<Double>
-    )? {
+    static func box(of tree: RegionTree) -> Box? {
         let points = tree.regions.compactMap(\.location)
         guard let first = points.first else { return nil }
         var west = first.longitude
@@ -152,7 +192,7 @@ struct RegisterQuality {
             south = min(south, point.latitude)
             north = max(north, point.latitude)
         }
-        return ((west - 0.1)...(east + 0.1), (south - 0.1)...(north + 0.1))
+        return Box(longitude: (west - 0.1)...(east + 0.1), latitude: (south - 0.1)...(north + 0.1))
     }
 
     /// A row with the name of an earlier row in the same unit (and the same address, when
@@ -161,9 +201,7 @@ struct RegisterQuality {
         guard let nameColumn, let name = table.text(row: row, column: nameColumn), !name.isEmpty
         else { return }
         let address = table.text(row: row, column: addressColumn) ?? ""
-        let key =
-            "\(region)|" + RegionNames.key(name, level: .province) + "|"
-            + RegionNames.key(address, level: .province)
+        let key = "\(region)|\(name)|\(address)"
         if let first = firstRow[key] {
             let place = table.location(row: first, column: nameColumn)
             let firstPlace =
@@ -188,21 +226,14 @@ struct RegisterQuality {
     }
 
     /// A point outside the box of the regions' points.
-    func checkInside(
-        _ point: GeoPoint,
-        box: (longitude: ClosedRange<Double>, latitude: ClosedRange<Double>)?, row: Int,
-        log: inout DiagnosticLog
-    ) {
+    func checkInside(_ point: GeoPoint, row: Int, log: inout DiagnosticLog) {
         guard let box,
             !(box.longitude.contains(point.longitude) && box.latitude.contains(point.latitude))
         else { return }
-        func degrees(_ value: Double) -> String { String(format: "%.3f", value) }
-        let text =
-            "\(degrees(box.longitude.lowerBound))–\(degrees(box.longitude.upperBound))° E, \(degrees(box.latitude.lowerBound))–\(degrees(box.latitude.upperBound))° N"
         log.warning(
             .outsideRegion(
                 longitude: (point.longitude * 1e6).rounded() / 1e6,
-                latitude: (point.latitude * 1e6).rounded() / 1e6, box: text),
+                latitude: (point.latitude * 1e6).rounded() / 1e6, box: boxText),
             at: table.location(row: row, column: table.column("lon")!))
     }
 }

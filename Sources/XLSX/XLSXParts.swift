@@ -13,8 +13,12 @@ struct MalformedPart: Error, CustomStringConvertible {
 
 /// Runs Foundation's `XMLParser` over a part with a delegate; throws when the XML is
 /// malformed. External entities are never resolved.
+///
+/// The part is given as a stream, which the parser reads in pieces: handed a sheet of more
+/// than about 10 MB in one piece, libxml2 (under Foundation on Linux) refuses it as too
+/// large a chunk.
 private func run(_ data: Data, part: String, delegate: XMLParserDelegate) throws {
-    let parser = XMLParser(data: data)
+    let parser = XMLParser(stream: InputStream(data: data))
     parser.shouldResolveExternalEntities = false
     parser.delegate = delegate
     guard parser.parse() else {
@@ -227,24 +231,24 @@ struct SheetPart {
     var hiddenRows: Set<Int> = []
     var merged: [Range] = []
 
-    /// The row and column of a reference such as `C12` (1-based); nil when malformed.
+    /// The row and column of a reference such as `C12` (1-based); nil when malformed or
+    /// beyond Excel's last cell, XFD1048576.
     static func reference(_ text: Substring) -> (row: Int, column: Int)? {
         var column = 0
         var row = 0
-        var index = text.startIndex
-        while index < text.endIndex, let ascii = text[index].asciiValue, ascii >= 65, ascii <= 90 {
-            column = column * 26 + Int(ascii - 64)
+        var index = text.utf8.startIndex
+        let end = text.utf8.endIndex
+        while index < end, case let byte = text.utf8[index], byte >= 65, byte <= 90 {
+            column = column * 26 + Int(byte - 64)
             guard column <= 16_384 else { return nil }
-            index = text.index(after: index)
+            index = text.utf8.index(after: index)
         }
-        while index < text.endIndex, let digit = text[index].wholeNumberValue,
-            text[index].isASCII
-        {
-            row = row * 10 + digit
+        while index < end, case let byte = text.utf8[index], byte >= 48, byte <= 57 {
+            row = row * 10 + Int(byte - 48)
             guard row <= 1_048_576 else { return nil }
-            index = text.index(after: index)
+            index = text.utf8.index(after: index)
         }
-        guard index == text.endIndex, row > 0, column > 0 else { return nil }
+        guard index == end, row > 0, column > 0 else { return nil }
         return (row, column)
     }
 
