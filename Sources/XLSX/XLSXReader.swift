@@ -77,9 +77,17 @@ public enum XLSXReader {
         guard bytes.starts(with: [0x50, 0x4B]) else {
             return fail("it is not an .xlsx workbook (a zip archive); save it from Excel as .xlsx")
         }
+        // The archive is read from a file: ZIPFoundation's in-memory archive traps on an offset
+        // beyond the end (a truncated or corrupt workbook), its file-backed one reports it.
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "yanglao-xlsx-\(UUID().uuidString).xlsx")
+        guard FileManager.default.createFile(atPath: scratch.path, contents: Data(bytes)) else {
+            return fail("it could not be copied to a temporary file")
+        }
+        defer { try? FileManager.default.removeItem(at: scratch) }
         let archive: Archive
         do {
-            archive = try Archive(data: Data(bytes), accessMode: .read)
+            archive = try Archive(url: scratch, accessMode: .read)
         } catch {
             return fail("it is not a zip archive that can be read (\(error))")
         }

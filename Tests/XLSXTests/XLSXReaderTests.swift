@@ -109,6 +109,15 @@ private func read(_ name: String, sheet: String? = nil, limit: Int = 64 << 20)
         #expect(log.diagnostics.map(\.problem.kind) == ["fileTooLarge"])
     }
 
+    /// The fuzzer's first finding (Fuzz/Regressions/xlsx/): an archive whose directory points
+    /// past its end trapped in ZIPFoundation's in-memory archive; read from a file, it is a
+    /// message.
+    @Test func anArchivePointingPastItsEndIsAMessageNotATrap() {
+        let (sheet, log) = read("offset-past-end.xlsx")
+        #expect(sheet == nil)
+        #expect(log.hasErrors)
+    }
+
     @Test(arguments: [
         ([UInt8]("id,name\n1,a\n".utf8), "it is not an .xlsx workbook"),
         ([0x50, 0x4B, 0x03, 0x04, 0, 0, 0], "not a zip archive"),
