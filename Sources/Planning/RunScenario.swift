@@ -138,8 +138,13 @@ extension Planning {
         }
         let language = request.language
         let attainment = draws.map { Self.attainment($0) } ?? [:]
-        let extraFiles =
+        var extraFiles =
             draws.map { DrawTables.files($0, scenario: loaded.scenario, language: language) } ?? []
+        if let summary = DataQualitySummary.text(
+            loaded.warnings, chinese: language == .chinese)
+        {
+            extraFiles.append(("data-quality.txt", Array(summary.utf8)))
+        }
 
         var written: [(name: String, bytes: [UInt8])] = []
         do {

@@ -193,13 +193,9 @@ struct ScenarioDecoder {
             fileNode = given
             if let given = fields["datum"] {
                 datumNode = given
-                guard
-                    let name = Read.word(
-                        given, field: "regions.datum",
-                        allowed: Datum.allCases.map(\.rawValue) + ["wgs84", "gcj02"],
-                        log: &session.log)
+                guard let named = Read.datum(given, field: "regions.datum", log: &session.log)
                 else { return nil }
-                datum = Datum(name: name)
+                datum = named
             }
         }
         guard let name = Read.file(fileNode, field: "regions.file", log: &session.log) else {
@@ -224,7 +220,7 @@ struct ScenarioDecoder {
                 .invalidValue(
                     field: "regions.datum",
                     reason:
-                        "the regions have coordinates, so say which datum they are in: WGS-84 or GCJ-02"
+                        "the regions have coordinates, so say which datum they are in: WGS-84, GCJ-02 or BD-09"
                 ),
                 at: datumNode?.location ?? node.location)
             return nil

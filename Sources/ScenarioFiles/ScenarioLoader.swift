@@ -4,6 +4,7 @@ import Foundation
 import Geography
 import Provenance
 import Simulation
+import XLSX
 
 /// A scenario read from its folder, checked, and ready to run.
 public struct LoadedScenario: Sendable {
@@ -224,13 +225,45 @@ struct Session {
         }
     }
 
-    /// Reads a CSV table, recording it as an input; `kind` sets the size limit.
-    mutating func readTable(_ name: String, kind: InputKind = .table) -> CSVTable? {
-        if let table = cache.tables[name] { return table }
-        guard let decoded = readText(name, kind: kind) else { return nil }
-        let table = CSVReader.parse(decoded, file: name, log: &log)
-        if keepsReads, let table { cache.tables[name] = table }
+    /// Reads a CSV table or a sheet of a workbook (`.xlsx`; the first sheet unless `sheet`
+    /// names one), recording it as an input; `kind` sets the size limit. Rows hidden in
+    /// the workbook are reported as warnings.
+    mutating func readTable(_ name: String, kind: InputKind = .table, sheet: String? = nil)
+        -> CSVTable?
+    {
+        let memo = sheet.map { "\(name)|\($0)" } ?? name
+        if let table = cache.tables[memo] { return table }
+        let table: CSVTable?
+        if XLSXReader.isWorkbook(name) {
+            table = readSheet(name, kind: kind, sheet: sheet)
+        } else {
+            guard let decoded = readText(name, kind: kind) else { return nil }
+            table = CSVReader.parse(decoded, file: name, log: &log)
+        }
+        if keepsReads, let table { cache.tables[memo] = table }
         return table
+    }
+
+    private mutating func readSheet(_ name: String, kind: InputKind, sheet: String?) -> CSVTable? {
+        switch TextFile.bytes(atPath: name, name: name, kind: kind) {
+        case .failure(let diagnostic):
+            log.append(diagnostic)
+            return nil
+        case .success(let bytes):
+            if !inputs.contains(where: { $0.name == name }) {
+                inputs.append(InputFile(name: name, bytes: bytes))
+            }
+            guard
+                let read = XLSXReader.parse(
+                    bytes: bytes, file: name, sheet: sheet, limit: kind.limit(), log: &log)
+            else { return nil }
+            for row in read.hiddenRows {
+                log.warning(
+                    .hiddenRow,
+                    at: SourceLocation(file: name, line: row, column: 1, sheet: read.table.sheet))
+            }
+            return read.table
+        }
     }
 
     /// Loads a scenario file and its `extends` chain, merged.

@@ -12,8 +12,8 @@ enum Console {
         print(text)
     }
 
-    static func error(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+    static func error(_ text: String, terminator: String = "\n") {
+        FileHandle.standardError.write(Data((text + terminator).utf8))
     }
 
     /// Writes to the error stream without a line break (a progress bar).
