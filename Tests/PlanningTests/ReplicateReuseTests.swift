@@ -74,7 +74,7 @@ import Testing
         let central = try Simulator.run(template.loaded.scenario)
         let changed = try template.scenario(with: [
             .init(
-                keyPath: ["facilities", "occupancy", "institutional"], application: .scale,
+                keyPath: ["facilities", "take_up", "institutional"], application: .scale,
                 value: 1.2)
         ]).get()
         let full = try Simulator.run(changed)
