@@ -110,7 +110,7 @@ extension Planning {
         _ request: AssessRequest, events: (AssessEvent) -> Void = { _ in }
     ) throws(PlanningError) -> AssessOutcome {
         guard let groups = try? AgeBands(lowerBounds: request.ages) else {
-            throw PlanningError(.badInput, "error: \(request.ages) are not age groups")
+            throw PlanningError(.badInput, error: "\(request.ages) are not age groups")
         }
         var inputs = InputTables()
         var read: AssessmentRecords?
@@ -123,7 +123,7 @@ extension Planning {
             events(.rejected(read.rejected, of: read.rejected + read.accepted.count))
         }
         try inputs.check { events(.warnings($0)) }
-        guard let read else { throw PlanningError(.badInput, "") }
+        guard let read else { throw PlanningError.silent(.badInput) }
 
         let years: [Int]
         if let year = request.year {

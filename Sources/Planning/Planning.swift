@@ -19,19 +19,47 @@ public struct PlanningError: Error, Sendable, CustomStringConvertible {
     }
 
     public var kind: Kind
-    /// The message, already located (`file:line:col: error: …`) where it names an input.
-    public var message: String
+    /// The message in Chinese and English, already located (`file:line:col: 错误: …`) where it
+    /// names an input.
+    public var text: BilingualText
     /// How many errors the message lists, when it lists an input's diagnostics (the console
     /// then says so, and that nothing was written).
     public var errorCount: Int?
 
-    public init(_ kind: Kind, _ message: String, errorCount: Int? = nil) {
+    public init(_ kind: Kind, _ text: BilingualText, errorCount: Int? = nil) {
         self.kind = kind
-        self.message = message
+        self.text = text
         self.errorCount = errorCount
     }
 
-    public var description: String { message }
+    /// An error about a file or an option rather than a line of an input:
+    /// `file: 错误: detail` / `file: error: detail`, or without the file.
+    public init(_ kind: Kind, error detail: BilingualText, in file: String? = nil) {
+        let place = file.map { "\($0): " } ?? ""
+        self.init(
+            kind,
+            BilingualText { language in
+                place + Diagnostic.Severity.error.name(in: language) + ": "
+                    + detail.text(in: language)
+            })
+    }
+
+    /// An error whose detail comes from a lower module in one language only (a solver's or
+    /// the file system's reason): only the severity word is translated.
+    public init(_ kind: Kind, error detail: String, in file: String? = nil) {
+        self.init(kind, error: BilingualText(verbatim: detail), in: file)
+    }
+
+    /// A use case that stopped after printing its reasons (an input's diagnostics that were
+    /// shown as warnings first, say): no message of its own.
+    public static func silent(_ kind: Kind) -> PlanningError {
+        PlanningError(kind, BilingualText(verbatim: ""))
+    }
+
+    /// The message in a language.
+    public func message(in language: Language) -> String { text.text(in: language) }
+
+    public var description: String { message(in: .zh) }
 
     /// The process's exit status: 64 for bad input, 1 for a failure.
     public var exitStatus: Int32 { kind == .badInput ? 64 : 1 }
