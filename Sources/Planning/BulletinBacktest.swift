@@ -69,7 +69,10 @@ extension Planning {
         let scenario = loaded.scenario
         guard var demography = scenario.demography else {
             throw PlanningError(
-                .badInput, error: "\(loaded.file) has no demography: section to project")
+                .badInput,
+                error: BilingualText(
+                    chinese: "\(loaded.file) 没有 demography: 部分，无法预测",
+                    english: "\(loaded.file) has no demography: section to project"))
         }
         var region = scenario.region.description
         if let file = request.nationalCensus {
@@ -108,7 +111,10 @@ extension Planning {
         }
         guard let last = figures.map(\.year).max() else {
             throw PlanningError(
-                .badInput, error: "no published figure for region \(region) up to \(request.toYear)"
+                .badInput,
+                error: BilingualText(
+                    chinese: "区域 \(region) 在 \(request.toYear) 年及以前没有公报数字",
+                    english: "no published figure for region \(region) up to \(request.toYear)")
             )
         }
         let result: ProjectionResult

@@ -94,7 +94,9 @@ extension Planning {
         guard !matched.isEmpty else {
             throw PlanningError(
                 .badInput,
-                error: "no \(level.rawValue) of the 2010 table has a code in the 2020 table")
+                error: BilingualText(
+                    chinese: "2010 年表中没有一个 \(level.rawValue) 级单位的代码出现在 2020 年表中",
+                    english: "no \(level.rawValue) of the 2010 table has a code in the 2020 table"))
         }
         let projected: [AgeSexPopulation]
         do {

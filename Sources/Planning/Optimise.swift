@@ -208,7 +208,10 @@ extension Planning {
             variantRun = try Simulator.run(variant)
         } catch {
             throw PlanningError(
-                .failed, error: "the optimised variant does not run: \(error.description)")
+                .failed,
+                error: BilingualText(
+                    chinese: "优化方案无法运行：\(error.description)",
+                    english: "the optimised variant does not run: \(error.description)"))
         }
         var claimed = [Bool?](repeating: nil, count: scenario.targets.count)
         for (t, index) in instance.scenarioTargets.enumerated() { claimed[index] = result.met[t] }
@@ -243,8 +246,7 @@ extension Planning {
         do {
             try RunFolder(path: request.out).write(files, overwrite: false)
         } catch {
-            if case .exists = error { throw PlanningError(.badInput, error: "\(error)") }
-            throw PlanningError(.failed, error: "\(error)")
+            throw .writing(error)
         }
         outcome.files = files.map(\.name)
         return outcome

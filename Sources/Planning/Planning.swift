@@ -65,6 +65,30 @@ public struct PlanningError: Error, Sendable, CustomStringConvertible {
     public var exitStatus: Int32 { kind == .badInput ? 64 : 1 }
 }
 
+extension PlanningError {
+    /// A run folder that could not be written: bad input when it exists (and overwriting was
+    /// not asked for), a failure otherwise.
+    static func writing(_ error: RunFolder.WriteError) -> PlanningError {
+        switch error {
+        case .exists(let path):
+            PlanningError(
+                .badInput,
+                error: BilingualText(
+                    chinese: "运行目录 \(path) 已存在；请换一个 --run-id，或加 --overwrite 覆盖",
+                    english: error.description))
+        case .fileSystem(let path, let reason):
+            PlanningError(
+                .failed,
+                error: BilingualText(chinese: "无法写入 \(path)：\(reason)", english: error.description))
+        case .badFileName(let name):
+            PlanningError(
+                .failed,
+                error: BilingualText(
+                    chinese: "「\(name)」不是运行目录中的文件名", english: error.description))
+        }
+    }
+}
+
 /// Where a scenario comes from: a folder holding `scenario.yaml` or a YAML file, and the
 /// `--set key.path=value` overrides applied to it.
 public struct ScenarioSource: Sendable {

@@ -106,8 +106,7 @@ extension Planning {
     public static func checkFolder(_ request: RunRequest) throws(PlanningError) {
         let folder = runFolder(request)
         if !request.overwrite, FileManager.default.fileExists(atPath: folder.path) {
-            throw PlanningError(
-                .badInput, error: "\(RunFolder.WriteError.exists(path: folder.path))")
+            throw .writing(.exists(path: folder.path))
         }
     }
 
@@ -158,8 +157,7 @@ extension Planning {
                 return written
             }
         } catch let error as RunFolder.WriteError {
-            if case .exists = error { throw PlanningError(.badInput, error: "\(error)") }
-            throw PlanningError(.failed, error: "\(error)")
+            throw .writing(error)
         } catch {
             throw PlanningError(.failed, error: "\(error)")
         }

@@ -282,8 +282,7 @@ extension Planning {
                 outputs + [("manifest.json", Array(manifest.json.text().utf8))],
                 overwrite: request.overwrite)
         } catch {
-            if case .exists = error { throw PlanningError(.badInput, error: "\(error)") }
-            throw PlanningError(.failed, error: "\(error)")
+            throw .writing(error)
         }
     }
 }

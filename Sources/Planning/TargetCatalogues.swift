@@ -17,7 +17,11 @@ extension Planning {
             let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
             files = names.filter { $0.hasSuffix(".yaml") }.sorted().map { folder + "/" + $0 }
             if files.isEmpty {
-                throw PlanningError(.badInput, error: "no target catalogues (*.yaml) in \(folder)")
+                throw PlanningError(
+                    .badInput,
+                    error: BilingualText(
+                        chinese: "\(folder) 中没有目标清单（*.yaml）",
+                        english: "no target catalogues (*.yaml) in \(folder)"))
             }
         }
         var log = DiagnosticLog()

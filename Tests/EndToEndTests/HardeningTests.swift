@@ -149,7 +149,7 @@ import Testing
             "run", Self.smallCity, "--out", folder.path + "/o", "--run-id", "r",
         ])
         #expect(again.status == 64)
-        #expect(again.errors.contains("exists"))
+        #expect(again.errors.contains("已存在"), "\(again.errors)")
         #expect(again.output.isEmpty, "\(again.output)")
     }
 
