@@ -1,8 +1,12 @@
 /// What is wrong with an input, as a value that tests can compare.
 ///
-/// Each case carries what the message needs; `message` renders it. Cases are shared by every
-/// reader of scenario files (YAML, CSV, region tables) so that the same mistake reads the same
-/// way wherever it is made.
+/// Each case carries what the message needs; ``message(in:)`` renders it in Chinese or English,
+/// the one catalogue of what diagnostics say (`ProblemCatalogueTests` fails when a case lacks
+/// either language). Cases are shared by every reader of scenario files (YAML, CSV, region
+/// tables) so that the same mistake reads the same way wherever it is made.
+///
+/// Texts that readers pass in (`reason`, `detail`, a YAML parser's message) are written in
+/// English and shown as given inside either language's frame.
 public enum Problem: Hashable, Sendable {
     // Files and text
     /// A file named by the scenario does not exist or cannot be read.

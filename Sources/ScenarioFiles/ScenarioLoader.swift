@@ -299,6 +299,7 @@ struct Session {
         let valueText = String(override[override.index(after: equals)...])
         let parsed = YAMLParser.parseValue(valueText, file: place.file)
         guard let value = parsed.root?.relocated(to: place), parsed.diagnostics.isEmpty else {
+            // The reason is a text passed on in English, as readers' reasons are.
             let reason = parsed.diagnostics.first?.problem.message(in: .en) ?? "unreadable value"
             log.error(.badOverride(argument: override, reason: reason), at: place)
             return
