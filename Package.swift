@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "Simulation", targets: ["Simulation"]),
         .library(name: "ScenarioFiles", targets: ["ScenarioFiles"]),
         .library(name: "CSV", targets: ["CSV"]),
+        .library(name: "XLSX", targets: ["XLSX"]),
         .library(name: "Demography", targets: ["Demography"]),
         .library(name: "Coverage", targets: ["Coverage"]),
         .library(name: "Facilities", targets: ["Facilities"]),
@@ -22,7 +23,8 @@ let package = Package(
         .library(name: "Planning", targets: ["Planning"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // C libraries from Debian, each behind a module map and a small shim header.
@@ -65,14 +67,20 @@ let package = Package(
 
         // Edge modules: reading inputs, recording runs.
         .target(name: "CSV", dependencies: ["Diagnostics", "Geography"]),
+        // Excel workbooks (.xlsx) read into the CSV reader's table, cells located by sheet.
+        .target(
+            name: "XLSX",
+            dependencies: [
+                "CSV", "Diagnostics", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
         .target(name: "CFileSystem"),
         .target(name: "Provenance", dependencies: ["CFileSystem"]),
         .target(
             name: "ScenarioFiles",
             dependencies: [
                 "Simulation", "Geography", "Quantities", "Targets", "Demography", "Coverage",
-                "Diagnostics", "CSV", "Provenance", "Entitlements", "Uncertainty", "Facilities",
-                "Allocation",
+                "Diagnostics", "CSV", "XLSX", "Provenance", "Entitlements", "Uncertainty",
+                "Facilities", "Allocation",
             ]),
 
         // Edge: reports. Reads run results, writes files (HTML, Excel, CSV, JSON, GeoJSON).
@@ -136,6 +144,9 @@ let package = Package(
                 "Entitlements", "Demography", "Geography", "Quantities", "GSL", "Targets",
             ]),
         .testTarget(name: "CSVTests", dependencies: ["CSV", "Diagnostics"]),
+        .testTarget(
+            name: "XLSXTests", dependencies: ["XLSX", "CSV", "Diagnostics"],
+            exclude: ["Fixtures"]),
         .testTarget(name: "ProvenanceTests", dependencies: ["Provenance"]),
         .testTarget(
             name: "ReportsTests",

@@ -16,6 +16,7 @@ let package = Package(
         .package(
             url: "https://github.com/ordo-one/package-benchmark", from: "1.38.1",
             traits: ["MallocInterposer"]),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .executableTarget(
@@ -27,6 +28,20 @@ let package = Package(
                 .product(name: "Geography", package: yanglao),
             ],
             path: "Benchmarks/RegionLoading",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+        ),
+        .executableTarget(
+            name: "RegisterLoading",
+            dependencies: [
+                .product(name: "Benchmark", package: "package-benchmark"),
+                .product(name: "ScenarioFiles", package: yanglao),
+                .product(name: "XLSX", package: yanglao),
+                .product(name: "CSV", package: yanglao),
+                .product(name: "Facilities", package: yanglao),
+                .product(name: "Geography", package: yanglao),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            path: "Benchmarks/RegisterLoading",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
         ),
         .executableTarget(
@@ -98,6 +113,7 @@ let package = Package(
                 .product(name: "Benchmark", package: "package-benchmark"),
                 .product(name: "ScenarioFiles", package: yanglao),
                 .product(name: "Simulation", package: yanglao),
+                .product(name: "Planning", package: yanglao),
             ],
             path: "Benchmarks/MonteCarlo",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]

@@ -25,6 +25,7 @@ let package = Package(
             dependencies: [
                 "CFuzzer",
                 .product(name: "CSV", package: yanglao),
+                .product(name: "XLSX", package: yanglao),
                 .product(name: "ScenarioFiles", package: yanglao),
                 .product(name: "Geography", package: yanglao),
                 .product(name: "Demography", package: yanglao),

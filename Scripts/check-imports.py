@@ -6,7 +6,7 @@ The layers (see the Modules section of README.md):
   (GSL, GLPK, Reports' workbook, Provenance).
 - Model modules compute and do no I/O: they import no edge module (CSV, Provenance,
   ScenarioFiles, Reports), no C bridge and not the command line.
-- Edge modules read and write: they may use the model's types, but they run nothing (no call
+- Edge modules (CSV, XLSX, Provenance, ScenarioFiles, Reports) read and write: they may use the model's types, but they run nothing (no call
   of the simulator, the projection, the facility run, Monte Carlo or a solver).
   ScenarioFiles does not import Reports.
 - The application layer (Planning) puts the stages together; the command line imports
@@ -24,7 +24,7 @@ import re
 import sys
 
 C_BRIDGES = {"CGSL", "CGLPK", "CXLSX", "CFileSystem"}
-EDGES = {"CSV", "Provenance", "ScenarioFiles", "Reports"}
+EDGES = {"CSV", "XLSX", "Provenance", "ScenarioFiles", "Reports"}
 MODEL = {
     "Diagnostics", "Quantities", "Geography", "Targets", "Demography", "Facilities",
     "Coverage", "Uncertainty", "Entitlements", "Simulation", "Allocation", "GSL", "GLPK",

@@ -5,7 +5,8 @@ Usage: Scripts/check-workbook.py REPORT.xlsx REPORT.csv
 
 The workbook is read with openpyxl (a reader independent of the library that wrote it);
 every cell of the Targets sheet must equal the CSV's: text exactly, numbers to 1e-9.
-Also checks the sheets (Summary, Targets, Districts, Indicators, Costs) and the frozen header.
+Also checks the sheets (Summary, Targets, Districts, Indicators, Costs first; Funding, Service list,
+Need and supply when the run has them) and the frozen header.
 """
 import csv
 import sys
@@ -17,8 +18,8 @@ def main():
     workbook_path, csv_path = sys.argv[1], sys.argv[2]
     book = openpyxl.load_workbook(workbook_path)
     names = book.sheetnames
-    if len(names) != 5:
-        sys.exit(f"{workbook_path}: expected 5 sheets, found {names}")
+    if len(names) < 5:
+        sys.exit(f"{workbook_path}: expected at least 5 sheets, found {names}")
     targets = book[names[1]]
     if targets.freeze_panes != "B2":
         sys.exit(f"{workbook_path}: the Targets sheet's header is not frozen ({targets.freeze_panes})")

@@ -14,15 +14,16 @@ cd "$(dirname "$0")/.."
 
 seconds=${1:-60}
 shift || true
-all=(csv yaml scenario region-tables demography-tables documents)
+all=(csv yaml scenario region-tables demography-tables documents xlsx)
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=("${all[@]}")
 jobs=${FUZZ_JOBS:-2}
 
 # Inputs of at most 8 KiB: the YAML parser refuses nesting deeper than 64, so longer inputs no
-# longer run it out of stack (Fuzz/Regressions/yaml/ holds the case of 4,000 levels).
+# longer run it out of stack (Fuzz/Regressions/yaml/ holds the case of 4,000 levels). Workbooks
+# are zip archives whose smallest real ones are 5–10 KiB: 32 KiB for them.
 max_len() {
-    echo 8192
+    if [ "$1" = xlsx ]; then echo 32768; else echo 8192; fi
 }
 
 echo "== Building the fuzz targets (release, -sanitize=fuzzer,address)"

@@ -41,6 +41,11 @@ seed demography-tables Examples/demography/*.csv Examples/entitlements/assessmen
 seed documents "${documents[@]}"
 seed yaml "${scenarios[@]}" "${documents[@]}"
 seed scenario "${scenarios[@]}"
+# Workbooks whole (a zip archive cut short is no seed): the example register and the reader's
+# test workbook (not the zip bomb, larger than -max_len).
+mkdir -p "$corpus/xlsx"
+cp Examples/register/register.xlsx "$corpus/xlsx/example-register.xlsx"
+cp Tests/XLSXTests/Fixtures/cells.xlsx "$corpus/xlsx/Tests-XLSXTests-Fixtures-cells.xlsx"
 # The scenario target loads its input from Scenarios/fuzz/ beside a copy of Weibin's folder
 # (see Fixtures.swift): bases and shared files are named from there.
 sed -i -e 's|^extends: \.\./\.\./Scenarios/[a-z]*|extends: ../weibin|' \

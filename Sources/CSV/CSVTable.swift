@@ -6,6 +6,10 @@ import Diagnostics
 /// started on and each cell its byte offset, so that any cell can be reported as
 /// `file:line:column` with the column name; the lines of the file are indexed once
 /// (``LineIndex``), so finding a cell's line is a binary search whatever the file's size.
+///
+/// A sheet of a workbook (`.xlsx`) becomes the same table: its rows remember their row
+/// number in the sheet and its columns their column there, so a cell is reported as
+/// `file.xlsx:Sheet!C12` and every reader of tables reads workbooks too.
 public struct CSVTable: Sendable {
     /// The file as diagnostics name it.
     public let file: String
@@ -25,6 +29,10 @@ public struct CSVTable: Sendable {
     /// The byte offset of each header cell.
     let headerOffsets: [UInt32]
     private let columnByName: [String: Int]
+    /// The sheet of a workbook the table was read from; nil for CSV.
+    public let sheet: String?
+    /// In a sheet, the 1-based column number of each header column.
+    let columnNumbers: [Int32]
 
     init(
         file: String, encoding: TextEncoding, header: [String], headerLine: Int,
@@ -41,6 +49,73 @@ public struct CSVTable: Sendable {
         self.cells = cells
         self.cellOffsets = cellOffsets
         self.rowLines = rowLines
+        self.sheet = nil
+        self.columnNumbers = []
+        var byName: [String: Int] = [:]
+        for (index, name) in header.enumerated() where byName[name] == nil {
+            byName[name] = index
+        }
+        self.columnByName = byName
+    }
+
+    /// A table read from a sheet of a workbook.
+    /// - Parameters:
+    ///   - header: the column names, as the header row writes them.
+    ///   - headerRow: the 1-based row of the header in the sheet.
+    ///   - columnNumbers: the 1-based sheet column of each header column.
+    ///   - cells: the cells, row after row, `header.count` to a row.
+    ///   - rowNumbers: the 1-based sheet row of each data row.
+    package init(
+        file: String, sheet: String, header: [String], headerRow: Int, columnNumbers: [Int32],
+        cells: [String], rowNumbers: [Int32]
+    ) {
+        self.file = file
+        self.encoding = .utf8
+        self.header = header
+        self.headerLine = headerRow
+        self.headerOffsets = []
+        self.text = []
+        self.lines = LineIndex([UInt8]())
+        self.cells = cells
+        self.cellOffsets = []
+        self.rowLines = rowNumbers
+        self.sheet = sheet
+        self.columnNumbers = columnNumbers
+        var byName: [String: Int] = [:]
+        for (index, name) in header.enumerated() where byName[name] == nil {
+            byName[name] = index
+        }
+        self.columnByName = byName
+    }
+
+    /// The same table with some columns renamed (`[old: new]`), as a register's own headers
+    /// are mapped to the names a reader expects. A name already in the header keeps its
+    /// column, and of several columns renamed to one name the first takes it.
+    public func renamingColumns(_ names: [String: String]) -> CSVTable {
+        var header = self.header
+        var taken = Set(header)
+        for (index, name) in header.enumerated() {
+            if let new = names[name], !taken.contains(new) {
+                header[index] = new
+                taken.insert(new)
+            }
+        }
+        return CSVTable(copying: self, header: header)
+    }
+
+    private init(copying table: CSVTable, header: [String]) {
+        self.file = table.file
+        self.encoding = table.encoding
+        self.header = header
+        self.headerLine = table.headerLine
+        self.headerOffsets = table.headerOffsets
+        self.text = table.text
+        self.lines = table.lines
+        self.cells = table.cells
+        self.cellOffsets = table.cellOffsets
+        self.rowLines = table.rowLines
+        self.sheet = table.sheet
+        self.columnNumbers = table.columnNumbers
         var byName: [String: Int] = [:]
         for (index, name) in header.enumerated() where byName[name] == nil {
             byName[name] = index
@@ -61,17 +136,26 @@ public struct CSVTable: Sendable {
 
     /// Where a cell starts: file, line and column (in characters).
     public func location(row: Int, column: Int) -> SourceLocation {
+        if let sheet {
+            return SourceLocation(
+                file: file, line: Int(rowLines[row]), column: Int(columnNumbers[column]),
+                sheet: sheet)
+        }
         let offset = Int(cellOffsets[row * header.count + column])
         return location(ofByte: offset)
     }
 
     /// Where a row starts.
     public func location(row: Int) -> SourceLocation {
-        SourceLocation(file: file, line: line(ofRow: row), column: 1)
+        SourceLocation(file: file, line: line(ofRow: row), column: 1, sheet: sheet)
     }
 
     /// Where the header names a column (or where the header starts).
     public func headerLocation(column: Int? = nil) -> SourceLocation {
+        if let sheet {
+            let number = column.map { Int(columnNumbers[$0]) } ?? Int(columnNumbers.first ?? 1)
+            return SourceLocation(file: file, line: headerLine, column: number, sheet: sheet)
+        }
         guard let column, column < headerOffsets.count else {
             return SourceLocation(file: file, line: headerLine, column: 1)
         }

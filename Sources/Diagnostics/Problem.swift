@@ -91,6 +91,33 @@ public enum Problem: Hashable, Sendable {
     /// reaches nothing and is reported, not dropped).
     case offNetwork(distance: Double, limit: Double)
 
+    // Workbooks (.xlsx) and registers (台账)
+    /// A workbook that cannot be read: not a zip archive of Office Open XML, a part missing or
+    /// malformed, or a part larger than the limit.
+    case badWorkbook(reason: String)
+    /// The scenario names a sheet the workbook does not have.
+    case unknownSheet(name: String, sheets: [String])
+    /// A row hidden in Excel (a warning: it is read like any other row).
+    case hiddenRow
+    /// A formula cell that holds no cached value (the workbook was never calculated) or an
+    /// error value such as `#REF!`.
+    case formulaValue(reason: String)
+    /// A register row that repeats another (same name, and same address when given), with
+    /// where the first is.
+    case duplicateEntry(name: String, first: String)
+    /// A register row without a longitude and latitude.
+    case missingCoordinates(name: String)
+    /// A point outside the bounding box of the region's known points (degrees), widened by
+    /// a margin.
+    case outsideRegion(longitude: Double, latitude: Double, box: String)
+    /// A value above what a register plausibly holds (e.g. beds > 3,000).
+    case implausible(field: String, value: String, limit: String)
+    /// A community or village name that matches no unit of its township, with the closest
+    /// names.
+    case unmatchedName(name: String, within: String, suggestions: [String])
+    /// A name that matches more than one unit of its township.
+    case ambiguousName(name: String, within: String, candidates: [String])
+
     /// The message without location, in Chinese or English: the one catalogue of what a
     /// diagnostic says. Keys, columns, fields and values stay verbatim in both languages, so a
     /// planner can search the input for them.
@@ -132,7 +159,7 @@ public enum Problem: Hashable, Sendable {
         case .notOneOf(let field, let value, let allowed):
             let list = allowed.map { "「\($0)」" }.joined(separator: "、")
             let suggestion = Suggestion.closest(to: value, among: allowed)
-            return "\(field) 只能取 \(list) 之一（实际为「\(value)」）"
+            return "\(field) 只能取\(list)之一（实际为「\(value)」）"
                 + didYouMean(suggestion, in: .zh)
         case .invalidValue(let field, let reason):
             return "\(field) 的值无效：\(reason)"
@@ -174,6 +201,33 @@ public enum Problem: Hashable, Sendable {
             return "id「\(id)」出现两次（首次在第 \(firstLine) 行）"
         case .unknownNode(let id):
             return "该边引用的节点「\(id)」不在节点表中"
+        case .badWorkbook(let reason):
+            return "无法读取工作簿：\(reason)"
+        case .unknownSheet(let name, let sheets):
+            let list = sheets.map { "「\($0)」" }.joined(separator: "、")
+            return "工作簿中没有工作表「\(name)」（现有 \(list)）"
+                + didYouMean(Suggestion.closest(to: name, among: sheets), in: .zh)
+        case .hiddenRow:
+            return "该行在 Excel 中被隐藏；仍照常读取"
+        case .formulaValue(let reason):
+            return "公式单元格：\(reason)"
+        case .duplicateEntry(let name, let first):
+            return "「\(name)」重复出现（首次在 \(first)）"
+        case .missingCoordinates(let name):
+            return "「\(name)」缺少经纬度"
+        case .outsideRegion(let longitude, let latitude, let box):
+            return "（\(longitude), \(latitude)）位于区域范围之外（\(box)）"
+        case .implausible(let field, let value, let limit):
+            return "\(field) 为 \(value)，数值异常（超过 \(limit)）；请核对该单元格"
+        case .unmatchedName(let name, let within, let suggestions):
+            let candidates =
+                suggestions.isEmpty
+                ? ""
+                : "（是否应为" + suggestions.map { "「\($0)」" }.joined(separator: "、") + "？）"
+            return "\(within) 中没有名为「\(name)」的单位" + candidates
+        case .ambiguousName(let name, let within, let candidates):
+            let list = candidates.map { "「\($0)」" }.joined(separator: "、")
+            return "「\(name)」与 \(within) 中的多个单位相符：\(list)；请给出代码"
         case .offNetwork(let distance, let limit):
             let limitText = "\(metres(limit)) 米"
             let place =
@@ -261,6 +315,33 @@ public enum Problem: Hashable, Sendable {
             return "id '\(id)' appears twice (first on line \(firstLine))"
         case .unknownNode(let id):
             return "the edge names node '\(id)', which the nodes table does not list"
+        case .badWorkbook(let reason):
+            return "cannot read the workbook: \(reason)"
+        case .unknownSheet(let name, let sheets):
+            let list = sheets.map { "'\($0)'" }.joined(separator: ", ")
+            return "the workbook has no sheet '\(name)' (it has \(list))"
+                + didYouMean(Suggestion.closest(to: name, among: sheets), in: .en)
+        case .hiddenRow:
+            return "the row is hidden in Excel; it is read like the others"
+        case .formulaValue(let reason):
+            return "formula cell: \(reason)"
+        case .duplicateEntry(let name, let first):
+            return "'\(name)' appears twice (first at \(first))"
+        case .missingCoordinates(let name):
+            return "'\(name)' has no longitude and latitude"
+        case .outsideRegion(let longitude, let latitude, let box):
+            return "(\(longitude), \(latitude)) lies outside the region (\(box))"
+        case .implausible(let field, let value, let limit):
+            return "\(field) \(value) is implausible (more than \(limit)); check the cell"
+        case .unmatchedName(let name, let within, let suggestions):
+            let candidates =
+                suggestions.isEmpty
+                ? ""
+                : " (did you mean " + suggestions.map { "'\($0)'" }.joined(separator: ", ") + "?)"
+            return "no unit of \(within) is named '\(name)'" + candidates
+        case .ambiguousName(let name, let within, let candidates):
+            let list = candidates.map { "'\($0)'" }.joined(separator: ", ")
+            return "'\(name)' matches several units of \(within): \(list); give the code"
         case .offNetwork(let distance, let limit):
             let limitText = "\(metres(limit)) m"
             let place =
@@ -286,7 +367,9 @@ public enum Problem: Hashable, Sendable {
             invalidValue, unitMismatch, extendsCycle, badOverride, missingColumn, unknownColumn,
             duplicateColumn, raggedRow, badQuoting, notANumber, emptyCell, negative, emptyTable,
             badRegionCode, duplicateRegion, missingParent, unknownRegion, parentMismatch,
-            duplicateID, unknownNode, offNetwork
+            duplicateID, badWorkbook, unknownSheet, hiddenRow, formulaValue, duplicateEntry,
+            missingCoordinates, outsideRegion, implausible, unmatchedName, ambiguousName,
+            unknownNode, offNetwork
     }
 
     /// The case, without its values.
@@ -324,6 +407,16 @@ public enum Problem: Hashable, Sendable {
         case .unknownRegion: .unknownRegion
         case .parentMismatch: .parentMismatch
         case .duplicateID: .duplicateID
+        case .badWorkbook: .badWorkbook
+        case .unknownSheet: .unknownSheet
+        case .hiddenRow: .hiddenRow
+        case .formulaValue: .formulaValue
+        case .duplicateEntry: .duplicateEntry
+        case .missingCoordinates: .missingCoordinates
+        case .outsideRegion: .outsideRegion
+        case .implausible: .implausible
+        case .unmatchedName: .unmatchedName
+        case .ambiguousName: .ambiguousName
         case .unknownNode: .unknownNode
         case .offNetwork: .offNetwork
         }

@@ -28,13 +28,21 @@ public struct FacilityRunInput: Sendable {
     /// Whether the run keeps a copy of the stock at the end of every year (for the coverage
     /// of each year); off by default, since it costs a copy of the stock a year.
     public var keepsYearEndStocks: Bool
+    /// The regions (tree indices) whose figures the run keeps, when a caller reads only a
+    /// few (a Monte Carlo replicate); nil: every reporting region. The run computes every
+    /// region as before; the result's ``FacilityRun/regionIndices`` are then the reporting
+    /// regions among these and the planning region's, with each one's nearest kept
+    /// ancestor as its parent.
+    public var keptRegions: [Int]?
 
     public init(
         regions: RegionTree, planningRegion: Int, years: ClosedRange<Int>,
         settings: FacilitySettings, plan: InvestmentPlan? = nil,
         population: ElderlyPopulation? = nil, uncoveredElderly: UncoveredElderlyEstimate? = nil,
-        reportingLevel: RegionLevel = .village, keepsYearEndStocks: Bool = false
+        reportingLevel: RegionLevel = .village, keepsYearEndStocks: Bool = false,
+        keptRegions: [Int]? = nil
     ) {
+        self.keptRegions = keptRegions
         self.regions = regions
         self.planningRegion = planningRegion
         self.years = years
@@ -198,6 +206,9 @@ struct Engine {
     /// Facilities below which the year-end pass runs on one core.
     static let parallelFacilities = 8_000
     var values: [Double] = []
+    /// The reporting regions (positions in `reportRegions`) whose figures `values` keeps,
+    /// in order; nil: every one.
+    var keptRows: [Int]?
     var outcomes: [ActionOutcome] = []
     var yearOutcomes: [ActionOutcome?]
     var backlog: [Demand]
@@ -308,6 +319,15 @@ struct Engine {
         var planningReport = reportOf[input.planningRegion]
         if planningReport < 0 { planningReport = 0 }
         self.planningReport = planningReport
+        if let kept = input.keptRegions {
+            var rows = Set([planningReport])
+            for region in kept where (0..<regionCount).contains(region) {
+                if tree.regions[region].level <= input.reportingLevel {
+                    rows.insert(reportOf[region])
+                }
+            }
+            keptRows = rows.sorted()
+        }
 
         let regions = input.regions
         planningRange = regions.subtree(of: input.planningRegion)
@@ -620,7 +640,8 @@ struct Engine {
 
     mutating func run() throws(FacilitySimulationError) -> FacilityRun {
         let years = input.years
-        values.reserveCapacity(years.count * Field.count * reportRegions.count)
+        values.reserveCapacity(
+            years.count * Field.count * (keptRows?.count ?? reportRegions.count))
         // The base year: the inventory as given.
         updateOccupancyRates()
         yearEnd(isBaseYear: true)
@@ -645,9 +666,24 @@ struct Engine {
             record()
             if input.keepsYearEndStocks { yearEndStocks.append(stock) }
         }
+        var regionIndices = reportRegions
+        var parentIndices = reportParents
+        var planningPosition = planningReport
+        if let keptRows {
+            // Each kept row's parent: its nearest ancestor among the kept rows.
+            var position = [Int](repeating: -1, count: reportRegions.count)
+            for (index, row) in keptRows.enumerated() { position[row] = index }
+            regionIndices = keptRows.map { reportRegions[$0] }
+            parentIndices = keptRows.map { row in
+                var parent = reportParents[row]
+                while parent >= 0, position[parent] < 0 { parent = reportParents[parent] }
+                return parent >= 0 ? position[parent] : -1
+            }
+            planningPosition = position[planningReport]
+        }
         var run = FacilityRun(
-            years: years, regionIndices: reportRegions, parentIndices: reportParents,
-            planningRegion: planningReport, countsFamilyBeds: settings.countsFamilyBeds,
+            years: years, regionIndices: regionIndices, parentIndices: parentIndices,
+            planningRegion: planningPosition, countsFamilyBeds: settings.countsFamilyBeds,
             budgets: budgetYears, actionOutcomes: outcomes,
             unfundedAtHorizon: backlog.map(\.total), stock: stock,
             lotteryTotal: years.map { plan.welfareLotteryTotal?.value(in: $0) },
@@ -1145,7 +1181,14 @@ struct Engine {
                 }
             }
         }
-        values.append(contentsOf: buffer)
+        if let keptRows {
+            let width = Field.count
+            for row in keptRows {
+                values.append(contentsOf: buffer[row * width..<(row + 1) * width])
+            }
+        } else {
+            values.append(contentsOf: buffer)
+        }
         for index in buffer.indices { buffer[index] = 0 }
         swap(&buffer, &yearValues)
         for index in yearOutcomes.indices {

@@ -9,12 +9,17 @@ public enum Datum: String, Hashable, Sendable, CaseIterable {
     /// datum agree to a fraction of a metre per kilometre; points of the two datums must
     /// never be mixed.
     case gcj02 = "GCJ-02"
+    /// BD-09 (百度坐标), Baidu Maps' datum: GCJ-02 shifted again by Baidu's published
+    /// formula (see ``DatumConversion``).
+    case bd09 = "BD-09"
 
-    /// The datum a file's word names: `WGS-84`, `wgs84`, `GCJ-02`, `gcj02`.
+    /// The datum a file's word names: `WGS-84`, `wgs84`, `GCJ-02`, `gcj02`, `BD-09`, `bd09`,
+    /// and the names bureaus use: 高德 and 腾讯 (GCJ-02), 百度 (BD-09), GPS (WGS-84).
     public init?(name: String) {
         switch name.lowercased().replacingOccurrences(of: "-", with: "") {
-        case "wgs84": self = .wgs84
-        case "gcj02": self = .gcj02
+        case "wgs84", "gps": self = .wgs84
+        case "gcj02", "高德", "腾讯", "amap", "tencent": self = .gcj02
+        case "bd09", "百度", "baidu": self = .bd09
         default: return nil
         }
     }

@@ -184,9 +184,14 @@ public struct RegionTree: Sendable {
     public func subtreeTotals<Value: AdditiveArithmetic>(_ values: [Value]) -> [Value] {
         precondition(values.count == regions.count, "one value per region")
         var totals = values
-        for index in regions.indices.reversed() {
-            let parent = parentIndices[index]
-            if parent >= 0 { totals[parent] += totals[index] }
+        // The same additions in the same order, without a bounds check each.
+        totals.withUnsafeMutableBufferPointer { totals in
+            parentIndices.withUnsafeBufferPointer { parents in
+                for index in stride(from: totals.count - 1, through: 0, by: -1) {
+                    let parent = parents[index]
+                    if parent >= 0 { totals[parent] += totals[index] }
+                }
+            }
         }
         return totals
     }

@@ -132,9 +132,9 @@ public struct RequiredEffortSearch: Sendable {
         }
         let inputs = given
         // One run (or N replicates) at a lever value.
-        @Sendable func run(_ x: Double, inputs drawn: [Double]? = nil) throws(SearchError)
-            -> SimulationResult
-        {
+        @Sendable func run(
+            _ x: Double, inputs drawn: [Double]? = nil, reusing shared: SharedRun? = nil
+        ) throws(SearchError) -> SimulationResult {
             var all = changes(x)
             if let drawn {
                 all += ScenarioDraws.changes(inputs, values: drawn)
@@ -146,7 +146,9 @@ public struct RequiredEffortSearch: Sendable {
             }
             do {
                 return try Simulator.run(
-                    decoded, parallelism: probability == nil ? .automatic : .serial)
+                    decoded, parallelism: probability == nil ? .automatic : .serial,
+                    reusedDemography: shared?.demography, keeping: shared?.keeping,
+                    baseIndicators: shared?.indicators)
             } catch {
                 throw .simulation(error)
             }
@@ -165,6 +167,8 @@ public struct RequiredEffortSearch: Sendable {
         do {
             if let probability {
                 let draws = max(2, draws)
+                let shared = SharedRun(
+                    central, lever: path, inputs: inputs, target: target, years: lastYear)
                 let values: [[Double]] = (0..<draws).map {
                     (try? MonteCarlo.inputs(inputs, seed: scenario.seed, replicate: $0)) ?? []
                 }
@@ -175,7 +179,8 @@ public struct RequiredEffortSearch: Sendable {
                     let met = MonteCarlo.forEachReplicate(count: draws, threads: threads) {
                         replicate -> Result<Bool, SearchError> in
                         do throws(SearchError) {
-                            let result = try run(x, inputs: values[replicate])
+                            let result = try run(
+                                x, inputs: values[replicate], reusing: shared)
                             return .success(Self.shortfall(result.targets[index]) <= 0)
                         } catch {
                             return .failure(error)
@@ -208,6 +213,36 @@ public struct RequiredEffortSearch: Sendable {
             spendingAtAnswer: atAnswer.map { Self.spending($0, to: deadline) },
             probabilityAtAnswer: reached, draws: probability == nil ? nil : max(2, draws),
             evaluations: answer.evaluations)
+    }
+
+    /// What the replicates of a probability search share with the central run: its
+    /// population and service-list costing when neither the lever nor a drawn input can
+    /// change them, and the regions the target is judged on.
+    struct SharedRun: Sendable {
+        var demography: (population: PopulationByRegion?, entitlements: EntitlementStage.Outcome)?
+        var keeping: [Int]
+        var indicators: IndicatorTable?
+
+        init(
+            _ central: SimulationResult, lever: [String], inputs: [UncertainInput],
+            target: Target, years lastYear: Int
+        ) {
+            let scenario = central.scenario
+            let tree = scenario.regions
+            let planning = tree.index(of: scenario.region).map { [$0] } ?? []
+            keeping = Simulator.keptRegions(
+                planning
+                    + TargetEvaluator.units(
+                        in: target.scope, tree: tree, region: planning.first ?? 0),
+                of: scenario)
+            demography = ScenarioDraws.reusablePopulation(
+                [lever] + inputs.map(\.keyPath), central: central)
+            indicators = demography.map {
+                Simulator.baseIndicators(
+                    $0.population, entitlements: $0.entitlements, years: scenario.years,
+                    tree: tree, keeping: keeping)
+            }
+        }
     }
 
     /// What a lever path is in the scenario.

@@ -138,8 +138,13 @@ extension Planning {
         }
         let language = request.language
         let attainment = draws.map { Self.attainment($0) } ?? [:]
-        let extraFiles =
+        var extraFiles =
             draws.map { DrawTables.files($0, scenario: loaded.scenario, language: language) } ?? []
+        if let summary = DataQualitySummary.text(
+            loaded.warnings, chinese: language == .chinese)
+        {
+            extraFiles.append(("data-quality.txt", Array(summary.utf8)))
+        }
 
         var written: [(name: String, bytes: [UInt8])] = []
         do {
@@ -152,7 +157,8 @@ extension Planning {
                         toolVersion: request.build.version, buildCommit: request.build.commit,
                         overrides: request.overrides, started: request.started,
                         timings: [("load", request.loadMilliseconds)]),
-                    attainment: attainment, extraFiles: extraFiles, scratch: scratch
+                    attainment: attainment, centralValues: draws?.central ?? [],
+                    extraFiles: extraFiles, scratch: scratch
                 ).files
                 return written
             }

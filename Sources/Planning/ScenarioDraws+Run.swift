@@ -80,6 +80,14 @@ extension ScenarioDraws {
         let years = Array(scenario.baseYear...horizon)
         let fixedChanges = ScenarioTemplate.Change.endingRun(of: scenario, at: horizon)
         let population = reusablePopulation(inputs.map(\.keyPath), central: central)
+        // A replicate keeps the indicators of the regions summarised and judged only, and
+        // starts from the population and service-list indicators, assembled once here.
+        let kept = Simulator.keptRegions(regions, of: scenario)
+        let base = population.map {
+            Simulator.baseIndicators(
+                $0.population, entitlements: $0.entitlements,
+                years: scenario.baseYear...horizon, tree: scenario.regions, keeping: kept)
+        }
         let done = Counter()
         let outcomes = MonteCarlo.forEachReplicate(count: count, threads: threads) {
             replicate -> Result<Replicate, RunError> in
@@ -92,7 +100,8 @@ extension ScenarioDraws {
             }
             return evaluate(
                 template, inputs: inputs, values: values, replicate: replicate, regions: regions,
-                years: years, fixed: fixedChanges, population: population)
+                years: years, fixed: fixedChanges, population: population, keeping: kept,
+                baseIndicators: base)
         }
         var replicates: [Replicate] = []
         replicates.reserveCapacity(count)
@@ -102,8 +111,12 @@ extension ScenarioDraws {
             case .failure(let error): throw error
             }
         }
-        return summarise(
+        var summary = summarise(
             replicates, scenario: scenario, inputs: inputs, regions: regions, years: years)
+        summary.central = inputs.map {
+            CentralValue($0, scenarioValue: template.loaded.valueText(at: $0.keyPath))
+        }
+        return summary
     }
 
     /// The changes a replicate makes to the scenario.
@@ -129,7 +142,8 @@ extension ScenarioDraws {
     static func evaluate(
         _ template: ScenarioTemplate, inputs: [UncertainInput], values: [Double], replicate: Int,
         regions: [Int], years: [Int], fixed: [ScenarioTemplate.Change] = [],
-        population: (population: PopulationByRegion?, entitlements: EntitlementStage.Outcome)?
+        population: (population: PopulationByRegion?, entitlements: EntitlementStage.Outcome)?,
+        keeping: [Int]? = nil, baseIndicators: IndicatorTable? = nil
     ) -> Result<Replicate, RunError> {
         let scenario: Scenario
         switch template.scenario(with: fixed + changes(inputs, values: values)) {
@@ -143,7 +157,8 @@ extension ScenarioDraws {
         let result: SimulationResult
         do {
             result = try Simulator.run(
-                scenario, parallelism: .serial, reusedDemography: population)
+                scenario, parallelism: .serial, reusedDemography: population, keeping: keeping,
+                baseIndicators: baseIndicators)
         } catch {
             return .failure(.simulation(replicate: replicate, error))
         }

@@ -17,6 +17,8 @@ public struct Manifest: Sendable {
     public var seed: UInt64
     /// The `--set` overrides, in order.
     public var overrides: [String]
+    /// The same with the values they replaced (``ScenarioOverride``), for the reports.
+    public var overrideValues: [ScenarioOverride] = []
     /// The resolved scenario, as JSON.
     public var resolvedScenario: JSONValue
     /// What the run said about how it was computed, in Chinese and English (the reports
@@ -72,6 +74,7 @@ public struct Manifest: Sendable {
                 .object([
                     ("id", .string(scenarioID)), ("file", .string(scenarioFile)),
                     ("overrides", .array(overrides.map(JSONValue.string))),
+                    ("override_values", .array(overrideValues.map(\.json))),
                     ("resolved", resolvedScenario),
                 ])
             ),

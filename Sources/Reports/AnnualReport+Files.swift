@@ -9,11 +9,23 @@ extension AnnualReport {
     /// The columns of the target table in CSV and in the workbook's Targets sheet: the same
     /// figures, so one can be checked against the other.
     var targetHeader: [String] {
+        baseTargetHeader
+            + (data.attainment.isEmpty
+                ? []
+                : language == .chinese
+                    ? ["达成概率", "核心达成但概率低于50%"]
+                    : ["Probability", "Met against the odds"])
+    }
+
+    private var baseTargetHeader: [String] {
         language == .chinese
-            ? ["编号", "目标", "指标", "值", "目标值", "期限", "状态", "结论", "差距", "行动缺口", "首次达成", "来源"]
+            ? [
+                "编号", "目标", "指标", "值", "目标值", "期限", "状态", "结论", "差距", "行动缺口", "首次达成", "未测算原因",
+                "来源",
+            ]
             : [
                 "Id", "Target", "Indicator", "Value", "Threshold", "Deadline", "Status", "Verdict",
-                "Gap", "Action gap", "First met", "Source",
+                "Gap", "Action gap", "First met", "Why not computed", "Source",
             ]
     }
 
@@ -28,8 +40,18 @@ extension AnnualReport {
             .text(language.name(line.verdict)),
             .number(line.row?.gap, format: numberFormat(target)),
             .text(gapPhrase(line)), .number(line.result.firstYearMet.map(Double.init), format: "0"),
-            .text(language.source(target)),
+            .text(line.reason.map(language.reason) ?? ""), .text(language.source(target)),
         ]
+            + (data.attainment.isEmpty
+                ? []
+                : [
+                    .number(
+                        data.attainment[target.id].flatMap { $0.draws > 0 ? $0.probability : nil },
+                        format: "0.0%"),
+                    .text(
+                        data.isMetAgainstTheOdds(line.result)
+                            ? language.text("是", "yes") : language.text("否", "no")),
+                ])
     }
 
     /// The Excel number format of a target's values.
@@ -53,10 +75,12 @@ extension AnnualReport {
         guard let attainment = data.attainment[id], attainment.draws > 0 else {
             return [("probability", .null)]
         }
+        let result = data.targets.first { $0.target.id == id }
         return [
             ("probability", .number(RunTables.number(attainment.probability))),
             ("probability_standard_error", .number(RunTables.number(attainment.standardError))),
             ("draws", .integer(attainment.draws)),
+            ("met_against_the_odds", .bool(result.map(data.isMetAgainstTheOdds) ?? false)),
         ]
     }
 
@@ -73,6 +97,7 @@ extension AnnualReport {
         let counts = self.counts
         let value = JSONValue.object([
             ("scenario", .string(data.scenarioID)), ("label", .string(data.label)),
+            ("title", .string(title())), ("what_if", whatIfJSON()),
             ("region", .string(data.planningRegion.code.shortForm)), ("year", .integer(year)),
             ("yanglao", .string(data.toolVersion)),
             ("notes", .array(data.reportNotes(language).map(JSONValue.string))),
@@ -101,6 +126,11 @@ extension AnnualReport {
                                     line.result.firstYearMet.map(JSONValue.integer) ?? .null
                                 ),
                                 ("verdict", .string(line.result.verdict.rawValue)),
+                                ("reason", line.reason.map { .string($0.code) } ?? .null),
+                                (
+                                    "explanation",
+                                    line.reason.map { .string(language.reason($0)) } ?? .null
+                                ),
                                 (
                                     "failing_units",
                                     .array(
@@ -126,6 +156,7 @@ extension AnnualReport {
                     })
             ),
             ("ltc_fund_deficit_year", data.fundDeficitYear.map(JSONValue.integer) ?? .null),
+            ("central_inputs", centralJSON()),
             ("need_and_supply", needAndSupplyJSON()),
         ])
         return Array(value.text().utf8)
@@ -172,6 +203,20 @@ extension AnnualReport {
             book.write(
                 Double(counts.statuses[status] ?? 0), at: countsRow + 1 + offset, 2, in: summary)
         }
+        if let whatIf = whatIf() {
+            var row = countsRow + TargetStatus.allCases.count + 2
+            book.write(whatIf.sentence, at: row, 0, in: summary, format: CellFormat(bold: true))
+            row += 1
+            for (column, name) in whatIf.header.enumerated() {
+                book.write(name, at: row, column, in: summary, format: header)
+            }
+            for line in whatIf.rows {
+                row += 1
+                for (column, text) in line.enumerated() {
+                    book.write(text, at: row, column, in: summary)
+                }
+            }
+        }
         book.setWidth(22, columns: 0...0, in: summary)
         book.setWidth(60, columns: 1...1, in: summary)
 
@@ -192,7 +237,7 @@ extension AnnualReport {
         book.setWidth(12, columns: 3...8, in: targets)
         book.setWidth(34, columns: 9...9, in: targets)
         book.setWidth(10, columns: 10...10, in: targets)
-        book.setWidth(60, columns: 11...11, in: targets)
+        book.setWidth(60, columns: 11...12, in: targets)
         if !lines.isEmpty {
             let statusColours: [(TargetStatus, Colour)] = [
                 (.met, .met), (.onTrack, .onTrack), (.offTrack, .offTrack), (.missed, .missed),
@@ -293,6 +338,32 @@ extension AnnualReport {
         book.freeze(rows: 1, columns: 2, in: costs)
         book.setWidth(16, columns: 0...max(0, table.header.count - 1), in: costs)
 
+        // Funding: planned, spent, deferred and unpaid, when the run has funding lines.
+        if let funding = fundingTable() {
+            let sheet = book.addSheet(language.text("资金缺口", "Funding"))
+            book.write(funding.sentence, at: 0, 0, in: sheet, format: CellFormat(bold: true))
+            for (column, name) in funding.header.enumerated() {
+                book.write(name, at: 1, column, in: sheet, format: header)
+            }
+            for (index, line) in funding.rows.enumerated() {
+                for (column, text) in line.enumerated() {
+                    if column == 0, let year = Double(text) {
+                        book.write(year, at: index + 2, column, in: sheet)
+                    } else if column >= 2,
+                        let number = Double(text.replacingOccurrences(of: ",", with: ""))
+                    {
+                        book.write(
+                            number, at: index + 2, column, in: sheet,
+                            format: CellFormat(numberFormat: "#,##0.0"))
+                    } else {
+                        book.write(text, at: index + 2, column, in: sheet)
+                    }
+                }
+            }
+            book.freeze(rows: 2, columns: 2, in: sheet)
+            book.setWidth(18, columns: 0...5, in: sheet)
+        }
+
         // The service list, when the scenario costs one.
         let serviceList = serviceListTable()
         if !serviceList.rows.isEmpty {
@@ -352,6 +423,33 @@ extension AnnualReport {
             book.setWidth(14, columns: 1...10, in: sheet)
         }
         return try book.data()
+    }
+
+    /// The value of each uncertain input the central run used (an empty list without draws).
+    func centralJSON() -> JSONValue {
+        func number(_ value: Double?) -> JSONValue {
+            value.flatMap { $0.isFinite ? .number(RunTables.number($0)) : nil } ?? .null
+        }
+        return .array(
+            data.centralValues.map { value in
+                .object([
+                    ("input", .string(value.input)),
+                    ("scenario_value", value.scenarioValue.map(JSONValue.string) ?? .null),
+                    ("central_value", number(value.value)),
+                    ("share_of_draws_at_or_below", number(value.share)),
+                    ("median", number(value.median)),
+                ])
+            })
+    }
+
+    /// The what-if of the JSON report: null for a run as written, else its overrides, each
+    /// with the value as given and the value in the scenario (null when it set none).
+    func whatIfJSON() -> JSONValue {
+        guard !data.overrides.isEmpty else { return .null }
+        return .object([
+            ("of", .string(data.scenarioID)),
+            ("overrides", .array(data.overrides.map(\.json))),
+        ])
     }
 
     /// The need-and-supply rows of the planning region and its units, for the JSON report;

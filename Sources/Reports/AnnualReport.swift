@@ -2,6 +2,7 @@ import Facilities
 import Foundation
 import Geography
 import Provenance
+import Quantities
 import Targets
 
 /// The annual target report (年度目标达成报告) of a run for one year: a summary of the verdicts,
@@ -43,11 +44,15 @@ public struct AnnualReport: Sendable {
         public var row: TargetResult.Row?
         public var status: TargetStatus { row?.status ?? .notComputed }
         public var verdict: TargetStatus { result.verdict }
+        /// Why it is not computed: in the year when its status is not computed, else why its
+        /// verdict is not; nil when both are computed.
+        public var reason: NotComputedReason? { result.whyNotComputed(in: year) }
+        public var year: Int
     }
 
     /// The targets, in the scenario's order, with their row for the year.
     public var lines: [Line] {
-        data.targets.map { Line(result: $0, row: $0.summary(in: year)) }
+        data.targets.map { Line(result: $0, row: $0.summary(in: year), year: year) }
     }
 
     /// How many targets have each verdict, and each status in the year (the counts the
@@ -59,8 +64,27 @@ public struct AnnualReport: Sendable {
     // MARK: - Words
 
     func title() -> String {
-        language.text(
-            "\(data.label)：\(year)年度目标达成报告", "\(data.label): annual target report \(year)")
+        let label =
+            data.overrides.isEmpty
+            ? data.label : language.text("假设情景：\(data.label)", "What-if of \(data.label)")
+        return language.text("\(label)：\(year)年度目标达成报告", "\(label): annual target report \(year)")
+    }
+
+    /// What a what-if run (假设情景) says of itself: a sentence, and each `--set` override
+    /// with the value as given and the value in the scenario; nil for a run as written.
+    func whatIf() -> (sentence: String, header: [String], rows: [[String]])? {
+        guard !data.overrides.isEmpty else { return nil }
+        let sentence = language.text(
+            "本报告是情景 \(data.scenarioID) 的假设情景：以下 \(data.overrides.count) 项取值由命令行 --set 覆盖，结果不是情景原方案的结果。",
+            "This report is a what-if of scenario \(data.scenarioID): the \(data.overrides.count) values below were overridden with --set, so its results are not those of the scenario as written."
+        )
+        let header =
+            language == .chinese
+            ? ["键", "假设取值", "情景中的取值"] : ["Key", "Value in the what-if", "Value in the scenario"]
+        let rows = data.overrides.map {
+            [$0.key, $0.value, $0.scenarioValue ?? language.text("（情景未设定）", "(not set)")]
+        }
+        return (sentence, header, rows)
     }
 
     func gapPhrase(_ line: Line) -> String {
@@ -109,6 +133,14 @@ public struct AnnualReport: Sendable {
                 "Planning region \(regionName(data.region)); scenario \(data.scenarioID); made by yanglao \(data.toolVersion)."
             ), language: language)
 
+        if let whatIf = whatIf() {
+            page.heading(language.text("假设情景", "What-if"))
+            page.paragraph(whatIf.sentence, className: "warning")
+            page.table(
+                header: whatIf.header, rows: whatIf.rows.map { $0.map { HTMLPage.Cell($0) } },
+                className: "what-if")
+        }
+
         // Summary.
         page.heading(language.text("总体情况", "Summary"))
         let counts = self.counts
@@ -134,6 +166,28 @@ public struct AnnualReport: Sendable {
                     "不确定性：对情景的不确定参数随机抽样 \(draws) 次，“达成概率”为按期达成目标的抽样比例（各目标下注明标准误）；各指标的扇形图见 draws/report.html。",
                     "Uncertainty: the scenario's uncertain inputs were drawn \(draws) times; “Probability” is the share of draws meeting each target by its deadline (with its standard error under each target); the fan chart of each indicator is in draws/report.html."
                 ), className: "note")
+            let central = centralTable()
+            page.paragraph(
+                language.text(
+                    "核心运行（即本报告的各项值和结论）按情景原值计算，各不确定输入所取的值及其在抽样分布中的位置如下；位于分布高端的取值使核心运行偏乐观。",
+                    "The central run (this report's values and verdicts) uses the scenario as written; the value it takes for each uncertain input, and where that lies in the input's distribution, are below. A value high in its distribution makes the central run a favourable case."
+                ), className: "note")
+            page.table(
+                header: central.header,
+                rows: central.rows.map { row in
+                    row.enumerated().map { HTMLPage.Cell($1, numeric: $0 >= 2) }
+                }, className: "central")
+            let doubtful = lines.filter { data.isMetAgainstTheOdds($0.result) }
+            if !doubtful.isEmpty {
+                let list = doubtful.map {
+                    "\($0.result.target.id)（\(probabilityText($0.result.target.id, withError: false))）"
+                }.joined(separator: language.text("、", ", "))
+                page.paragraph(
+                    language.text(
+                        "警告：以下 \(doubtful.count) 项目标在核心运行中判为已达成，但按期达成概率低于 50%：\(list)。其“已达成”依赖有利的输入取值，不宜据此认为目标有保障。",
+                        "Warning: \(doubtful.count) targets are met in the central run but have a probability below 50% of being met by their deadlines: \(list). Their “met” rests on favourable inputs and does not mean the target is safe."
+                    ), className: "warning")
+            }
         }
 
         // The table of targets.
@@ -149,9 +203,14 @@ public struct AnnualReport: Sendable {
                 + (withProbability ? [language.text("达成概率", "Probability")] : []),
             rows: lines.map { line in
                 let target = line.result.target
+                let flagged = data.isMetAgainstTheOdds(line.result)
                 let probability =
                     withProbability
-                    ? [HTMLPage.Cell(probabilityText(target.id, withError: false), numeric: true)]
+                    ? [
+                        HTMLPage.Cell(
+                            probabilityText(target.id, withError: false) + (flagged ? " ⚠" : ""),
+                            className: flagged ? "against-odds" : nil, numeric: true)
+                    ]
                     : []
                 return [
                     HTMLPage.Cell(target.id), HTMLPage.Cell(language.name(target.indicator)),
@@ -159,8 +218,12 @@ public struct AnnualReport: Sendable {
                     HTMLPage.Cell(language.threshold(target), numeric: true),
                     HTMLPage.Cell(language.deadline(target)),
                     HTMLPage.Cell(language.name(line.status), className: line.status.rawValue),
-                    HTMLPage.Cell(language.name(line.verdict), className: line.verdict.rawValue),
-                    HTMLPage.Cell(gapPhrase(line)),
+                    HTMLPage.Cell(verdictText(line), className: line.verdict.rawValue),
+                    line.reason == nil
+                        ? HTMLPage.Cell(gapPhrase(line))
+                        : HTMLPage.Cell(
+                            language.text("未测算，原因见下", "not computed: see below"),
+                            className: "reason"),
                     HTMLPage.Cell(line.result.firstYearMet.map(String.init) ?? "—", numeric: true),
                 ] + probability
             }, className: withProbability ? "targets with-probability" : "targets")
@@ -171,28 +234,44 @@ public struct AnnualReport: Sendable {
             let target = line.result.target
             page.section(id: target.id) { page in
                 page.heading("\(target.id)　\(target.text)", level: 3)
-                page.list(
-                    [
-                        language.text("指标：", "Indicator: ") + language.name(target.indicator),
-                        language.text("\(year)年值：", "Value in \(year): ") + valueText(line),
-                        language.text("目标值：", "Threshold: ") + language.threshold(target)
-                            + language.text("，", ", ")
-                            + language.deadline(target),
-                        language.text("\(year)年状态：", "Status in \(year): ")
-                            + language.name(line.status)
-                            + language.text("；差距：", "; gap: ") + gapPhrase(line),
-                        language.text("结论：", "Verdict: ") + language.name(line.verdict),
-                        language.text("首次达成：", "First met: ")
-                            + (line.result.firstYearMet.map { language.text("\($0)年", String($0)) }
-                                ?? language.text("预测期内未达成", "not within the run")),
-                    ]
-                        + (withProbability
-                            ? [
-                                language.text(
-                                    "按期达成概率：", "Probability of meeting it by its deadline: ")
-                                    + probabilityText(target.id)
-                            ] : []))
-                page.raw(chart(line.result).svg())
+                var facts: [String] = [
+                    language.text("指标：", "Indicator: ") + language.name(target.indicator)
+                ]
+                facts += [
+                    language.text("\(year)年值：", "Value in \(year): ") + valueText(line),
+                    language.text("目标值：", "Threshold: ") + language.threshold(target)
+                        + language.text("，", ", ")
+                        + language.deadline(target),
+                    language.text("\(year)年状态：", "Status in \(year): ")
+                        + language.name(line.status)
+                        + language.text("；差距：", "; gap: ") + gapPhrase(line),
+                    language.text("结论：", "Verdict: ") + verdictText(line),
+                    language.text("首次达成：", "First met: ") + firstMetText(line),
+                ]
+                let hasChart = line.result.summary.contains { $0.value != nil }
+                if let reason = line.reason, hasChart {
+                    facts.append(
+                        language.text("未测算原因：", "Why not computed: ") + language.reason(reason))
+                }
+                if withProbability {
+                    facts.append(
+                        language.text("按期达成概率：", "Probability of meeting it by its deadline: ")
+                            + probabilityText(target.id)
+                            + (data.isMetAgainstTheOdds(line.result)
+                                ? language.text(
+                                    "（警告：核心运行判为已达成，但概率低于 50%）",
+                                    " (warning: met in the central run, but with a probability below 50%)"
+                                )
+                                : ""))
+                }
+                page.list(facts)
+                if hasChart {
+                    page.raw(chart(line.result).svg())
+                } else if let reason = line.reason {
+                    page.paragraph(
+                        language.text("未测算，无趋势图：", "Not computed, so no chart: ")
+                            + language.reason(reason), className: "warning")
+                }
                 if let row = line.row, !row.failingUnits.isEmpty {
                     let units = line.result.units.filter { $0.year == year }
                     page.table(
@@ -247,6 +326,17 @@ public struct AnnualReport: Sendable {
                 rows: costs.rows.map { $0.map { HTMLPage.Cell($0, numeric: true) } })
         }
 
+        // Funding: planned, spent, deferred and unpaid by source and year.
+        if let funding = fundingTable() {
+            page.heading(language.text("资金安排与缺口", "Funding: planned, spent, deferred, unpaid"))
+            page.paragraph(funding.sentence, className: funding.short ? "warning" : "note")
+            page.table(
+                header: funding.header,
+                rows: funding.rows.map { row in
+                    row.enumerated().map { HTMLPage.Cell($1, numeric: $0 >= 2) }
+                }, className: "funding")
+        }
+
         // The basic service list and the long-term-care fund.
         let serviceList = serviceListTable()
         if !serviceList.rows.isEmpty {
@@ -272,6 +362,22 @@ public struct AnnualReport: Sendable {
         return page.html()
     }
 
+    /// The verdict, with the first year missed for an ongoing target (每年): "未达成（2024年）".
+    func verdictText(_ line: Line) -> String {
+        let name = language.name(line.verdict)
+        guard line.result.target.deadline == nil, line.verdict == .missed,
+            let judged = line.result.judgedRow
+        else { return name }
+        return name + language.text("（\(judged.year)年）", " (\(judged.year))")
+    }
+
+    /// The first year met; for a target never computed, "not computed" rather than "not met".
+    func firstMetText(_ line: Line) -> String {
+        if let first = line.result.firstYearMet { return language.text("\(first)年", String(first)) }
+        if line.verdict == .notComputed { return language.name(TargetStatus.notComputed) }
+        return language.text("预测期内未达成", "not within the run")
+    }
+
     /// The probability of meeting a target by its deadline over the draws, "62.0% ± 1.5%"
     /// (or "62.0%" without the standard error), or a dash where the draws do not judge it.
     func probabilityText(_ id: String, withError: Bool = true) -> String {
@@ -280,6 +386,32 @@ public struct AnnualReport: Sendable {
         guard withError else { return share }
         return share + " ± " + ReportLanguage.grouped(attainment.standardError * 100, decimals: 1)
             + "%"
+    }
+
+    /// The value each uncertain input takes in the central run: the input, its value in the
+    /// scenario, the central value in the distribution's terms (×1 for a scaled input), the
+    /// share of draws at or below it and the distribution's median.
+    func centralTable() -> (header: [String], rows: [[String]]) {
+        let header =
+            language == .chinese
+            ? ["不确定输入", "情景中的取值", "核心运行取值", "抽样中不高于该值的比例", "分布中位数"]
+            : [
+                "Uncertain input", "Value in the scenario", "Central run's value",
+                "Share of draws at or below it", "Median of the distribution",
+            ]
+        func number(_ value: Double?) -> String {
+            guard let value, value.isFinite else { return "—" }
+            return NumberText.trimmed(value, decimals: 4)
+        }
+        let rows = data.centralValues.map { value in
+            [
+                value.input, value.scenarioValue ?? language.text("（情景未设定）", "(not set)"),
+                number(value.value),
+                value.share.map { ReportLanguage.grouped($0 * 100, decimals: 0) + "%" } ?? "—",
+                number(value.median),
+            ]
+        }
+        return (header, rows)
     }
 
     /// The trend chart of a target: its value each year, the threshold and the deadline.
@@ -364,6 +496,65 @@ public struct AnnualReport: Sendable {
             "长期护理保险基金在预测期内保持结余，\(last.year) 年末结余 \(balance)。",
             "The long-term-care insurance fund stays in surplus through the run; its balance at the end of \(last.year) is \(balance)."
         )
+    }
+
+    /// Funding by year and source (资金安排与缺口), in 万元: planned (the budget line; "—" when
+    /// not capped), spent, capital deferred and recurring costs left unpaid, the lines with any
+    /// money; with a sentence on the years capital was deferred and the subsidy left unpaid.
+    /// Nil without funding lines.
+    func fundingTable() -> (sentence: String, short: Bool, header: [String], rows: [[String]])? {
+        let lines = data.funding.filter {
+            ($0.planned ?? 0) != 0 || $0.spent != 0 || $0.deferred != 0 || $0.unpaid != 0
+        }
+        guard !lines.isEmpty else { return nil }
+        func money(_ yuan: Double?) -> String {
+            yuan.map { ReportLanguage.grouped($0 / 10_000, decimals: 1) } ?? "—"
+        }
+        let header =
+            language == .chinese
+            ? ["年份", "资金来源", "计划（万元）", "支出（万元）", "顺延的建设资金（万元）", "未支付的经常性支出（万元）"]
+            : [
+                "Year", "Source", "Planned (10,000 yuan)", "Spent (10,000 yuan)",
+                "Capital deferred (10,000 yuan)", "Recurring unpaid (10,000 yuan)",
+            ]
+        let rows = lines.map { line in
+            [
+                String(line.year),
+                language.text(
+                    line.source.chineseName,
+                    line.source.identifier.replacingOccurrences(of: "_", with: " ")),
+                money(line.planned), money(line.spent), money(line.deferred), money(line.unpaid),
+            ]
+        }
+        let deferredYears = lines.filter { $0.deferred > 0 }.map(\.year)
+        let unpaid = lines.reduce(0) { $0 + $1.unpaid }
+        let unpaidYears = lines.filter { $0.unpaid > 0 }.map(\.year)
+        var parts: [String] = []
+        if let first = deferredYears.min(), let end = data.funding.map(\.year).max() {
+            // A year's deferred capital includes what earlier years deferred and still wait
+            // for, so the last year's is what the run leaves unpaid, not a sum over years.
+            let outstanding = data.funding.filter { $0.year == end }.reduce(0) { $0 + $1.deferred }
+            parts.append(
+                language.text(
+                    "自 \(first) 年起建设资金不足，相应行动顺延；至 \(end) 年仍有 \(money(outstanding)) 万元建设资金未能安排（各来源合计）",
+                    "from \(first) capital ran short and the actions it pays for were deferred; in \(end), \(money(outstanding)) × 10,000 yuan of capital is still unfunded (all sources)"
+                ))
+        }
+        if let first = unpaidYears.min(), let last = unpaidYears.max() {
+            parts.append(
+                language.text(
+                    "\(first)–\(last) 年共有 \(money(unpaid)) 万元运营补贴等经常性支出未能支付",
+                    "\(money(unpaid)) × 10,000 yuan of subsidies and other recurring costs were left unpaid in \(first)–\(last)"
+                ))
+        }
+        let sentence =
+            parts.isEmpty
+            ? language.text(
+                "各资金来源每年都足以支付计划的建设和经常性支出。",
+                "Every source paid the plan's capital and recurring costs in every year.")
+            : language.text("资金缺口：", "Funding gaps: ")
+                + parts.joined(separator: language.text("；", "; ")) + language.text("。", ".")
+        return (sentence, !parts.isEmpty, header, rows)
     }
 
     /// Spending by year and source, in 万元 (Chinese) or yuan (English), planning region.

@@ -47,6 +47,21 @@ public enum DrawTables {
         return writer.data
     }
 
+    /// `draws/central.csv`: the value of each uncertain input the central run used (the
+    /// scenario as written), the share of draws at or below it and the distribution's median.
+    public static func central(_ values: [CentralValue]) -> [UInt8] {
+        var writer = CSVWriter(header: [
+            "input", "scenario_value", "central_value", "share_of_draws_at_or_below", "median",
+        ])
+        for value in values {
+            writer.append([
+                value.input, value.scenarioValue ?? "", RunTables.number(value.value),
+                RunTables.number(value.share), RunTables.number(value.median),
+            ])
+        }
+        return writer.data
+    }
+
     public static func inputs(_ draws: ScenarioDraws) -> [UInt8] {
         var writer = CSVWriter(header: ["replicate"] + draws.inputs.map(\.name))
         for (replicate, values) in draws.inputValues.enumerated() {
@@ -86,6 +101,7 @@ public enum DrawTables {
             ("draws/quantiles.csv", quantiles(draws, scenario: scenario)),
             ("draws/probabilities.csv", probabilities(draws)),
             ("draws/inputs.csv", inputs(draws)),
+            ("draws/central.csv", central(draws.central)),
             (
                 "draws/report.html",
                 Array(DrawReport.html(draws, scenario: scenario, language: language).utf8)

@@ -129,6 +129,7 @@ public struct HTMLPage: Sendable {
         td.off_track { background: #FFE699; } td.missed { background: #F4B084; }
         td.met_late { background: #F8CBAD; } td.fell_back { background: #FFE699; }
         td.not_quantified, td.not_computed, td.not_applicable { color: #7F7F7F; }
+        td.reason { font-size: 8.5pt; color: #595959; } td.against-odds { background: #F4B084; }
         tr.diff td { font-weight: bold; } tr.diff td:first-child { border-left: 4px solid #C00000; }
         td small { color: #595959; }
         table.districts td:first-child, table.failing td:first-child { white-space: nowrap; }

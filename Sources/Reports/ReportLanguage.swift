@@ -30,6 +30,11 @@ public enum ReportLanguage: String, Sendable, CaseIterable {
 
     func name(_ status: TargetStatus) -> String { text(status.chineseName, status.englishName) }
 
+    /// Why a target is not computed, with the input that would compute it.
+    public func reason(_ reason: NotComputedReason) -> String {
+        text(reason.chinese, reason.english)
+    }
+
     func name(_ level: RegionLevel) -> String {
         text(level.chineseName + "单位", level.name + "-level units")
     }

@@ -1,5 +1,6 @@
 import Facilities
 import Geography
+import Provenance
 import Simulation
 import Targets
 import Uncertainty
@@ -62,9 +63,40 @@ public struct RunData: Sendable {
     /// when the scenario projects one.
     public var fundBalances: [(year: Int, balance: Double)] = []
 
+    /// The `--set` overrides of a what-if run (假设情景), with the values they replaced; empty
+    /// for a run of the scenario as written.
+    public var overrides: [ScenarioOverride] = []
+
     /// The probability of meeting each target by its deadline (by target id), when the run
     /// drew its uncertain inputs (`run --draws`).
     public var attainment: [String: AttainmentProbability] = [:]
+
+    /// One funding source in one year (资金安排与缺口), planning region: what the plan gave it,
+    /// what was spent, the capital deferred (a lot the source could not pay that year) and
+    /// the recurring costs left unpaid, in yuan; as `budget.csv` has them.
+    public struct FundingLine: Hashable, Sendable {
+        public var year: Int
+        public var source: FundingSource
+        /// The budget line (nil: not capped, as the local general budget).
+        public var planned: Double?
+        public var spent: Double
+        public var deferred: Double
+        public var unpaid: Double
+    }
+    /// The funding lines by year and source, when the scenario has `facilities:`.
+    public var funding: [FundingLine] = []
+
+    /// The value of each uncertain input the central run used, when the run drew them.
+    public var centralValues: [CentralValue] = []
+
+    /// Whether the central run meets a target (its verdict) while fewer than half the draws
+    /// do: a verdict that holds only in a favourable case (被高估的达成).
+    public func isMetAgainstTheOdds(_ result: TargetResult) -> Bool {
+        guard result.verdict == .met, let attainment = attainment[result.target.id],
+            attainment.draws > 0
+        else { return false }
+        return attainment.probability < 0.5
+    }
 
     /// The first year the fund ends in deficit, if any.
     public var fundDeficitYear: Int? { fundBalances.first { $0.balance < 0 }?.year }
@@ -121,6 +153,14 @@ public struct RunData: Sendable {
             indicators: result.indicators,
             targets: result.targets, costs: costs, toolVersion: toolVersion, runID: runID)
         syntheticFacilities = result.facilities?.stock.syntheticCount ?? 0
+        if let run = result.facilities {
+            funding = run.budgets.filter { $0.year > run.years.lowerBound }.map {
+                FundingLine(
+                    year: $0.year, source: $0.source, planned: $0.budget,
+                    spent: $0.capitalSpent + $0.recurringSpent, deferred: $0.capitalShortfall,
+                    unpaid: $0.recurringUnpaid)
+            }
+        }
         runNotes = result.notes
         if let costing = result.entitlements.costing {
             for year in costing.years {

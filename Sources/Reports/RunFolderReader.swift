@@ -3,6 +3,7 @@ import Diagnostics
 import Facilities
 import Foundation
 import Geography
+import Provenance
 import Simulation
 import Targets
 import Uncertainty
@@ -74,6 +75,7 @@ public enum RunFolderReader {
             targets: targets,
             costs: costs, toolVersion: manifest.version, runID: manifest.runID)
         data.runNotes = manifest.runNotes
+        data.overrides = manifest.overrides
         if FileManager.default.fileExists(atPath: path + "/stock.csv") {
             guard let synthetic = countSynthetic(path + "/stock.csv", log: &log) else { return nil }
             data.syntheticFacilities = synthetic
@@ -98,7 +100,77 @@ public enum RunFolderReader {
             else { return nil }
             data.attainment = attainment
         }
+        if FileManager.default.fileExists(atPath: path + "/budget.csv") {
+            guard let funding = readFunding(path + "/budget.csv", log: &log) else { return nil }
+            data.funding = funding
+        }
+        if FileManager.default.fileExists(atPath: path + "/draws/central.csv") {
+            guard let central = readCentral(path + "/draws/central.csv", log: &log) else {
+                return nil
+            }
+            data.centralValues = central
+        }
         return data
+    }
+
+    /// The funding lines of the planning region, from `budget.csv`.
+    static func readFunding(_ file: String, log: inout DiagnosticLog) -> [RunData.FundingLine]? {
+        guard let csv = CSVReader.read(atPath: file, name: file, log: &log),
+            csv.check(
+                CSVColumns(
+                    required: [
+                        "year", "source", "budget", "capital_spent", "recurring_spent",
+                        "capital_shortfall", "recurring_unpaid",
+                    ], optional: csv.header), log: &log)
+        else { return nil }
+        var lines: [RunData.FundingLine] = []
+        for row in 0..<csv.rowCount {
+            let text = { csv.text(row: row, named: $0) }
+            guard let year = Int(text("year")), let source = FundingSource(name: text("source")),
+                let capital = Double(text("capital_spent")),
+                let recurring = Double(text("recurring_spent")),
+                let deferred = Double(text("capital_shortfall")),
+                let unpaid = Double(text("recurring_unpaid"))
+            else {
+                log.error(
+                    .invalidValue(field: "budget", reason: "a malformed budget line"),
+                    at: csv.location(row: row))
+                continue
+            }
+            lines.append(
+                RunData.FundingLine(
+                    year: year, source: source, planned: Double(text("budget")),
+                    spent: capital + recurring, deferred: deferred, unpaid: unpaid))
+        }
+        return log.hasErrors ? nil : lines
+    }
+
+    /// The central run's value of each uncertain input, from `draws/central.csv`.
+    static func readCentral(_ file: String, log: inout DiagnosticLog) -> [CentralValue]? {
+        guard let csv = CSVReader.read(atPath: file, name: file, log: &log),
+            csv.check(
+                CSVColumns(
+                    required: ["input", "median"],
+                    optional: ["scenario_value", "central_value", "share_of_draws_at_or_below"]),
+                log: &log)
+        else { return nil }
+        var values: [CentralValue] = []
+        for row in 0..<csv.rowCount {
+            let text = { csv.text(row: row, named: $0) }
+            guard let median = Double(text("median")) else {
+                log.error(
+                    .invalidValue(field: "median", reason: "a malformed central-value line"),
+                    at: csv.location(row: row))
+                continue
+            }
+            values.append(
+                CentralValue(
+                    input: text("input"),
+                    scenarioValue: text("scenario_value").isEmpty ? nil : text("scenario_value"),
+                    value: Double(text("central_value")),
+                    share: Double(text("share_of_draws_at_or_below")), median: median))
+        }
+        return log.hasErrors ? nil : values
     }
 
     /// The targets judged by the draws in `draws/probabilities.csv`: the share met and the
@@ -219,6 +291,8 @@ public enum RunFolderReader {
         var reportYear: Int
         var region: DivisionCode
         var runID: String
+        /// The `--set` overrides of a what-if run, with the values they replaced.
+        var overrides: [ScenarioOverride] = []
     }
 
     static func readManifest(_ file: String, toolVersion: String, log: inout DiagnosticLog)
@@ -262,7 +336,7 @@ public enum RunFolderReader {
                 at: place)
             return nil
         }
-        return ManifestFacts(
+        var facts = ManifestFacts(
             version: version, scenarioID: id, label: resolved["label"] as? String ?? id,
             notes: resolved["notes"] as? [String] ?? [],
             runNotes: (json["notes"] as? [[String: Any]] ?? []).compactMap { note in
@@ -271,6 +345,14 @@ public enum RunFolderReader {
                 return RunNote(chinese: chinese, english: english)
             }, years: base...max(base, horizon),
             reportYear: resolved["report_year"] as? Int ?? horizon, region: region, runID: runID)
+        facts.overrides = (scenario["override_values"] as? [[String: Any]] ?? []).compactMap {
+            guard let key = $0["key"] as? String, let value = $0["value"] as? String else {
+                return nil
+            }
+            return ScenarioOverride(
+                key: key, value: value, scenarioValue: $0["scenario_value"] as? String)
+        }
+        return facts
     }
 
     static func readIndicators(

@@ -48,12 +48,14 @@ public struct RunOutputs: Sendable {
     public init(
         record: ScenarioRecord, result: SimulationResult, runID: String, formats: [ReportFormat],
         language: ReportLanguage, facts: ManifestFacts,
-        attainment: [String: AttainmentProbability] = [:],
+        attainment: [String: AttainmentProbability] = [:], centralValues: [CentralValue] = [],
         extraFiles: [(name: String, bytes: [UInt8])] = [], scratch: String? = nil
     ) throws(WorkbookError) {
         let scenario = result.scenario
         var made = RunData(result: result, toolVersion: facts.toolVersion, runID: runID)
         made.attainment = attainment
+        made.overrides = record.overrides
+        made.centralValues = centralValues
         let data = made
         // Two independent halves on the two cores: the indicator table, which is the
         // largest file, and everything else; then put together in a fixed order.
@@ -72,7 +74,7 @@ public struct RunOutputs: Sendable {
         let outputs = Parallelism.automatic.map(count: files.count, chunkSize: 1) {
             InputFile(name: files[$0].name, bytes: files[$0].bytes)
         }
-        let manifest = Manifest(
+        var manifest = Manifest(
             toolVersion: facts.toolVersion, buildCommit: facts.buildCommit,
             scenarioID: scenario.id, scenarioFile: record.file, seed: scenario.seed,
             overrides: facts.overrides,
@@ -81,6 +83,7 @@ public struct RunOutputs: Sendable {
             started: facts.started,
             timings: facts.timings + result.timings,
             notes: result.notes.map { ($0.chinese, $0.english) })
+        manifest.overrideValues = record.overrides
         self.files = files + [("manifest.json", Array(manifest.json.text().utf8))]
     }
 
@@ -94,7 +97,7 @@ public struct RunOutputs: Sendable {
         var files: [(name: String, bytes: [UInt8])] = [
             ("scenario.resolved.yaml", Array(record.resolvedYAML.utf8)),
             ("regions.csv", RunTables.regions(scenario.regions)),
-            ("targets.csv", RunTables.targets(result)),
+            ("targets.csv", RunTables.targets(result, language: language)),
             ("target-definitions.csv", RunTables.targetDefinitions(scenario.targets)),
             ("failing-units.csv", RunTables.failingUnits(result)),
             ("costs.csv", RunTables.costs(data)),

@@ -55,15 +55,18 @@ public enum RunTables {
         return writer.data
     }
 
-    /// `targets.csv`.
-    public static func targets(_ result: SimulationResult) -> [UInt8] {
+    /// `targets.csv`; a row not computed says why in `reason` (a code of
+    /// ``Targets/NotComputedReason``) and `explanation` (its words in the report's language).
+    public static func targets(_ result: SimulationResult, language: ReportLanguage = .chinese)
+        -> [UInt8]
+    {
         let tree = result.scenario.regions
         var writer = CSVWriter(header: [
             "target", "document", "clause", "indicator", "comparison", "threshold", "deadline",
             "from",
             "row", "year", "region", "name", "value", "met", "status", "gap", "action_gap",
             "first_year_met",
-            "verdict",
+            "verdict", "reason", "explanation",
         ])
         for verdict in result.targets {
             let target = verdict.target
@@ -78,7 +81,8 @@ public enum RunTables {
                     row.met.map { $0 ? "yes" : "no" } ?? "", row.status.rawValue, number(row.gap),
                     row.actionGap.map(String.init) ?? "",
                     verdict.firstYearMet.map(String.init) ?? "",
-                    verdict.verdict.rawValue,
+                    verdict.verdict.rawValue, row.reason?.code ?? "",
+                    row.reason.map(language.reason) ?? "",
                 ]
             }
             for summary in verdict.summary { writer.append(row("summary", summary)) }

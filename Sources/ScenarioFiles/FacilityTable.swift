@@ -9,12 +9,14 @@ import Geography
 ///
 /// | column | required | meaning |
 /// |---|---|---|
-/// | `id` | yes | unique identifier of the facility |
+/// | `id` | no | unique identifier of the facility; without the column, each row's line (its row in a workbook) |
 /// | `name` | no | its name |
 /// | `type` | yes | `institution`, `special_hardship_home`, `honour_home`, `street_centre`, `township_centre`, `community_station`, `village_point`, `meal_site`, `family_beds` (or the Chinese names) |
 /// | `ownership` | institutions | `public`, `private`, `public_built_private_run` (公办, 民办, 公建民营); default `public` for other types |
 /// | `care_type` | no | `yes` for a care-type (照护型) special-hardship home |
-/// | `community` | yes | code of the community or village it stands in (or the street, town or county when the region table stops above) |
+/// | `community` | yes, or `township` | code or name of the community or village it stands in (or the street, town or county when the region table stops above) |
+/// | `township`, `county` | no | code or name of its street or town and its county: a name of the row is looked for within them (see ``RegionNames``) |
+/// | `address` | no | its address, which tells two homes of one name apart in the data-quality summary |
 /// | `beds`, `nursing_beds` | no | beds and nursing-type beds (default 0); nursing beds at most beds |
 /// | `stars` | no | GB/T 37276 rating, 0–5 (default 0) |
 /// | `status` | no | `planned`, `approved`, `under_construction`, `operating` (default), `closed` |
@@ -22,16 +24,33 @@ import Geography
 /// | `approved`, `lead_time` | no | for an approved project without `opened`: it opens in approved + lead time (defaults: the base year; the type's lead time) |
 /// | `residents` | no | residents in the base year (sets its own occupancy) |
 /// | `caregivers` | no | caregivers in the base year |
-/// | `lon`, `lat` | no | its position, in the scenario's datum |
+/// | `lon`, `lat` | no | its position, in the table's datum (converted to the scenario's) |
 /// | `synthetic` | no | `yes` for a row placed by a documented rule rather than taken from a register |
 /// | `tier` | no | for a public home, the level of government that runs it: `county` or `township` (县级, 乡镇级); by default special-hardship homes that are not care-type are the township's, other homes the county's |
 public enum FacilityTable {
     public static let columns = CSVColumns(
-        required: ["id", "type", "community"],
+        required: ["type"],
         optional: [
-            "name", "ownership", "care_type", "beds", "nursing_beds", "stars", "status", "opened",
-            "approved", "lead_time", "residents", "caregivers", "lon", "lat", "synthetic", "tier",
+            "id", "name", "ownership", "care_type", "beds", "nursing_beds", "stars", "status",
+            "opened", "approved", "lead_time", "residents", "caregivers", "lon", "lat", "synthetic",
+            "tier", "community", "township", "county", "address",
         ])
+
+    /// The most beds a register row plausibly has: China's largest homes have about 3,000
+    /// (a row above is listed in the data-quality summary, not refused).
+    public static let plausibleBeds = 3_000
+
+    /// How the coordinates of a table are read: the datum they are written in and the
+    /// scenario's, which they are converted to.
+    public struct Coordinates: Sendable {
+        public var written: Datum
+        public var working: Datum
+        public init(written: Datum, working: Datum) {
+            self.written = written
+            self.working = working
+        }
+        public static let unchanged = Coordinates(written: .wgs84, working: .wgs84)
+    }
 
     /// Words for yes and no in flag columns.
     static let yes = ["yes", "true", "1", "是", "y"]
@@ -42,27 +61,46 @@ public enum FacilityTable {
     /// - Parameters:
     ///   - leadTimes: years from approval to opening by ``FacilityType``, for approved rows
     ///     without their own.
+    ///   - coordinates: the datum of the table's `lon`, `lat` and the scenario's.
     /// - Returns: the inventory and the line of each facility, or nil if there were errors.
+    ///
+    /// Besides errors, the log receives the findings of the data-quality summary as
+    /// warnings: rows repeating another's name (and address), rows without coordinates in
+    /// a table that has them, points outside the box of the regions' points, and beds above
+    /// ``plausibleBeds``.
     public static func inventory(
         from table: CSVTable, tree: RegionTree, baseYear: Int, leadTimes: [Int],
-        log: inout DiagnosticLog
+        coordinates: Coordinates = .unchanged, log: inout DiagnosticLog
     ) -> (inventory: FacilityInventory, lines: [Int])? {
         let errorsBefore = log.errorCount
         guard table.check(columns, log: &log) else { return nil }
+        guard table.column("community") != nil || table.column("township") != nil else {
+            log.error(
+                .missingColumn(column: "community", suggestion: nil), at: table.headerLocation())
+            return nil
+        }
         let column = { (name: String) in table.column(name) }
-        let idColumn = column("id")!
+        let idColumn = column("id")
         let typeColumn = column("type")!
-        let communityColumn = column("community")!
+        let anchorColumn = idColumn ?? column("name") ?? typeColumn
+        let places = RegisterPlaces(table: table, tree: tree)
+        var quality = RegisterQuality(table: table, tree: tree)
         var facilities: [Facility] = []
         var lines: [Int] = []
         var firstLine: [String: Int] = [:]
 
         for row in 0..<table.rowCount {
             func at(_ name: String) -> SourceLocation {
-                table.location(row: row, column: column(name) ?? idColumn)
+                table.location(row: row, column: column(name) ?? anchorColumn)
             }
-            guard let id = table.requiredText(row: row, column: idColumn, log: &log) else {
-                continue
+            let id: String
+            if let idColumn {
+                guard let given = table.requiredText(row: row, column: idColumn, log: &log) else {
+                    continue
+                }
+                id = given
+            } else {
+                id = String(table.line(ofRow: row))
             }
             if let first = firstLine[id] {
                 log.error(
@@ -77,22 +115,10 @@ public enum FacilityTable {
             guard table.requiredText(row: row, column: typeColumn, log: &log) != nil,
                 let type: FacilityType = named("type", row: row, table: table, log: &log, ok: &ok)
             else { continue }
-            // Where it stands.
-            var region = -1
-            if let codeText = table.requiredText(row: row, column: communityColumn, log: &log) {
-                if let code = try? DivisionCode(parsing: codeText) {
-                    if let index = tree.index(of: code) {
-                        region = index
-                    } else {
-                        log.error(.unknownRegion(code: codeText), at: at("community"))
-                    }
-                } else {
-                    log.error(
-                        .badRegionCode(value: codeText, reason: "see the regions table"),
-                        at: at("community"))
-                }
-            }
+            // Where it stands: a code, or a name within its township and county.
+            let region = places.region(row: row, log: &log) ?? -1
             ok = ok && region >= 0
+            if region >= 0 { quality.checkDuplicate(row: row, region: region, log: &log) }
             // Ownership.
             let ownership: Ownership =
                 named("ownership", row: row, table: table, log: &log, ok: &ok) ?? .publicRun
@@ -125,6 +151,12 @@ public enum FacilityTable {
             }
             // Beds.
             let beds = optionalCount("beds", row: row, table: table, log: &log, ok: &ok) ?? 0
+            if beds > plausibleBeds {
+                log.warning(
+                    .implausible(
+                        field: "beds", value: String(beds), limit: String(plausibleBeds)),
+                    at: at("beds"))
+            }
             let nursing =
                 optionalCount("nursing_beds", row: row, table: table, log: &log, ok: &ok) ?? 0
             if nursing > beds {
@@ -198,7 +230,15 @@ public enum FacilityTable {
                     caregivers = value
                 }
             }
-            let location = point(row: row, table: table, log: &log, ok: &ok)
+            var location = point(row: row, table: table, log: &log, ok: &ok)
+            if let written = location {
+                let converted = DatumConversion.convert(
+                    written, from: coordinates.written, to: coordinates.working)
+                location = converted
+                quality.checkInside(converted, row: row, log: &log)
+            } else if ok {
+                quality.checkHasPoint(row: row, log: &log)
+            }
             var isSynthetic = false
             let syntheticText =
                 (table.text(row: row, column: column("synthetic")) ?? "").lowercased()
@@ -295,7 +335,7 @@ public enum FacilityTable {
         guard let column = table.column(name), let text = table.text(row: row, column: column),
             !text.isEmpty
         else { return nil }
-        guard let value = Int(text), (1900...2200).contains(value) else {
+        guard let value = Int(text) ?? yearOfDate(text), (1900...2200).contains(value) else {
             log.error(
                 .outOfRange(field: name, value: text, range: "a year between 1900 and 2200"),
                 at: table.location(row: row, column: column))
@@ -303,6 +343,27 @@ public enum FacilityTable {
             return nil
         }
         return value
+    }
+
+    /// The year of a date as registers write it: `2015-06-01`, `2015/6/1`, `2015.06`,
+    /// `2015年6月` (a workbook's date cells read as `YYYY-MM-DD`); nil for anything else.
+    static func yearOfDate(_ text: String) -> Int? {
+        let bytes = text.utf8
+        guard bytes.count > 5 else { return nil }
+        var year = 0
+        var index = bytes.startIndex
+        for _ in 0..<4 {
+            let byte = bytes[index]
+            guard byte >= 48, byte <= 57 else { return nil }
+            year = year * 10 + Int(byte - 48)
+            index = bytes.index(after: index)
+        }
+        // -, /, . or 年 (E5 B9 B4).
+        let separator = bytes[index]
+        guard [0x2D, 0x2F, 0x2E].contains(separator) || text.dropFirst(4).hasPrefix("年") else {
+            return nil
+        }
+        return year
     }
 
     /// The optional `lon`, `lat` pair.

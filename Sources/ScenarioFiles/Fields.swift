@@ -132,6 +132,14 @@ enum Read {
         return text
     }
 
+    /// A datum (`WGS-84`, `GCJ-02`, `BD-09`; also `wgs84`, `gcj02`, `bd09`).
+    static func datum(_ node: YAMLNode, field: String, log: inout DiagnosticLog) -> Datum? {
+        word(
+            node, field: field,
+            allowed: Datum.allCases.map(\.rawValue) + ["wgs84", "gcj02", "bd09"], log: &log
+        ).flatMap(Datum.init(name:))
+    }
+
     /// Logs that a node is not what a field takes (`expected`, e.g. "a list of years").
     static func wrongType(
         _ node: YAMLNode, field: String, expected: String, log: inout DiagnosticLog

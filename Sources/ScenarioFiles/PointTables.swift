@@ -3,6 +3,7 @@ import Coverage
 import Diagnostics
 import Foundation
 import Geography
+import XLSX
 
 /// Points read from a CSV table: demand points (`id,x,y,weight`) or facilities and
 /// candidates (`id,x,y[,capacity]`), with `lon,lat` allowed instead of `x,y` — the inputs of
@@ -32,6 +33,9 @@ public struct PointTable: Sendable {
     /// Positions in metres, set by ``CoordinateFrame``.
     public var points: [PlanarPoint] = []
 
+    /// The sheet of a workbook the points were read from; nil for CSV.
+    public var sheet: String?
+
     public init(file: String) {
         self.file = file
     }
@@ -40,7 +44,7 @@ public struct PointTable: Sendable {
 
     /// The location of row `index` for diagnostics.
     public func location(_ index: Int) -> SourceLocation {
-        SourceLocation(file: file, line: lines[index], column: 1)
+        SourceLocation(file: file, line: lines[index], column: 1, sheet: sheet)
     }
 }
 
@@ -87,9 +91,18 @@ public struct CoverageInputs: Sendable {
     }
 
     /// Reads a table of points.
+    /// A workbook (`.xlsx`) is read from its first sheet, its Chinese headers recognised
+    /// (``RegisterColumns/points``: 编号, 经度, 纬度, 老年人口, 容量, 所属单位).
     public mutating func points(_ path: String, role: PointTable.Role) -> PointTable? {
-        guard let decoded = text(path), let table = CSVReader.parse(decoded, file: path, log: &log)
-        else { return nil }
+        let read: CSVTable?
+        if XLSXReader.isWorkbook(path) {
+            read = XLSXReader.read(atPath: path, name: path, log: &log).map {
+                RegisterColumns.recognised($0.table, known: RegisterColumns.points)
+            }
+        } else {
+            read = text(path).flatMap { CSVReader.parse($0, file: path, log: &log) }
+        }
+        guard let table = read else { return nil }
         let hasXY = table.column("x") != nil || table.column("y") != nil
         let hasLonLat = table.column("lon") != nil || table.column("lat") != nil
         if hasXY && hasLonLat {
@@ -118,6 +131,7 @@ public struct CoverageInputs: Sendable {
             return nil
         }
         var result = PointTable(file: path)
+        result.sheet = table.sheet
         result.isGeographic = hasLonLat
         let idColumn = table.column("id")!
         let firstColumn = table.column(first)!

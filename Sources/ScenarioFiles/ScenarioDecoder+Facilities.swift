@@ -22,7 +22,10 @@ struct InventoryContext {
 ///
 /// ```yaml
 /// facilities:
-///   inventory: facilities.csv          # the table (see FacilityTable); required
+///   inventory: facilities.csv          # the table (see FacilityTable), CSV or .xlsx; required
+///   sheet: 机构名录                     # the workbook's sheet (default: the first)
+///   datum: BD-09                       # of its lon, lat (default: the scenario's datum)
+///   columns: {单位名称: name}           # headers the reader does not know (RegisterColumns)
 ///   count_family_beds: false           # family beds count as service beds (default false)
 ///   occupancy: {institutional: {2020: 0.5, 2025: 0.6}, community: 0.3, family: 1}   # interpolated
 ///   lead_times: {institution: 2, street_centre: 1}     # years, 0–30
@@ -42,10 +45,11 @@ struct InventoryContext {
 /// not given) up to the beds; with it, occupancy is pinned at the given rate.
 /// `facilities: facilities.csv` alone names the inventory with every default.
 extension ScenarioDecoder {
-    static let facilityKeys = [
-        "inventory", "count_family_beds", "occupancy", "lead_times", "staffing",
-        "take_up",
-    ]
+    static let facilityKeys =
+        [
+            "inventory", "count_family_beds", "occupancy", "lead_times", "staffing",
+            "take_up",
+        ] + RegisterOptions.keys
     static let staffingKeys = [
         "residents_per_caregiver", "resident_mix", "trained_per_year", "attrition",
         "initial_share_of_need", "trained_share", "hiring",
@@ -73,13 +77,31 @@ extension ScenarioDecoder {
                             "give either 'demography' (a projection) or 'elderly_population' (a table), not both"
                     ),
                     at: node.location)
-            } else if let name = Read.file(node, field: "elderly_population", log: &session.log),
-                session.fileExists(name, at: node.location),
-                let table = session.readTable(name, kind: .population)
-            {
-                set(["elderly_population"], .resolvedFile(name, at: node.location))
-                scenario.elderlyPopulation = ElderlyPopulationTable.population(
-                    from: table, tree: scenario.regions, years: scenario.years, log: &session.log)
+            } else {
+                // `elderly_population: file` or `{file: …, sheet: …, columns: {…}}`.
+                var fileNode: YAMLNode? = node
+                var opened: Fields?
+                if node.entries != nil {
+                    opened = Fields(
+                        node, section: "elderly_population",
+                        keys: ["file", "sheet", "columns"], log: &session.log)
+                    fileNode = opened?.required("file", log: &session.log)
+                }
+                let columns = ElderlyPopulationTable.columns
+                if let fileNode,
+                    let name = Read.file(fileNode, field: "elderly_population", log: &session.log),
+                    let options = RegisterOptions.decode(
+                        opened, allowed: columns.required + columns.optional, log: &session.log),
+                    session.fileExists(name, at: fileNode.location),
+                    let table = session.readTable(name, kind: .population, sheet: options.sheet)
+                {
+                    set(
+                        opened != nil ? ["elderly_population", "file"] : ["elderly_population"],
+                        .resolvedFile(name, at: fileNode.location))
+                    scenario.elderlyPopulation = ElderlyPopulationTable.population(
+                        from: options.recognised(table, known: RegisterColumns.elderlyPopulation),
+                        tree: scenario.regions, years: scenario.years, log: &session.log)
+                }
             }
         }
         if let node = fields["investment"] {
@@ -188,8 +210,14 @@ extension ScenarioDecoder {
         }
 
         // The inventory table.
-        guard let name = Read.file(fileNode, field: "facilities.inventory", log: &session.log)
+        guard let name = Read.file(fileNode, field: "facilities.inventory", log: &session.log),
+            let options = RegisterOptions.decode(
+                fields, allowed: FacilityTable.columns.required + FacilityTable.columns.optional,
+                log: &session.log)
         else { return nil }
+        let working = scenario.datum ?? .wgs84
+        let coordinates = FacilityTable.Coordinates(
+            written: options.datum ?? working, working: working)
         guard FileManager.default.fileExists(atPath: name) else {
             session.log.error(.fileNotFound(path: name), at: fileNode.location)
             return nil
@@ -198,12 +226,16 @@ extension ScenarioDecoder {
             node.entries != nil ? ["facilities", "inventory"] : ["facilities"],
             .resolvedFile(name, at: fileNode.location))
         // A template's variations read the same inventory again: keep it decoded.
-        let memo = "\(name)|\(scenario.baseYear)|\(leadTimes)|\(scenario.regions.count)"
+        let memo =
+            "\(name)|\(options.sheet ?? "")|\(coordinates.written)|\(options.columns.sorted { $0.key < $1.key })|\(scenario.baseYear)|\(leadTimes)|\(scenario.regions.count)"
         var decodedInventory = session.cache.inventories[memo]
-        if decodedInventory == nil, let table = session.readTable(name, kind: .facilities) {
+        if decodedInventory == nil,
+            let table = session.readTable(name, kind: .facilities, sheet: options.sheet)
+        {
             decodedInventory = FacilityTable.inventory(
-                from: table, tree: scenario.regions, baseYear: scenario.baseYear,
-                leadTimes: leadTimes, log: &session.log)
+                from: options.recognised(table, known: RegisterColumns.facilities),
+                tree: scenario.regions, baseYear: scenario.baseYear, leadTimes: leadTimes,
+                coordinates: coordinates, log: &session.log)
             if session.keepsReads, !session.log.hasErrors {
                 session.cache.inventories[memo] = decodedInventory
             }

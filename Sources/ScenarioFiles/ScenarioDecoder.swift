@@ -33,6 +33,10 @@ struct ScenarioDecoder {
     private(set) var resolved: YAMLNode
     /// Notes the decoding adds to the scenario's own (see `narrowMoney`).
     var shareNotes: [String] = []
+    /// The demography of an earlier decoding of the same `demography:`, `regions:` and
+    /// `base_year:` (a template's variations that change none of them), taken instead of
+    /// decoding the section again.
+    var reusedDemography: DemographyInputs?
 
     init(file: String, tree: YAMLNode) {
         self.file = file
@@ -78,7 +82,9 @@ struct ScenarioDecoder {
         }
 
         var demography: DemographyInputs?
-        if let node = fields["demography"], let regions, let baseYear {
+        if let reusedDemography, fields["demography"] != nil {
+            demography = reusedDemography
+        } else if let node = fields["demography"], let regions, let baseYear {
             demography = decodeDemography(
                 node, tree: regions.tree, baseYear: baseYear, session: &session)
         }
@@ -187,13 +193,9 @@ struct ScenarioDecoder {
             fileNode = given
             if let given = fields["datum"] {
                 datumNode = given
-                guard
-                    let name = Read.word(
-                        given, field: "regions.datum",
-                        allowed: Datum.allCases.map(\.rawValue) + ["wgs84", "gcj02"],
-                        log: &session.log)
+                guard let named = Read.datum(given, field: "regions.datum", log: &session.log)
                 else { return nil }
-                datum = Datum(name: name)
+                datum = named
             }
         }
         guard let name = Read.file(fileNode, field: "regions.file", log: &session.log) else {
@@ -218,7 +220,7 @@ struct ScenarioDecoder {
                 .invalidValue(
                     field: "regions.datum",
                     reason:
-                        "the regions have coordinates, so say which datum they are in: WGS-84 or GCJ-02"
+                        "the regions have coordinates, so say which datum they are in: WGS-84, GCJ-02 or BD-09"
                 ),
                 at: datumNode?.location ?? node.location)
             return nil

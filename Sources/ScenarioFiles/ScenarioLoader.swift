@@ -4,6 +4,7 @@ import Foundation
 import Geography
 import Provenance
 import Simulation
+import XLSX
 
 /// A scenario read from its folder, checked, and ready to run.
 public struct LoadedScenario: Sendable {
@@ -18,11 +19,19 @@ public struct LoadedScenario: Sendable {
     public var inputs: [InputFile]
     /// Findings that did not stop the load.
     public var warnings: [Diagnostic]
+    /// The `--set` overrides applied, with the values they replaced.
+    public var overrides: [ScenarioOverride] = []
     /// The text of the files read, for rendering diagnostics.
     public var sources: SourceTexts
 
     /// The resolved scenario as YAML.
     public var resolvedYAML: String { YAMLWriter.write(resolved) }
+
+    /// The value at a key path of the resolved scenario (list items by index), on one line in
+    /// YAML flow style; nil when the scenario has none there.
+    public func valueText(at keyPath: [String]) -> String? {
+        ScenarioMerge.node(at: keyPath, in: resolved).map(ScenarioMerge.flowText)
+    }
 
     /// The resolved scenario as JSON, for the run manifest.
     public var resolvedJSON: JSONValue { ScenarioLoader.json(resolved) }
@@ -30,7 +39,8 @@ public struct LoadedScenario: Sendable {
     /// What a run folder records of the scenario.
     public var record: ScenarioRecord {
         ScenarioRecord(
-            file: file, resolvedYAML: resolvedYAML, resolvedJSON: resolvedJSON, inputs: inputs)
+            file: file, resolvedYAML: resolvedYAML, resolvedJSON: resolvedJSON, inputs: inputs,
+            overrides: overrides)
     }
 }
 
@@ -103,10 +113,11 @@ public struct ScenarioLoader: Sendable {
         var decoder = ScenarioDecoder(file: file, tree: tree)
         let scenario = decoder.decode(session: &session)
         guard let scenario, !session.log.hasErrors else { return .failure(session.failure()) }
-        let loaded = LoadedScenario(
+        var loaded = LoadedScenario(
             scenario: scenario, file: file, resolved: decoder.resolved, inputs: session.inputs,
             warnings: session.inReadingOrder(session.log.sorted).filter { $0.severity != .error },
             sources: session.sources)
+        loaded.overrides = session.overrides
         return .success((loaded, tree, session))
     }
 
@@ -153,6 +164,8 @@ struct Session {
     var log = DiagnosticLog()
     var sources = SourceTexts()
     var inputs: [InputFile] = []
+    /// The `--set` overrides applied so far, with the values they replaced.
+    var overrides: [ScenarioOverride] = []
     /// Texts and tables kept from an earlier load (see `ScenarioTemplate`): read from here
     /// instead of the disk, and, when `keepsReads` is set, every read is added.
     var cache = ReadCache()
@@ -219,13 +232,45 @@ struct Session {
         }
     }
 
-    /// Reads a CSV table, recording it as an input; `kind` sets the size limit.
-    mutating func readTable(_ name: String, kind: InputKind = .table) -> CSVTable? {
-        if let table = cache.tables[name] { return table }
-        guard let decoded = readText(name, kind: kind) else { return nil }
-        let table = CSVReader.parse(decoded, file: name, log: &log)
-        if keepsReads, let table { cache.tables[name] = table }
+    /// Reads a CSV table or a sheet of a workbook (`.xlsx`; the first sheet unless `sheet`
+    /// names one), recording it as an input; `kind` sets the size limit. Rows hidden in
+    /// the workbook are reported as warnings.
+    mutating func readTable(_ name: String, kind: InputKind = .table, sheet: String? = nil)
+        -> CSVTable?
+    {
+        let memo = sheet.map { "\(name)|\($0)" } ?? name
+        if let table = cache.tables[memo] { return table }
+        let table: CSVTable?
+        if XLSXReader.isWorkbook(name) {
+            table = readSheet(name, kind: kind, sheet: sheet)
+        } else {
+            guard let decoded = readText(name, kind: kind) else { return nil }
+            table = CSVReader.parse(decoded, file: name, log: &log)
+        }
+        if keepsReads, let table { cache.tables[memo] = table }
         return table
+    }
+
+    private mutating func readSheet(_ name: String, kind: InputKind, sheet: String?) -> CSVTable? {
+        switch TextFile.bytes(atPath: name, name: name, kind: kind) {
+        case .failure(let diagnostic):
+            log.append(diagnostic)
+            return nil
+        case .success(let bytes):
+            if !inputs.contains(where: { $0.name == name }) {
+                inputs.append(InputFile(name: name, bytes: bytes))
+            }
+            guard
+                let read = XLSXReader.parse(
+                    bytes: bytes, file: name, sheet: sheet, limit: kind.limit(), log: &log)
+            else { return nil }
+            for row in read.hiddenRows {
+                log.warning(
+                    .hiddenRow,
+                    at: SourceLocation(file: name, line: row, column: 1, sheet: read.table.sheet))
+            }
+            return read.table
+        }
     }
 
     /// Loads a scenario file and its `extends` chain, merged.
@@ -311,9 +356,14 @@ struct Session {
                 at: place)
             return
         }
+        let replaced = ScenarioMerge.node(at: path, in: tree).map(ScenarioMerge.flowText)
         if let reason = ScenarioMerge.set(value, at: path, in: &tree) {
             log.error(.badOverride(argument: override, reason: reason), at: place)
+            return
         }
+        overrides.append(
+            ScenarioOverride(
+                key: path.joined(separator: "."), value: valueText, scenarioValue: replaced))
     }
 
     static func canonical(_ path: String) -> String {
@@ -352,6 +402,31 @@ enum ScenarioMerge {
 
     /// Sets a value at a key path, creating mappings on the way; a number indexes a list.
     /// - Returns: nil on success, or why the path cannot be set.
+    /// The node at a key path (list items by index), or nil when the tree has none there.
+    static func node(at path: [String], in node: YAMLNode) -> YAMLNode? {
+        guard let key = path.first else { return node.isNull ? nil : node }
+        let rest = Array(path.dropFirst())
+        switch node.content {
+        case .mapping(let entries):
+            return entries.first { $0.key == key }.flatMap { Self.node(at: rest, in: $0.value) }
+        case .sequence(let items):
+            guard let index = Int(key), items.indices.contains(index) else { return nil }
+            return Self.node(at: rest, in: items[index])
+        case .scalar:
+            return nil
+        }
+    }
+
+    /// A node on one line, in YAML flow style: `2035`, `{2020: 1.0, 2030: 1.1}`, `[a, b]`.
+    static func flowText(_ node: YAMLNode) -> String {
+        switch node.content {
+        case .scalar(let scalar): scalar.text
+        case .mapping(let entries):
+            "{" + entries.map { "\($0.key): \(flowText($0.value))" }.joined(separator: ", ") + "}"
+        case .sequence(let items): "[" + items.map(flowText).joined(separator: ", ") + "]"
+        }
+    }
+
     static func set(_ value: YAMLNode, at path: [String], in node: inout YAMLNode) -> String? {
         guard let key = path.first else {
             node = value

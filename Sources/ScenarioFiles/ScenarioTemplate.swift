@@ -97,6 +97,12 @@ public struct ScenarioTemplate: Sendable {
             }
         }
         var decoder = ScenarioDecoder(file: loaded.file, tree: tree)
+        // `demography:` decodes from its section, the regions and the base year alone.
+        if changes.allSatisfy({
+            !["demography", "regions", "base_year"].contains($0.keyPath.first ?? "")
+        }) {
+            decoder.reusedDemography = loaded.scenario.demography
+        }
         guard let scenario = decoder.decode(session: &session), !session.log.hasErrors else {
             return .failure(session.failure())
         }

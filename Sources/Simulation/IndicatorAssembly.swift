@@ -63,44 +63,55 @@ enum IndicatorAssembly {
         let countIndicators = counts.map { indicator($0.0) }
         let ratioIndicators = ratios.map { indicator($0.0) }
         let lottery = indicator("lottery-fund-share")
-        let missing = [Double](repeating: .nan, count: tree.count)
+        // The table's regions with their positions among the run's (nil: not reported).
+        let kept = table.keptRegions
+        var positions = [Int?](repeating: nil, count: kept.count)
+        var next = 0
+        for (slot, region) in kept.enumerated() {
+            while next < run.regionIndices.count, run.regionIndices[next] < region { next += 1 }
+            if next < run.regionIndices.count, run.regionIndices[next] == region {
+                positions[slot] = next
+            }
+        }
+        let missing = [Double](repeating: .nan, count: kept.count)
         for year in run.years where table.years.contains(year) {
-            // One array per indicator over the whole tree, filled region by region and set
-            // at once: regions the run does not report stay without a value.
+            // One array per indicator over the table's regions, filled region by region and
+            // set at once: regions the run does not report stay without a value.
             var countValues = [[Double]](repeating: missing, count: counts.count)
             var tops = [[Double]](repeating: missing, count: ratios.count)
             var bottoms = tops
             var lotteryShares = missing
-            for (position, region) in run.regionIndices.enumerated() {
-                for (slot, (_, source)) in counts.enumerated() {
+            for (slot, position) in positions.enumerated() {
+                guard let position else { continue }
+                for (index, (_, source)) in counts.enumerated() {
                     if let value = run.value(source, year: year, region: position) {
-                        countValues[slot][region] = value
+                        countValues[index][slot] = value
                     }
                 }
-                for (slot, (_, numerator, denominator)) in ratios.enumerated() {
+                for (index, (_, numerator, denominator)) in ratios.enumerated() {
                     guard var top = run.value(numerator, year: year, region: position),
                         let bottom = run.value(denominator, year: year, region: position)
                     else { continue }
                     // Occupancy is given as a rate; its numerator is the occupied beds.
                     if numerator == .occupancyInstitutional { top *= bottom }
-                    tops[slot][region] = top
-                    bottoms[slot][region] = bottom
+                    tops[index][slot] = top
+                    bottoms[index][slot] = bottom
                 }
                 if let share = run.value(.welfareLotteryShare, year: year, region: position) {
-                    lotteryShares[region] = share
+                    lotteryShares[slot] = share
                 }
             }
-            for (slot, indicator) in countIndicators.enumerated()
-            where countValues[slot].contains(where: { !$0.isNaN }) {
-                table.set(indicator, year: year, numerators: countValues[slot])
+            for (index, indicator) in countIndicators.enumerated()
+            where countValues[index].contains(where: { !$0.isNaN }) {
+                table.setKept(indicator, year: year, numerators: countValues[index])
             }
-            for (slot, indicator) in ratioIndicators.enumerated()
-            where tops[slot].contains(where: { !$0.isNaN }) {
-                table.set(
-                    indicator, year: year, numerators: tops[slot], denominators: bottoms[slot])
+            for (index, indicator) in ratioIndicators.enumerated()
+            where tops[index].contains(where: { !$0.isNaN }) {
+                table.setKept(
+                    indicator, year: year, numerators: tops[index], denominators: bottoms[index])
             }
             if lotteryShares.contains(where: { !$0.isNaN }) {
-                table.set(lottery, year: year, numerators: lotteryShares)
+                table.setKept(lottery, year: year, numerators: lotteryShares)
             }
             // Public homes and their star ratings, from the stock at the year's end.
             let offset = year - run.years.lowerBound
@@ -253,6 +264,10 @@ enum IndicatorAssembly {
     static func ratings(
         _ stock: FacilityStock, year: Int, into table: inout IndicatorTable, tree: RegionTree
     ) {
+        if !table.keepsEveryRegion {
+            keptRatings(stock, year: year, into: &table, tree: tree)
+            return
+        }
         let count = tree.count
         var publicHomes = [Double](repeating: 0, count: count)
         var townshipHomes = publicHomes
@@ -285,6 +300,48 @@ enum IndicatorAssembly {
             denominators: tree.subtreeTotals(countyHomes))
     }
 
+    /// ``ratings(_:year:into:tree:)`` for a table that keeps some regions: each home counts
+    /// for the kept regions at and above its own (whole numbers: the same sums as over the
+    /// whole tree).
+    static func keptRatings(
+        _ stock: FacilityStock, year: Int, into table: inout IndicatorTable, tree: RegionTree
+    ) {
+        let count = table.keptRegions.count
+        var publicHomes = [Double](repeating: 0, count: count)
+        var townshipHomes = publicHomes
+        var townshipRated = publicHomes
+        var countyHomes = publicHomes
+        var countyRated = publicHomes
+        for index in 0..<stock.count
+        where stock.statuses[index] == .operating && stock.types[index].isHome
+            && stock.ownerships[index] != .privateRun
+        {
+            let township = stock.tiers[index] == .township
+            let rated = stock.stars[index] >= (township ? 1 : 2)
+            var region = stock.regions[index]
+            while region >= 0 {
+                if let slot = table.slot(region) {
+                    publicHomes[slot] += 1
+                    if township {
+                        townshipHomes[slot] += 1
+                        if rated { townshipRated[slot] += 1 }
+                    } else {
+                        countyHomes[slot] += 1
+                        if rated { countyRated[slot] += 1 }
+                    }
+                }
+                region = tree.parentIndices[region]
+            }
+        }
+        table.setKept(indicator("public-homes"), year: year, numerators: publicHomes)
+        table.setKept(
+            indicator("township-public-homes-rated-1"), year: year, numerators: townshipRated,
+            denominators: townshipHomes)
+        table.setKept(
+            indicator("county-public-homes-rated-2"), year: year, numerators: countyRated,
+            denominators: countyHomes)
+    }
+
     /// Coverage indicators: shares of units covered and of older residents within the circle.
     static func coverage(
         _ coverage: [[AdministrativeCoverage]], circles: [ServiceCircleResult?],
@@ -302,9 +359,10 @@ enum IndicatorAssembly {
             let year = years.lowerBound + offset
             for result in rules {
                 guard let id = byRule[result.rule.id] else { continue }
-                table.set(
-                    indicator(id), year: year, numerators: result.coveredCounts.map(Double.init),
-                    denominators: result.unitCounts.map(Double.init))
+                table.setKept(
+                    indicator(id), year: year,
+                    numerators: table.keptRegions.map { Double(result.coveredCounts[$0]) },
+                    denominators: table.keptRegions.map { Double(result.unitCounts[$0]) })
             }
             if let circle = circles[offset],
                 let group = circle.groupNames.firstIndex(of: ResidentGroup.aged60Plus),

@@ -31,6 +31,9 @@ public struct ScenarioDraws: Sendable {
     /// For each target of the scenario, in its order: the share of replicates that meet it
     /// by its deadline (nil when it is not judged: no figure, not computed, not applicable).
     public let probabilities: [(target: Target, attainment: AttainmentProbability?)]
+    /// The value of each uncertain input the central run used, in the order of `inputs`
+    /// (filled in by whoever knows the scenario as written).
+    public var central: [CentralValue] = []
 
     /// Whether a target is met by its deadline in a run: true or false when it is judged,
     /// nil when it has no figure or is not computed.

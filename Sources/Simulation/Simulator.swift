@@ -82,12 +82,19 @@ public enum Simulator {
     ///   `entitlements:`, `ltc_insurance:`, regions and years; the demography and
     ///   entitlement stages are then skipped (the replicates of a Monte Carlo run whose
     ///   uncertain inputs are all facilities, investment or coverage numbers).
+    /// - Parameter keeping: the regions whose indicators the run keeps (tree indices); the
+    ///   targets are judged on them, so they must hold the planning region and the units of
+    ///   its "each unit" targets (``keptRegions(_:of:)``). Nil: every region.
+    /// - Parameter baseIndicators: the population and service-list indicators of the run's
+    ///   years and kept regions, assembled once by ``baseIndicators(_:entitlements:years:tree:keeping:)``
+    ///   for runs that reuse the same demography; ignored when its years or regions differ.
     public static func run(
         _ scenario: Scenario, parallelism: Parallelism = .automatic,
         reusedDemography: (
             population: PopulationByRegion?, entitlements: EntitlementStage.Outcome
         )? =
             nil,
+        keeping: [Int]? = nil, baseIndicators: IndicatorTable? = nil,
         progress: (_ stage: String, _ done: Double) -> Void = { _, _ in }
     ) throws(SimulationError) -> SimulationResult {
         let clock = ContinuousClock()
@@ -140,7 +147,7 @@ public enum Simulator {
                         regions: tree, planningRegion: planning, years: years, settings: settings,
                         plan: scenario.investment, population: elderly,
                         uncoveredElderly: feed?.estimate,
-                        keepsYearEndStocks: true))
+                        keepsYearEndStocks: true, keptRegions: keeping))
             } catch {
                 throw .facilities(error)
             }
@@ -155,13 +162,22 @@ public enum Simulator {
         let points = tree.representativePoints()
         let perYear: [(coverage: [AdministrativeCoverage], circle: ServiceCircleResult?)] =
             parallelism.map(count: stocks.count, chunkSize: 1) { yearIndex in
-                let servicePoints = ServicePoints.of(stocks[yearIndex], tree: tree, points: points)
+                let (servicePoints, kinds) = ServicePoints.of(
+                    stocks[yearIndex], tree: tree, points: points)
+                // Each rule is given only the points of its types, in order (nothing reads
+                // the positions of its `facilitiesOutsideTree`, and every point's region is
+                // in the tree).
                 let coverage = settings.rules.map {
-                    AdministrativeCoverage.evaluate($0, tree: tree, facilities: servicePoints)
+                    AdministrativeCoverage.evaluate(
+                        $0, tree: tree,
+                        facilities: ServicePoints.only(
+                            $0.facilityTypes, of: servicePoints, kinds: kinds))
                 }
                 let circle = residents?.circle(
-                    yearIndex: yearIndex, servicePoints: servicePoints, settings: settings,
-                    tree: tree)
+                    yearIndex: yearIndex,
+                    servicePoints: ServicePoints.only(
+                        settings.servicePointTypes, of: servicePoints, kinds: kinds),
+                    settings: settings, tree: tree)
                 return (coverage, circle)
             }
         timings.append(("coverage", (clock.now - start).milliseconds))
@@ -169,8 +185,18 @@ public enum Simulator {
         // Indicators and targets.
         progress("indicators and targets", 0.8)
         start = clock.now
-        var table = IndicatorTable(years: years, regionCount: tree.count)
-        IndicatorAssembly.population(population, into: &table, tree: tree)
+        // The stages' indicators have different ids: the order they are set in is free.
+        let keptRegions = keeping.map { Array(Set($0)).sorted() } ?? Array(0..<tree.count)
+        var table: IndicatorTable
+        if let baseIndicators, reusedDemography != nil, baseIndicators.years == years,
+            baseIndicators.keptRegions == keptRegions
+        {
+            table = baseIndicators
+        } else {
+            table = Self.baseIndicators(
+                population, entitlements: entitlements, years: years, tree: tree,
+                keeping: keeping)
+        }
         if let facilities {
             IndicatorAssembly.facilities(facilities, into: &table, tree: tree)
             IndicatorAssembly.training(
@@ -191,7 +217,6 @@ public enum Simulator {
             population, facilities: facilities,
             rules: scenario.facilities?.demand ?? CareDemandRules(),
             staffing: scenario.facilities?.staffing ?? StaffingRules(), into: &table, tree: tree)
-        entitlements.costing?.fill(&table)
         IndicatorAssembly.coverage(
             perYear.map(\.coverage), circles: perYear.map(\.circle), years: years, into: &table)
         let targets = scenario.targets.map {
@@ -218,6 +243,33 @@ public enum Simulator {
 }
 
 extension Simulator {
+    /// A new indicator table holding the population's and the service list's indicators,
+    /// for every region or the regions kept.
+    public static func baseIndicators(
+        _ population: PopulationByRegion?, entitlements: EntitlementStage.Outcome,
+        years: ClosedRange<Int>, tree: RegionTree, keeping: [Int]? = nil
+    ) -> IndicatorTable {
+        var table =
+            keeping.map { IndicatorTable(years: years, regionCount: tree.count, keeping: $0) }
+            ?? IndicatorTable(years: years, regionCount: tree.count)
+        IndicatorAssembly.population(population, into: &table, tree: tree)
+        entitlements.costing?.fill(&table)
+        return table
+    }
+
+    /// The regions a run that reads few regions must keep: those given, the planning
+    /// region and the units of its "each unit" targets (which the verdicts read).
+    public static func keptRegions(_ regions: [Int], of scenario: Scenario) -> [Int] {
+        let tree = scenario.regions
+        guard let planning = tree.index(of: scenario.region) else { return regions }
+        var kept = Set(regions)
+        kept.insert(planning)
+        for target in scenario.targets {
+            kept.formUnion(TargetEvaluator.units(in: target.scope, tree: tree, region: planning))
+        }
+        return kept.sorted()
+    }
+
     /// The population a run works on: projected from the scenario's `demography:` (with the
     /// projection itself), or the older population of `elderly_population:`; nil without
     /// either. `run` and the `facilities` command both take it from here.
@@ -289,36 +341,64 @@ extension Simulator {
 /// the roles coverage rules count (`county_care_home` for a care-type special-hardship home,
 /// `public_home` for a public or public-built institution), at its own location or, when it
 /// has none, at its unit's representative point.
+///
+/// Their ids are left empty: nothing computed from them reads an id (coverage keeps
+/// positions), and writing the ids of the plan's facilities cost a string a facility a year.
 enum ServicePoints {
+    /// The kinds of point: the facility types' identifiers (by raw value), then the two
+    /// roles.
+    static let kindNames =
+        FacilityType.allCases.map(\.identifier) + ["county_care_home", "public_home"]
+    static let countyCareHome = UInt8(FacilityType.allCases.count)
+    static let publicHome = countyCareHome + 1
+
+    /// The points of the given types (identifiers of types or roles), in order.
+    static func only(
+        _ types: Set<String>, of points: [ServiceFacility], kinds: [UInt8]
+    ) -> [ServiceFacility] {
+        let wanted = kindNames.map(types.contains)
+        var result: [ServiceFacility] = []
+        for index in points.indices where wanted[Int(kinds[index])] {
+            result.append(points[index])
+        }
+        return result
+    }
+
+    /// The year's points, and each one's kind (position in `kindNames`).
     static func of(_ stock: FacilityStock, tree: RegionTree, points: [GeoPoint?])
-        -> [ServiceFacility]
+        -> (points: [ServiceFacility], kinds: [UInt8])
     {
         var result: [ServiceFacility] = []
+        var kinds: [UInt8] = []
         result.reserveCapacity(stock.count)
+        kinds.reserveCapacity(stock.count)
         for index in 0..<stock.count where stock.statuses[index] == .operating {
             let region = tree.regions[stock.regions[index]]
             let location = stock.locations[index] ?? points[stock.regions[index]]
             let type = stock.types[index]
-            let id = stock.id(index)
+            let id = ""
             let unit = stock.regions[index]
             result.append(
                 ServiceFacility(
                     id: id, type: type.identifier, region: region.code, location: location,
                     regionIndex: unit))
+            kinds.append(UInt8(type.rawValue))
             if type == .specialHardshipHome, stock.isCareType[index] {
                 result.append(
                     ServiceFacility(
                         id: id, type: "county_care_home", region: region.code, location: location,
                         regionIndex: unit))
+                kinds.append(countyCareHome)
             }
             if type.isHome, stock.ownerships[index] != .privateRun {
                 result.append(
                     ServiceFacility(
                         id: id, type: "public_home", region: region.code, location: location,
                         regionIndex: unit))
+                kinds.append(publicHome)
             }
         }
-        return result
+        return (result, kinds)
     }
 }
 

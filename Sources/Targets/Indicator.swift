@@ -40,11 +40,15 @@ public struct Indicator: Hashable, Sendable, Identifiable {
     /// What one unit of shortfall means as an action, if it means one: for ratios, one more
     /// numerator unit at the same denominator; for counts, one more of the thing counted.
     public let action: GapAction?
+    /// The scenario input that computes it (测算所需输入): what a target on it reports as
+    /// missing when it is not computed.
+    public let input: IndicatorInput
 
     public init(
         id: String, chineseName: String, englishName: String, chineseDefinition: String,
         englishDefinition: String, unit: Unit, displayUnit: Unit? = nil, aggregation: Aggregation,
-        levels: [RegionLevel], range: ClosedRange<Double>, action: GapAction? = nil
+        levels: [RegionLevel], range: ClosedRange<Double>, action: GapAction? = nil,
+        input: IndicatorInput
     ) {
         self.id = id
         self.chineseName = chineseName
@@ -57,6 +61,23 @@ public struct Indicator: Hashable, Sendable, Identifiable {
         self.levels = levels
         self.range = range
         self.action = action
+        self.input = input
+    }
+}
+
+/// The scenario input that computes an indicator (测算所需输入), in words: the sections and
+/// columns that provide it, or, for an indicator no input computes yet, the data it would need.
+public struct IndicatorInput: Hashable, Sendable {
+    /// E.g. "`facilities:`（设施清单的 `beds`、`nursing_beds` 列）".
+    public let chinese: String
+    public let english: String
+    /// Whether some scenario input computes it; false when Yanglao does not model it yet.
+    public let isModelled: Bool
+
+    public init(chinese: String, english: String, isModelled: Bool = true) {
+        self.chinese = chinese
+        self.english = english
+        self.isModelled = isModelled
     }
 }
 

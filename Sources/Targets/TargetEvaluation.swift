@@ -72,6 +72,9 @@ public struct TargetResult: Sendable {
         public var actionGap: Int?
         /// For the summary of an "each unit" target: the units that do not meet it.
         public var failingUnits: [Int]
+        /// Why the row is not computed, with the input that would compute it; nil for a row
+        /// with another status.
+        public var reason: NotComputedReason? = nil
     }
 
     public let target: Target
@@ -96,6 +99,31 @@ public struct TargetResult: Sendable {
     /// The status (本年状态) in a year: the summary row's, or not computed when the year is
     /// not judged. Every output's status of a year comes from here.
     public func status(in year: Int) -> TargetStatus { summary(in: year)?.status ?? .notComputed }
+
+    /// Why the target is not computed in a year (未测算的原因), when ``status(in:)`` is not
+    /// computed; nil otherwise. Every output's reason for a year comes from here.
+    public func reason(in year: Int) -> NotComputedReason? {
+        guard status(in: year) == .notComputed else { return nil }
+        if let row = summary(in: year) { return row.reason }
+        return .notYetApplicable(from: summary.first?.year ?? target.from ?? year)
+    }
+
+    /// What a report says about a target not computed, for the year of a report: why its
+    /// status that year is not computed, else why its verdict is not; nil when both are.
+    /// The reports, `targets.csv` aside (one reason per row), and the console use this.
+    public func whyNotComputed(in year: Int) -> NotComputedReason? {
+        reason(in: year) ?? verdictReason
+    }
+
+    /// Why the verdict is not computed (the reason of the row it is read from, or of the
+    /// last year when no row has a value); nil when the verdict is something else.
+    public var verdictReason: NotComputedReason? {
+        guard verdict == .notComputed else { return nil }
+        if let row = judgedRow, row.status == .notComputed, let reason = row.reason {
+            return reason
+        }
+        return summary.last?.reason ?? target.from.map { .notYetApplicable(from: $0) }
+    }
 
     /// How many of `results` have each verdict, and each status in `year`: the counts the
     /// console, the reports and `optimise` print.
@@ -164,6 +192,8 @@ public enum TargetEvaluator {
             let perUnit = scope.map { unitRows(target, table: table, unit: $0, years: years) }
             var summary: [TargetResult.Row] = []
             var metSeries: [Bool?] = []
+            var computed: [Bool] = []
+            var reasons: [NotComputedReason?] = []
             for (yearIndex, year) in years.enumerated() {
                 let rows = perUnit.map { $0[yearIndex] }
                 let known = rows.filter { $0.met != nil }
@@ -172,6 +202,11 @@ public enum TargetEvaluator {
                     target.threshold == nil || scope.isEmpty || known.count < rows.count
                     ? nil : failing.isEmpty
                 metSeries.append(met)
+                let withoutValue = rows.filter { $0.value == nil }
+                computed.append(!scope.isEmpty && withoutValue.isEmpty)
+                reasons.append(
+                    scopeReason(target.scope, isEmpty: scope.isEmpty)
+                        ?? unitsReason(withoutValue.map(\.reason), total: rows.count))
                 let share =
                     known.isEmpty
                     ? nil : Double(known.filter { $0.met == true }.count) / Double(known.count)
@@ -183,8 +218,12 @@ public enum TargetEvaluator {
                         actionGap: met == nil ? nil : actionGap,
                         failingUnits: failing))
             }
-            let statuses = statusSeries(metSeries, years: years, target: target)
-            for index in summary.indices { summary[index].status = statuses[index] }
+            let statuses = statusSeries(
+                metSeries, years: years, target: target, computed: computed)
+            for index in summary.indices {
+                summary[index].status = statuses[index]
+                if statuses[index] == .notComputed { summary[index].reason = reasons[index] }
+            }
             let first = zip(years, metSeries).first { $0.1 == true }?.0
             return TargetResult(
                 target: target, region: region, summary: summary,
@@ -221,8 +260,45 @@ public enum TargetEvaluator {
                 actionGap: value.flatMap {
                     actionGap(target, numerator: $0.numerator, denominator: $0.denominator)
                 },
-                failingUnits: [])
+                failingUnits: [],
+                reason: statuses[index] == .notComputed
+                    ? reason(target.indicator, table: table, unit: unit, year: years[index])
+                    : nil)
         }
+    }
+
+    /// Why an indicator has no value in a unit and year: the run computed it nowhere; values
+    /// in other years only; or values for other units only (a share of 0 homes among 0 is
+    /// among these: `indicators.csv` keeps no row for it, so a report made again from the run
+    /// folder gives the same reason).
+    static func reason(_ indicator: Indicator, table: IndicatorTable, unit: Int, year: Int)
+        -> NotComputedReason
+    {
+        guard table.contains(indicator) else { return .noInput(indicator) }
+        let withValues = table.years.filter {
+            table.value(indicator, year: $0, region: unit) != nil
+        }
+        guard let first = withValues.first, let last = withValues.last else {
+            return .noValueForUnit(indicator)
+        }
+        return .noValueInYear(indicator, year: year, withValues: first...last)
+    }
+
+    /// Why an "each unit" target's summary is not computed, from the reasons of its units
+    /// without a value: their common reason when every unit lacks a value for the same one
+    /// (no input at all), else how many lack one and the first one's reason.
+    static func unitsReason(_ reasons: [NotComputedReason?], total: Int) -> NotComputedReason? {
+        guard let first = reasons.first ?? nil else { return nil }
+        if reasons.count == total, reasons.allSatisfy({ $0 == first }) { return first }
+        return .unitsWithoutValue(missing: reasons.count, total: total, example: first)
+    }
+
+    /// Why an "each unit" or group scope cannot be judged at all: the group names no units,
+    /// or no unit of the planning region is of the kind; nil when it has units.
+    static func scopeReason(_ scope: Target.Scope, isEmpty: Bool) -> NotComputedReason? {
+        guard isEmpty else { return nil }
+        if case .group(_, let name) = scope { return .unnamedGroup(name) }
+        return .noUnitsInScope(scope.code)
     }
 
     /// Statuses from a series of met / not met / unknown, by the rules: before the deadline,

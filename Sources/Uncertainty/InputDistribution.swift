@@ -188,6 +188,15 @@ public struct InputDistribution: Hashable, Sendable {
         return x
     }
 
+    /// P(X ≤ x) of the truncated distribution: (F(x) − F(lower)) / (F(upper) − F(lower)),
+    /// within [0, 1]; the share of draws at or below x.
+    public func cdf(_ x: Double) -> Double {
+        let low = lower.map(untruncatedCDF) ?? 0
+        let high = upper.map(untruncatedCDF) ?? 1
+        guard high > low else { return .nan }
+        return min(1, max(0, (untruncatedCDF(x) - low) / (high - low)))
+    }
+
     /// The median of the truncated distribution, the value a deterministic run uses when it
     /// needs one central value.
     public var median: Double { quantile(0.5) }

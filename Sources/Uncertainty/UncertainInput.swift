@@ -40,3 +40,47 @@ public struct UncertaintySettings: Hashable, Sendable {
         self.inputs = inputs
     }
 }
+
+/// The value of an uncertain input that the central run (the scenario as written, 核心运行)
+/// used, and where it lies in the input's distribution: a central run that spends 100% of a
+/// budget drawn between 70% and 100% is the best case, and its verdicts are too.
+public struct CentralValue: Hashable, Sendable {
+    /// The input's dotted key path.
+    public var input: String
+    /// The value as the scenario writes it (YAML flow style); nil when it sets none.
+    public var scenarioValue: String?
+    /// The central value in the distribution's terms: 1 for a scaled input (the scenario's
+    /// numbers as written), the scenario's number for a replaced one; nil when it is not a
+    /// single number.
+    public var value: Double?
+    /// P(X ≤ value) under the distribution: the share of draws at or below the central run's
+    /// value (1 = every draw at or below it).
+    public var share: Double?
+    /// The distribution's median, what a draw gives half the time.
+    public var median: Double
+
+    /// The central value of `input`, from the scenario's value at its key path (as written).
+    public init(_ input: UncertainInput, scenarioValue: String?) {
+        self.input = input.name
+        self.scenarioValue = scenarioValue
+        switch input.application {
+        case .scale: value = 1
+        case .replace:
+            value = scenarioValue.flatMap { text in
+                Double(text.prefix { "0123456789.-+eE".contains($0) })
+            }
+        }
+        share = value.map { input.distribution.cdf($0) }
+        median = input.distribution.median
+    }
+
+    public init(
+        input: String, scenarioValue: String?, value: Double?, share: Double?, median: Double
+    ) {
+        self.input = input
+        self.scenarioValue = scenarioValue
+        self.value = value
+        self.share = share
+        self.median = median
+    }
+}

@@ -3,6 +3,7 @@ import Foundation
 import Geography
 import Planning
 import Reports
+import ScenarioFiles
 import Simulation
 import Targets
 
@@ -12,8 +13,8 @@ enum Console {
         print(text)
     }
 
-    static func error(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+    static func error(_ text: String, terminator: String = "\n") {
+        FileHandle.standardError.write(Data((text + terminator).utf8))
     }
 
     /// Writes to the error stream without a line break (a progress bar).
@@ -236,6 +237,41 @@ struct Messages {
             return
                 "Target verdicts: \(list(counts.verdicts)); status in \(year): \(list(counts.statuses))"
         }
+    }
+
+    /// One line for each target not computed in the report year (or in its verdict), with
+    /// the reason and the input that would compute it; nil when every target is computed.
+    func notComputed(_ result: SimulationResult) -> String? {
+        let year = result.scenario.reportYear
+        let lines = result.targets.compactMap { target -> String? in
+            guard let reason = target.whyNotComputed(in: year) else { return nil }
+            switch language {
+            case .zh: return "未测算 \(target.target.id)：\(reason.chinese)"
+            case .en: return "Not computed \(target.target.id): \(reason.english)"
+            }
+        }
+        return lines.isEmpty ? nil : lines.joined(separator: "\n")
+    }
+
+    /// A what-if run (假设情景) says so, with each `--set` override: the key, the value as
+    /// given and the value in the scenario; nil for a run of the scenario as written.
+    func whatIf(_ loaded: LoadedScenario) -> String? {
+        guard !loaded.overrides.isEmpty else { return nil }
+        let id = loaded.scenario.id
+        let lines = loaded.overrides.map { override in
+            switch language {
+            case .zh:
+                "  \(override.key) = \(override.value)（情景中为 \(override.scenarioValue ?? "未设定")）"
+            case .en:
+                "  \(override.key) = \(override.value) (in the scenario: \(override.scenarioValue ?? "not set"))"
+            }
+        }
+        let heading =
+            switch language {
+            case .zh: "假设情景：情景 \(id) 的 \(loaded.overrides.count) 项取值由 --set 覆盖："
+            case .en: "What-if of \(id): \(loaded.overrides.count) values overridden with --set:"
+            }
+        return ([heading] + lines).joined(separator: "\n")
     }
 
     /// The run's notes (how it was computed), one line each, or nil when it made none.

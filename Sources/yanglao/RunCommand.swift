@@ -66,7 +66,10 @@ struct RunCommand: ParsableCommand {
             loadMilliseconds: (ContinuousClock.now - loadStart).milliseconds)
         try Yanglao.call(options.lang) { try Planning.checkFolder(request) }
         let messages = Messages(options.lang)
-        if !options.quiet { Console.out(messages.summary(loaded.scenario)) }
+        if !options.quiet {
+            Console.out(messages.summary(loaded.scenario))
+            if let whatIf = messages.whatIf(loaded) { Console.out(whatIf) }
+        }
         let bar = ProgressBar(
             enabled: !options.quiet && isatty(STDERR_FILENO) == 1, language: options.lang)
         let outcome = try Yanglao.call(options.lang) {
@@ -75,6 +78,7 @@ struct RunCommand: ParsableCommand {
                 case .stage(let stage, let done): bar.show(stage, done)
                 case .simulated(let result) where !options.quiet:
                     Console.out(messages.verdicts(result))
+                    if let lines = messages.notComputed(result) { Console.out(lines) }
                     if let notes = messages.notes(result.notes) { Console.out(notes) }
                     if let line = messages.serviceList(result) { Console.out(line) }
                 case .draws(let done, let count) where bar.enabled:

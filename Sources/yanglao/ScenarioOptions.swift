@@ -43,10 +43,20 @@ struct ScenarioOptions: ParsableArguments {
                 Console.error(
                     DiagnosticRenderer(sources: loaded.sources, language: lang).render(
                         loaded.warnings))
+                if let summary = DataQualitySummary.text(
+                    loaded.warnings, chinese: lang == .zh, listing: false)
+                {
+                    Console.error(summary, terminator: "")
+                }
             }
             return loaded
         case .failure(let failure):
             Console.error(failure.description(in: lang))
+            if let summary = DataQualitySummary.text(
+                failure.diagnostics, chinese: lang == .zh, listing: false)
+            {
+                Console.error(summary, terminator: "")
+            }
             let errors = failure.diagnostics.errorCount
             Console.error(Messages(lang).errorCount(errors))
             throw ExitCode(64)

@@ -42,14 +42,30 @@ import Testing
         case .parentMismatch:
             .parentMismatch(code: "210302", given: "210400", impliedByCode: "210300")
         case .duplicateID: .duplicateID(id: "a", firstLine: 2)
+        case .badWorkbook: .badWorkbook(reason: "not a zip archive")
+        case .unknownSheet: .unknownSheet(name: "Cels", sheets: ["Cells", "Notes"])
+        case .hiddenRow: .hiddenRow
+        case .formulaValue: .formulaValue(reason: "#REF!")
+        case .duplicateEntry: .duplicateEntry(name: "Tiedong home", first: "row 4")
+        case .missingCoordinates: .missingCoordinates(name: "Tiedong home")
+        case .outsideRegion:
+            .outsideRegion(longitude: 130.5, latitude: 41.1, box: "122.6–123.3, 40.8–41.3")
+        case .implausible: .implausible(field: "beds", value: "30000", limit: "3,000")
+        case .unmatchedName:
+            .unmatchedName(name: "Jiefang", within: "210302002", suggestions: ["Jiefangjie"])
+        case .ambiguousName:
+            .ambiguousName(
+                name: "Xinhua", within: "210302002", candidates: ["Xinhua 1", "Xinhua 2"])
         case .unknownNode: .unknownNode(id: "zz")
         case .offNetwork: .offNetwork(distance: 1400, limit: 500)
         }
     }
 
+    /// Samples hold ASCII values only, so that any CJK character in an English message comes
+    /// from the catalogue.
     static let samples = Problem.Kind.allCases.map(sample)
 
-    // 34 cases today; a sample of another case would make a diagnostic count as the wrong kind.
+    // 44 cases today; a sample of another case would make a diagnostic count as the wrong kind.
     @Test(arguments: Problem.Kind.allCases)
     func eachSampleIsOfItsOwnKind(_ kind: Problem.Kind) {
         #expect(Self.sample(kind).kind == kind)

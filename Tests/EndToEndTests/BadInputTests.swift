@@ -169,7 +169,7 @@ enum Anshan {
         ),
         yamlCase(
             "an id that is not kebab-case", "id: anshan", "id: Anshan_Plan", kind: "invalidValue"),
-        yamlCase("an unknown datum", "datum: GCJ-02", "datum: BD-09", kind: "notOneOf"),
+        yamlCase("an unknown datum", "datum: GCJ-02", "datum: CGCS2000", kind: "notOneOf"),
         yamlCase(
             "a regions file that does not exist", "file: regions.csv", "file: region.csv",
             kind: "fileNotFound"),

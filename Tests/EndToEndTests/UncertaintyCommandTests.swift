@@ -3,8 +3,8 @@ import Testing
 
 /// `run --draws`, `required` and `sensitivity` through the command line.
 @Suite struct UncertaintyCommandTests {
-    /// The small city with its 2021 conversions drawn uniformly between 40 and 50 beds.
-    func smallCityWithDraws() throws -> TemporaryFolder {
+    /// The small city with its 2021 conversions drawn uniformly between `minimum` and 50 beds.
+    func smallCityWithDraws(minimum: Int = 40) throws -> TemporaryFolder {
         let folder = try TemporaryFolder()
         let source = repository + "/Examples/small-city"
         for name in try FileManager.default.contentsOfDirectory(atPath: source)
@@ -21,7 +21,7 @@ import Testing
                     uncertainty:
                       - key: investment.actions.0.convert_to_nursing.per_year
                         distribution: uniform
-                        min: 40
+                        min: \(minimum)
                         max: 50
                         source: for the test
 
@@ -58,6 +58,62 @@ import Testing
         #expect((target["probability"] as? Double).map { abs($0 - p) < 1e-9 } == true)
         #expect(target["draws"] as? Int == 40)
 
+        let before = FileManager.default.contents(atPath: run + "/report-2022.html")
+        let report = try yanglao(["report", run, "--overwrite", "--quiet"])
+        #expect(report.status == 0, "\(report.errors)")
+        #expect(FileManager.default.contents(atPath: run + "/report-2022.html") == before)
+    }
+
+    /// The central run converts the scenario's 50 beds, the top of draws between 30 and 50:
+    /// it meets the 50% nursing share (45 conversions needed, see below), but a draw does so
+    /// only when u ≥ 44.5, with probability (50 − 44.5) / 20 = 0.275. The report flags the
+    /// target and states the central value, 50, with every draw at or below it (median 40).
+    @Test func aTargetMetOnlyInTheCentralRunsBestCaseIsFlagged() throws {
+        let folder = try smallCityWithDraws(minimum: 30)
+        let result = try yanglao([
+            "run", folder.path + "/city", "--draws", "40", "--out", folder.path + "/out",
+            "--run-id", "odds", "--quiet",
+        ])
+        #expect(result.status == 0, "\(result.errors)")
+        let run = folder.path + "/out/small-city/odds"
+        let rows = try readTable(run + "/draws/probabilities.csv")
+        let p = try #require(
+            Double(rows.first { $0["target"] == "ex.nursing-share" }?["probability"] ?? ""))
+        #expect(p < 0.5, "p = \(p)")
+        let central = try readTable(run + "/draws/central.csv")
+        #expect(central.count == 1)
+        #expect(central.first?["input"] == "investment.actions.0.convert_to_nursing.per_year")
+        #expect(central.first?["scenario_value"] == "50")
+        #expect(central.first?["central_value"] == "50")
+        #expect(central.first?["share_of_draws_at_or_below"] == "1")
+        #expect(central.first?["median"] == "40")
+
+        let json = try #require(
+            try JSONSerialization.jsonObject(
+                with: try Data(contentsOf: URL(fileURLWithPath: run + "/report-2022.json")))
+                as? [String: Any])
+        let targets = try #require(json["targets"] as? [[String: Any]])
+        for target in targets {
+            let id = target["id"] as? String
+            // Only the nursing share is met centrally with p < 0.5 (the others do not depend
+            // on the conversions and are met, or missed, in every draw).
+            #expect(
+                target["met_against_the_odds"] as? Bool == (id == "ex.nursing-share"), "\(id ?? "")"
+            )
+        }
+        let inputs = try #require(json["central_inputs"] as? [[String: Any]])
+        #expect(inputs.first?["central_value"] as? Double == 50)
+
+        let page = try String(contentsOfFile: run + "/report-2022.html", encoding: .utf8)
+        #expect(page.contains("警告：以下 1 项目标在核心运行中判为已达成，但按期达成概率低于 50%：ex.nursing-share（"))
+        #expect(
+            page.contains("<td>investment.actions.0.convert_to_nursing.per_year</td><td>50</td>"))
+        let csv = try OneVerdictTests().csvRows(run + "/report-2022.csv")
+        let flag = try #require(csv[0].firstIndex(of: "核心达成但概率低于50%"))
+        #expect(csv.first { $0.first == "ex.nursing-share" }?[flag] == "是")
+        #expect(csv.first { $0.first == "ex.service-beds" }?[flag] == "否")
+
+        // `report` makes the same page again from the run folder.
         let before = FileManager.default.contents(atPath: run + "/report-2022.html")
         let report = try yanglao(["report", run, "--overwrite", "--quiet"])
         #expect(report.status == 0, "\(report.errors)")

@@ -62,6 +62,8 @@ import Testing
         #expect(Datum(name: "GCJ-02") == .gcj02)
         #expect(Datum(name: "gcj02") == .gcj02)
         #expect(Datum(name: "WGS-84") == .wgs84)
-        #expect(Datum(name: "BD-09") == nil)
+        #expect(Datum(name: "BD-09") == .bd09)
+        // CGCS2000, China's geodetic datum, is not a datum of map coordinates read here.
+        #expect(Datum(name: "CGCS2000") == nil)
     }
 }

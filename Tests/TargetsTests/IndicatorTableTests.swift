@@ -4,6 +4,27 @@ import Testing
 @testable import Targets
 
 @Suite struct IndicatorTableTests {
+    // A table keeping regions 6 and 0 (in any order) of the 8 holds only theirs: beds
+    // 1, 2, …, 8 set for the whole tree read 7 at region 6 and 1 at region 0, nothing at 3;
+    // coverage 1/4 at region 0 keeps its numerator and denominator.
+    @Test func aTableKeepingSomeRegionsHoldsOnlyTheirs() throws {
+        let tree = try smallTree()
+        var table = IndicatorTable(years: 2025...2025, regionCount: tree.count, keeping: [6, 0, 6])
+        #expect(table.keptRegions == [0, 6])
+        #expect(!table.keepsEveryRegion)
+        let beds = indicator("service-beds")
+        table.set(beds, year: 2025, numerators: (1...tree.count).map(Double.init))
+        #expect(table.value(beds, year: 2025, region: 6)?.value == 7)
+        #expect(table.value(beds, year: 2025, region: 0)?.value == 1)
+        #expect(table.value(beds, year: 2025, region: 3) == nil)
+        let coverage = indicator("street-centre-coverage")
+        table.set(coverage, year: 2025, region: 0, numerator: 1, denominator: 4)
+        table.set(coverage, year: 2025, region: 3, numerator: 1, denominator: 1)
+        let city = try #require(table.value(coverage, year: 2025, region: 0))
+        #expect(city.numerator == 1 && city.denominator == 4 && city.value == 0.25)
+        #expect(table.value(coverage, year: 2025, region: 3) == nil)
+    }
+
     // Street coverage given per street (covered 1 or 0 of 1): 解放 1, 山南 0 → 铁东区 1/2;
     // 海州 1 → 海城市 1/1; 台安县 has no streets → no value. City: 2 of 3 streets.
     @Test func sharesAggregateAsRatiosOfSums() throws {

@@ -262,4 +262,77 @@ func indicator(_ id: String) -> Indicator { IndicatorCatalogue.indicator(id)! }
         #expect(GapAction.grouped(1_234_567) == "1,234,567")
         #expect(GapAction.grouped(999) == "999")
     }
+
+    // Not computed, and why. The table of the small city holds no back-fill rate at all (no
+    // input computes it), a lottery share for 2023–2024 only, care-type homes for 铁东区 and
+    // 台安县 but not 海城市, and 0 of 0 township public homes rated.
+    @Test func everyRowNotComputedSaysWhyAndWhichInputWouldComputeIt() throws {
+        let tree = try smallTree()
+        var table = IndicatorTable(years: years, regionCount: tree.count)
+        table.set(
+            indicator("lottery-fund-share"), year: 2023, region: 0, numerator: 60, denominator: 100)
+        table.set(
+            indicator("lottery-fund-share"), year: 2024, region: 0, numerator: 50, denominator: 100)
+        for year in years {
+            table.set(indicator("county-care-homes"), year: year, region: 1, value: 1)
+            table.set(indicator("county-care-homes"), year: year, region: 4, value: 1)
+            table.set(
+                indicator("township-public-homes-rated-1"), year: year, region: 0, numerator: 0,
+                denominator: 0)
+        }
+        func evaluate(_ target: Target) -> TargetResult {
+            TargetEvaluator.evaluate(target, table: table, tree: tree, region: 0)
+        }
+
+        // No input: every year, and the verdict, give the indicator's input.
+        let backfill = evaluate(target("backfill-rate", 1, deadline: 2024))
+        #expect(
+            backfill.summary.map(\.reason)
+                == Array(repeating: .noInput(indicator("backfill-rate")), count: 4))
+        #expect(backfill.verdictReason == .noInput(indicator("backfill-rate")))
+        #expect(backfill.verdictReason?.code == "not_modelled")
+        #expect(backfill.verdictReason?.chinese.contains("小区") == true)
+
+        // Values stop after 2024: missed in 2024, 2025 not computed because 2025 has no value
+        // while 2023–2024 do; the verdict (missed) needs no reason.
+        let lottery = evaluate(target("lottery-fund-share", 0.55, deadline: nil, from: 2023))
+        #expect(lottery.verdict == .missed)
+        #expect(lottery.verdictReason == nil)
+        #expect(lottery.reason(in: 2024) == nil)
+        #expect(
+            lottery.reason(in: 2025)
+                == .noValueInYear(
+                    indicator("lottery-fund-share"), year: 2025, withValues: 2023...2024))
+        #expect(
+            lottery.reason(in: 2025)?.english.contains("in 2025 (values for 2023–2024 only)")
+                == true)
+        #expect(
+            lottery.reason(in: 2025)?.chinese.contains("`investment.welfare_lottery_total`") == true
+        )
+        #expect(lottery.whyNotComputed(in: 2025) == lottery.reason(in: 2025))
+
+        // Each county: 海城市 (index 6) has no value, so 1 of 3 units lacks one.
+        let counties = evaluate(
+            target("county-care-homes", 1, scope: .each(level: .county, kinds: [], units: [])))
+        #expect(
+            counties.reason(in: 2025)
+                == .unitsWithoutValue(
+                    missing: 1, total: 3, example: .noValueForUnit(indicator("county-care-homes"))))
+        #expect(counties.units.filter { $0.region == 6 }.allSatisfy { $0.reason != nil })
+        #expect(counties.units.filter { $0.region != 6 }.allSatisfy { $0.reason == nil })
+
+        // 0 of 0 homes: no value for the city, whose input names the homes it needs.
+        let rated = evaluate(target("township-public-homes-rated-1", 1))
+        #expect(
+            rated.reason(in: 2025) == .noValueForUnit(indicator("township-public-homes-rated-1")))
+
+        // A group the scenario does not name, and a year before a target applies.
+        let group = evaluate(
+            target("county-care-homes", 1, scope: .group(level: .county, name: "blind-spot")))
+        #expect(group.verdictReason == .unnamedGroup("blind-spot"))
+        #expect(group.verdictReason?.english.contains("`unit_groups.blind-spot`") == true)
+        #expect(lottery.reason(in: 2023) == nil)
+        let later = evaluate(target("lottery-fund-share", 0.55, deadline: nil, from: 2025))
+        #expect(later.reason(in: 2023) == .notYetApplicable(from: 2025))
+    }
 }

@@ -114,4 +114,28 @@ struct InputDistributionTests {
             (error as? InputDistribution.InvalidParameter)?.parameter == parameter
         }
     }
+
+    // Where the central run's value lies, worked by hand. Triangular(0.7, 0.95, 1): F(1) = 1
+    // (the best case), and the median solves (x − 0.7)² / (0.3 × 0.25) = 0.5, x = 0.7 +
+    // √0.0375 = 0.893649. Uniform(5, 12) at 8: 3/7. A normal truncated at ±3% around 1 at 1:
+    // one half, by symmetry.
+    @Test func theCentralValuesShareOfDrawsAtOrBelowItIsTheTruncatedCDF() throws {
+        let budget = UncertainInput(
+            keyPath: ["investment", "budget", "central_budget"], application: .scale,
+            distribution: try InputDistribution(.triangular(minimum: 0.7, mode: 0.95, maximum: 1)))
+        let central = CentralValue(budget, scenarioValue: "{2021: 1000}")
+        #expect(central.value == 1)
+        #expect(central.share == 1)
+        #expect(abs(central.median - 0.893649) < 1e-6)
+        let attrition = UncertainInput(
+            keyPath: ["facilities", "staffing", "attrition"], application: .replace,
+            distribution: try InputDistribution(.uniform(minimum: 5, maximum: 12)))
+        let replaced = CentralValue(attrition, scenarioValue: "8 %")
+        #expect(replaced.value == 8)
+        #expect(abs((replaced.share ?? 0) - 3.0 / 7) < 1e-12)
+        let life = try InputDistribution(
+            .normal(mean: 1, standardDeviation: 0.01), lower: 0.97, upper: 1.03)
+        #expect(abs(life.cdf(1) - 0.5) < 1e-9)
+        #expect(CentralValue(attrition, scenarioValue: nil).share == nil)
+    }
 }

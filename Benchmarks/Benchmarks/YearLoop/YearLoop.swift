@@ -55,10 +55,31 @@ let benchmarks: @Sendable () -> Void = {
         let loaded = load()
         let result = try! Simulator.run(loaded.scenario)
         let facts = RunOutputs.ManifestFacts(
-            toolVersion: "bench", gitCommit: nil, gitDirty: nil, overrides: [],
-            started: Date(timeIntervalSince1970: 0), timings: [])
+            toolVersion: "bench", started: Date(timeIntervalSince1970: 0))
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations {
+            blackHole(
+                try! RunOutputs(
+                    record: loaded.record, result: result, runID: "bench",
+                    formats: ReportFormat.allCases, language: .chinese, facts: facts))
+        }
+    }
+
+    // Issue 14's goal for `yanglao run Scenarios/liaoning` with every report: at most 1.5 s
+    // and 200 MiB. This is the command's work but writing the files to disk.
+    Benchmark(
+        "Liaoning: load, run 2020–2035 and make every file of the run folder (as yanglao run)",
+        configuration: .init(
+            thresholds: [
+                .wallClock: .init(absolute: [.p50: 1_500_000_000]),
+                .peakMemoryResident: .init(absolute: [.p50: 200 * 1024 * 1024]),
+            ])
+    ) { benchmark in
+        let facts = RunOutputs.ManifestFacts(
+            toolVersion: "bench", started: Date(timeIntervalSince1970: 0))
+        for _ in benchmark.scaledIterations {
+            let loaded = load()
+            let result = try! Simulator.run(loaded.scenario)
             blackHole(
                 try! RunOutputs(
                     record: loaded.record, result: result, runID: "bench",

@@ -62,6 +62,12 @@ enum Fixtures {
         case .documents:
             makeScratch()
             createFolder("documents")
+        case .xlsx:
+            // Weibin's tree, whose street and community names the example register uses.
+            var log = DiagnosticLog()
+            tree =
+                RegionTable.load(path: repository("Scenarios/weibin/regions.csv"), log: &log).tree
+            guard tree != nil else { fail("Scenarios/weibin/regions.csv does not load") }
         }
     }
 

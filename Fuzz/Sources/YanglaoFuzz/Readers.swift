@@ -5,6 +5,7 @@ import Facilities
 import Foundation
 import Geography
 import ScenarioFiles
+import XLSX
 
 /// The body of each target. Results are dropped: the readers are run for what they do, not
 /// for what they return, except where one reader's output is another's input.
@@ -201,6 +202,48 @@ enum Readers {
         _ = ServiceListFile.load(path: path, log: &log, sources: &sources)
         _ = TargetCatalogueFile.load(path: path, log: &log, sources: &sources)
         render(log, sources)
+    }
+
+    // MARK: - Workbooks
+
+    /// At most this many bytes inflated from one input's parts: well under libFuzzer's
+    /// 2 GiB, so a zip bomb is a message, as it is for the tool (whose limit is 512 MiB).
+    static let workbookLimit = 64 << 20
+
+    static func xlsx(_ bytes: [UInt8]) {
+        var log = DiagnosticLog()
+        // The first sheet, and a sheet by name (the first byte picks one of two names).
+        let names: [String?] = [nil, bytes.first.map { $0 % 2 == 0 ? "机构名录" : "Sheet1" }]
+        for name in names {
+            guard
+                let sheet = XLSXReader.parse(
+                    bytes: bytes, file: "input.xlsx", sheet: name, limit: workbookLimit,
+                    log: &log)
+            else { continue }
+            let table = sheet.table
+            var cells = 0
+            rows: for row in 0..<table.rowCount {
+                for column in table.header.indices {
+                    cells += 1
+                    if cells > cellLimit { break rows }
+                    _ = table.location(row: row, column: column).description
+                    _ = table.number(row: row, column: column, log: &log)
+                }
+            }
+            if let tree = Fixtures.tree {
+                let register = RegisterColumns.recognised(table, known: RegisterColumns.facilities)
+                _ = FacilityTable.inventory(
+                    from: register, tree: tree, baseYear: 2020,
+                    leadTimes: FacilityType.allCases.map(\.defaultLeadTime),
+                    coordinates: .init(written: .bd09, working: .gcj02), log: &log)
+                _ = ElderlyPopulationTable.population(
+                    from: RegisterColumns.recognised(
+                        table, known: RegisterColumns.elderlyPopulation),
+                    tree: tree, years: 2020...2025, log: &log)
+            }
+        }
+        _ = DataQualitySummary.text(log.sorted)
+        render(log, SourceTexts())
     }
 
     // MARK: - Support

@@ -17,6 +17,9 @@ enum FuzzTarget: String, CaseIterable {
     case demographyTables = "demography-tables"
     /// The YAML documents read on their own: service lists and target catalogues.
     case documents
+    /// Excel workbooks (`.xlsx`): the zip archive, the XML parts, the sheet as a table, and
+    /// the register readers on it.
+    case xlsx
 
     func run(_ bytes: [UInt8]) {
         switch self {
@@ -26,6 +29,7 @@ enum FuzzTarget: String, CaseIterable {
         case .regionTables: Readers.regionTables(bytes)
         case .demographyTables: Readers.demographyTables(bytes)
         case .documents: Readers.documents(bytes)
+        case .xlsx: Readers.xlsx(bytes)
         }
     }
 
