@@ -4,8 +4,18 @@
 /// command line prints them all like a compiler (`file:line:column: error: …`).
 public struct Diagnostic: Hashable, Sendable, Error, CustomStringConvertible {
     /// How serious a finding is. Only errors make a run fail.
-    public enum Severity: String, Hashable, Sendable {
+    public enum Severity: String, Hashable, Sendable, CaseIterable {
         case error, warning, note
+
+        /// The word printed before the message: error, warning, note / 错误, 警告, 提示.
+        public func name(in language: Language) -> String {
+            switch (self, language) {
+            case (_, .en): rawValue
+            case (.error, .zh): "错误"
+            case (.warning, .zh): "警告"
+            case (.note, .zh): "提示"
+            }
+        }
     }
 
     public var severity: Severity
@@ -26,9 +36,14 @@ public struct Diagnostic: Hashable, Sendable, Error, CustomStringConvertible {
         Diagnostic(.warning, problem, at: location)
     }
 
-    /// `file:line:column: error: message`.
-    public var description: String {
-        "\(location): \(severity.rawValue): \(problem.message)"
+    /// `file:line:column: 错误: message`, in Chinese.
+    public var description: String { description(in: .zh) }
+
+    /// `file:line:column: error: message` (English) or `file:line:column: 错误: …` (Chinese):
+    /// the location and the ASCII `: ` around the severity word stay the same in both
+    /// languages, so tools that read compiler output find them.
+    public func description(in language: Language) -> String {
+        "\(location): \(severity.name(in: language)): \(problem.message(in: language))"
     }
 }
 
@@ -40,8 +55,10 @@ public struct DiagnosticError: Error, Sendable, CustomStringConvertible {
         self.diagnostics = diagnostics
     }
 
-    public var description: String {
-        diagnostics.map(\.description).joined(separator: "\n")
+    public var description: String { description(in: .zh) }
+
+    public func description(in language: Language) -> String {
+        diagnostics.map { $0.description(in: language) }.joined(separator: "\n")
     }
 }
 
@@ -60,7 +77,7 @@ public struct DiagnosticLog: Sendable {
     /// A kind of diagnostic in one file.
     private struct Kind: Hashable, Sendable {
         var file: String
-        var problem: String
+        var problem: Problem.Kind
         var severity: Diagnostic.Severity
     }
 

@@ -42,18 +42,23 @@ public struct SourceTexts: Sendable {
 /// Renders diagnostics the way compilers do: the location and message, then the line and a
 /// caret under the column.
 ///
-///     Scenarios/anshan/scenario.yaml:4:10: error: horizon must be between 2021 and 2100 (got 1990)
+///     Scenarios/anshan/scenario.yaml:4:10: 错误: horizon 超出范围，应为 between 2021 and 2100（实际为 1990）
 ///         4 | horizon: 1990
 ///           |          ^
+///
+/// With `language: .en`: `…:4:10: error: horizon must be between 2021 and 2100 (got 1990)`.
 public struct DiagnosticRenderer: Sendable {
     public var sources: SourceTexts
+    /// The language of the messages (Chinese unless asked otherwise).
+    public var language: Language
 
-    public init(sources: SourceTexts) {
+    public init(sources: SourceTexts, language: Language = .zh) {
         self.sources = sources
+        self.language = language
     }
 
     public func render(_ diagnostic: Diagnostic) -> String {
-        var text = diagnostic.description
+        var text = diagnostic.description(in: language)
         let location = diagnostic.location
         guard let line = sources.line(location.line, of: location.file) else { return text }
         let number = String(location.line)

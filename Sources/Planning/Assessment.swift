@@ -110,7 +110,11 @@ extension Planning {
         _ request: AssessRequest, events: (AssessEvent) -> Void = { _ in }
     ) throws(PlanningError) -> AssessOutcome {
         guard let groups = try? AgeBands(lowerBounds: request.ages) else {
-            throw PlanningError(.badInput, "error: \(request.ages) are not age groups")
+            throw PlanningError(
+                .badInput,
+                error: BilingualText(
+                    chinese: "\(request.ages) 不是有效的年龄组",
+                    english: "\(request.ages) are not age groups"))
         }
         var inputs = InputTables()
         var read: AssessmentRecords?
@@ -123,7 +127,7 @@ extension Planning {
             events(.rejected(read.rejected, of: read.rejected + read.accepted.count))
         }
         try inputs.check { events(.warnings($0)) }
-        guard let read else { throw PlanningError(.badInput, "") }
+        guard let read else { throw PlanningError.silent(.badInput) }
 
         let years: [Int]
         if let year = request.year {

@@ -63,20 +63,23 @@ extension Planning {
         case .success(let value): loaded = value
         case .failure(let error):
             throw PlanningError(
-                .badInput, error.description,
+                .badInput, error.texts,
                 errorCount: error.diagnostics.filter { $0.severity == .error }.count)
         }
         let scenario = loaded.scenario
         guard var demography = scenario.demography else {
             throw PlanningError(
-                .badInput, "error: \(loaded.file) has no demography: section to project")
+                .badInput,
+                error: BilingualText(
+                    chinese: "\(loaded.file) 没有 demography: 部分，无法预测",
+                    english: "\(loaded.file) has no demography: section to project"))
         }
         var region = scenario.region.description
         if let file = request.nationalCensus {
             var inputs = InputTables()
             let units = inputs.table(file).flatMap { DemographyTables.census($0, log: &inputs.log) }
             try inputs.check(quiet: true) { _ in }
-            guard let units, !units.isEmpty else { throw PlanningError(.failed, "") }
+            guard let units, !units.isEmpty else { throw PlanningError.silent(.failed) }
             let provinces = units.filter {
                 $0.code.count == 6 && $0.code.hasSuffix("0000") && $0.code != "000000"
             }
@@ -99,7 +102,7 @@ extension Planning {
                 demography.sourceBands = sum.bands
                 demography.migration = nil  // China's net migration is left out (WPP: −0.02%)
             } catch {
-                throw PlanningError(.failed, "error: \(error)")
+                throw PlanningError(.failed, error: "\(error)")
             }
             region = "000000"
         }
@@ -108,14 +111,17 @@ extension Planning {
         }
         guard let last = figures.map(\.year).max() else {
             throw PlanningError(
-                .badInput, "error: no published figure for region \(region) up to \(request.toYear)"
+                .badInput,
+                error: BilingualText(
+                    chinese: "区域 \(region) 在 \(request.toYear) 年及以前没有公报数字",
+                    english: "no published figure for region \(region) up to \(request.toYear)")
             )
         }
         let result: ProjectionResult
         do {
             result = try demography.project(from: scenario.baseYear, to: last + 1)
         } catch {
-            throw PlanningError(.failed, "error: \(error)")
+            throw PlanningError(.failed, error: "\(error)")
         }
         let lines = figures.map { figure in
             let modelled = (0..<result.areaCount).reduce(0.0) { total, area in

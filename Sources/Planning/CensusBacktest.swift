@@ -84,7 +84,7 @@ extension Planning {
             inputs.table(file).flatMap { DemographyTables.census($0, log: &inputs.log) }
         }
         try inputs.check(quiet: true) { _ in }
-        guard let start = units[0], let end = units[1] else { throw PlanningError(.failed, "") }
+        guard let start = units[0], let end = units[1] else { throw PlanningError.silent(.failed) }
         let level = request.level
         let starting = start.filter { level.includes(code: $0.code, name: $0.name) }
         let observed = Dictionary(
@@ -94,14 +94,16 @@ extension Planning {
         guard !matched.isEmpty else {
             throw PlanningError(
                 .badInput,
-                "error: no \(level.rawValue) of the 2010 table has a code in the 2020 table")
+                error: BilingualText(
+                    chinese: "2010 年表中没有一个 \(level.rawValue) 级单位的代码出现在 2020 年表中",
+                    english: "no \(level.rawValue) of the 2010 table has a code in the 2020 table"))
         }
         let projected: [AgeSexPopulation]
         do {
             let assumptions = try BacktestAssumptions.china2010to2020()
             projected = try Backtest.project(matched.map(\.population), assumptions: assumptions)
         } catch {
-            throw PlanningError(.failed, "error: \(error)")
+            throw PlanningError(.failed, error: "\(error)")
         }
         var writer = CSVWriter(header: [
             "level", "code", "name", "age", "sex", "projected", "observed", "difference",

@@ -18,13 +18,18 @@ public struct InputReport: Sendable {
     }
 
     /// The problems as a compiler shows them: `file:line:col: severity: …` and the line.
-    public var text: String { DiagnosticRenderer(sources: sources).render(diagnostics) }
+    public func text(in language: Language) -> String {
+        DiagnosticRenderer(sources: sources, language: language).render(diagnostics)
+    }
+
+    /// The problems in both languages.
+    public var texts: BilingualText { BilingualText(text(in:)) }
 }
 
 extension PlanningError {
     /// Bad input files: the report's text, and how many errors it holds.
     static func inputs(_ report: InputReport, errorCount: Int) -> PlanningError {
-        var error = PlanningError(.badInput, report.text)
+        var error = PlanningError(.badInput, report.texts)
         error.errorCount = errorCount
         return error
     }
@@ -69,7 +74,7 @@ extension Planning {
         do {
             try AtomicFiles.write(files)
         } catch {
-            throw PlanningError(.failed, "error: \(FileSystemMessage.reason(error))")
+            throw PlanningError(.failed, error: "\(FileSystemMessage.reason(error))")
         }
     }
 
@@ -79,7 +84,7 @@ extension Planning {
         do {
             try AtomicFiles.write([(path, bytes)])
         } catch {
-            throw PlanningError(.failed, "error: \(error)")
+            throw PlanningError(.failed, error: "\(error)")
         }
     }
 

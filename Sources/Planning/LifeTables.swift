@@ -117,7 +117,7 @@ extension Planning {
             }
         }
         try inputs.check(warnings)
-        guard let table else { throw PlanningError(.failed, "") }
+        guard let table else { throw PlanningError.silent(.failed) }
         var writer = CSVWriter(header: ["age", "n", "mx", "qx", "ax", "lx", "dx", "Lx", "Tx", "ex"])
         for (index, age) in table.bands.lowerBounds.enumerated() {
             writer.append([

@@ -1,5 +1,6 @@
 import Allocation
 import CSV
+import Diagnostics
 import Facilities
 import Foundation
 import GLPK
@@ -92,19 +93,18 @@ extension Planning {
         guard scenario.facilities != nil, scenario.investment != nil else {
             throw PlanningError(
                 .badInput,
-                "\(loaded.file): error: "
-                    + language.text(
-                        "情景缺少 facilities: 或 investment: 部分，无法优化",
-                        "the scenario has no facilities: or investment: section to optimise"))
+                error: BilingualText(
+                    chinese: "情景缺少 facilities: 或 investment: 部分，无法优化",
+                    english: "the scenario has no facilities: or investment: section to optimise"),
+                in: loaded.file)
         }
         let planBudget = AllocationModel.planBudget(scenario)
         if let budget = request.budget, budget > 0, planBudget <= 0 {
             throw PlanningError(
                 .badInput,
-                "\(loaded.file): error: "
-                    + language.text(
-                        "规划没有可按 --budget 缩放的预算",
-                        "the plan has no budget lines for --budget to scale"))
+                error: BilingualText(
+                    chinese: "规划没有可按 --budget 缩放的预算",
+                    english: "the plan has no budget lines for --budget to scale"), in: loaded.file)
         }
         let objective = request.objective
         let scale = request.budget.map { planBudget > 0 ? $0 / planBudget : 0 } ?? 1
@@ -114,7 +114,7 @@ extension Planning {
             base = try Simulator.run(AllocationModel.basePath(scenario))
             planRun = try Simulator.run(scenario)
         } catch {
-            throw PlanningError(.failed, "\(loaded.file): error: \(error.description)")
+            throw PlanningError(.failed, error: "\(error.description)", in: loaded.file)
         }
         let weights = scenario.optimisation?.weights ?? [:]
         let instance = AllocationModel.build(
@@ -127,7 +127,7 @@ extension Planning {
                 objective: objective, totalBudget: objective == .cost ? request.budget : nil,
                 options: solveOptions(request.timeLimit, gap: request.gap))
         } catch {
-            throw PlanningError(.failed, "error: \(error.description)")
+            throw PlanningError(.failed, error: "\(error.description)")
         }
         var outcome = OptimiseOutcome(
             options: problem.options.count,
@@ -141,9 +141,9 @@ extension Planning {
         guard result.hasAllocation else {
             throw PlanningError(
                 .failed,
-                language.text(
-                    "错误：未找到可行配置（\(outcome.status)），未写入任何文件",
-                    "error: no allocation found (\(outcome.status)); nothing was written"))
+                error: BilingualText(
+                    chinese: "未找到可行配置（\(outcome.status)），未写入任何文件",
+                    english: "no allocation found (\(outcome.status)); nothing was written"))
         }
 
         // The frontier: targets met and cost at shares of the plan's budget.
@@ -160,7 +160,7 @@ extension Planning {
                     objective: .targets,
                     options: solveOptions(request.timeLimit / 4, gap: request.gap))
             } catch {
-                throw PlanningError(.failed, "error: \(error.description)")
+                throw PlanningError(.failed, error: "\(error.description)")
             }
             frontier.append([
                 number(share), number((share * planBudget).rounded()),
@@ -208,7 +208,10 @@ extension Planning {
             variantRun = try Simulator.run(variant)
         } catch {
             throw PlanningError(
-                .failed, "error: the optimised variant does not run: \(error.description)")
+                .failed,
+                error: BilingualText(
+                    chinese: "优化方案无法运行：\(error.description)",
+                    english: "the optimised variant does not run: \(error.description)"))
         }
         var claimed = [Bool?](repeating: nil, count: scenario.targets.count)
         for (t, index) in instance.scenarioTargets.enumerated() { claimed[index] = result.met[t] }
@@ -243,8 +246,7 @@ extension Planning {
         do {
             try RunFolder(path: request.out).write(files, overwrite: false)
         } catch {
-            if case .exists = error { throw PlanningError(.badInput, "error: \(error)") }
-            throw PlanningError(.failed, "error: \(error)")
+            throw .writing(error)
         }
         outcome.files = files.map(\.name)
         return outcome

@@ -141,7 +141,7 @@ extension Planning {
         let networkTable = walking.network.flatMap { inputs.network($0, nodes: walking.nodes) }
         try inputs.check(warnings)
         guard let demandTable, let facilityTable, walking.network == nil || networkTable != nil
-        else { throw PlanningError(.badInput, "") }
+        else { throw PlanningError.silent(.badInput) }
         let walks = try WalkingInputs(
             [demandTable, facilityTable], network: networkTable, walking: walking,
             inputs: &inputs, warnings: warnings)

@@ -120,7 +120,7 @@ extension Planning {
             rule: BySex(female: request.ax.rule(.female), male: request.ax.rule(.male)),
             radix: request.radix, log: &inputs.log)
         try inputs.check(warnings)
-        guard let tables else { throw PlanningError(.failed, "") }
+        guard let tables else { throw PlanningError.silent(.failed) }
 
         let steps = request.steps
         let assumptions = ProjectionAssumptions(
@@ -135,7 +135,7 @@ extension Planning {
                 tables.grid, steps: steps, assumptions: assumptions,
                 recordsBirthsByAge: request.birthsOut != nil)
         } catch {
-            throw PlanningError(.badInput, "error: \(error)")
+            throw PlanningError(.badInput, error: "\(error)")
         }
         try writeWhole(
             projectionTable(result, areas: tables.areas, baseYear: request.baseYear),

@@ -63,9 +63,11 @@ extension Planning {
                 target: request.target, lever: request.lever, probability: request.probability,
                 draws: request.draws, threads: request.threads)
         } catch {
-            let message = "\(request.template.loaded.file): error: \(error.description)"
-            if case .simulation = error { throw PlanningError(.failed, message) }
-            throw PlanningError(.badInput, message)
+            let file = request.template.loaded.file
+            if case .simulation = error {
+                throw PlanningError(.failed, error: error.description, in: file)
+            }
+            throw PlanningError(.badInput, error: error.description, in: file)
         }
     }
 
@@ -81,7 +83,7 @@ extension Planning {
                 threads: request.threads, progress: progress)
         } catch {
             throw PlanningError(
-                .badInput, "\(request.template.loaded.file): error: \(error.description)")
+                .badInput, error: "\(error.description)", in: request.template.loaded.file)
         }
         if let out = request.out {
             let table = DrawTables.sensitivity(
@@ -90,7 +92,7 @@ extension Planning {
             do {
                 try AtomicFiles.write([(out, table)])
             } catch {
-                throw PlanningError(.failed, "error: \(error)")
+                throw PlanningError(.failed, error: "\(error)")
             }
         }
         return outcome

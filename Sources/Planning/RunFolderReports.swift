@@ -22,7 +22,7 @@ extension Planning {
             !log.hasErrors
         else {
             throw PlanningError(
-                .badInput, log.sorted.map(\.description).joined(separator: "\n"),
+                .badInput, BilingualText { DiagnosticError(log.sorted).description(in: $0) },
                 errorCount: max(1, log.errorCount))
         }
         return data
@@ -50,9 +50,9 @@ extension Planning {
                 files = [(comparison.stem + ".html", Array(comparison.html().utf8))]
             }
         } catch let error as WorkbookError {
-            throw PlanningError(.failed, "error: \(error.description)")
+            throw PlanningError(.failed, error: "\(error.description)")
         } catch {
-            throw PlanningError(.badInput, "\(folder): error: \(error)")
+            throw PlanningError(.badInput, error: "\(error)", in: folder)
         }
         return try writeNew(files.map { (folder + "/" + $0.name, $0.bytes) }, overwrite: overwrite)
     }
@@ -69,7 +69,7 @@ extension Planning {
         do {
             comparison = try ScenarioComparison(runs: runs, language: language)
         } catch {
-            throw PlanningError(.badInput, "error: \(error.description)")
+            throw PlanningError(.badInput, error: "\(error.description)")
         }
         return try writeNew([(out, Array(comparison.html().utf8))], overwrite: overwrite)
     }
@@ -82,13 +82,19 @@ extension Planning {
         if !overwrite, !existing.isEmpty {
             throw PlanningError(
                 .badInput,
-                existing.map { "\($0): error: the file exists; pass --overwrite to replace it" }
-                    .joined(separator: "\n"))
+                BilingualText { language in
+                    existing.map {
+                        "\($0): \(Diagnostic.Severity.error.name(in: language)): "
+                            + language.text(
+                                "文件已存在；如要替换请加 --overwrite",
+                                "the file exists; pass --overwrite to replace it")
+                    }.joined(separator: "\n")
+                })
         }
         do {
             try AtomicFiles.write(files)
         } catch {
-            throw PlanningError(.failed, "error: \(FileSystemMessage.reason(error))")
+            throw PlanningError(.failed, error: "\(FileSystemMessage.reason(error))")
         }
         return files.map(\.path)
     }

@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import Provenance
 import Quantities
@@ -105,8 +106,7 @@ extension Planning {
     public static func checkFolder(_ request: RunRequest) throws(PlanningError) {
         let folder = runFolder(request)
         if !request.overwrite, FileManager.default.fileExists(atPath: folder.path) {
-            throw PlanningError(
-                .badInput, "error: \(RunFolder.WriteError.exists(path: folder.path))")
+            throw .writing(.exists(path: folder.path))
         }
     }
 
@@ -123,7 +123,7 @@ extension Planning {
         do {
             result = try Simulator.run(loaded.scenario) { events(.stage($0, $1)) }
         } catch {
-            throw PlanningError(.failed, "\(loaded.file): error: \(error.description)")
+            throw PlanningError(.failed, error: "\(error.description)", in: loaded.file)
         }
         events(.simulated(result))
 
@@ -163,10 +163,9 @@ extension Planning {
                 return written
             }
         } catch let error as RunFolder.WriteError {
-            if case .exists = error { throw PlanningError(.badInput, "error: \(error)") }
-            throw PlanningError(.failed, "error: \(error)")
+            throw .writing(error)
         } catch {
-            throw PlanningError(.failed, "error: \(error)")
+            throw PlanningError(.failed, error: "\(error)")
         }
         return RunOutcome(
             result: result, draws: draws, drawSeconds: drawSeconds, folder: folder.path,
@@ -185,10 +184,13 @@ extension Planning {
                 template, count: request.count, threads: request.threads,
                 horizon: request.horizon, central: central, progress: progress)
         } catch {
-            let message = "\(template.loaded.file): error: \(error.description)"
+            let file = template.loaded.file
             switch error {
-            case .invalidDraw, .noUncertainty: throw PlanningError(.badInput, message)
-            case .simulation, .generator: throw PlanningError(.failed, message)
+            case .invalidDraw, .noUncertainty:
+                throw PlanningError(
+                    .badInput, error: BilingualText(error.description(in:)), in: file)
+            case .simulation, .generator:
+                throw PlanningError(.failed, error: BilingualText(error.description(in:)), in: file)
             }
         }
     }

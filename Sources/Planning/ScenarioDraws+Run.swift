@@ -1,3 +1,4 @@
+import Diagnostics
 import Dispatch
 import Foundation
 import Geography
@@ -20,18 +21,29 @@ extension ScenarioDraws {
         /// A replicate's generator could not be made.
         case generator(replicate: Int, reason: String)
 
-        public var description: String {
+        /// Why, in Chinese.
+        public var description: String { description(in: .zh) }
+
+        /// Why, in Chinese or English (a simulation's or generator's own reason stays in
+        /// English).
+        public func description(in language: Language) -> String {
             switch self {
             case .invalidDraw(let replicate, let values, let problem):
                 let drawn = values.map { "\($0.0) = \($0.1)" }.joined(separator: ", ")
-                return "replicate \(replicate) (\(drawn)) is not a valid scenario; narrow the"
-                    + " distributions with lower/upper:\n\(problem.description)"
+                return language.text(
+                    "第 \(replicate) 次抽样（\(drawn)）不是有效的情景；请用 lower/upper 收窄分布：",
+                    "replicate \(replicate) (\(drawn)) is not a valid scenario; narrow the"
+                        + " distributions with lower/upper:")
+                    + "\n" + problem.description(in: language)
             case .simulation(let replicate, let error):
-                return "replicate \(replicate) failed: \(error.description)"
+                return language.text("第 \(replicate) 次抽样运行失败：", "replicate \(replicate) failed: ")
+                    + error.description
             case .generator(let replicate, let reason):
-                return "replicate \(replicate): \(reason)"
+                return language.text("第 \(replicate) 次抽样：", "replicate \(replicate): ") + reason
             case .noUncertainty:
-                return "the scenario has no 'uncertainty:' section: give distributions first"
+                return language.text(
+                    "情景没有 'uncertainty:' 部分：请先给出输入的分布",
+                    "the scenario has no 'uncertainty:' section: give distributions first")
             }
         }
     }

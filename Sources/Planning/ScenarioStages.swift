@@ -115,10 +115,10 @@ extension Planning {
         guard let settings = scenario.facilities else {
             throw PlanningError(
                 .badInput,
-                "\(loaded.file): error: "
-                    + request.language.text(
-                        "情景没有 facilities: 部分（设施台账），无法运行设施模型",
-                        "the scenario has no 'facilities:' section (the inventory) to run"))
+                error: BilingualText(
+                    chinese: "情景没有 facilities: 部分（设施台账），无法运行设施模型",
+                    english: "the scenario has no 'facilities:' section (the inventory) to run"),
+                in: loaded.file)
         }
         var inputs = loaded.inputs
         let elderly: ElderlyPopulation?
@@ -131,7 +131,7 @@ extension Planning {
             do {
                 elderly = try Simulator.olderPopulation(scenario)
             } catch {
-                throw PlanningError(.failed, "\(loaded.file): error: \(error.description)")
+                throw PlanningError(.failed, error: "\(error.description)", in: loaded.file)
             }
         }
         let runStart = clock.now
@@ -148,7 +148,7 @@ extension Planning {
                     population: elderly, uncoveredElderly: uncovered.estimate,
                     reportingLevel: request.level))
         } catch {
-            throw PlanningError(.badInput, "error: \(error.description)")
+            throw PlanningError(.badInput, error: "\(error.description)")
         }
         let runTime = (clock.now - runStart).milliseconds
         let writeStart = clock.now
@@ -185,7 +185,10 @@ extension Planning {
         }
         guard let elderly, !log.hasErrors else {
             throw PlanningError(
-                .badInput, DiagnosticRenderer(sources: sources).render(log.sorted),
+                .badInput,
+                BilingualText {
+                    DiagnosticRenderer(sources: sources, language: $0).render(log.sorted)
+                },
                 errorCount: max(log.errorCount, 1))
         }
         return elderly
@@ -204,18 +207,18 @@ extension Planning {
         else {
             throw PlanningError(
                 .badInput,
-                "\(loaded.file): error: "
-                    + request.language.text(
-                        "情景没有 entitlements: 或 ltc_insurance: 部分（以及 demography: 人口部分），无法测算",
+                error: BilingualText(
+                    chinese: "情景没有 entitlements: 或 ltc_insurance: 部分（以及 demography: 人口部分），无法测算",
+                    english:
                         "the scenario needs an 'entitlements:' or 'ltc_insurance:' section, and 'demography:', to cost"
-                    ))
+                ), in: loaded.file)
         }
         let runStart = clock.now
         let projection: ProjectionResult
         do {
             projection = try demography.project(from: scenario.baseYear, to: scenario.horizon)
         } catch {
-            throw PlanningError(.badInput, "error: \(error.description)")
+            throw PlanningError(.badInput, error: "\(error.description)")
         }
         let tree = scenario.regions
         let outcome: EntitlementStage.Outcome
@@ -223,7 +226,7 @@ extension Planning {
             outcome = try EntitlementStage.run(
                 scenario, demography: demography, projection: projection)
         } catch {
-            throw PlanningError(.badInput, "\(loaded.file): error: \(error.description)")
+            throw PlanningError(.badInput, error: "\(error.description)", in: loaded.file)
         }
         let runTime = (clock.now - runStart).milliseconds
         let writeStart = clock.now
@@ -279,8 +282,7 @@ extension Planning {
                 outputs + [("manifest.json", Array(manifest.json.text().utf8))],
                 overwrite: request.overwrite)
         } catch {
-            if case .exists = error { throw PlanningError(.badInput, "error: \(error)") }
-            throw PlanningError(.failed, "error: \(error)")
+            throw .writing(error)
         }
     }
 }

@@ -142,7 +142,7 @@ extension Planning {
         try inputs.check(warnings)
         guard let demandTable, let candidateTable, request.existing == nil || existingTable != nil,
             walking.network == nil || networkTable != nil
-        else { throw PlanningError(.badInput, "") }
+        else { throw PlanningError.silent(.badInput) }
         let walks = try WalkingInputs(
             [demandTable, candidateTable] + (existingTable.map { [$0] } ?? []),
             network: networkTable, walking: walking, inputs: &inputs, warnings: warnings)
@@ -346,7 +346,7 @@ private struct Posed {
         do {
             return try make()
         } catch {
-            throw PlanningError(.badInput, "error: \(error)")
+            throw PlanningError(.badInput, error: "\(error)")
         }
     }
 
@@ -359,7 +359,7 @@ private struct Posed {
         do {
             return try exactly(options)
         } catch {
-            throw PlanningError(.failed, "error: GLPK: \(error)")
+            throw PlanningError(.failed, error: "GLPK: \(error)")
         }
     }
 }

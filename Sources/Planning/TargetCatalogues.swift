@@ -10,14 +10,18 @@ extension Planning {
     /// - Throws: bad input, with every problem located, when a catalogue is malformed or the
     ///   folder holds none.
     public static func targetCatalogues(_ documents: [String], folder: String)
-        throws(PlanningError) -> (catalogues: [TargetCatalogue], warnings: String?)
+        throws(PlanningError) -> (catalogues: [TargetCatalogue], warnings: BilingualText?)
     {
         var files = documents
         if files.isEmpty {
             let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
             files = names.filter { $0.hasSuffix(".yaml") }.sorted().map { folder + "/" + $0 }
             if files.isEmpty {
-                throw PlanningError(.badInput, "error: no target catalogues (*.yaml) in \(folder)")
+                throw PlanningError(
+                    .badInput,
+                    error: BilingualText(
+                        chinese: "\(folder) 中没有目标清单（*.yaml）",
+                        english: "no target catalogues (*.yaml) in \(folder)"))
             }
         }
         var log = DiagnosticLog()
@@ -29,8 +33,14 @@ extension Planning {
             }
         }
         let rendered =
-            log.diagnostics.isEmpty ? nil : DiagnosticRenderer(sources: sources).render(log.sorted)
-        if log.hasErrors { throw PlanningError(.badInput, rendered ?? "") }
+            log.diagnostics.isEmpty
+            ? nil
+            : BilingualText {
+                DiagnosticRenderer(sources: sources, language: $0).render(log.sorted)
+            }
+        if log.hasErrors {
+            throw PlanningError(.badInput, rendered ?? BilingualText(verbatim: ""))
+        }
         return (catalogues, rendered)
     }
 }

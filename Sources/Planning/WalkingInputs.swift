@@ -50,7 +50,7 @@ struct WalkingInputs {
             let model = inputs.distanceModel(walking, frame: frame, network: network)
         else {
             try inputs.check(warnings)
-            throw PlanningError(.badInput, "")
+            throw PlanningError.silent(.badInput)
         }
         self.tables = tables
         self.frame = frame

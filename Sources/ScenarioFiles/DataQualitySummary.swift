@@ -11,14 +11,14 @@ import Diagnostics
 public enum DataQualitySummary {
     /// The kinds of problem the summary lists, in its order, with their Chinese and English
     /// headings.
-    static let kinds: [(kind: String, chinese: String, english: String)] = [
-        ("hiddenRow", "隐藏行", "hidden rows"),
-        ("duplicateEntry", "重复记录", "duplicates"),
-        ("missingCoordinates", "缺少坐标", "missing coordinates"),
-        ("outsideRegion", "坐标超出区域范围", "points outside the region"),
-        ("implausible", "数值异常", "implausible values"),
-        ("unmatchedName", "名称未匹配", "unmatched names"),
-        ("ambiguousName", "名称有歧义", "ambiguous names"),
+    static let kinds: [(kind: Problem.Kind, chinese: String, english: String)] = [
+        (.hiddenRow, "隐藏行", "hidden rows"),
+        (.duplicateEntry, "重复记录", "duplicates"),
+        (.missingCoordinates, "缺少坐标", "missing coordinates"),
+        (.outsideRegion, "坐标超出区域范围", "points outside the region"),
+        (.implausible, "数值异常", "implausible values"),
+        (.unmatchedName, "名称未匹配", "unmatched names"),
+        (.ambiguousName, "名称有歧义", "ambiguous names"),
     ]
 
     /// The summary's text, or nil when no diagnostic is of a kind it lists. Counts are of
@@ -43,7 +43,7 @@ public enum DataQualitySummary {
         var lines: [String] = [chinese ? "数据质量摘要" : "Data-quality summary"]
         for file in files {
             let found = findings[file]!
-            var counts: [String: Int] = [:]
+            var counts: [Problem.Kind: Int] = [:]
             for finding in found { counts[finding.problem.kind, default: 0] += 1 }
             let parts = kinds.compactMap { entry -> String? in
                 guard let count = counts[entry.kind] else { return nil }
@@ -56,7 +56,9 @@ public enum DataQualitySummary {
                 return false
             }
             guard listing else { continue }
-            for finding in found + notes { lines.append("  " + finding.description) }
+            for finding in found + notes {
+                lines.append("  " + finding.description(in: chinese ? .zh : .en))
+            }
         }
         return lines.joined(separator: "\n") + "\n"
     }

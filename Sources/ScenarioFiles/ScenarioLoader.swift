@@ -51,9 +51,16 @@ public struct ScenarioLoadError: Error, Sendable, CustomStringConvertible {
     /// The text of the files read.
     public var sources: SourceTexts
 
-    public var description: String {
-        DiagnosticRenderer(sources: sources).render(diagnostics)
+    /// The diagnostics as a compiler shows them, in Chinese.
+    public var description: String { description(in: .zh) }
+
+    /// The diagnostics as a compiler shows them, with their lines and carets.
+    public func description(in language: Language) -> String {
+        DiagnosticRenderer(sources: sources, language: language).render(diagnostics)
     }
+
+    /// The diagnostics in both languages.
+    public var texts: BilingualText { BilingualText(description(in:)) }
 }
 
 /// Loads scenario folders: reads `scenario.yaml`, follows `extends:`, applies `--set`
@@ -337,7 +344,8 @@ struct Session {
         let valueText = String(override[override.index(after: equals)...])
         let parsed = YAMLParser.parseValue(valueText, file: place.file)
         guard let value = parsed.root?.relocated(to: place), parsed.diagnostics.isEmpty else {
-            let reason = parsed.diagnostics.first?.problem.message ?? "unreadable value"
+            // The reason is a text passed on in English, as readers' reasons are.
+            let reason = parsed.diagnostics.first?.problem.message(in: .en) ?? "unreadable value"
             log.error(.badOverride(argument: override, reason: reason), at: place)
             return
         }

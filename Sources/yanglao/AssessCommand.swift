@@ -1,4 +1,5 @@
 import ArgumentParser
+import Diagnostics
 import Foundation
 import Planning
 
@@ -79,12 +80,12 @@ struct AssessCommand: ParsableCommand {
     func run() throws {
         let request = try request()
         let messages = AssessMessages(lang, request: request)
-        let outcome = try Yanglao.call(.en) {
+        let outcome = try Yanglao.call(lang) {
             try Planning.assess(request) { event in
                 switch event {
                 case .rejected(let rejected, let total):
                     Console.error(messages.rejected(rejected, of: total))
-                case .warnings(let report): Console.error(report.text)
+                case .warnings(let report): Console.error(report.text(in: lang))
                 }
             }
         }

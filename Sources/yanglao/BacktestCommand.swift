@@ -1,4 +1,5 @@
 import ArgumentParser
+import Diagnostics
 import Planning
 
 /// `yanglao backtest`: project the 2010 census to 2020 and compare with the 2020 census, or
@@ -75,18 +76,21 @@ struct BacktestCommand: ParsableCommand {
         try OutputFile.checkWritable(out, overwrite: overwrite, option: "--out")
     }
 
+    @Option(help: "Language of messages: zh (default) or en.")
+    var lang: Language = .zh
+
     func run() throws {
         if from == 2020, let scenario {
             let request = BulletinBacktestRequest(
                 scenario: ScenarioSource(path: scenario), nationalCensus: nationalCensus,
                 toYear: to, out: out)
-            let outcome = try Yanglao.call(.en) { try Planning.bulletinBacktest(request) }
-            Console.out(DemographyMessages.bulletinBacktest(outcome))
+            let outcome = try Yanglao.call(lang) { try Planning.bulletinBacktest(request) }
+            Console.out(DemographyMessages(lang).bulletinBacktest(outcome))
             return
         }
         let request = BacktestRequest(
             level: level, census2010: census2010, census2020: census2020, out: out)
-        let outcome = try Yanglao.call(.en) { try Planning.backtest(request) }
-        Console.out(DemographyMessages.backtest(outcome))
+        let outcome = try Yanglao.call(lang) { try Planning.backtest(request) }
+        Console.out(DemographyMessages(lang).backtest(outcome))
     }
 }

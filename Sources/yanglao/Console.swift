@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import Geography
 import Planning
@@ -48,6 +49,12 @@ struct Messages {
 
     init(_ language: Language) {
         self.language = language
+    }
+
+    /// An error the command line finds itself: `错误: …` / `error: …`, with the severity word
+    /// of diagnostics.
+    func error(_ chinese: String, _ english: String) -> String {
+        "\(Diagnostic.Severity.error.name(in: language)): " + language.text(chinese, english)
     }
 
     func errorCount(_ count: Int) -> String {

@@ -74,7 +74,7 @@ struct CoverageCommand: ParsableCommand {
 
     func run() throws {
         let outcome = try Yanglao.call(output.lang) {
-            try Planning.coverage(request) { Console.error($0.text) }
+            try Planning.coverage(request) { Console.error($0.text(in: output.lang)) }
         }
         guard !output.quiet else { return }
         let messages = CoverageMessages(output.lang)

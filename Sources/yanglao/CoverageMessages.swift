@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import Planning
 
@@ -108,7 +109,7 @@ struct SiteMessages {
     func unreachableShare(asked: Double, attainable: Double) -> String {
         switch language {
         case .zh:
-            "error: 要求覆盖 \(Number.percent(asked))，但所有候选点与既有设施最多覆盖 \(Number.percent(attainable))；未生成任何输出。"
+            "错误: 要求覆盖 \(Number.percent(asked))，但所有候选点与既有设施最多覆盖 \(Number.percent(attainable))；未生成任何输出。"
         case .en:
             "error: --cover asks for \(Number.percent(asked)), but all candidates and existing facilities together reach at most \(Number.percent(attainable)); nothing was written."
         }
@@ -116,7 +117,7 @@ struct SiteMessages {
 
     var noSolution: String {
         switch language {
-        case .zh: "error: 在时间限制内未找到可行解；未生成任何输出。"
+        case .zh: "错误: 在时间限制内未找到可行解；未生成任何输出。"
         case .en: "error: no solution was found within the time limit; nothing was written."
         }
     }

@@ -32,7 +32,10 @@ struct DistrictsCommand: ParsableCommand {
 
     func run() throws {
         guard let level = RegionLevel(name: level) else {
-            Console.error("error: unknown level '\(level)'; choose city, county or township")
+            Console.error(
+                Messages(options.lang).error(
+                    "未知的层级「\(level)」；可选 city、county 或 township",
+                    "unknown level '\(level)'; choose city, county or township"))
             throw ExitCode(64)
         }
         try options.make(.districts(level: level, year: year), of: folder)

@@ -47,12 +47,12 @@ extension ScenarioOptions {
         case .success(let template):
             if !quiet, !template.loaded.warnings.isEmpty {
                 Console.error(
-                    DiagnosticRenderer(sources: template.loaded.sources).render(
+                    DiagnosticRenderer(sources: template.loaded.sources, language: lang).render(
                         template.loaded.warnings))
             }
             return template
         case .failure(let failure):
-            Console.error(failure.description)
+            Console.error(failure.description(in: lang))
             let errors = failure.diagnostics.errorCount
             Console.error(Messages(lang).errorCount(errors))
             throw ExitCode(64)

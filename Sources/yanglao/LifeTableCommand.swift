@@ -1,4 +1,5 @@
 import ArgumentParser
+import Diagnostics
 import Planning
 
 /// `yanglao lifetable`: a period life table from deaths and exposures or from death rates.
@@ -88,13 +89,16 @@ struct LifeTableCommand: ParsableCommand {
         try OutputFile.checkWritable(out, overwrite: overwrite, option: "--out")
     }
 
+    @Option(help: "Language of messages: zh (default) or en.")
+    var lang: Language = .zh
+
     func run() throws {
         let request = LifeTableRequest(
             input: input, ax: ax, sex: sex, radix: radix, infantMortality: imr, region: region,
             out: out)
-        let outcome = try Yanglao.call(.en) {
-            try Planning.lifeTable(request) { Console.error($0.text) }
+        let outcome = try Yanglao.call(lang) {
+            try Planning.lifeTable(request) { Console.error($0.text(in: lang)) }
         }
-        Console.out(DemographyMessages.lifeTable(outcome))
+        Console.out(DemographyMessages(lang).lifeTable(outcome))
     }
 }

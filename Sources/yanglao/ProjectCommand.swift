@@ -1,4 +1,5 @@
 import ArgumentParser
+import Diagnostics
 import Planning
 
 /// `yanglao project`: the cohort-component projection of a population table.
@@ -70,18 +71,22 @@ struct ProjectCommand: ParsableCommand {
         }
     }
 
+    @Option(help: "Language of messages: zh (default) or en.")
+    var lang: Language = .zh
+
     func run() throws {
         let request = ProjectRequest(
             population: population, mortality: mortality, fertility: fertility,
             migration: migration, sexRatioAtBirth: srb, step: step, steps: steps,
             arrival: migrationTiming, radix: radix, ax: ax, baseYear: baseYear, out: out,
             birthsOut: birthsOut)
-        let outcome = try Yanglao.call(.en) {
-            try Planning.project(request) { Console.error($0.text) }
+        let outcome = try Yanglao.call(lang) {
+            try Planning.project(request) { Console.error($0.text(in: lang)) }
         }
         if let kept = outcome.emigrantsKept {
-            Console.error(DemographyMessages.emigrantsKept(kept, table: migration ?? "migration"))
+            Console.error(
+                DemographyMessages(lang).emigrantsKept(kept, table: migration ?? "migration"))
         }
-        Console.out(DemographyMessages.projected(outcome, out: out))
+        Console.out(DemographyMessages(lang).projected(outcome, out: out))
     }
 }

@@ -7,10 +7,9 @@ import Quantities
 import Reports
 import ScenarioFiles
 
-/// The language of messages and reports.
-enum Language: String, ExpressibleByArgument, CaseIterable {
-    case zh, en
-}
+/// `--lang zh|en`: the language of messages and reports (Diagnostics' ``Language``, so that
+/// diagnostics, errors and console lines follow one choice).
+extension Language: ExpressibleByArgument {}
 
 /// Options every command that loads a scenario takes.
 struct ScenarioOptions: ParsableArguments {
@@ -41,7 +40,9 @@ struct ScenarioOptions: ParsableArguments {
         switch Planning.load(source) {
         case .success(let loaded):
             if !quiet, !loaded.warnings.isEmpty {
-                Console.error(DiagnosticRenderer(sources: loaded.sources).render(loaded.warnings))
+                Console.error(
+                    DiagnosticRenderer(sources: loaded.sources, language: lang).render(
+                        loaded.warnings))
                 if let summary = DataQualitySummary.text(
                     loaded.warnings, chinese: lang == .zh, listing: false)
                 {
@@ -50,7 +51,7 @@ struct ScenarioOptions: ParsableArguments {
             }
             return loaded
         case .failure(let failure):
-            Console.error(failure.description)
+            Console.error(failure.description(in: lang))
             if let summary = DataQualitySummary.text(
                 failure.diagnostics, chinese: lang == .zh, listing: false)
             {

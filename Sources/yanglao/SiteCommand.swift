@@ -85,7 +85,7 @@ struct SiteCommand: ParsableCommand {
             choice: count.map { .count($0) } ?? .share(cover!), capacitated: capacitated,
             exact: exact, timeLimit: timeLimit, gap: gap, walking: walking.settings, out: out)
         let outcome = try Yanglao.call(output.lang) {
-            try Planning.site(request) { Console.error($0.text) }
+            try Planning.site(request) { Console.error($0.text(in: output.lang)) }
         }
         let messages = SiteMessages(output.lang)
         switch outcome {

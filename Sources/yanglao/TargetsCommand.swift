@@ -1,4 +1,5 @@
 import ArgumentParser
+import Diagnostics
 import Foundation
 import Planning
 import Targets
@@ -42,7 +43,7 @@ struct TargetsCommand: ParsableCommand {
         let (catalogues, warnings) = try Yanglao.call(lang) {
             try Planning.targetCatalogues(documents, folder: folder)
         }
-        if let warnings { Console.error(warnings) }
+        if let warnings { Console.error(warnings.text(in: lang)) }
         let text = TargetText(lang)
         for catalogue in catalogues {
             Console.out(text.heading(catalogue))

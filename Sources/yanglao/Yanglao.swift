@@ -1,4 +1,5 @@
 import ArgumentParser
+import Diagnostics
 import Planning
 
 /// The `yanglao` command: load, check and run elderly-care planning scenarios.
@@ -16,7 +17,8 @@ struct Yanglao: ParsableCommand {
         do {
             return try body()
         } catch let error as PlanningError {
-            if !error.message.isEmpty { Console.error(error.message) }
+            let message = error.message(in: language)
+            if !message.isEmpty { Console.error(message) }
             if let count = error.errorCount {
                 Console.error(Messages(language).errorCount(count))
             }
@@ -38,7 +40,8 @@ struct Yanglao: ParsableCommand {
               yanglao run Scenarios/anshan --lang en --out ../yanglao-runs
 
             Exit status: 0 on success, 64 on bad input (every problem is printed as
-            file:line:column: error: …), 1 on any other failure.
+            file:line:column: 错误: …, or file:line:column: error: … with --lang en), 1 on
+            any other failure.
             """,
         version: version,
         subcommands: [

@@ -67,6 +67,6 @@ import Testing
             Issue.record("UTF-16 was accepted")
             return
         }
-        #expect(diagnostic.problem.message.contains("UTF-16"))
+        #expect(diagnostic.problem.message(in: .en).contains("UTF-16"))
     }
 }

@@ -23,7 +23,7 @@ import Testing
                 == Diagnostic(
                     .note, .omitted(count: 5, severity: .error, file: "f.csv"),
                     at: SourceLocation(file: "f.csv", line: 21, column: 3)))
-        #expect(note?.problem.message == "… and 5 more errors of this kind in f.csv")
+        #expect(note?.problem.message(in: .en) == "… and 5 more errors of this kind in f.csv")
         // In file order the note follows the 20 it continues, after the file-level warning.
         #expect(log.sorted.map(\.location.line) == [0] + Array(1...20) + [21])
         #expect(throws: DiagnosticError.self) { try log.throwIfErrors() }
@@ -73,12 +73,12 @@ import Testing
     @Test func sizesInMessages() {
         let message = Problem.fileTooLarge(
             path: "r.csv", size: 1 << 31, limit: 512 << 20, what: "a regions table"
-        ).message
+        ).message(in: .en)
         #expect(
             message
                 == "r.csv is 2.0 GiB; the limit for a regions table is 512 MiB; set YANGLAO_MAX_INPUT_MB to raise it"
         )
         let odd = Problem.fileTooLarge(path: "r", size: 3 << 29, limit: 1_536, what: "a table")
-        #expect(odd.message.hasPrefix("r is 1.5 GiB; the limit for a table is 1.5 KiB"))
+        #expect(odd.message(in: .en).hasPrefix("r is 1.5 GiB; the limit for a table is 1.5 KiB"))
     }
 }

@@ -9,10 +9,16 @@ import Testing
         let diagnostic = Diagnostic.error(
             .outOfRange(field: "horizon", value: "1990", range: "between 2020 and 2120"),
             at: SourceLocation(file: "s.yaml", line: 2, column: 10))
-        let text = DiagnosticRenderer(sources: sources).render(diagnostic)
+        let text = DiagnosticRenderer(sources: sources, language: .en).render(diagnostic)
         #expect(
             text == """
                 s.yaml:2:10: error: horizon must be between 2020 and 2120 (got 1990)
+                 2 | horizon: 1990
+                   |          ^
+                """)
+        #expect(
+            DiagnosticRenderer(sources: sources).render(diagnostic) == """
+                s.yaml:2:10: 错误: horizon 超出范围，应为 2020 至 2120 之间（实际为 1990）
                  2 | horizon: 1990
                    |          ^
                 """)

@@ -378,14 +378,15 @@ enum Anshan {
         #expect(first.location.line == input.line, "\(failure)")
         #expect(kind(first.problem) == input.kind, "\(failure)")
 
-        // The command: exit status 64, the error printed compiler-style, no run folder.
+        // The command: exit status 64, the error printed compiler-style (in Chinese, the
+        // default language), no run folder.
         let out = folder.path + "/Output"
         let command = try yanglao(
             ["run", scenario, "--out", out] + input.overrides.flatMap { ["--set", $0] })
         #expect(command.status == 64)
-        let place = input.line > 0 ? "\(expectedFile):\(input.line):" : "\(expectedFile): error:"
+        let place = input.line > 0 ? "\(expectedFile):\(input.line):" : "\(expectedFile): 错误:"
         #expect(command.errors.contains(place), "\(command.errors)")
-        #expect(command.errors.contains("error: "))
+        #expect(command.errors.contains("错误: "))
         #expect(!FileManager.default.fileExists(atPath: out))
     }
 }

@@ -154,7 +154,9 @@ func csvRows(_ path: String) throws -> [[String]] {
     func backtestByProvince() throws {
         let folder = try TemporaryFolder()
         let out = folder.path + "/backtest.csv"
-        let result = try yanglao(["backtest", "--from", "2010", "--to", "2020", "--out", out])
+        let result = try yanglao([
+            "backtest", "--from", "2010", "--to", "2020", "--out", out, "--lang", "en",
+        ])
         #expect(result.status == 0, "\(result.errors)")
         let rows = try csvRows(out)
         // 32 units (31 provinces and their sum) × (18 groups 0–4 … 85+ × 3 sexes + 3 totals).
@@ -222,7 +224,7 @@ struct CountyBacktestTests {
         let result = try yanglao([
             "backtest", "--from", "2010", "--to", "2020", "--level", "county",
             "--census-2010", data + "/census2010_county_age_sex.csv",
-            "--census-2020", data + "/census2020_county_age_sex.csv", "--out", out,
+            "--census-2020", data + "/census2020_county_age_sex.csv", "--out", out, "--lang", "en",
         ])
         #expect(result.status == 0, "\(result.errors)")
         // This run: 2,520 counties matched by code, 335 left out (codes changed by mergers

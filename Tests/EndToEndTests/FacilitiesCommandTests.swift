@@ -163,7 +163,9 @@ import Testing
         ])
         #expect(result.status == 64)
         #expect(result.errors.contains(folder.path + "/elderly.csv:3:"), "\(result.errors)")
-        #expect(result.errors.contains("unknown region code 210399002"))
+        // Chinese by default (--lang zh).
+        #expect(
+            result.errors.contains(": 错误: 未知的区划代码 210399002"), "\(result.errors)")
         #expect(!FileManager.default.fileExists(atPath: out))
     }
 

@@ -135,7 +135,7 @@ import Testing
                 """.utf8))
         let result = try yanglao(["optimise", variant, "--out", folder.path + "/out"])
         #expect(result.status == 64)
-        #expect(result.errors.contains("weights.yaml:4:13: error:"), "\(result.errors)")
+        #expect(result.errors.contains("weights.yaml:4:13: 错误:"), "\(result.errors)")
         #expect(result.errors.contains("did you mean 'ex.nursing-share'?"))
         #expect(!FileManager.default.fileExists(atPath: folder.path + "/out"))
     }

@@ -22,6 +22,16 @@ import Testing
         #expect(result.errors.split(separator: "\n").map(String.init) == shown)
     }
 
+    // Chinese by default: the same 2 errors at the same places, with 错误 for error.
+    @Test func theBrokenExamplePrintsWhatTheReadmeShowsInChineseByDefault() throws {
+        let shown = printed(after: ".build/release/yanglao validate Examples/broken")
+        #expect(shown.count == 7)
+        #expect(shown.last == "共 2 个错误，未生成任何输出。")
+        let result = try yanglao(["validate", "Examples/broken"])
+        #expect(result.status == 64)
+        #expect(result.errors.split(separator: "\n").map(String.init) == shown)
+    }
+
     @Test func theQuickStartOutputIsWhatRunningTheDefaultScenarioPrints() throws {
         let shown = printed(
             after:

@@ -217,6 +217,12 @@ import Testing
         let missing = try yanglao(["validate", "Scenarios/no-such-place"])
         #expect(missing.status == 64)
         #expect(
-            missing.errors.contains("Scenarios/no-such-place/scenario.yaml: error: file not found"))
+            missing.errors.contains("Scenarios/no-such-place/scenario.yaml: 错误: 找不到文件"),
+            "\(missing.errors)")
+        #expect(missing.errors.contains("共 1 个错误，未生成任何输出。"))
+        let english = try yanglao(["validate", "Scenarios/no-such-place", "--lang", "en"])
+        #expect(
+            english.errors.contains("Scenarios/no-such-place/scenario.yaml: error: file not found"))
+        #expect(english.errors.contains("1 error; nothing was written."))
     }
 }

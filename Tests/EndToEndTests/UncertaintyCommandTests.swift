@@ -196,7 +196,7 @@ import Testing
             "run", "Examples/small-city", "--draws", "10", "--out", folder.path, "--quiet",
         ])
         #expect(result.status == 64)
-        #expect(result.errors.contains("no 'uncertainty:' section"))
+        #expect(result.errors.contains("scenario.yaml: 错误: 情景没有 'uncertainty:' 部分"))
     }
 
     @Test func requiredPrintsTheSmallestYearlyCount45() throws {

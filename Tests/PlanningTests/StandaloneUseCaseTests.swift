@@ -105,7 +105,7 @@ final class ScratchFolder {
         } throws: { error in
             guard let error = error as? PlanningError else { return false }
             return error.kind == .badInput && error.errorCount == 1
-                && error.message.contains("d.csv:3:1: error: id 'a' appears twice")
+                && error.message(in: .en).contains("d.csv:3:1: error: id 'a' appears twice")
         }
         #expect(!folder.exists("out.csv") && !folder.exists("out.json"))
     }
@@ -188,7 +188,8 @@ final class ScratchFolder {
         } throws: { error in
             guard let error = error as? PlanningError else { return false }
             return error.kind == .badInput && error.errorCount == 1
-                && error.message.contains(input + ":3:")
+                && error.message(in: .zh).contains(input + ":3:")
+                && error.message(in: .zh).contains(" 错误: ")
         }
         #expect(!folder.exists("lt.csv"))
     }

@@ -197,7 +197,8 @@ final class SmallCityRun {
         let run = try SmallCityRun()
         #expect(run.read(version: "1.0.0").0 == nil)
         #expect(
-            run.read(version: "1.0.0").1.first?.problem.message.contains("yanglao 9.9.9") == true)
+            run.read(version: "1.0.0").1.first?.problem.message(in: .en).contains("yanglao 9.9.9")
+                == true)
         try FileManager.default.removeItem(atPath: run.folder + "/indicators.csv")
         let (data, diagnostics) = run.read()
         #expect(data == nil)

@@ -229,7 +229,7 @@ enum DemographyScenario {
         }
         let overlap = try #require(again.diagnostics.first { $0.severity == .error })
         #expect(overlap.location.line == 14)
-        #expect(overlap.problem.message.contains("overlap"))
+        #expect(overlap.problem.message(in: .en).contains("overlap"))
     }
 
     @Test(

@@ -39,7 +39,7 @@ import Testing
         _ = Read.quantity(
             try node("55"), field: "nursing_share", unit: .fraction, range: 0...1, log: &log)
         #expect(
-            log.diagnostics.map(\.problem.message) == [
+            log.diagnostics.map { $0.problem.message(in: .en) } == [
                 "nursing_share must be between 0 and 1 (got 55)"
             ])
     }

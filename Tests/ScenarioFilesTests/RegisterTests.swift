@@ -39,7 +39,7 @@ import Testing
             }())
         let inRegister = failure.diagnostics.filter { $0.location.file.hasSuffix("register.xlsx") }
         #expect(inRegister.allSatisfy { $0.location.sheet == "机构名录" })
-        let found = inRegister.map { (cell($0), $0.problem.kind, $0.severity == .error) }
+        let found = inRegister.map { (cell($0), $0.problem.kind.rawValue, $0.severity == .error) }
             .sorted { ($0.0.count, $0.0) < ($1.0.count, $1.0) }
         let expected = Self.mistakes.sorted { ($0.cell.count, $0.cell) < ($1.cell.count, $1.cell) }
         #expect(found.map(\.0) == expected.map(\.cell))
@@ -47,13 +47,16 @@ import Testing
         #expect(found.map(\.2) == expected.map(\.error))
         #expect(failure.diagnostics.errorCount == 4)
         // The unmatched name offers the township's community one edit away: 胜文社区.
-        let unmatched = try #require(inRegister.first { $0.problem.kind == "unmatchedName" })
+        let unmatched = try #require(inRegister.first { $0.problem.kind == .unmatchedName })
         #expect(
             unmatched.problem
                 == .unmatchedName(
                     name: "胜利社区", within: "胜利路街道 (410703001)",
                     suggestions: ["胜文社区居民委员会 (410703001008)"]))
-        #expect(unmatched.description.contains("register.xlsx:机构名录!F4: error:"))
+        #expect(unmatched.description(in: .en).contains("register.xlsx:机构名录!F4: error:"))
+        #expect(
+            unmatched.description.contains(
+                "register.xlsx:机构名录!F4: 错误: 胜利路街道 (410703001) 中没有名为「胜利社区」的单位"))
     }
 
     @Test func theSummaryCountsTheFindingsOfTheRegister() throws {
@@ -100,7 +103,7 @@ import Testing
         let kinds = Set(loaded.warnings.map(\.problem.kind))
         #expect(
             kinds.isSuperset(of: [
-                "hiddenRow", "duplicateEntry", "missingCoordinates", "outsideRegion", "implausible",
+                .hiddenRow, .duplicateEntry, .missingCoordinates, .outsideRegion, .implausible,
             ]))
     }
 }

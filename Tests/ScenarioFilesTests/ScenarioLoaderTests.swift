@@ -189,7 +189,8 @@ import Testing
             "s/regions.csv": SmallScenario.regions,
         ])
         #expect(
-            errors(load(folder.path + "/s")).map(\.problem.message).first?.contains("datum") == true
+            errors(load(folder.path + "/s")).map { $0.problem.message(in: .en) }.first?.contains(
+                "datum") == true
         )
     }
 

@@ -29,7 +29,7 @@ import Testing
         arguments: paths)
     func everyShippedScenarioLoads(path: String) throws {
         let loaded = try load(path)
-        #expect(loaded.warnings.isEmpty, "\(loaded.warnings.map(\.problem.message))")
+        #expect(loaded.warnings.isEmpty, "\(loaded.warnings.map { $0.problem.message(in: .en) })")
         // A variant's id is the scenario's name and the variant's, kebab-case.
         let parts = path.split(separator: "/").map(String.init)
         let expected =

@@ -117,7 +117,7 @@ import Testing
         let (_, diagnostics) = load(folder.path + "/c.yaml")
         let first = try #require(diagnostics.first { $0.severity == .error })
         #expect(first.location.line == line, "\(first)")
-        #expect(first.problem.message.contains(message), "\(first)")
+        #expect(first.problem.message(in: .en).contains(message), "\(first)")
     }
 
     @Test func aTargetDefinedTwiceIsAnError() throws {
@@ -126,7 +126,8 @@ import Testing
         let (_, diagnostics) = load(folder.path + "/c.yaml")
         #expect(diagnostics.map(\.location.line) == [14])
         #expect(
-            diagnostics.first?.problem.message.contains("defined twice (first on line 7)") == true)
+            diagnostics.first?.problem.message(in: .en).contains("defined twice (first on line 7)")
+                == true)
     }
 
     // A scenario of 2020–2023 cannot judge a target due in 2025; a target defined in two of its
@@ -155,7 +156,7 @@ import Testing
         }
         let c1 = folder.path + "/s/c1.yaml"
         let messages = failure.diagnostics.map {
-            "\(PathName.lastComponent(of: $0.location.file)):\($0.location.line) \($0.severity) \($0.problem.message)"
+            "\(PathName.lastComponent(of: $0.location.file)):\($0.location.line) \($0.severity) \($0.problem.message(in: .en))"
         }
         #expect(
             messages == [

@@ -202,7 +202,7 @@ import Uncertainty
         #expect(errors.first?.location.line == bad.line)
         #expect(errors.first?.location.file.hasSuffix("s/scenario.yaml") == true)
         #expect(
-            errors.first?.problem.message.hasPrefix(bad.message) == true,
-            "\(errors.first?.problem.message ?? "")")
+            errors.first?.problem.message(in: .en).hasPrefix(bad.message) == true,
+            "\(errors.first?.problem.message(in: .en) ?? "")")
     }
 }

@@ -137,6 +137,6 @@ enum AllocationScenario {
         let error = try #require(failure.diagnostics.first { $0.severity == .error })
         #expect(error.location.file.hasSuffix("bureau.csv"))
         #expect(error.location.line == line && error.location.column == column)
-        #expect(error.problem.message.contains(words), "\(error.problem.message)")
+        #expect(error.problem.message(in: .en).contains(words), "\(error.problem.message(in: .en))")
     }
 }

@@ -180,7 +180,7 @@ import Testing
         let diagnostic = result.diagnostics.last
         #expect(diagnostic?.location == SourceLocation(file: "s.yaml", line: line, column: column))
         #expect(
-            diagnostic?.problem.message.contains(message) == true,
+            diagnostic?.problem.message(in: .en).contains(message) == true,
             "\(String(describing: diagnostic))")
     }
 
@@ -191,7 +191,7 @@ import Testing
     func unsupportedFeaturesAreNamed(text: String, feature: String) {
         let result = parse(text)
         #expect(result.root == nil)
-        #expect(result.diagnostics.last?.problem.message.contains(feature) == true)
+        #expect(result.diagnostics.last?.problem.message(in: .en).contains(feature) == true)
     }
 
     @Test func anEmptyDocumentHasNoRoot() {
