@@ -35,17 +35,23 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     // The need, workforce and childcare stages (issue "Need drives supply": at most 20% of
-    // a Liaoning run): the run above against the same run without care need (no capability
-    // levels, so no need indicators and residents at the default occupancy) and without the
-    // childcare stock.
-    Benchmark(
-        "Liaoning: the same run without the need and childcare stages (for their share)"
-    ) { benchmark in
-        for _ in benchmark.scaledIterations {
-            var scenario = load().scenario
-            scenario.demography?.careNeed = nil
-            scenario.childcare = nil
-            blackHole(try! Simulator.run(scenario))
+    // a Liaoning run): the run with and without care need (capability levels: the need
+    // indicators and residents from need) and the childcare stock. Both leave out the
+    // service list, whose costing needs the capability levels.
+    for withNeed in [true, false] {
+        Benchmark(
+            "Liaoning: the run without the service list, "
+                + (withNeed ? "with" : "without") + " the need and childcare stages"
+        ) { benchmark in
+            for _ in benchmark.scaledIterations {
+                var scenario = load().scenario
+                scenario.entitlements = nil
+                if !withNeed {
+                    scenario.demography?.careNeed = nil
+                    scenario.childcare = nil
+                }
+                blackHole(try! Simulator.run(scenario))
+            }
         }
     }
 
