@@ -91,7 +91,7 @@ public enum XLSXReader {
         } catch {
             return fail("it is not a zip archive that can be read (\(error))")
         }
-        var parts = PartReader(archive: archive, budget: limit)
+        var parts = PartReader(archive: archive, bytes: bytes, budget: limit)
         do {
             guard let workbookXML = try parts.data("xl/workbook.xml") else {
                 return fail("it has no xl/workbook.xml, so it is not an Excel workbook")
@@ -240,21 +240,65 @@ public enum XLSXReader {
 }
 
 /// Reads the parts of an archive, counting the bytes inflated against one budget.
+///
+/// ZIPFoundation finds the parts (its central directory); the bytes of each part are inflated
+/// here from the archive's bytes, never past the part's compressed size: ZIPFoundation 0.9.20's
+/// own extraction keeps reading after the end of a truncated deflate stream and never stops
+/// (`Fuzz/Regressions/xlsx/hang-truncated-deflate.xlsx`). A part's data starts after its local
+/// header (APPNOTE 4.3.7: 30 bytes, its name and its extra field), found by its name.
 struct PartReader {
     /// The parts read would hold more than the budget uncompressed.
     struct TooLarge: Error {
         var size: Int
     }
 
+    /// A part that cannot be read: truncated, corrupt or stored in a way Excel does not use.
+    struct Corrupt: Error, CustomStringConvertible {
+        var part: String
+        var reason: String
+        var description: String { "its part \(part) \(reason)" }
+    }
+
     let archive: Archive
+    /// The archive's bytes.
+    let bytes: [UInt8]
+    /// Where each part's data starts in `bytes`, by the name in its local header.
+    let dataStarts: [String: Int]
     /// Bytes that may still be inflated.
     var budget: Int
     /// Bytes inflated so far.
     var used = 0
 
-    init(archive: Archive, budget: Int) {
+    init(archive: Archive, bytes: [UInt8], budget: Int) {
         self.archive = archive
+        self.bytes = bytes
         self.budget = budget
+        dataStarts = Self.localHeaders(bytes)
+    }
+
+    /// The data offset of every local file header (signature `PK\u{3}\u{4}`) by its name; the
+    /// first header of a name wins.
+    static func localHeaders(_ bytes: [UInt8]) -> [String: Int] {
+        func uint16(_ at: Int) -> Int { Int(bytes[at]) | Int(bytes[at + 1]) << 8 }
+        var starts: [String: Int] = [:]
+        var index = 0
+        while index + 30 <= bytes.count {
+            guard bytes[index] == 0x50, bytes[index + 1] == 0x4B, bytes[index + 2] == 3,
+                bytes[index + 3] == 4
+            else {
+                index += 1
+                continue
+            }
+            let nameLength = uint16(index + 26)
+            let extraLength = uint16(index + 28)
+            let nameEnd = index + 30 + nameLength
+            if nameEnd <= bytes.count {
+                let name = String(decoding: bytes[(index + 30)..<nameEnd], as: UTF8.self)
+                if starts[name] == nil { starts[name] = nameEnd + extraLength }
+            }
+            index += 4
+        }
+        return starts
     }
 
     /// The uncompressed bytes of a part; nil when the archive has no such part.
@@ -262,14 +306,57 @@ struct PartReader {
         guard let entry = archive[path] else { return nil }
         let declared = Int(clamping: entry.uncompressedSize)
         guard declared <= budget - used else { throw TooLarge(size: used + declared) }
+        let compressedSize = Int(clamping: entry.compressedSize)
+        guard let start = dataStarts[path], start <= bytes.count,
+            compressedSize <= bytes.count - start
+        else {
+            throw Corrupt(part: path, reason: "is cut short (the file is truncated)")
+        }
+        let compressed = bytes[start..<(start + compressedSize)]
         var data = Data()
         data.reserveCapacity(declared)
         let limit = budget
         var total = used
-        _ = try archive.extract(entry) { chunk in
-            total += chunk.count
+        let checksum: CRC32
+        if entry.isCompressed {
+            // Every chunk is the full buffer size (ZIPFoundation's inflate loop tells zlib a
+            // chunk has that many bytes), padded with zeros after the part's last byte; asking
+            // again after the last byte stops a stream that has not ended.
+            let bufferSize = 64 * 1024
+            do {
+                checksum = try Data.decompress(
+                    size: Int64(compressedSize), bufferSize: bufferSize, skipCRC32: false,
+                    provider: { position, size in
+                        let from = compressed.startIndex + Int(position)
+                        guard from < compressed.endIndex else {
+                            throw Corrupt(part: path, reason: "ends before its data does")
+                        }
+                        var chunk = Data(compressed[from..<min(from + size, compressed.endIndex)])
+                        if chunk.count < size {
+                            chunk.append(Data(count: size - chunk.count))
+                        }
+                        return chunk
+                    },
+                    consumer: { chunk in
+                        total += chunk.count
+                        guard total <= limit else { throw TooLarge(size: total) }
+                        data.append(chunk)
+                    })
+            } catch let error as TooLarge {
+                throw error
+            } catch let error as Corrupt {
+                throw error
+            } catch {
+                throw Corrupt(part: path, reason: "is not a valid deflate stream")
+            }
+        } else {
+            total += compressedSize
             guard total <= limit else { throw TooLarge(size: total) }
-            data.append(chunk)
+            data.append(contentsOf: compressed)
+            checksum = data.crc32(checksum: 0)
+        }
+        guard checksum == entry.checksum else {
+            throw Corrupt(part: path, reason: "does not match its checksum (the file is damaged)")
         }
         used = total
         return data

@@ -120,6 +120,46 @@ private func read(_ name: String, sheet: String? = nil, limit: Int = 64 << 20)
         #expect(log.hasErrors)
     }
 
+    /// The fuzzer's hang (Fuzz/Regressions/xlsx/hang-truncated-deflate.xlsx): the shared
+    /// strings' deflate stream stops before its end block, and ZIPFoundation 0.9.20's inflate
+    /// loop asked for more bytes forever. The part is now inflated from its own bytes only.
+    @Test func aDeflateStreamCutShortIsAMessageNotAHang() {
+        let (sheet, log) = read("truncated-deflate.xlsx")
+        #expect(sheet == nil)
+        #expect(log.diagnostics.map(\.problem.kind) == [.badWorkbook])
+        #expect(
+            log.diagnostics.first?.problem.message(in: .en).contains("xl/sharedStrings.xml") == true
+        )
+    }
+
+    /// A workbook cut short anywhere is a message: cells.xlsx (6,130 bytes) cut after 1,000,
+    /// 1,997, … 5,985 bytes (inside its parts' data and its central directory).
+    @Test func aWorkbookCutAnywhereIsAMessage() {
+        let whole = bytes("cells.xlsx")
+        #expect(whole.count > 2_000)
+        for cut in stride(from: 1_000, to: whole.count, by: 997) {
+            var log = DiagnosticLog()
+            let sheet = XLSXReader.parse(
+                bytes: Array(whole[0..<cut]), file: "cut.xlsx", limit: 64 << 20, log: &log)
+            #expect(sheet == nil, "cut at \(cut)")
+            #expect(log.hasErrors, "cut at \(cut)")
+        }
+    }
+
+    /// A byte changed inside a part's deflate data is caught: by zlib as a bad stream, or by
+    /// the part's CRC-32 when the stream still inflates.
+    @Test func aChangedByteInAPartIsAMessage() throws {
+        var changed = bytes("cells.xlsx")
+        let starts = PartReader.localHeaders(changed)
+        let start = try #require(starts["xl/worksheets/sheet1.xml"])
+        changed[start + 20] ^= 0x5A
+        var log = DiagnosticLog()
+        let sheet = XLSXReader.parse(
+            bytes: changed, file: "changed.xlsx", limit: 64 << 20, log: &log)
+        #expect(sheet == nil)
+        #expect(log.diagnostics.map(\.problem.kind) == [.badWorkbook])
+    }
+
     @Test(arguments: [
         ([UInt8]("id,name\n1,a\n".utf8), "it is not an .xlsx workbook"),
         ([0x50, 0x4B, 0x03, 0x04, 0, 0, 0], "not a zip archive"),
