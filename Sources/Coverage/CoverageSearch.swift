@@ -1,3 +1,5 @@
+import Geography
+
 /// The fast methods of maximal covering on ``CoverageGroups``: greedy, swaps and a
 /// Lagrangian bound. Everything here is deterministic: ties go to the smaller candidate
 /// index and parallel sums are taken per candidate in group order.
@@ -388,20 +390,5 @@ struct CoverageSearch: Sendable {
         solutions.append(candidate)
         solutions.sort { $0.value > $1.value }
         if solutions.count > 3 { solutions.removeLast() }
-    }
-}
-
-/// SplitMix64 (Steele, Lea & Flood 2014): a small, fast, repeatable stream of 64-bit values.
-struct SplitMix64 {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

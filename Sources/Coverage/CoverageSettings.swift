@@ -19,6 +19,9 @@ public struct CoverageSettings: Hashable, Sendable {
     public var definition: CoverageDefinition
     /// The administrative indicators, in the order they are reported.
     public var rules: [AdministrativeRule]
+    /// Whether units with no point get an estimated one (`estimate_locations: yes`, see
+    /// ``EstimatedLocations``), so that the circle counts their residents.
+    public var estimatesLocations = false
 
     public init(
         walkingMinutes: Double = 15, metresPerMinute: Double = 1000.0 / 15.0, detour: Double = 1,

@@ -11,16 +11,19 @@ public struct Region: Hashable, Sendable {
     public var urbanRural: UrbanRuralClass?
     /// A representative point (seat of government or centroid), when known.
     public var location: GeoPoint?
+    /// Whether `location` is estimated (推算位置, see ``EstimatedLocations``) rather than given.
+    public var locationIsEstimated: Bool
 
     public init(
         code: DivisionCode, name: String, kind: RegionKind, urbanRural: UrbanRuralClass? = nil,
-        location: GeoPoint? = nil
+        location: GeoPoint? = nil, locationIsEstimated: Bool = false
     ) {
         self.code = code
         self.name = name
         self.kind = kind
         self.urbanRural = urbanRural
         self.location = location
+        self.locationIsEstimated = locationIsEstimated
     }
 
     /// The level of the unit in the tree.
@@ -118,6 +121,28 @@ public struct RegionTree: Sendable {
 
     /// The number of regions.
     public var count: Int { regions.count }
+
+    /// The same tree with the given regions' points set and marked estimated.
+    public func estimating(_ points: [(index: Int, point: GeoPoint)]) -> RegionTree {
+        var regions = self.regions
+        for (index, point) in points {
+            regions[index].location = point
+            regions[index].locationIsEstimated = true
+        }
+        return RegionTree(
+            regions: regions, parentIndices: parentIndices, subtreeEnds: subtreeEnds,
+            indexByCode: indexByCode)
+    }
+
+    private init(
+        regions: [Region], parentIndices: [Int], subtreeEnds: [Int],
+        indexByCode: [DivisionCode: Int]
+    ) {
+        self.regions = regions
+        self.parentIndices = parentIndices
+        self.subtreeEnds = subtreeEnds
+        self.indexByCode = indexByCode
+    }
 
     /// The index of a region by its code.
     public func index(of code: DivisionCode) -> Int? { indexByCode[code] }

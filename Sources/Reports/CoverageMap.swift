@@ -6,7 +6,8 @@ import Simulation
 
 /// The coverage of a year as GeoJSON for QGIS (`coverage-YEAR.geojson`): every community or
 /// village with older residents, with whether it lies within the 15-minute circle, and every
-/// operating facility with its type.
+/// operating facility with its type. A point estimated by `coverage.estimate_locations` has
+/// `location: estimated` (a facility placed at its unit's point shares it).
 ///
 /// Coordinates are those of the scenario, in its datum (property `datum`); GeoJSON readers
 /// assume WGS-84, so points in GCJ-02 sit a few hundred metres off on WGS-84 base maps.
@@ -48,7 +49,12 @@ public enum CoverageMap {
                                     "aged_60",
                                     .decimal(population.aged60[yearIndex][region], places: 1)
                                 ),
-                                ("within_15_minutes", .bool(nearest[index] >= 0)), ("datum", datum),
+                                ("within_15_minutes", .bool(nearest[index] >= 0)),
+                                (
+                                    "location",
+                                    .string(unit.locationIsEstimated ? "estimated" : "given")
+                                ),
+                                ("datum", datum),
                             ])
                         ),
                     ]))
@@ -75,6 +81,15 @@ public enum CoverageMap {
                                 ),
                                 ("beds", .integer(stock.beds[index])),
                                 ("nursing_beds", .integer(stock.nursingBeds[index])),
+                                (
+                                    "location",
+                                    .string(
+                                        stock.locations[index] != nil
+                                            ? "given"
+                                            : tree.regions[stock.regions[index]]
+                                                .locationIsEstimated ? "estimated" : "unit"
+                                    )
+                                ),
                                 ("datum", datum),
                             ])
                         ),

@@ -177,10 +177,10 @@ struct RegisterQuality {
         self.boxText = box?.text ?? ""
     }
 
-    /// The box around the tree's points (degrees), widened by 0.1° (about 10 km) on every
-    /// side; nil when no region has a point.
+    /// The box around the tree's given points (degrees; estimated ones are left out),
+    /// widened by 0.1° (about 10 km) on every side; nil when no region has a point.
     static func box(of tree: RegionTree) -> Box? {
-        let points = tree.regions.compactMap(\.location)
+        let points = tree.regions.filter { !$0.locationIsEstimated }.compactMap(\.location)
         guard let first = points.first else { return nil }
         var west = first.longitude
         var east = first.longitude

@@ -11,6 +11,7 @@ import Quantities
 ///   service_points: [street_centre, township_centre, community_station, village_point]
 ///   definition: presence            # or service_area, with service_distance
 ///   service_distance: 1 km
+///   estimate_locations: yes         # communities and villages with no point get an estimated one
 ///   indicators:
 ///     county_care_homes: {units: counties_and_districts}
 ///     township_centres: {units: [town, township, street], definition: service_area}
@@ -21,7 +22,10 @@ import Quantities
 /// `CoverageSettings.defaultRules`); `blind_spot_counties` is computed only when its units
 /// are given.
 enum CoverageSection {
-    static let keys = ["walking", "service_points", "definition", "service_distance", "indicators"]
+    static let keys = [
+        "walking", "service_points", "definition", "service_distance", "estimate_locations",
+        "indicators",
+    ]
     static let walkingKeys = ["minutes", "metres_per_minute", "detour"]
     static let indicatorKeys = ["units", "facility_types", "definition", "service_distance"]
     static let indicatorIDs = [
@@ -66,6 +70,10 @@ enum CoverageSection {
             let types = typeList(list, field: "coverage.service_points", log: &log)
         {
             settings.servicePointTypes = Set(types)
+        }
+        if let node = fields["estimate_locations"] {
+            settings.estimatesLocations =
+                Read.flag(node, field: "coverage.estimate_locations", log: &log) ?? false
         }
         let definition =
             decodeDefinition(fields, section: "coverage", fallback: .presence, log: &log)

@@ -380,12 +380,12 @@ extension ScenarioDecoder {
 }
 
 extension Read {
-    /// `true`/`false` (also `yes`/`no`).
+    /// `true`/`false` (also `yes`/`no`, 是/否).
     static func flag(_ node: YAMLNode, field: String, log: inout DiagnosticLog) -> Bool? {
         guard
             let word = Read.word(
-                node, field: field, allowed: ["true", "false", "yes", "no"], log: &log)
+                node, field: field, allowed: ["true", "false", "yes", "no", "是", "否"], log: &log)
         else { return nil }
-        return word == "true" || word == "yes"
+        return ["true", "yes", "是"].contains(word)
     }
 }

@@ -100,11 +100,15 @@ struct ScenarioDecoder {
                 fields, tree: regions.tree, region: region, years: baseYear...horizon,
                 session: &session)
         else { return nil }
+        // Points estimated for the units with none, before the inventories are placed on them.
+        let tree =
+            coverage?.estimatesLocations == true
+            ? EstimatedLocations.estimate(regions.tree, seed: UInt64(seed)) : regions.tree
         do {
             var scenario = try Scenario(
                 id: id, label: label, description: description, baseYear: baseYear,
                 horizon: horizon, reportYear: reportYear, seed: UInt64(seed),
-                regions: regions.tree, region: region, datum: regions.datum,
+                regions: tree, region: region, datum: regions.datum,
                 targets: targets, demography: demography, coverage: coverage)
             decodeFacilitiesAndInvestment(fields, into: &scenario, session: &session)
             if let node = fields["optimisation"] {

@@ -329,7 +329,7 @@ public enum ServiceListFile {
         }
         let householdSize = constant("household_size", unit: .one, range: 0.1...20) ?? 1
         let once =
-            fields["once"].flatMap { boolean($0, field: "\(path).once", log: &log) } ?? false
+            fields["once"].flatMap { Read.flag($0, field: "\(path).once", log: &log) } ?? false
         let exitRate = constant("exit_rate", unit: .fraction, range: 0...1) ?? 0
         let paidBy = fields.required("paid_by", log: &log).flatMap {
             decodePayingShares($0, field: "\(path).paid_by", log: &log)
@@ -638,14 +638,6 @@ public enum ServiceListFile {
             return nil
         }
         return values
-    }
-
-    static func boolean(_ node: YAMLNode, field: String, log: inout DiagnosticLog) -> Bool? {
-        guard
-            let text = Read.word(
-                node, field: field, allowed: ["true", "false", "yes", "no", "是", "否"], log: &log)
-        else { return nil }
-        return ["true", "yes", "是"].contains(text)
     }
 }
 

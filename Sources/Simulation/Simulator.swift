@@ -238,6 +238,12 @@ public enum Simulator {
             simulation.notes.append(
                 Self.residentsNote(settings, population: try? population?.elderly))
         }
+        if let residents, scenario.coverage != nil {
+            simulation.notes.append(
+                residents.denominatorNote(
+                    yearIndex: scenario.reportYear - years.lowerBound, year: scenario.reportYear,
+                    tree: tree))
+        }
         return simulation
     }
 }
@@ -458,6 +464,45 @@ struct ResidentLayer: Sendable {
             residents: residents, servicePoints: PlanarPoint.projecting(points, with: projection),
             tree: tree,
             parallelism: .serial)
+    }
+
+    /// Who the circle of a year counts (一刻钟服务圈的分母): the persons aged 60+ at located
+    /// units, those of them at estimated points, and those at units with no point, whom the
+    /// circle leaves out; a warning when more than 1% are left out.
+    func denominatorNote(yearIndex: Int, year: Int, tree: RegionTree) -> RunNote {
+        let aged60 = population.aged60[yearIndex]
+        let located = self.located.map { aged60[$0] }.reduce(0, +)
+        let estimatedUnits = self.located.filter { tree.regions[$0].locationIsEstimated }
+        let estimated = estimatedUnits.map { aged60[$0] }.reduce(0, +)
+        let unlocated = self.unlocated.map { aged60[$0] }.reduce(0, +)
+        let total = located + unlocated
+        let share = total > 0 ? unlocated / total : 0
+        func persons(_ value: Double) -> String { NumberText.grouped(Int(value.rounded())) }
+        func percent(_ value: Double) -> String {
+            NumberText.grouped(100 * value, decimals: 1) + "%"
+        }
+        var chinese =
+            "一刻钟服务圈（\(year)年）的分母：60岁及以上老年人 \(persons(total)) 人，其中 \(persons(located)) 人（\(percent(total > 0 ? located / total : 0))）所在社区或村有位置"
+        var english =
+            "The 15-minute circle's denominator (\(year)): \(persons(total)) persons aged 60+, of whom \(persons(located)) (\(percent(total > 0 ? located / total : 0))) live in a community or village with a location"
+        if !estimatedUnits.isEmpty {
+            chinese +=
+                "；\(NumberText.grouped(estimatedUnits.count)) 个单位（\(persons(estimated)) 人）的位置为推算（coverage.estimate_locations：按乡镇点位、乡镇间距和社区数推算，非实测，覆盖率为估计值）"
+            english +=
+                "; \(NumberText.grouped(estimatedUnits.count)) units (\(persons(estimated)) persons) have estimated points (coverage.estimate_locations: from township points, their spacing and the number of communities, not surveyed, so the share is an estimate)"
+        }
+        chinese += "；\(persons(unlocated)) 人（\(percent(share))）无位置，不计入服务圈。"
+        english +=
+            "; \(persons(unlocated)) (\(percent(share))) have none and are left out of the circle."
+        if share > 0.01 {
+            chinese =
+                "警告：" + chinese
+                + "请在区划表中给出社区和村的 lon、lat，或在 coverage 中设 estimate_locations: yes。"
+            english =
+                "Warning: " + english
+                + " Give the communities and villages lon and lat in the region table, or set coverage.estimate_locations: yes."
+        }
+        return RunNote(chinese: chinese, english: english)
     }
 
     /// A group of persons (per year, per region) at the located units in a year.

@@ -90,6 +90,7 @@ import Testing
         let folder = try TemporaryFolder()
         let result = try yanglao([
             "run", "Scenarios/anshan", "--out", folder.path, "--run-id", "n", "--format", "json",
+            "--set", "coverage.estimate_locations=no",
         ])
         #expect(result.status == 0, "\(result.errors)")
         let chinese = "改用按设施有无，优先无该类设施单元的老年人口"
@@ -101,6 +102,30 @@ import Testing
         #expect(english.status == 0, "\(english.errors)")
         let text = try String(contentsOfFile: run + "/report-2025-en.json", encoding: .utf8)
         #expect(text.components(separatedBy: "Units are ranked by presence instead").count == 2)
+    }
+
+    // Who the circle counts is said once in the console and in the report, in either
+    // language: Anshan's 2025 population aged 60+ is 1,071,829 (its indicators.csv), all of
+    // them at the estimated points of its 1,177 communities and villages.
+    @Test func theCircleSaysWhoItCountsInEveryOutput() throws {
+        let folder = try TemporaryFolder()
+        let result = try yanglao([
+            "run", "Scenarios/anshan", "--out", folder.path, "--run-id", "d", "--format", "json",
+        ])
+        #expect(result.status == 0, "\(result.errors)")
+        let chinese = "一刻钟服务圈（2025年）的分母：60岁及以上老年人 1,071,829 人"
+        #expect(result.output.components(separatedBy: chinese).count == 2)
+        #expect(result.output.contains("1,177 个单位（1,071,829 人）的位置为推算"))
+        #expect(!result.output.contains("警告：一刻钟服务圈"))
+        let run = folder.path + "/anshan/d"
+        let report = try String(contentsOfFile: run + "/report-2025.json", encoding: .utf8)
+        #expect(report.components(separatedBy: chinese).count == 2)
+        let english = try yanglao(["report", run, "--lang", "en", "--format", "json"])
+        #expect(english.status == 0, "\(english.errors)")
+        let text = try String(contentsOfFile: run + "/report-2025-en.json", encoding: .utf8)
+        #expect(text.contains("1,071,829 persons aged 60+"))
+        let map = try String(contentsOfFile: run + "/coverage-2025.geojson", encoding: .utf8)
+        #expect(map.contains("\"location\": \"estimated\""))
     }
 
     // Anshan's inventory is synthetic (every row of facilities-2020-synthetic.csv says so):

@@ -17,9 +17,10 @@ import Testing
     }
 
     // The measurable targets catalogued in the policy documents' README, by suggested id.
-    // Three of its rows hold two figures each and are split here: ln.facility-land (land per
-    // resident and 100% compliance), sx.lottery-share (55% and the department's 70%) and
-    // sx.fitness (communities and institutions).
+    // Four of its rows hold two figures each and are split here: ln.facility-land (land per
+    // resident and 100% compliance), sx.lottery-share (55% and the department's 70%),
+    // sx.fitness (communities and institutions) and sx.15-minute-circle (the community
+    // home-care capacity's 100%, sx.community-home-care, and the circle, which has no figure).
     static let readmeIDs = [
         "ln.total-beds", "ln.nursing-bed-share", "ln.nursery-places", "ln.facility-land",
         "ln.street-centres",
@@ -50,7 +51,7 @@ import Testing
             #expect(diagnostics.isEmpty, "\(diagnostics)")
             ids += try #require(catalogue).targets.map(\.id)
         }
-        #expect(ids.count == 35 + 3)
+        #expect(ids.count == 35 + 4)
         #expect(Set(ids).count == ids.count)
         for id in Self.readmeIDs {
             #expect(
@@ -74,6 +75,11 @@ import Testing
             byID["ln.county-care-home"]?.scope
                 == .each(level: .county, kinds: [.county, .countyCity], units: []))
         let sx = try #require(load(folder + "/002-shanxi-2023.yaml").0)
+        // 002 二(四)12's 100% is the community home-care capacity, not the circle.
+        let sxByID = Dictionary(uniqueKeysWithValues: sx.targets.map { ($0.id, $0) })
+        #expect(sxByID["sx.15-minute-circle"]?.threshold == nil)
+        #expect(sxByID["sx.community-home-care"]?.threshold == 1)
+        #expect(sxByID["sx.community-home-care"]?.indicator.id == "urban-community-coverage")
         #expect(sx.targets.first { $0.id == "sx.talent-fund" }?.threshold == 10_000_000)
         #expect(
             sx.targets.first { $0.id == "sx.blind-spot-counties" }?.scope

@@ -63,6 +63,7 @@ import Testing
         result.notes.filter {
             !$0.english.contains("facilities.occupancy.institutional")
                 && !$0.english.contains("facilities.take_up")
+                && !$0.english.contains("15-minute circle's denominator")
         }
     }
 
