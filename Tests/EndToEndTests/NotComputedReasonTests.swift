@@ -101,6 +101,10 @@ import Testing
             #expect(!section.contains("预测期内未达成"), "\(id)")
             #expect(section.contains("首次达成：未测算"), "\(id)")
         }
+        // A target without a figure is never "not met": the circle has values, no first year.
+        let circle = try #require(sections.first { $0.hasPrefix("ln.15-minute-circle\"") })
+        #expect(circle.contains("首次达成：无量化标准"))
+        #expect(!circle.contains("预测期内未达成"))
         let lottery = try #require(sections.first { $0.hasPrefix("ln.lottery-share\"") })
         #expect(lottery.contains("未测算原因：2025年没有"))
 
