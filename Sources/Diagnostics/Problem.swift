@@ -462,7 +462,8 @@ public enum Problem: Hashable, Sendable {
         let units: [(String, Int)] = [("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)]
         for (unit, size) in units where bytes >= size {
             if bytes % size == 0, size < 1 << 30 { return "\(bytes / size) \(unit)" }
-            let tenths = (bytes * 10 + size / 2) / size
+            // Whole units and tenths apart, so that no size near Int.max overflows.
+            let tenths = bytes / size * 10 + (bytes % size * 10 + size / 2) / size
             return "\(tenths / 10).\(tenths % 10) \(unit)"
         }
         return "\(bytes) byte\(bytes == 1 ? "" : "s")"

@@ -305,7 +305,10 @@ struct PartReader {
     mutating func data(_ path: String) throws -> Data? {
         guard let entry = archive[path] else { return nil }
         let declared = Int(clamping: entry.uncompressedSize)
-        guard declared <= budget - used else { throw TooLarge(size: used + declared) }
+        guard declared <= budget - used else {
+            throw TooLarge(
+                size: used.addingReportingOverflow(declared).overflow ? .max : used + declared)
+        }
         let compressedSize = Int(clamping: entry.compressedSize)
         guard let start = dataStarts[path], start <= bytes.count,
             compressedSize <= bytes.count - start

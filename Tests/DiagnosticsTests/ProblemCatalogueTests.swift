@@ -1,5 +1,6 @@
-import Diagnostics
 import Testing
+
+@testable import Diagnostics
 
 /// The message catalogue: every ``Problem`` speaks Chinese and English.
 @Suite struct ProblemCatalogueTests {
@@ -118,4 +119,18 @@ import Testing
 
 extension Problem: CustomTestStringConvertible {
     public var testDescription: String { kind.rawValue }
+}
+
+/// Sizes in binary units, worked by hand. The fuzzer's workbook declaring a part of nearly
+/// Int.max bytes (Fuzz/Regressions/xlsx/trap-byte-size-overflow-declared-size.xlsx) trapped
+/// on `bytes * 10`: Int.max = 2⁶³ − 1 is 8,589,934,591 GiB and 2³⁰ − 1 bytes, which round up
+/// to 8,589,934,592.0 GiB.
+@Suite struct ByteSizeTests {
+    @Test(arguments: [
+        (17, "17 bytes"), (1, "1 byte"), (600 << 10, "600 KiB"), (512 << 20, "512 MiB"),
+        (1_610_612_736, "1.5 GiB"), (1 << 30, "1.0 GiB"), (Int.max, "8589934592.0 GiB"),
+    ])
+    func sizes(bytes: Int, text: String) {
+        #expect(Problem.byteSize(bytes) == text)
+    }
 }
