@@ -301,7 +301,7 @@ public struct AnnualReport: Sendable {
             let level: RegionLevel =
                 data.tree.regions[data.region].level >= .county ? .township : .county
             if let comparison = try? DistrictComparison(
-                data: data, level: level, year: year, language: language)
+                data: data, level: level, year: year, language: language), comparison.hasMaps
             {
                 page.heading(language.text("地图", "Maps"))
                 comparison.appendMaps(to: &page, headingLevel: 3)

@@ -281,6 +281,15 @@ public struct DistrictComparison: Sendable {
         return page.html()
     }
 
+    /// Whether ``appendMaps(to:headingLevel:)`` draws anything: some unit has a shape and
+    /// some map indicator a value.
+    public var hasMaps: Bool {
+        guard let boundaries = data.boundaries else { return false }
+        let shapes = MapUnits(
+            units: units, tree: data.tree, region: data.region, boundaries: boundaries)
+        return !shapes.rings.isEmpty && !mapIndicators().isEmpty
+    }
+
     /// The boundary maps (coverage, nursing share, need-and-supply gap), each with a heading
     /// and a note on its boundaries; nothing without boundaries.
     public func appendMaps(to page: inout HTMLPage, headingLevel: Int) {
