@@ -4,7 +4,8 @@ import Testing
 @Suite struct RunCommandTests {
     /// The files of a run folder, in name order.
     static let outputs = [
-        "boundaries.geojson", "budget.csv", "costs.csv", "coverage-2025.geojson", "failing-units.csv", "indicators.csv",
+        "boundaries.geojson", "budget.csv", "costs.csv", "coverage-2025.geojson",
+        "failing-units.csv", "indicators.csv",
         "manifest.json", "plan.csv", "regions.csv", "report-2025.csv", "report-2025.html",
         "report-2025.json", "report-2025.xlsx", "scenario.resolved.yaml",
         "service-list-budget.csv", "service-list-costs.csv", "service-list-items.csv", "stock.csv",
