@@ -90,6 +90,9 @@ public enum Problem: Hashable, Sendable {
     /// A point farther from every network node than the snap distance (a warning: the point
     /// reaches nothing and is reported, not dropped).
     case offNetwork(distance: Double, limit: Double)
+    /// A boundary file (`boundaries:`, GeoJSON) whose content is not a unit's boundary: the
+    /// fault says what is wrong and where (the value's line and column locate it).
+    case badBoundary(BoundaryFault)
 
     // Workbooks (.xlsx) and registers (台账)
     /// A workbook that cannot be read: not a zip archive of Office Open XML, a part missing or
@@ -228,6 +231,8 @@ public enum Problem: Hashable, Sendable {
         case .ambiguousName(let name, let within, let candidates):
             let list = candidates.map { "「\($0)」" }.joined(separator: "、")
             return "「\(name)」与 \(within) 中的多个单位相符：\(list)；请给出代码"
+        case .badBoundary(let fault):
+            return "边界文件：" + fault.message(chinese: true)
         case .offNetwork(let distance, let limit):
             let limitText = "\(metres(limit)) 米"
             let place =
@@ -342,6 +347,8 @@ public enum Problem: Hashable, Sendable {
         case .ambiguousName(let name, let within, let candidates):
             let list = candidates.map { "'\($0)'" }.joined(separator: ", ")
             return "'\(name)' matches several units of \(within): \(list); give the code"
+        case .badBoundary(let fault):
+            return "boundary file: " + fault.message(chinese: false)
         case .offNetwork(let distance, let limit):
             let limitText = "\(metres(limit)) m"
             let place =
@@ -369,7 +376,7 @@ public enum Problem: Hashable, Sendable {
             badRegionCode, duplicateRegion, missingParent, unknownRegion, parentMismatch,
             duplicateID, badWorkbook, unknownSheet, hiddenRow, formulaValue, duplicateEntry,
             missingCoordinates, outsideRegion, implausible, unmatchedName, ambiguousName,
-            unknownNode, offNetwork
+            unknownNode, offNetwork, badBoundary
     }
 
     /// The case, without its values.
@@ -419,6 +426,7 @@ public enum Problem: Hashable, Sendable {
         case .ambiguousName: .ambiguousName
         case .unknownNode: .unknownNode
         case .offNetwork: .offNetwork
+        case .badBoundary: .badBoundary
         }
     }
 

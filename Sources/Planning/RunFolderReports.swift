@@ -3,6 +3,7 @@ import Foundation
 import Geography
 import Provenance
 import Reports
+import ScenarioFiles
 
 /// The reports made from run folders after a run: the annual target report of any year
 /// (年度目标达成报告), the district comparison (区县对比) and the scenario comparison (方案对比).
@@ -36,7 +37,17 @@ extension Planning {
         _ kind: RunFolderReport, of folder: String, language: ReportLanguage, overwrite: Bool,
         version: String
     ) throws(PlanningError) -> [String] {
-        let data = try readRun(folder, version: version)
+        var data = try readRun(folder, version: version)
+        let boundaryFile = folder + "/boundaries.geojson"
+        if FileManager.default.fileExists(atPath: boundaryFile) {
+            var log = DiagnosticLog()
+            guard let boundaries = BoundaryFile.read(atPath: boundaryFile, log: &log) else {
+                throw PlanningError(
+                    .badInput, BilingualText { DiagnosticError(log.sorted).description(in: $0) },
+                    errorCount: max(1, log.errorCount))
+            }
+            data.boundaries = boundaries
+        }
         let files: [(name: String, bytes: [UInt8])]
         do {
             switch kind {

@@ -158,7 +158,7 @@ extension Planning {
                         overrides: request.overrides, started: request.started,
                         timings: [("load", request.loadMilliseconds)]),
                     attainment: attainment, centralValues: draws?.central ?? [],
-                    extraFiles: extraFiles, scratch: scratch
+                    extraFiles: extraFiles, scratch: scratch, boundaries: loaded.boundaries
                 ).files
                 return written
             }

@@ -296,6 +296,18 @@ public struct AnnualReport: Sendable {
             }
         }
 
+        // Maps of the units one level below the planning region (townships under a county).
+        if data.boundaries != nil {
+            let level: RegionLevel =
+                data.tree.regions[data.region].level >= .county ? .township : .county
+            if let comparison = try? DistrictComparison(
+                data: data, level: level, year: year, language: language), comparison.hasMaps
+            {
+                page.heading(language.text("地图", "Maps"))
+                comparison.appendMaps(to: &page, headingLevel: 3)
+            }
+        }
+
         // Need and supply.
         let need = NeedAndSupply(data: data)
         if need.isComputed {

@@ -102,4 +102,46 @@ public enum CoverageMap {
         ])
         return Array(collection.text().utf8)
     }
+
+    /// The points the maps draw over the units in a year: every community or village with
+    /// older residents, marked within or beyond the 15-minute circle, and every operating
+    /// facility with a location of its own (those placed at their unit's point are left out:
+    /// they would stack on it).
+    public static func markers(_ result: SimulationResult, year: Int, chinese: Bool)
+        -> [BoundaryMap.Marker]
+    {
+        guard result.years.contains(year) else { return [] }
+        let tree = result.scenario.regions
+        let yearIndex = year - result.years.lowerBound
+        var markers: [BoundaryMap.Marker] = []
+        if let stocks = result.facilities?.yearEndStocks, yearIndex < stocks.count {
+            let stock = stocks[yearIndex]
+            for index in 0..<stock.count where stock.statuses[index] == .operating {
+                guard let location = stock.locations[index] else { continue }
+                markers.append(
+                    BoundaryMap.Marker(
+                        location: location, kind: .facility,
+                        title: stock.id(index) + " " + stock.types[index].identifier))
+            }
+        }
+        if let population = result.population, yearIndex < result.serviceCircle.count,
+            let circle = result.serviceCircle[yearIndex]
+        {
+            let nearest = circle.nearest.facilities
+            for (index, region) in result.circleUnits.enumerated() where index < nearest.count {
+                guard let location = tree.regions[region].location else { continue }
+                let older = Int(population.aged60[yearIndex][region].rounded())
+                let within = nearest[index] >= 0
+                markers.append(
+                    BoundaryMap.Marker(
+                        location: location, kind: within ? .covered : .uncovered,
+                        title: tree.regions[region].name + (chinese ? "：60岁及以上 " : ": aged 60+ ")
+                            + String(older)
+                            + (within
+                                ? (chinese ? "，一刻钟内" : ", within 15 minutes")
+                                : (chinese ? "，未覆盖" : ", not covered"))))
+            }
+        }
+        return markers
+    }
 }

@@ -270,12 +270,121 @@ public struct DistrictComparison: Sendable {
                 })
         }
 
-        // The map.
-        if let mapped = mapIndicator() {
+        // The maps: boundaries (or township cells) as choropleths where the scenario gives
+        // boundaries, else the units' points.
+        if data.boundaries != nil {
+            appendMaps(to: &page, headingLevel: 2)
+        } else if let mapped = mapIndicator() {
             page.heading(language.text("分布示意：", "Map: ") + language.name(mapped), level: 2)
             page.raw(map(mapped))
         }
         return page.html()
+    }
+
+    /// Whether ``appendMaps(to:headingLevel:)`` draws anything: some unit has a shape and
+    /// some map indicator a value.
+    public var hasMaps: Bool {
+        guard let boundaries = data.boundaries else { return false }
+        let shapes = MapUnits(
+            units: units, tree: data.tree, region: data.region, boundaries: boundaries)
+        return !shapes.rings.isEmpty && !mapIndicators().isEmpty
+    }
+
+    /// The boundary maps (coverage, nursing share, need-and-supply gap), each with a heading
+    /// and a note on its boundaries; nothing without boundaries.
+    public func appendMaps(to page: inout HTMLPage, headingLevel: Int) {
+        guard let boundaries = data.boundaries else { return }
+        let shapes = MapUnits(
+            units: units, tree: data.tree, region: data.region, boundaries: boundaries)
+        for (position, indicator) in mapIndicators().enumerated() {
+            guard var map = boundaryMap(indicator, shapes: shapes) else { continue }
+            // The points go on the first map (coverage), in the year they are of.
+            if position == 0, year == data.reportYear { map.markers = data.mapMarkers }
+            page.heading(
+                language.text("地图：", "Map: ") + language.name(indicator), level: headingLevel)
+            page.raw(map.svg())
+            page.raw(
+                "<p class=\"note\">"
+                    + HTMLPage.escape(
+                        Self.mapNote(
+                            shapes: shapes, source: boundaries.source,
+                            missing: units.count - shapes.rings.count, language: language))
+                    + "</p>")
+        }
+    }
+
+    /// The indicators the boundary maps show, those with values among: the coverage share the
+    /// page maps first (``mapIndicator()``), the nursing-bed share and the need-and-supply
+    /// gap (institutional beds short of need, per 1,000 residents aged 60+).
+    func mapIndicators() -> [Indicator] {
+        var chosen: [Indicator] = []
+        if let coverage = mapIndicator(), coverage.aggregation == .ratio { chosen.append(coverage) }
+        for id in ["nursing-bed-share-institutional", "nursing-bed-share-all", "bed-gap"] {
+            guard let indicator = IndicatorCatalogue.indicator(id),
+                !chosen.contains(where: { $0.id == indicator.id }),
+                !(id == "nursing-bed-share-all"
+                    && chosen.contains { $0.id == "nursing-bed-share-institutional" }),
+                units.contains(where: { rankedValue(indicator, $0) != nil })
+            else { continue }
+            chosen.append(indicator)
+        }
+        return chosen
+    }
+
+    /// A choropleth of the units by an indicator: shares classed against the region's
+    /// target where there is one, else in five equal classes; counts per 1,000 residents aged
+    /// 60+. Nil when no unit has a shape.
+    func boundaryMap(_ indicator: Indicator, shapes: MapUnits) -> BoundaryMap? {
+        guard !shapes.rings.isEmpty else { return nil }
+        let perThousand = indicator.aggregation == .sum
+        let values = units.map { rankedValue(indicator, $0) }
+        let classes: BoundaryMap.Classes
+        if !perThousand, let target = target(for: indicator), let threshold = target.threshold,
+            threshold > 0
+        {
+            classes = .against(threshold: threshold, ceiling: target.comparison == .atMost)
+        } else {
+            classes = .equalInterval(
+                values.compactMap { $0 }, higherIsWorse: indicator.id.hasSuffix("gap"))
+        }
+        let language = self.language
+        let unitText = language.text("（每千名60岁及以上老年人）", " (per 1,000 residents aged 60+)")
+        let format: @Sendable (Double) -> String = { value in
+            perThousand
+                ? ReportLanguage.grouped(value, decimals: value == value.rounded() ? 0 : 1)
+                : language.format(value, indicator)
+        }
+        let areas = units.indices.compactMap { index -> BoundaryMap.Area? in
+            guard let rings = shapes.rings[units[index]] else { return nil }
+            return BoundaryMap.Area(
+                name: data.tree.regions[units[index]].name, rings: rings, value: values[index],
+                valueText: values[index].map(format) ?? language.text("无数据", "no data"))
+        }
+        return BoundaryMap(
+            areas: areas, outline: shapes.outline, classes: classes,
+            title: language.name(indicator) + (perThousand ? unitText : ""), boundText: format,
+            chinese: language == .chinese)
+    }
+
+    /// The note under a boundary map: where the boundaries come from, whether township cells
+    /// are estimated, and how many units have no shape.
+    static func mapNote(shapes: MapUnits, source: String, missing: Int, language: ReportLanguage)
+        -> String
+    {
+        var note = language.text("边界：", "Boundaries: ") + (source.isEmpty ? "—" : source) + "。"
+        if language == .english { note = String(note.dropLast()) + ". " }
+        if shapes.estimated {
+            note += language.text(
+                "乡镇级单位无公开边界，图中为其代表点的泰森多边形（按所属县级边界裁剪），系估计范围。",
+                "Townships have no public boundaries: they are drawn as the Voronoi cells of their points, clipped to their county, an estimate. "
+            )
+        }
+        if missing > 0 {
+            note += language.text(
+                "\(missing) 个单位无边界或无坐标，未绘出。",
+                "\(missing) units have no boundary or point and are not drawn.")
+        }
+        return note
     }
 
     /// The indicator the map shows: the first coverage share with values, else the first.

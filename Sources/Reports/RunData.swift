@@ -63,6 +63,12 @@ public struct RunData: Sendable {
     /// when the scenario projects one.
     public var fundBalances: [(year: Int, balance: Double)] = []
 
+    /// The units' boundaries for the maps (the scenario's `boundaries:`), when it gives them.
+    public var boundaries: BoundarySet?
+    /// The points drawn over the coverage map of the report year (facilities, residents
+    /// within and beyond the 15-minute circle), when the run has them in memory.
+    public var mapMarkers: [BoundaryMap.Marker] = []
+
     /// The `--set` overrides of a what-if run (假设情景), with the values they replaced; empty
     /// for a run of the scenario as written.
     public var overrides: [ScenarioOverride] = []

@@ -1,6 +1,7 @@
 import Coverage
 import Entitlements
 import Foundation
+import Geography
 import Provenance
 import Simulation
 import Uncertainty
@@ -45,14 +46,22 @@ public struct RunOutputs: Sendable {
     ///   - extraFiles: more files for the folder (such as `draws/`), put before the manifest
     ///     and recorded in it.
     ///   - scratch: the folder in which the workbook is made (see ``Workbook``).
+    ///   - boundaries: the scenario's boundaries (`boundaries:`), for the maps and the
+    ///     folder's `boundaries.geojson`.
     public init(
         record: ScenarioRecord, result: SimulationResult, runID: String, formats: [ReportFormat],
         language: ReportLanguage, facts: ManifestFacts,
         attainment: [String: AttainmentProbability] = [:], centralValues: [CentralValue] = [],
-        extraFiles: [(name: String, bytes: [UInt8])] = [], scratch: String? = nil
+        extraFiles: [(name: String, bytes: [UInt8])] = [], scratch: String? = nil,
+        boundaries: BoundarySet? = nil
     ) throws(WorkbookError) {
         let scenario = result.scenario
         var made = RunData(result: result, toolVersion: facts.toolVersion, runID: runID)
+        made.boundaries = boundaries
+        if boundaries != nil {
+            made.mapMarkers = CoverageMap.markers(
+                result, year: scenario.reportYear, chinese: language == .chinese)
+        }
         made.attainment = attainment
         made.overrides = record.overrides
         made.centralValues = centralValues
@@ -117,6 +126,15 @@ public struct RunOutputs: Sendable {
         }
         if let coverage = CoverageMap.geoJSON(result, year: scenario.reportYear) {
             files.append(("coverage-\(scenario.reportYear).geojson", coverage))
+        }
+        if let boundaries = data.boundaries {
+            files.append(
+                (
+                    "boundaries.geojson",
+                    BoundaryLayer.geoJSON(
+                        boundaries, data: data, year: scenario.reportYear,
+                        datum: scenario.datum?.rawValue ?? "")
+                ))
         }
         return files
     }

@@ -22,6 +22,7 @@ import Simulation
 /// | `seed` | yes | seed of all random streams, 0–4294967295 |
 /// | `region` | no | code of the planning region; defaults to the single top region of the table |
 /// | `regions` | yes | `{file: regions.csv, datum: GCJ-02}` (or just the file name when it has no coordinates) |
+/// | `boundaries` | no | a GeoJSON file of the units' boundaries for the maps (see ``BoundaryFile``) |
 /// | `notes` | no | lines every report repeats (e.g. which inputs are synthetic) |
 /// | `demography` | no | base population and assumptions; see `ScenarioDecoder+Demography.swift` |
 /// | `coverage` | no | the 15-minute circle and coverage indicators (see `CoverageSection`) |
@@ -37,6 +38,11 @@ struct ScenarioDecoder {
     /// `base_year:` (a template's variations that change none of them), taken instead of
     /// decoding the section again.
     var reusedDemography: DemographyInputs?
+    /// The units' boundaries (`boundaries:`), for the maps; nil when not given.
+    var boundaries: BoundarySet?
+    /// Whether `boundaries:` is read; a template's variations (draws, optimisation) leave it,
+    /// as the first load has checked it and they draw no maps.
+    var readsBoundaries = true
 
     init(file: String, tree: YAMLNode) {
         self.file = file
@@ -79,6 +85,9 @@ struct ScenarioDecoder {
         }
         let region = regions.flatMap {
             decodePlanningRegion(fields, tree: $0.tree, log: &session.log)
+        }
+        if readsBoundaries, let node = fields["boundaries"] {
+            boundaries = decodeBoundaries(node, session: &session)
         }
 
         var demography: DemographyInputs?
@@ -230,6 +239,18 @@ struct ScenarioDecoder {
             return nil
         }
         return (tree, datum)
+    }
+
+    /// `boundaries:` — the units' boundaries, a GeoJSON file.
+    private mutating func decodeBoundaries(_ node: YAMLNode, session: inout Session)
+        -> BoundarySet?
+    {
+        guard let name = Read.file(node, field: "boundaries", log: &session.log),
+            session.fileExists(name, at: node.location),
+            let text = session.readText(name, kind: .table)
+        else { return nil }
+        set(["boundaries"], .resolvedFile(name, at: node.location))
+        return BoundaryFile.parse(text.utf8, file: name, log: &session.log)
     }
 
     /// `region:` — the planning region, a code in the tree.

@@ -21,6 +21,8 @@ public struct LoadedScenario: Sendable {
     public var warnings: [Diagnostic]
     /// The `--set` overrides applied, with the values they replaced.
     public var overrides: [ScenarioOverride] = []
+    /// The units' boundaries (`boundaries:`) for the maps, when the scenario gives them.
+    public var boundaries: BoundarySet?
     /// The text of the files read, for rendering diagnostics.
     public var sources: SourceTexts
 
@@ -85,7 +87,7 @@ public struct ScenarioLoader: Sendable {
         "id", "label", "description", "extends", "base_year", "horizon", "report_year", "seed",
         "region", "regions", "targets", "unit_groups", "demography", "coverage",
         "facilities", "investment", "elderly_population", "notes", "entitlements",
-        "ltc_insurance", "optimisation", "uncertainty", "childcare",
+        "ltc_insurance", "optimisation", "uncertainty", "childcare", "boundaries",
     ]
 
     /// Loads and checks a scenario.
@@ -118,6 +120,7 @@ public struct ScenarioLoader: Sendable {
             warnings: session.inReadingOrder(session.log.sorted).filter { $0.severity != .error },
             sources: session.sources)
         loaded.overrides = session.overrides
+        loaded.boundaries = decoder.boundaries
         return .success((loaded, tree, session))
     }
 

@@ -97,6 +97,7 @@ public struct ScenarioTemplate: Sendable {
             }
         }
         var decoder = ScenarioDecoder(file: loaded.file, tree: tree)
+        decoder.readsBoundaries = false
         // `demography:` decodes from its section, the regions and the base year alone.
         if changes.allSatisfy({
             !["demography", "regions", "base_year"].contains($0.keyPath.first ?? "")

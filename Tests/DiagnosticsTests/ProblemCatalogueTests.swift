@@ -59,6 +59,7 @@ import Testing
                 name: "Xinhua", within: "210302002", candidates: ["Xinhua 1", "Xinhua 2"])
         case .unknownNode: .unknownNode(id: "zz")
         case .offNetwork: .offNetwork(distance: 1400, limit: 500)
+        case .badBoundary: .badBoundary(.badRing)
         }
     }
 

@@ -57,7 +57,7 @@ enum Anshan {
         var files = [
             "anshan/scenario.yaml": Array(yaml.utf8), "anshan/regions.csv": Array(regions.utf8),
         ]
-        for name in demographyTables {
+        for name in demographyTables + ["boundaries-counties.geojson"] {
             files["anshan/" + name] = Array(read("anshan/" + name).utf8)
         }
         for catalogue in catalogues {

@@ -4,7 +4,8 @@ import Testing
 @Suite struct RunCommandTests {
     /// The files of a run folder, in name order.
     static let outputs = [
-        "budget.csv", "costs.csv", "coverage-2025.geojson", "failing-units.csv", "indicators.csv",
+        "boundaries.geojson", "budget.csv", "costs.csv", "coverage-2025.geojson",
+        "failing-units.csv", "indicators.csv",
         "manifest.json", "plan.csv", "regions.csv", "report-2025.csv", "report-2025.html",
         "report-2025.json", "report-2025.xlsx", "scenario.resolved.yaml",
         "service-list-budget.csv", "service-list-costs.csv", "service-list-items.csv", "stock.csv",
@@ -46,6 +47,7 @@ import Testing
         #expect(
             inputs.map { $0["file"] as? String } == [
                 "Scenarios/anshan/scenario.yaml", "Scenarios/anshan/regions.csv",
+                "Scenarios/anshan/boundaries-counties.geojson",
                 "Scenarios/anshan/population-2020-census.csv",
                 "Scenarios/anshan/cohort-sizes-births.csv",
                 "Scenarios/anshan/death-rates-wpp2024.csv",

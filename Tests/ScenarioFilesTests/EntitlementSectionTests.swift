@@ -18,7 +18,9 @@ enum EntitlementExample {
             let files =
                 (try? manager.contentsOfDirectory(atPath: SmallScenario.repository + "/" + folder))
                 ?? []
-            names += files.filter { $0.hasSuffix(".csv") || $0.hasSuffix(".yaml") }.map {
+            names += files.filter {
+                $0.hasSuffix(".csv") || $0.hasSuffix(".yaml") || $0.hasSuffix(".geojson")
+            }.map {
                 folder + "/" + $0
             }
         }

@@ -38,7 +38,8 @@ import Testing
             ])
         #expect(
             loaded.inputs.map { PathName.lastComponent(of: $0.name) } == [
-                "scenario.yaml", "regions.csv", "population-2020-census.csv",
+                "scenario.yaml", "regions.csv", "boundaries-counties.geojson",
+                "population-2020-census.csv",
                 "cohort-sizes-births.csv", "death-rates-wpp2024.csv",
                 "fertility-pattern-wpp2024.csv", "net-migration-census-residual.csv",
                 "capability-levels.csv", "urban-rural-2020-census.csv", "001-anshan-2021.yaml",
