@@ -15,11 +15,11 @@ enum WorkbenchPage {
         header { background: #1F4E79; color: #fff; padding: 8px 16px; display: flex; gap: 16px; align-items: center; flex-wrap: wrap; }
         header h1 { font-size: 18px; margin: 0 12px 0 0; }
         header select, header button { font-size: 14px; }
-        main { display: grid; grid-template-columns: 400px 1fr; gap: 12px; padding: 12px; }
+        main { display: grid; grid-template-columns: 380px minmax(0, 1fr); gap: 12px; padding: 12px; }
         section { background: #fff; border: 1px solid #d9d9d9; border-radius: 4px; padding: 8px 12px; }
         #levers { max-height: calc(100vh - 90px); overflow-y: auto; }
         h2 { font-size: 15px; margin: 8px 0 4px; color: #1F4E79; }
-        .lever { display: grid; grid-template-columns: 1fr 110px 52px; gap: 4px; align-items: center; margin: 2px 0; }
+        .lever { display: grid; grid-template-columns: 1fr 150px 40px; gap: 4px; align-items: center; margin: 2px 0; }
         .lever label { font-size: 13px; }
         .lever input, .lever select { width: 100%; box-sizing: border-box; font-size: 13px; padding: 2px 4px; }
         .lever .unit { font-size: 12px; color: #666; }
@@ -125,7 +125,7 @@ enum WorkbenchPage {
         const params = new URLSearchParams(location.search);
         const token = params.get("token");
         let lang = params.get("lang") === "en" ? "en" : "zh";
-        let sheet = null, current = null, pinned = null, selected = null, sequence = 0, timer = null;
+        let initial = true, sheet = null, current = null, pinned = null, selected = null, sequence = 0, timer = null;
         const $ = (id) => document.getElementById(id);
         const t = (key) => T[lang][key] || key;
         const named = (key) => NAMES[key] ? NAMES[key][lang === "zh" ? 0 : 1] : key;
@@ -236,7 +236,6 @@ enum WorkbenchPage {
           });
         }
         function byId(outcome) { const m = {}; (outcome ? outcome.targets : []).forEach((x) => { m[x.id] = x; }); return m; }
-        function countsText(o) { return Object.keys(o.counts).sort().map((k) => k + " " + o.counts[k]).join(" · "); }
         function render() {
           const o = current;
           const banner = $("banner");
@@ -244,7 +243,9 @@ enum WorkbenchPage {
             banner.textContent = t("banner") + "\\n" + o.changes.map((c) => "  " + c.key + " = " + c.value + " (" + t("inScenario") + " " + (c.scenarioValue ?? "—") + ")").join("\\n");
             banner.style.display = "block";
           } else banner.style.display = "none";
-          const verdictCounts = (x) => Object.keys(x.counts).map((k) => '<span class="verdict v-' + k + '">' + x.counts[k] + "</span>").join(" ");
+          const words = {};
+          o.targets.forEach((x) => { words[x.verdict] = x.verdictText; });
+          const verdictCounts = (x) => Object.keys(x.counts).sort().map((k) => '<span class="verdict v-' + k + '">' + esc(words[k] || k) + " " + x.counts[k] + "</span>").join(" ");
           $("counts").innerHTML = t("counts") + " " + verdictCounts(o) + (pinned ? " &nbsp; | &nbsp; " + t("pinned") + ": " + verdictCounts(pinned) : "");
           const probs = o.targets.some((x) => x.probability !== null && x.probability !== undefined);
           let head = "<tr><th>" + t("target") + "</th><th>" + t("indicator") + "</th><th>" + t("value") + "</th><th>" +
@@ -283,6 +284,15 @@ enum WorkbenchPage {
           } catch (e) { $("error").textContent = e.message; $("error").style.display = "block"; return; }
           pinned = null; $("unpin").style.display = "none";
           renderLevers();
+          // A link may carry a what-if: ?set=key.path=value (repeatable), as --set takes it.
+          if (initial) {
+            params.getAll("set").forEach((pair) => {
+              const at = pair.indexOf("=");
+              const e = document.querySelector('[data-key="' + CSS.escape(pair.slice(0, at)) + '"]');
+              if (at > 0 && e) e.value = pair.slice(at + 1);
+            });
+            initial = false;
+          }
           run();
         }
         async function save(overwrite) {

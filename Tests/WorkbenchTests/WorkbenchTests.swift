@@ -328,8 +328,11 @@ import Testing
                 body: Self.body(overrides, extra: ", \"name\": \"more-nursing\"")
             ) { response in #expect(response.status == .created) }
             let saved = try String(contentsOfFile: file, encoding: .utf8)
-            #expect(saved.contains("extends: \"../scenario.yaml\""))
-            #expect(!saved.contains("budget"))  // only the plan's lines changed
+            // The variant sits in variants/ beside scenario.yaml and holds the plan's list
+            // (replaced whole by a merge), not the budget, which did not change.
+            #expect(saved.contains("\nextends: ../scenario.yaml\n"))
+            #expect(saved.contains("\n  actions:\n"))
+            #expect(!saved.contains("\n  budget:"))
             #expect(try Self.cliVerdicts(file, overrides: []) == expected)
             // Saving again without overwrite is refused and leaves the file as it was.
             try await client.execute(
