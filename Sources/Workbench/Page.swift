@@ -25,6 +25,7 @@ enum WorkbenchPage {
         .lever .unit { font-size: 12px; color: #666; }
         .lever.changed input, .lever.changed select { background: #fff7d6; border: 1px solid #c9a400; }
         .lever.invalid input { border: 2px solid #c0392b; }
+        .lever-error { color: #c0392b; font-size: 12px; font-family: monospace; white-space: pre-wrap; margin: 0 0 4px; }
         .line { border-top: 1px solid #eee; padding-top: 4px; margin-top: 4px; }
         .line-title { font-size: 13px; font-weight: bold; }
         #banner { background: #fff7d6; border: 1px solid #e0c060; padding: 6px 10px; margin-bottom: 8px; display: none; white-space: pre-wrap; font-size: 13px; }
@@ -202,6 +203,7 @@ enum WorkbenchPage {
         }
         function changes() {
           const list = [];
+          document.querySelectorAll(".lever-error").forEach((e) => e.remove());
           sheet.levers.forEach((l) => {
             const e = document.querySelector('[data-key="' + CSS.escape(l.key) + '"]');
             const row = e.closest(".lever");
@@ -232,7 +234,13 @@ enum WorkbenchPage {
           $("error").textContent = message;
           $("error").style.display = "block";
           list.forEach((c) => {
-            if (message.includes(c.key)) document.querySelector('[data-key="' + CSS.escape(c.key) + '"]').closest(".lever").classList.add("invalid");
+            if (!message.includes(c.key)) return;
+            const row = document.querySelector('[data-key="' + CSS.escape(c.key) + '"]').closest(".lever");
+            row.classList.add("invalid");
+            const note = document.createElement("div");
+            note.className = "lever-error";
+            note.textContent = message;
+            row.after(note);
           });
         }
         function byId(outcome) { const m = {}; (outcome ? outcome.targets : []).forEach((x) => { m[x.id] = x; }); return m; }
