@@ -34,6 +34,7 @@ enum WorkbenchPage {
         table { border-collapse: collapse; width: 100%; font-size: 13px; }
         th, td { border-bottom: 1px solid #e5e5e5; padding: 3px 6px; text-align: left; vertical-align: top; }
         th { background: #f0f0f0; position: sticky; top: 0; }
+        td:nth-child(2) { min-width: 12em; }
         td.num { text-align: right; white-space: nowrap; }
         tr.selected { outline: 2px solid #1F4E79; }
         tbody tr { cursor: pointer; }
@@ -95,7 +96,8 @@ enum WorkbenchPage {
                 inScenario: "情景中为", counts: "目标结论：", confirm: "变体已存在，是否覆盖？",
                 savedAs: "已保存：", run: "运行：yanglao run ",
                 per_year: "每年数量", beds_per_year: "每年床位", years: "年份", year: "年份",
-                unit_per_year: "/年", unit_year: "年", unit_share: "比例", unit_yuan: "元", lang: "English" },
+                unit_per_year: "/年", unit_year: "年", unit_share: "比例", unit_yuan: "元", "unit_万元": "万元",
+                lang: "English" },
           en: { title: "Elderly-care planning workbench", scenario: "Scenario", reset: "Reset to scenario",
                 pin: "Pin current result to compare", unpin: "Stop comparing", variantName: "Variant name",
                 save: "Save as variant", exportHtml: "Export annual report (HTML)",
@@ -108,7 +110,8 @@ enum WorkbenchPage {
                 inScenario: "in the scenario", counts: "Verdicts:", confirm: "The variant exists. Overwrite it?",
                 savedAs: "Saved: ", run: "Run: yanglao run ",
                 per_year: "per year", beds_per_year: "beds per year", years: "years", year: "year",
-                unit_per_year: "/yr", unit_year: "year", unit_share: "share", unit_yuan: "yuan", lang: "中文" }
+                unit_per_year: "/yr", unit_year: "year", unit_share: "share", unit_yuan: "yuan",
+                "unit_万元": "10k yuan", lang: "中文" }
         };
         const NAMES = {
           welfare_lottery: ["福彩公益金", "Welfare lottery"], central_budget: ["中央预算内投资", "Central budget"],

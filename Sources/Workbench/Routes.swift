@@ -10,7 +10,8 @@ struct ChangeSet: Decodable {
         var value: String
     }
 
-    var changes: [Change] = []
+    /// Absent: no change (the scenario as loaded).
+    var changes: [Change]?
     var draws: Int?
     var lang: String?
     /// For saving: the variant's name and whether to replace an existing file.
@@ -55,7 +56,7 @@ extension Workbench {
             let body = try await Self.body(request)
             let language = Self.language(body.lang)
             return Self.answer(language) {
-                let source = try self.source(entry, body.changes)
+                let source = try self.source(entry, body.changes ?? [])
                 if let draws = body.draws, !(0...1000).contains(draws) {
                     throw PlanningError(
                         .badInput,
@@ -73,7 +74,7 @@ extension Workbench {
             let language = Self.language(body.lang)
             return Self.answer(language, success: .created) {
                 let name = try Self.variantName(body.name)
-                let source = try self.source(entry, body.changes)
+                let source = try self.source(entry, body.changes ?? [])
                 let file = entry.variantsFolder + "/" + name + ".yaml"
                 let text = try Planning.saveVariant(
                     VariantRequest(
@@ -90,7 +91,7 @@ extension Workbench {
                 let name = try Self.variantName(body.name ?? "workbench")
                 let exported = try Planning.exportReport(
                     ExportRequest(
-                        source: try self.source(entry, body.changes), id: name,
+                        source: try self.source(entry, body.changes ?? []), id: name,
                         format: body.format ?? "html", language: language, runID: "workbench",
                         build: self.build))
                 let type =

@@ -248,6 +248,17 @@ import Testing
         }
     }
 
+    @Test(arguments: ["not json", "{\"changes\": 3}", "{\"changes\": [{\"key\": 1}]}"])
+    func aMalformedBodyIsABadRequest(body: String) async throws {
+        let app = Application(router: try Self.workbench([Self.anshan]).router())
+        try await app.test(.router) { client in
+            try await client.execute(
+                uri: "/api/scenarios/anshan/run", method: .post, headers: Self.post,
+                body: ByteBuffer(string: body)
+            ) { response in #expect(response.status == .badRequest) }
+        }
+    }
+
     @Test func postsWithoutTheHeaderOrFromAnotherSiteAreRefused() async throws {
         let app = Application(router: try Self.workbench([Self.anshan]).router())
         try await app.test(.router) { client in
