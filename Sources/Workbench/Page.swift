@@ -19,7 +19,7 @@ enum WorkbenchPage {
         section { background: #fff; border: 1px solid #d9d9d9; border-radius: 4px; padding: 8px 12px; }
         #levers { max-height: calc(100vh - 90px); overflow-y: auto; }
         h2 { font-size: 15px; margin: 8px 0 4px; color: #1F4E79; }
-        .lever { display: grid; grid-template-columns: 1fr 150px 40px; gap: 4px; align-items: center; margin: 2px 0; }
+        .lever { display: grid; grid-template-columns: 1fr 140px 64px; gap: 4px; align-items: center; margin: 2px 0; }
         .lever label { font-size: 13px; }
         .lever input, .lever select { width: 100%; box-sizing: border-box; font-size: 13px; padding: 2px 4px; }
         .lever .unit { font-size: 12px; color: #666; }
@@ -34,7 +34,7 @@ enum WorkbenchPage {
         table { border-collapse: collapse; width: 100%; font-size: 13px; }
         th, td { border-bottom: 1px solid #e5e5e5; padding: 3px 6px; text-align: left; vertical-align: top; }
         th { background: #f0f0f0; position: sticky; top: 0; }
-        td:nth-child(2) { min-width: 12em; }
+        td:nth-child(2) { min-width: 8em; }
         td.num { text-align: right; white-space: nowrap; }
         tr.selected { outline: 2px solid #1F4E79; }
         tbody tr { cursor: pointer; }
