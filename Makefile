@@ -3,11 +3,18 @@ SWIFT ?= swift
 SCENARIO ?= Scenarios/anshan/variants/plan.yaml
 DEBIAN_PACKAGES := libgsl-dev libglpk-dev libxlsxwriter-dev pkg-config
 
-.PHONY: run test bench deps report-deps check-reports build format check-format clean
+.PHONY: run serve test bench deps report-deps check-reports build format check-format clean
 
 ## Run the default scenario (Anshan's plan) with a release build.
 run: deps build
 	.build/release/yanglao run $(SCENARIO)
+
+## Open the planning workbench in the browser on the default scenario's folder (Anshan);
+## it prints the address to open. PORT=8090 to change the port.
+SERVE ?= Scenarios/anshan
+PORT ?= 8080
+serve: deps build
+	.build/release/yanglao serve $(SERVE) --port $(PORT)
 
 ## Run every test.
 test: deps

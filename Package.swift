@@ -25,6 +25,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // C libraries from Debian, each behind a module map and a small shim header.
@@ -107,6 +108,14 @@ let package = Package(
         .plugin(
             name: "BuildInfo", capability: .buildTool(), dependencies: ["BuildInfoGenerator"]),
 
+        // The browser workbench: HTTP routes that parse a request, call Planning, encode JSON.
+        .target(
+            name: "Workbench",
+            dependencies: [
+                "Planning", "Diagnostics",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]),
+
         // The command-line tool.
         .executableTarget(
             name: "yanglao",
@@ -115,7 +124,7 @@ let package = Package(
                 "Demography", "Quantities",
                 "Coverage", "Diagnostics", "Provenance", "CSV", "GLPK", "Entitlements",
                 "Uncertainty",
-                "Allocation",
+                "Allocation", "Workbench",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             plugins: ["BuildInfo"]),
@@ -172,6 +181,13 @@ let package = Package(
             name: "PlanningTests",
             dependencies: [
                 "Planning", "ScenarioFiles", "Simulation", "Geography", "Targets", "Uncertainty",
+            ]),
+        .testTarget(
+            name: "WorkbenchTests",
+            dependencies: [
+                "Workbench", "Planning", "Diagnostics", "Reports",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]),
         .testTarget(
             name: "EndToEndTests",

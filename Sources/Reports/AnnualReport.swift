@@ -429,7 +429,7 @@ public struct AnnualReport: Sendable {
     }
 
     /// The trend chart of a target: its value each year, the threshold and the deadline.
-    func chart(_ result: TargetResult) -> LineChart {
+    public func chart(_ result: TargetResult) -> LineChart {
         let target = result.target
         let isEach: Bool
         if case .region = target.scope { isEach = false } else { isEach = true }

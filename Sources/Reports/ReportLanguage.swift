@@ -20,7 +20,7 @@ public enum ReportLanguage: String, Sendable, CaseIterable {
         self == .chinese ? chinese : english
     }
 
-    func name(_ indicator: Indicator) -> String {
+    public func name(_ indicator: Indicator) -> String {
         text(indicator.chineseName, indicator.englishName)
     }
 
@@ -28,7 +28,9 @@ public enum ReportLanguage: String, Sendable, CaseIterable {
         text(indicator.chineseDefinition, indicator.englishDefinition)
     }
 
-    func name(_ status: TargetStatus) -> String { text(status.chineseName, status.englishName) }
+    public func name(_ status: TargetStatus) -> String {
+        text(status.chineseName, status.englishName)
+    }
 
     /// Why a target is not computed, with the input that would compute it.
     public func reason(_ reason: NotComputedReason) -> String {
@@ -46,7 +48,7 @@ public enum ReportLanguage: String, Sendable, CaseIterable {
 
     /// A value in the indicator's display unit: "50.9%", "2,310 张", "1,250.0 万元",
     /// "18.3 每千人".
-    func format(_ value: Double?, _ indicator: Indicator) -> String {
+    public func format(_ value: Double?, _ indicator: Indicator) -> String {
         guard let value, value.isFinite else { return "—" }
         let unit = indicator.displayUnit
         let shown = unit.fromBase(value)
@@ -63,7 +65,7 @@ public enum ReportLanguage: String, Sendable, CaseIterable {
     }
 
     /// A gap in the indicator's unit: positive numbers mean a shortfall.
-    func formatGap(_ gap: Double?, _ indicator: Indicator) -> String {
+    public func formatGap(_ gap: Double?, _ indicator: Indicator) -> String {
         guard let gap else { return "—" }
         if gap == 0 { return text("无差距", "none") }
         if indicator.displayUnit == .percent {
@@ -73,7 +75,7 @@ public enum ReportLanguage: String, Sendable, CaseIterable {
     }
 
     /// A threshold with its comparison: "≥ 55.0%".
-    func threshold(_ target: Target) -> String {
+    public func threshold(_ target: Target) -> String {
         guard let threshold = target.threshold else { return text("无量化标准", "no figure") }
         let sign =
             switch target.comparison {
@@ -85,7 +87,7 @@ public enum ReportLanguage: String, Sendable, CaseIterable {
     }
 
     /// "2025年" / "by 2025", or "自2023年起每年" / "every year from 2023".
-    func deadline(_ target: Target) -> String {
+    public func deadline(_ target: Target) -> String {
         if let deadline = target.deadline { return text("\(deadline)年", "by \(deadline)") }
         let from = target.from.map(String.init) ?? "—"
         return text("自\(from)年起每年", "every year from \(from)")
