@@ -47,6 +47,13 @@ extension Planning {
                     errorCount: max(1, log.errorCount))
             }
             data.boundaries = boundaries
+            // The points of the report year's map, as the run drew them.
+            let coverage = folder + "/coverage-\(data.reportYear).geojson"
+            if let bytes = FileManager.default.contents(atPath: coverage) {
+                data.mapMarkers =
+                    CoverageMap.markers(
+                        geoJSON: Array(bytes), chinese: language == .chinese) ?? []
+            }
         }
         let files: [(name: String, bytes: [UInt8])]
         do {

@@ -1,5 +1,6 @@
 import Coverage
 import Facilities
+import Foundation
 import Geography
 import Provenance
 import Simulation
@@ -103,45 +104,47 @@ public enum CoverageMap {
         return Array(collection.text().utf8)
     }
 
-    /// The points the maps draw over the units in a year: every community or village with
-    /// older residents, marked within or beyond the 15-minute circle, and every operating
-    /// facility with a location of its own (those placed at their unit's point are left out:
-    /// they would stack on it).
-    public static func markers(_ result: SimulationResult, year: Int, chinese: Bool)
-        -> [BoundaryMap.Marker]
-    {
-        guard result.years.contains(year) else { return [] }
-        let tree = result.scenario.regions
-        let yearIndex = year - result.years.lowerBound
-        var markers: [BoundaryMap.Marker] = []
-        if let stocks = result.facilities?.yearEndStocks, yearIndex < stocks.count {
-            let stock = stocks[yearIndex]
-            for index in 0..<stock.count where stock.statuses[index] == .operating {
-                guard let location = stock.locations[index] else { continue }
-                markers.append(
-                    BoundaryMap.Marker(
-                        location: location, kind: .facility,
-                        title: stock.id(index) + " " + stock.types[index].identifier))
-            }
-        }
-        if let population = result.population, yearIndex < result.serviceCircle.count,
-            let circle = result.serviceCircle[yearIndex]
-        {
-            let nearest = circle.nearest.facilities
-            for (index, region) in result.circleUnits.enumerated() where index < nearest.count {
-                guard let location = tree.regions[region].location else { continue }
-                let older = Int(population.aged60[yearIndex][region].rounded())
-                let within = nearest[index] >= 0
-                markers.append(
+    /// The points the maps draw over the units in a year, read from that year's
+    /// `coverage-YEAR.geojson` (``geoJSON(_:year:)``), so that a run and a report made again
+    /// from its folder draw the same points: every operating facility with a location of its
+    /// own (those placed at their unit's point are left out: they would stack on it), then
+    /// every community or village with older residents, marked within or beyond the
+    /// 15-minute circle. Nil when the bytes are not such a layer.
+    public static func markers(geoJSON bytes: [UInt8], chinese: Bool) -> [BoundaryMap.Marker]? {
+        guard
+            let json = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any],
+            let features = json["features"] as? [[String: Any]]
+        else { return nil }
+        var facilities: [BoundaryMap.Marker] = []
+        var residents: [BoundaryMap.Marker] = []
+        for feature in features {
+            guard let properties = feature["properties"] as? [String: Any],
+                let geometry = feature["geometry"] as? [String: Any],
+                let coordinates = geometry["coordinates"] as? [Double], coordinates.count == 2
+            else { continue }
+            let location = GeoPoint(longitude: coordinates[0], latitude: coordinates[1])
+            switch properties["layer"] as? String {
+            case "facilities":
+                guard properties["location"] as? String == "given" else { continue }
+                let id = properties["id"] as? String ?? ""
+                let type = properties["type"] as? String ?? ""
+                facilities.append(
+                    BoundaryMap.Marker(location: location, kind: .facility, title: id + " " + type))
+            case "residents":
+                let name = properties["name"] as? String ?? ""
+                let older = Int(((properties["aged_60"] as? Double) ?? 0).rounded())
+                let within = properties["within_15_minutes"] as? Bool ?? false
+                residents.append(
                     BoundaryMap.Marker(
                         location: location, kind: within ? .covered : .uncovered,
-                        title: tree.regions[region].name + (chinese ? "：60岁及以上 " : ": aged 60+ ")
-                            + String(older)
+                        title: name + (chinese ? "：60岁及以上 " : ": aged 60+ ") + String(older)
                             + (within
                                 ? (chinese ? "，一刻钟内" : ", within 15 minutes")
                                 : (chinese ? "，未覆盖" : ", not covered"))))
+            default:
+                continue
             }
         }
-        return markers
+        return facilities + residents
     }
 }

@@ -59,8 +59,10 @@ public struct RunOutputs: Sendable {
         var made = RunData(result: result, toolVersion: facts.toolVersion, runID: runID)
         made.boundaries = boundaries
         if boundaries != nil {
-            made.mapMarkers = CoverageMap.markers(
-                result, year: scenario.reportYear, chinese: language == .chinese)
+            made.mapMarkers =
+                CoverageMap.geoJSON(result, year: scenario.reportYear).flatMap {
+                    CoverageMap.markers(geoJSON: $0, chinese: language == .chinese)
+                } ?? []
         }
         made.attainment = attainment
         made.overrides = record.overrides
