@@ -242,6 +242,18 @@ def fixtures():
                       '<rPh sb="0" eb="4"><t>リッチ</t></rPh></si>'])
     with open("Tests/XLSXTests/Fixtures/cells.xlsx", "wb") as handle:
         handle.write(data)
+    # A merged range from A6 to Excel's last cell, XFD1048576 (seventeen billion cells).
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            content = source.read(info.filename)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                content = content.replace(b'ref="A6:A7"', b'ref="A6:XFD1048576"', 1)
+            entry = zipfile.ZipInfo(info.filename, date_time=(2026, 1, 1, 0, 0, 0))
+            target.writestr(entry, content, compress_type=zipfile.ZIP_DEFLATED)
+    with open("Tests/XLSXTests/Fixtures/merged-to-the-end.xlsx", "wb") as handle:
+        handle.write(out.getvalue())
     # The zip bomb: a sheet of 32 MiB of spaces inside a valid workbook.
     source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()

@@ -192,18 +192,6 @@ public enum XLSXReader {
                 at: SourceLocation(file: file, line: rows.first ?? 1, column: 1, sheet: sheet))
             return nil
         }
-        // Below the header, merged ranges read their top-left cell's value everywhere.
-        var dataRows = Set(rows.filter { $0 > headerRow })
-        for range in part.merged where range.bottom > headerRow {
-            guard let value = values[range.top]?[range.left] else { continue }
-            for row in max(range.top, headerRow + 1)...range.bottom {
-                for column in range.left...range.right
-                where (row, column) != (range.top, range.left) {
-                    values[row, default: [:]][column] = value
-                }
-                dataRows.insert(row)
-            }
-        }
         let headerCells = values[headerRow]!.sorted { $0.key < $1.key }
         var header: [String] = []
         var columnNumbers: [Int32] = []
@@ -220,12 +208,38 @@ public enum XLSXReader {
             header.append(trimmed)
             columnNumbers.append(Int32(column))
         }
+        // Below the header, merged ranges read their top-left cell's value everywhere: in the
+        // header's columns and down to the last row written (a range reaching XFD1048576 is
+        // not seventeen billion cells), at most a million cells filled in all.
+        var dataRows = Set(rows.filter { $0 > headerRow })
+        let lastRow = rows.last ?? headerRow
+        var filled = 0
+        for range in part.merged where range.bottom > headerRow && range.top <= lastRow {
+            guard let value = values[range.top]?[range.left] else { continue }
+            let columns = columnNumbers.map(Int.init).filter {
+                (range.left...range.right).contains($0)
+            }
+            guard !columns.isEmpty else { continue }
+            for row in max(range.top, headerRow + 1)...min(range.bottom, lastRow) {
+                for column in columns where (row, column) != (range.top, range.left) {
+                    values[row, default: [:]][column] = value
+                }
+                filled += columns.count
+                guard filled <= 1_000_000 else {
+                    log.error(
+                        .badWorkbook(reason: "its merged ranges cover more than a million cells"),
+                        at: SourceLocation(file: file, sheet: sheet))
+                    return nil
+                }
+                dataRows.insert(row)
+            }
+        }
         var cells: [String] = []
         var rowNumbers: [Int32] = []
         var hiddenRows: [Int] = []
         cells.reserveCapacity(rows.count * header.count)
         for row in dataRows.sorted() {
-            let rowValues = values[row]!
+            let rowValues = values[row] ?? [:]
             let line = columnNumbers.map { rowValues[Int($0)] ?? "" }
             guard line.contains(where: { !$0.isEmpty }) else { continue }
             cells.append(contentsOf: line)

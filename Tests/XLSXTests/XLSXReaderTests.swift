@@ -69,6 +69,18 @@ private func read(_ name: String, sheet: String? = nil, limit: Int = 64 << 20)
         #expect(table.location(row: 4, column: 0).description == "cells.xlsx:Cells!A7")
     }
 
+    /// cells.xlsx with its A6:A7 range stretched to Excel's last cell, A6:XFD1048576: the
+    /// range fills only the header's five columns and stops at row 7, the last written, so
+    /// the same five rows come back, row 7 reading "merged down" in every column (the range
+    /// now covers B7 too), and nothing runs through seventeen billion cells.
+    @Test func aRangeMergedToTheLastCellStopsAtTheLastRowWritten() throws {
+        let (sheet, _) = read("merged-to-the-end.xlsx")
+        let table = try #require(sheet?.table)
+        #expect(table.rowCount == 5)
+        #expect(table[4, 0] == "merged down")
+        #expect(table[4, 1] == "merged down")
+    }
+
     @Test func row5IsListedAsHidden() {
         let (sheet, _) = read("cells.xlsx")
         #expect(sheet?.hiddenRows == [5])
