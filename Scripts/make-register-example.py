@@ -208,6 +208,22 @@ def example():
         handle.write(data)
 
 
+def rewrite_sheet(data, change, compresslevel=None):
+    """The workbook `data` with its first sheet's XML passed through `change`, every entry
+    deflated again with a fixed date."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            content = source.read(info.filename)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                content = change(content)
+            entry = zipfile.ZipInfo(info.filename, date_time=(2026, 1, 1, 0, 0, 0))
+            target.writestr(
+                entry, content, compress_type=zipfile.ZIP_DEFLATED, compresslevel=compresslevel)
+    return out.getvalue()
+
+
 def fixtures():
     """The reader's test workbook: every kind of cell, and a sheet part that inflates to
     32 MiB from a few kilobytes (the zip bomb)."""
@@ -243,30 +259,16 @@ def fixtures():
     with open("Tests/XLSXTests/Fixtures/cells.xlsx", "wb") as handle:
         handle.write(data)
     # A merged range from A6 to Excel's last cell, XFD1048576 (seventeen billion cells).
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            content = source.read(info.filename)
-            if info.filename == "xl/worksheets/sheet1.xml":
-                content = content.replace(b'ref="A6:A7"', b'ref="A6:XFD1048576"', 1)
-            entry = zipfile.ZipInfo(info.filename, date_time=(2026, 1, 1, 0, 0, 0))
-            target.writestr(entry, content, compress_type=zipfile.ZIP_DEFLATED)
+    merged = rewrite_sheet(
+        data, lambda content: content.replace(b'ref="A6:A7"', b'ref="A6:XFD1048576"', 1))
     with open("Tests/XLSXTests/Fixtures/merged-to-the-end.xlsx", "wb") as handle:
-        handle.write(out.getvalue())
+        handle.write(merged)
     # The zip bomb: a sheet of 32 MiB of spaces inside a valid workbook.
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            content = source.read(info.filename)
-            if info.filename == "xl/worksheets/sheet1.xml":
-                text = content.decode("utf-8")
-                content = text.replace("<sheetData>", "<sheetData>" + " " * (32 << 20), 1).encode()
-            entry = zipfile.ZipInfo(info.filename, date_time=(2026, 1, 1, 0, 0, 0))
-            target.writestr(entry, content, compress_type=zipfile.ZIP_DEFLATED, compresslevel=9)
+    bomb = rewrite_sheet(
+        data, lambda content: content.replace(
+            b"<sheetData>", b"<sheetData>" + b" " * (32 << 20), 1), compresslevel=9)
     with open("Tests/XLSXTests/Fixtures/bomb.xlsx", "wb") as handle:
-        handle.write(out.getvalue())
+        handle.write(bomb)
 
 
 if __name__ == "__main__":

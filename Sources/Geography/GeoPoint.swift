@@ -122,3 +122,26 @@ public struct LocalProjection: Hashable, Sendable {
         return ((p.x - q.x) * (p.x - q.x) + (p.y - q.y) * (p.y - q.y)).squareRoot()
     }
 }
+
+/// The smallest box of longitudes and latitudes around some points, in degrees (外接矩形).
+public struct GeoBounds: Hashable, Sendable {
+    public var west: Double
+    public var east: Double
+    public var south: Double
+    public var north: Double
+
+    /// The box around the points; nil when there are none.
+    public init?(_ points: some Sequence<GeoPoint>) {
+        var iterator = points.makeIterator()
+        guard let first = iterator.next() else { return nil }
+        (west, east, south, north) = (
+            first.longitude, first.longitude, first.latitude, first.latitude
+        )
+        while let point = iterator.next() {
+            west = min(west, point.longitude)
+            east = max(east, point.longitude)
+            south = min(south, point.latitude)
+            north = max(north, point.latitude)
+        }
+    }
+}

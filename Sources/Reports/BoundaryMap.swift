@@ -161,17 +161,8 @@ public struct BoundaryMap: Sendable {
     /// The map as an `<svg>` element, `width` pixels wide for the map plus the legend.
     public func svg(mapWidth: Double = 560, maxHeight: Double = 520) -> String {
         let everything = areas.flatMap { $0.rings.flatMap { $0 } } + outline.flatMap { $0 }
-        guard let first = everything.first else { return "" }
-        var west = first.longitude
-        var east = first.longitude
-        var south = first.latitude
-        var north = first.latitude
-        for point in everything {
-            west = min(west, point.longitude)
-            east = max(east, point.longitude)
-            south = min(south, point.latitude)
-            north = max(north, point.latitude)
-        }
+        guard let bounds = GeoBounds(everything) else { return "" }
+        let (west, east, south, north) = (bounds.west, bounds.east, bounds.south, bounds.north)
         let projection = LocalProjection(
             origin: GeoPoint(longitude: (west + east) / 2, latitude: (south + north) / 2))
         let corner = projection.project(GeoPoint(longitude: east, latitude: north))

@@ -180,19 +180,13 @@ struct RegisterQuality {
     /// The box around the tree's given points (degrees; estimated ones are left out),
     /// widened by 0.1° (about 10 km) on every side; nil when no region has a point.
     static func box(of tree: RegionTree) -> Box? {
-        let points = tree.regions.filter { !$0.locationIsEstimated }.compactMap(\.location)
-        guard let first = points.first else { return nil }
-        var west = first.longitude
-        var east = first.longitude
-        var south = first.latitude
-        var north = first.latitude
-        for point in points {
-            west = min(west, point.longitude)
-            east = max(east, point.longitude)
-            south = min(south, point.latitude)
-            north = max(north, point.latitude)
-        }
-        return Box(longitude: (west - 0.1)...(east + 0.1), latitude: (south - 0.1)...(north + 0.1))
+        guard
+            let bounds = GeoBounds(
+                tree.regions.filter { !$0.locationIsEstimated }.compactMap(\.location))
+        else { return nil }
+        return Box(
+            longitude: (bounds.west - 0.1)...(bounds.east + 0.1),
+            latitude: (bounds.south - 0.1)...(bounds.north + 0.1))
     }
 
     /// A row with the name of an earlier row in the same unit (and the same address, when
