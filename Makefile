@@ -1,20 +1,22 @@
 # Yanglao — two commands: `make run` and `make test`.
 SWIFT ?= swift
 SCENARIO ?= Scenarios/anshan/variants/plan.yaml
+# release for use; CI runs the debug build its tests have already built.
+CONFIGURATION ?= release
 DEBIAN_PACKAGES := libgsl-dev libglpk-dev libxlsxwriter-dev pkg-config
 
 .PHONY: run serve test bench deps report-deps check-reports build format check-format clean
 
 ## Run the default scenario (Anshan's plan) with a release build.
 run: deps build
-	.build/release/yanglao run $(SCENARIO)
+	.build/$(CONFIGURATION)/yanglao run $(SCENARIO)
 
 ## Open the planning workbench in the browser on the default scenario's folder (Anshan);
 ## it prints the address to open. PORT=8090 to change the port.
 SERVE ?= Scenarios/anshan
 PORT ?= 8080
 serve: deps build
-	.build/release/yanglao serve $(SERVE) --port $(PORT)
+	.build/$(CONFIGURATION)/yanglao serve $(SERVE) --port $(PORT)
 
 ## Run every test.
 test: deps
@@ -25,7 +27,7 @@ bench: deps
 	cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory benchmark
 
 build:
-	$(SWIFT) build -c release --product yanglao
+	$(SWIFT) build -c $(CONFIGURATION) --product yanglao
 
 ## Install the Debian packages the C bridges need: as root, with apt-get; otherwise
 ## print the one command to run.

@@ -63,6 +63,10 @@ private struct JSONParser {
     var offset = 0
     var line = 1
     var lineStart = 0
+    /// Columns are counted on from the last place asked for, so that a file on one long line
+    /// (as GeoJSON often is) is read in one pass, not once per value.
+    var counted = 0
+    var countedColumn = 1
 
     init(bytes: [UInt8], file: String) {
         // A UTF-8 byte-order mark is skipped.
@@ -74,16 +78,22 @@ private struct JSONParser {
         self.file = file
     }
 
-    var here: SourceLocation {
-        var column = 1
-        for byte in bytes[lineStart..<min(offset, bytes.count)] where byte & 0xC0 != 0x80 {
-            column += 1
+    /// The line and column of `offset` (columns in characters, not bytes).
+    mutating func here() -> SourceLocation {
+        if counted < lineStart {
+            counted = lineStart
+            countedColumn = 1
         }
-        return SourceLocation(file: file, line: line, column: column)
+        let end = min(offset, bytes.count)
+        for byte in bytes[counted..<end] where byte & 0xC0 != 0x80 {
+            countedColumn += 1
+        }
+        counted = end
+        return SourceLocation(file: file, line: line, column: countedColumn)
     }
 
-    func failure(_ message: String) -> Diagnostic {
-        .error(.invalidValue(field: "GeoJSON", reason: message), at: here)
+    mutating func failure(_ message: String) -> Diagnostic {
+        .error(.invalidValue(field: "GeoJSON", reason: message), at: here())
     }
 
     mutating func skipSpace() {
@@ -108,7 +118,7 @@ private struct JSONParser {
         guard offset < bytes.count else {
             throw failure("the file ends where a value was expected")
         }
-        let start = here
+        let start = here()
         switch bytes[offset] {
         case UInt8(ascii: "{"):
             offset += 1

@@ -28,10 +28,24 @@ struct Problem: Encodable {
     var errorCount: Int?
 }
 
+/// The context of one request: Hummingbird's own storage (route parameters, logger). Made
+/// by the server from its connection, or in-process from any source with a logger.
+public struct WorkbenchContext: RequestContext {
+    public var coreContext: CoreRequestContextStorage
+
+    public init(source: ApplicationRequestContextSource) {
+        coreContext = .init(source: source)
+    }
+
+    init(source: some RequestContextSource) {
+        coreContext = .init(source: source)
+    }
+}
+
 extension Workbench {
     /// The router: the page, the JSON API, and the guard in front of both.
-    public func router() -> Router<BasicRequestContext> {
-        let router = Router()
+    public func router() -> Router<WorkbenchContext> {
+        let router = Router(context: WorkbenchContext.self)
         router.add(middleware: Guard(workbench: self))
         router.get("/") { _, _ in
             Response(
@@ -113,7 +127,7 @@ extension Workbench {
     }
 
     /// The scenario named by the route, or 404.
-    func entry(_ context: BasicRequestContext) throws -> Entry {
+    func entry(_ context: WorkbenchContext) throws -> Entry {
         let name = context.parameters.get("name") ?? ""
         guard let entry = entry(named: name) else {
             throw HTTPError(.notFound, message: "no scenario named '\(name)'")

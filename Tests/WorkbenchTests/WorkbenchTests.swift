@@ -1,14 +1,14 @@
 import Diagnostics
 import Foundation
 import Hummingbird
-import HummingbirdTesting
+import Logging
 import Planning
 import Reports
 import Testing
 
 @testable import Workbench
 
-/// The workbench's routes, called in-process (Hummingbird's router test framework).
+/// The workbench's routes, called in-process through the router's responder (`RouterTest`).
 @Suite struct WorkbenchRouteTests {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().path
@@ -92,7 +92,7 @@ import Testing
 
     @Test func theScenarioListIsTheFolderAndItsFiveVariants() async throws {
         // Scenarios/anshan/variants holds accelerated, baseline, budget-cut, plan, uncertain.
-        let app = Application(router: try Self.workbench([Self.anshan]).router())
+        let app = RouterTest(router: try Self.workbench([Self.anshan]).router())
         try await app.test(.router) { client in
             try await client.execute(uri: "/api/scenarios", method: .get) { response in
                 #expect(response.status == .ok)
@@ -111,7 +111,7 @@ import Testing
     @Test func anshansLeversHoldTheBudgetAndThePlanLinesOfItsScenarioFile() async throws {
         // Scenarios/anshan/scenario.yaml: welfare_lottery 2022: 3400 (万元); the seventh plan
         // line is convert_to_nursing, per_year 200, years 2021-2024.
-        let app = Application(router: try Self.workbench([Self.anshan]).router())
+        let app = RouterTest(router: try Self.workbench([Self.anshan]).router())
         try await app.test(.router) { client in
             try await client.execute(uri: "/api/scenarios/anshan/levers", method: .get) {
                 response in
@@ -149,7 +149,7 @@ import Testing
             let parts = $0.split(separator: "=", maxSplits: 1).map(String.init)
             return (parts[0], parts[1])
         }
-        let app = Application(router: try Self.workbench([Self.anshan]).router())
+        let app = RouterTest(router: try Self.workbench([Self.anshan]).router())
         try await app.test(.router) { client in
             try await client.execute(
                 uri: "/api/scenarios/anshan/run", method: .post, headers: Self.post,
@@ -195,7 +195,7 @@ import Testing
                 }
                 return nil
             }())
-        let app = Application(router: try Self.workbench([Self.anshan]).router())
+        let app = RouterTest(router: try Self.workbench([Self.anshan]).router())
         try await app.test(.router) { client in
             for (lang, language) in [("zh", Language.zh), ("en", Language.en)] {
                 try await client.execute(
@@ -223,7 +223,7 @@ import Testing
         async throws
     {
         // Only the names listed by /api/scenarios exist; nothing else is a scenario.
-        let app = Application(router: try Self.workbench([Self.anshan]).router())
+        let app = RouterTest(router: try Self.workbench([Self.anshan]).router())
         try await app.test(.router) { client in
             try await client.execute(uri: uri, method: .get) { response in
                 #expect(response.status == status)
@@ -234,7 +234,7 @@ import Testing
     @Test func aKeyThatIsNotALeverIsRefusedAndNoFileIsRead() async throws {
         // demography.population names a file: a request could make the loader read any file,
         // so only the levers' keys are taken.
-        let app = Application(router: try Self.workbench([Self.anshan]).router())
+        let app = RouterTest(router: try Self.workbench([Self.anshan]).router())
         try await app.test(.router) { client in
             try await client.execute(
                 uri: "/api/scenarios/anshan/run", method: .post, headers: Self.post,
@@ -250,7 +250,7 @@ import Testing
 
     @Test(arguments: ["not json", "{\"changes\": 3}", "{\"changes\": [{\"key\": 1}]}"])
     func aMalformedBodyIsABadRequest(body: String) async throws {
-        let app = Application(router: try Self.workbench([Self.anshan]).router())
+        let app = RouterTest(router: try Self.workbench([Self.anshan]).router())
         try await app.test(.router) { client in
             try await client.execute(
                 uri: "/api/scenarios/anshan/run", method: .post, headers: Self.post,
@@ -260,7 +260,7 @@ import Testing
     }
 
     @Test func postsWithoutTheHeaderOrFromAnotherSiteAreRefused() async throws {
-        let app = Application(router: try Self.workbench([Self.anshan]).router())
+        let app = RouterTest(router: try Self.workbench([Self.anshan]).router())
         try await app.test(.router) { client in
             // A form of another site can post JSON-looking text but cannot add the header.
             try await client.execute(
@@ -291,7 +291,7 @@ import Testing
 
     @Test func withATokenEveryRequestMustCarryIt() async throws {
         let token = "0123456789abcdef-token"
-        let app = Application(router: try Self.workbench([Self.anshan], token: token).router())
+        let app = RouterTest(router: try Self.workbench([Self.anshan], token: token).router())
         try await app.test(.router) { client in
             try await client.execute(uri: "/", method: .get) { response in
                 #expect(response.status == .unauthorized)
@@ -331,7 +331,7 @@ import Testing
         // The verdicts of the command line's run of the same --set on the scenario.
         let expected = try Self.cliVerdicts(
             folder, overrides: overrides.map { "\($0.0)=\($0.1)" })
-        let app = Application(router: try Self.workbench([folder]).router())
+        let app = RouterTest(router: try Self.workbench([folder]).router())
         let file = folder + "/variants/more-nursing.yaml"
         try await app.test(.router) { client in
             try await client.execute(
@@ -365,7 +365,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let name = (folder as NSString).lastPathComponent
         let overrides = [("investment.budget.central_budget.values.2022", "2500")]
-        let app = Application(router: try Self.workbench([folder]).router())
+        let app = RouterTest(router: try Self.workbench([folder]).router())
         try await app.test(.router) { client in
             try await client.execute(
                 uri: "/api/scenarios/\(name)/variants", method: .post, headers: Self.post,
@@ -396,4 +396,67 @@ import Testing
             }
         }
     }
+}
+
+/// The router called in-process, without a server: each request goes through the router's
+/// responder, as the server would hand it over, and the whole response body is collected.
+struct RouterTest {
+    enum Mode { case router }
+
+    let responder: any HTTPResponder<WorkbenchContext>
+
+    init(router: Router<WorkbenchContext>) { responder = router.buildResponder() }
+
+    func test(_ mode: Mode, _ body: (Client) async throws -> Void) async throws {
+        try await body(Client(responder: responder))
+    }
+
+    /// A request's source: only a logger (Hummingbird's context needs one).
+    struct Source: RequestContextSource {
+        let logger = Logger(label: "workbench-test")
+    }
+
+    struct Client {
+        let responder: any HTTPResponder<WorkbenchContext>
+
+        func execute(
+            uri: String, method: HTTPRequest.Method, headers: HTTPFields = [:],
+            body: ByteBuffer? = nil, _ check: (TestResponse) async throws -> Void
+        ) async throws {
+            var headers = headers
+            if let body { headers[.contentLength] = String(body.readableBytes) }
+            let request = Request(
+                head: HTTPRequest(
+                    method: method, scheme: "http", authority: "localhost", path: uri,
+                    headerFields: headers),
+                body: RequestBody(buffer: body ?? ByteBuffer()))
+            let response: Response
+            do {
+                response = try await responder.respond(
+                    to: request, context: WorkbenchContext(source: Source()))
+            } catch {
+                // The router answers HTTP errors itself; anything else is the server's 500.
+                response = Response(status: .internalServerError)
+            }
+            let collected = Collected()
+            try await response.body.write(collected)
+            try await check(
+                TestResponse(
+                    status: response.status, headers: response.headers, body: collected.buffer))
+        }
+    }
+
+    /// The body as written, in one buffer.
+    final class Collected: ResponseBodyWriter, @unchecked Sendable {
+        var buffer = ByteBuffer()
+        func write(_ part: ByteBuffer) async throws { buffer.writeImmutableBuffer(part) }
+        func finish(_ trailingHeaders: HTTPFields?) async throws {}
+    }
+}
+
+/// A response as the test sees it.
+struct TestResponse {
+    let status: HTTPResponse.Status
+    let headers: HTTPFields
+    let body: ByteBuffer
 }
