@@ -50,7 +50,7 @@ struct Yanglao: ParsableCommand {
             ProjectCommand.self, LifeTableCommand.self, BacktestCommand.self,
             FacilitiesCommand.self, CoverageCommand.self, SiteCommand.self,
             AssessCommand.self, EntitlementsCommand.self, OptimiseCommand.self,
-            RequiredCommand.self, SensitivityCommand.self, ServeCommand.self,
+            RequiredCommand.self, SensitivityCommand.self, ServeCommand.self, InitCommand.self,
         ]
     )
 }
