@@ -22,6 +22,8 @@ public struct CoverageSettings: Hashable, Sendable {
     /// Whether units with no point get an estimated one (`estimate_locations: yes`, see
     /// ``EstimatedLocations``), so that the circle counts their residents.
     public var estimatesLocations = false
+    /// The streets walks follow (`coverage.walking.network`); nil: straight lines × `detour`.
+    public var walkingNetwork: GeoWalkingNetwork?
 
     public init(
         walkingMinutes: Double = 15, metresPerMinute: Double = 1000.0 / 15.0, detour: Double = 1,
@@ -62,10 +64,15 @@ public struct CoverageSettings: Hashable, Sendable {
     /// The longest walk of the circle in metres.
     public var walkingDistance: Double { walkingMinutes * metresPerMinute }
 
-    /// The service circle these settings describe, with straight lines and the detour.
-    public var serviceCircle: ServiceCircle {
-        ServiceCircle(
-            minutes: walkingMinutes, metresPerMinute: metresPerMinute,
-            model: .straightLine(detour: detour))
+    /// The service circle these settings describe on a map of metres: along the walking
+    /// network when there is one (projected with `projection`), else straight lines × the
+    /// detour.
+    public func serviceCircle(projection: LocalProjection) -> ServiceCircle {
+        var model = DistanceModel.straightLine(detour: detour)
+        if let network = walkingNetwork, let walks = try? network.projected(with: projection) {
+            model = .network(walks, snapDistance: network.snapDistance)
+        }
+        return ServiceCircle(
+            minutes: walkingMinutes, metresPerMinute: metresPerMinute, model: model)
     }
 }

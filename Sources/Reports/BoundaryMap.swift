@@ -35,11 +35,16 @@ public struct BoundaryMap: Sendable {
         public var location: GeoPoint
         public var kind: MarkerKind
         public var title: String
+        /// The point is estimated (推算位置, `coverage.estimate_locations`), not surveyed; the
+        /// legend says so.
+        public var isEstimated: Bool
 
-        public init(location: GeoPoint, kind: MarkerKind, title: String) {
+        public init(location: GeoPoint, kind: MarkerKind, title: String, isEstimated: Bool = false)
+        {
             self.location = location
             self.kind = kind
             self.title = title
+            self.isEstimated = isEstimated
         }
     }
 
@@ -267,7 +272,8 @@ public struct BoundaryMap: Sendable {
             case .covered: label = chinese ? "老年人口点：一刻钟内" : "older residents: within 15 min"
             case .uncovered: label = chinese ? "老年人口点：未覆盖" : "older residents: not covered"
             }
-            row(swatch, label)
+            let estimated = markers.contains { $0.kind == kind && $0.isEstimated }
+            row(swatch, label + (estimated ? (chinese ? "（推算位置）" : " (estimated points)") : ""))
         }
         return svg + "</svg>"
     }

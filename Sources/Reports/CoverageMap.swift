@@ -134,13 +134,16 @@ public enum CoverageMap {
                 let name = properties["name"] as? String ?? ""
                 let older = Int(((properties["aged_60"] as? Double) ?? 0).rounded())
                 let within = properties["within_15_minutes"] as? Bool ?? false
+                let estimated = properties["location"] as? String == "estimated"
                 residents.append(
                     BoundaryMap.Marker(
                         location: location, kind: within ? .covered : .uncovered,
                         title: name + (chinese ? "：60岁及以上 " : ": aged 60+ ") + String(older)
                             + (within
                                 ? (chinese ? "，一刻钟内" : ", within 15 minutes")
-                                : (chinese ? "，未覆盖" : ", not covered"))))
+                                : (chinese ? "，未覆盖" : ", not covered"))
+                            + (estimated ? (chinese ? "（推算位置）" : " (estimated point)") : ""),
+                        isEstimated: estimated))
             default:
                 continue
             }

@@ -305,8 +305,15 @@ public struct CoverageInputs: Sendable {
     /// MultiLineStrings; each pair of consecutive vertices is an edge.
     private mutating func geoJSONNetwork(_ path: String) -> NetworkTable? {
         guard let decoded = text(path) else { return nil }
+        return Self.geoJSONNetwork(decoded.utf8, file: path, log: &log)
+    }
+
+    /// The network of a GeoJSON text (``geoJSONNetwork(_:)``), every problem logged.
+    static func geoJSONNetwork(_ bytes: [UInt8], file path: String, log: inout DiagnosticLog)
+        -> NetworkTable?
+    {
         let root: LocatedJSON
-        switch LocatedJSON.parse(decoded.utf8, file: path) {
+        switch LocatedJSON.parse(bytes, file: path) {
         case .failure(let diagnostic):
             log.append(diagnostic)
             return nil

@@ -8,6 +8,7 @@ import Quantities
 /// ```yaml
 /// coverage:
 ///   walking: {minutes: 15, metres_per_minute: 66.7, detour: 1.3}
+///   # or along streets: {minutes: 15, network: walking-network.geojson, snap: 200 m}
 ///   service_points: [street_centre, township_centre, community_station, village_point]
 ///   definition: presence            # or service_area, with service_distance
 ///   service_distance: 1 km
@@ -26,7 +27,8 @@ enum CoverageSection {
         "walking", "service_points", "definition", "service_distance", "estimate_locations",
         "indicators",
     ]
-    static let walkingKeys = ["minutes", "metres_per_minute", "detour"]
+    /// `network` and `snap` are read by the decoder, which reads files.
+    static let walkingKeys = ["minutes", "metres_per_minute", "detour", "network", "snap"]
     static let indicatorKeys = ["units", "facility_types", "definition", "service_distance"]
     static let indicatorIDs = [
         "street_centres", "township_centres", "urban_communities", "rural_villages",

@@ -1,4 +1,5 @@
 import CSV
+import Coverage
 import Demography
 import Diagnostics
 import Foundation
@@ -97,10 +98,16 @@ struct ScenarioDecoder {
             demography = decodeDemography(
                 node, tree: regions.tree, baseYear: baseYear, session: &session)
         }
-        let coverage = regions.flatMap { regions in
+        var coverage = regions.flatMap { regions in
             fields["coverage"].flatMap {
                 CoverageSection.decode($0, tree: regions.tree, log: &session.log)
             }
+        }
+        if coverage != nil, let walking = fields["coverage"]?["walking"],
+            let node = walking["network"]
+        {
+            coverage?.walkingNetwork = decodeWalkingNetwork(
+                node, snap: walking["snap"], session: &session)
         }
 
         guard let id, let label, let baseYear, let horizon, let reportYear, let seed,
@@ -251,6 +258,47 @@ struct ScenarioDecoder {
         else { return nil }
         set(["boundaries"], .resolvedFile(name, at: node.location))
         return BoundaryFile.parse(text.utf8, file: name, log: &session.log)
+    }
+
+    /// `coverage.walking.network:` — a GeoJSON file of LineStrings in the datum of the
+    /// region table's points (vertices are nodes, consecutive vertices edges, lengths
+    /// great-circle), and `snap:` (metres, default 200), how far a point may be from the
+    /// nearest node.
+    private mutating func decodeWalkingNetwork(
+        _ node: YAMLNode, snap: YAMLNode?, session: inout Session
+    ) -> GeoWalkingNetwork? {
+        let field = "coverage.walking.network"
+        guard let name = Read.file(node, field: field, log: &session.log),
+            session.fileExists(name, at: node.location),
+            let text = session.readText(name, kind: .table)
+        else { return nil }
+        set(["coverage", "walking", "network"], .resolvedFile(name, at: node.location))
+        var snapDistance = 200.0
+        if let snap {
+            guard
+                let given = Read.quantity(
+                    snap, field: "coverage.walking.snap", unit: .metre, range: 0...10_000,
+                    log: &session.log)
+            else { return nil }
+            snapDistance = given.value
+        }
+        guard
+            let table = CoverageInputs.geoJSONNetwork(text.utf8, file: name, log: &session.log)
+        else { return nil }
+        let nodes = table.coordinates.map { GeoPoint(longitude: $0.0, latitude: $0.1) }
+        guard nodes.allSatisfy({ abs($0.longitude) <= 180 && abs($0.latitude) <= 90 }) else {
+            session.log.error(
+                .invalidValue(
+                    field: field,
+                    reason: "a scenario's network gives longitude and latitude, as its points do"),
+                at: node.location)
+            return nil
+        }
+        let edges = table.edges.map {
+            WalkingNetwork.Edge(
+                from: $0.from, to: $0.to, length: Earth.distance(nodes[$0.from], nodes[$0.to]))
+        }
+        return GeoWalkingNetwork(nodes: nodes, edges: edges, snapDistance: snapDistance)
     }
 
     /// `region:` — the planning region, a code in the tree.

@@ -44,8 +44,9 @@ public enum ScenarioStarter {
         starter.narrow(&resolved, at: [])
         do throws(Failure) {
             var files: [(name: String, bytes: [UInt8])] = []
+            let keys = Dictionary(starter.described.map { ($0.name, $0.key) }) { first, _ in first }
             for (path, name) in starter.localNames.sorted(by: { $0.value < $1.value }) {
-                files.append((name, try starter.narrowedFile(path, name: name)))
+                files.append((name, try starter.narrowedFile(path, key: keys[name] ?? "")))
             }
             let years = "\(base.scenario.baseYear)–\(base.scenario.horizon)"
             let label = "\(place.name)养老服务规划情景（\(years)）"
@@ -226,8 +227,9 @@ private struct Starter {
         return true
     }
 
-    /// The file's bytes for the new folder: tables narrowed to the place, the rest as read.
-    func narrowedFile(_ path: String, name: String) throws(ScenarioStarter.Failure) -> [UInt8] {
+    /// The file's bytes for the new folder: tables and boundaries narrowed to the place, the
+    /// rest (a walking network, say) as read.
+    func narrowedFile(_ path: String, key: String) throws(ScenarioStarter.Failure) -> [UInt8] {
         let bytes: [UInt8]
         do {
             bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
@@ -236,7 +238,9 @@ private struct Starter {
         }
         switch (path as NSString).pathExtension.lowercased() {
         case "csv": return narrowedTable(bytes, file: path) ?? bytes
-        case "geojson", "json": return narrowedBoundaries(bytes) ?? bytes
+        case "geojson",
+            "json" where key == "boundaries":
+            return narrowedBoundaries(bytes) ?? bytes
         case "yaml", "yml": return narrowedCatalogue(bytes, file: path) ?? bytes
         default: return bytes
         }

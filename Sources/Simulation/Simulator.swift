@@ -129,7 +129,10 @@ public enum Simulator {
         // older residents outside the service circle when coverage can measure them.
         progress("facilities", 0.25)
         start = clock.now
-        let residents = population.map { ResidentLayer(population: $0, tree: tree) }
+        let residents = population.map {
+            ResidentLayer(
+                population: $0, tree: tree, settings: scenario.coverage ?? CoverageSettings())
+        }
         let (feed, notes) = UncoveredElderlyFeed.make(scenario, residents: residents)
         var facilities: FacilityRun?
         if let settings = scenario.facilities {
@@ -423,8 +426,10 @@ struct ResidentLayer: Sendable {
     let unlocated: [Int]
     let projection: LocalProjection
     let locations: [PlanarPoint]
+    /// The 15-minute circle on this layer's map (along the walking network, if any).
+    let serviceCircle: ServiceCircle
 
-    init(population: PopulationByRegion, tree: RegionTree) {
+    init(population: PopulationByRegion, tree: RegionTree, settings: CoverageSettings) {
         self.population = population
         var located: [Int] = []
         var unlocated: [Int] = []
@@ -440,6 +445,7 @@ struct ResidentLayer: Sendable {
         let points = located.map { tree.regions[$0].location! }
         projection = LocalProjection(centredOn: points)
         locations = PlanarPoint.projecting(points, with: projection)
+        serviceCircle = settings.serviceCircle(projection: projection)
     }
 
     /// The circle of a year: the share of 60+, 80+ and disabled residents within the walk of
@@ -460,7 +466,7 @@ struct ResidentLayer: Sendable {
         }
         let residents = ResidentPoints(
             locations: locations, regionIndices: located.map { Int32($0) }, groups: groups)
-        return settings.serviceCircle.evaluate(
+        return serviceCircle.evaluate(
             residents: residents, servicePoints: PlanarPoint.projecting(points, with: projection),
             tree: tree,
             parallelism: .serial)

@@ -56,7 +56,7 @@ struct UncoveredElderlyFeed: Sendable {
             for unit in residents.located { own[unit] = aged60[unit] }
         } else {
             let group = residents.group(ResidentGroup.aged60Plus, population.aged60, yearIndex)
-            let circle = settings.serviceCircle.evaluate(
+            let circle = residents.serviceCircle.evaluate(
                 residents: ResidentPoints(locations: residents.locations, groups: [group]),
                 servicePoints: PlanarPoint.projecting(locations, with: residents.projection),
                 parallelism: .serial)
@@ -155,7 +155,11 @@ extension Simulator {
     public static func uncoveredElderly(_ scenario: Scenario, population: PopulationByRegion?)
         -> (estimate: UncoveredElderlyEstimate?, notes: [RunNote])
     {
-        let residents = population.map { ResidentLayer(population: $0, tree: scenario.regions) }
+        let residents = population.map {
+            ResidentLayer(
+                population: $0, tree: scenario.regions,
+                settings: scenario.coverage ?? CoverageSettings())
+        }
         let (feed, notes) = UncoveredElderlyFeed.make(scenario, residents: residents)
         return (feed?.estimate, notes)
     }

@@ -162,3 +162,50 @@ import Testing
             "\(errors.first?.problem.message(in: .en) ?? "")")
     }
 }
+
+/// `coverage.walking.network`: a bad file is reported at its line and column.
+@Suite struct WalkingNetworkSectionTests {
+    @Test(arguments: [
+        (
+            #"{"type": "Point", "coordinates": [123.0, 41.0]}"#,
+            "the network holds LineString or MultiLineString geometries (got Point)"
+        ),
+        (
+            #"{"type": "LineString", "coordinates": [[500000, 4500000], [500100, 4500000]]}"#,
+            "a scenario's network gives longitude and latitude, as its points do"
+        ),
+    ])
+    func aBadNetworkIsRefusedWithItsPlace(_ text: String, _ reason: String) throws {
+        let folder = try TemporaryFolder()
+        let path = try folder.write([
+            "s/scenario.yaml": SmallScenario.yaml
+                + "coverage:\n  walking: {minutes: 15, network: network.geojson, snap: 150 m}\n",
+            "s/regions.csv": SmallScenario.regions,
+            "s/network.geojson": text,
+        ])
+        guard case .failure(let failure) = ScenarioLoader().load(path + "/s") else {
+            Issue.record("the scenario loaded")
+            return
+        }
+        let error = try #require(failure.diagnostics.first { $0.severity == .error })
+        #expect("\(error)".contains(reason), "\(error)")
+    }
+
+    @Test func aGoodNetworkIsReadWithItsSnap() throws {
+        let folder = try TemporaryFolder()
+        let path = try folder.write([
+            "s/scenario.yaml": SmallScenario.yaml
+                + "coverage:\n  walking: {minutes: 15, network: network.geojson, snap: 150 m}\n",
+            "s/regions.csv": SmallScenario.regions,
+            "s/network.geojson":
+                #"{"type": "LineString", "coordinates": [[123.0, 41.0], [123.0, 41.001], [123.0, 41.0]]}"#,
+        ])
+        let network = try #require(
+            try ScenarioLoader().load(path + "/s").get().scenario.coverage?.walkingNetwork)
+        // Three positions, two distinct: 2 nodes, 2 edges (there and back), 0.001° of
+        // latitude ≈ 111 m each.
+        #expect(network.nodes.count == 2 && network.edges.count == 2)
+        #expect(network.snapDistance == 150)
+        #expect(abs(network.edges[0].length - 111) < 1)
+    }
+}
