@@ -15,10 +15,13 @@ public struct RequiredRequest: Sendable {
     /// Replicates per lever value with a probability.
     public var draws: Int
     public var threads: Int
+    /// Find the smallest value that meets the target without making another target worse
+    /// (the default); false: the plain smallest.
+    public var keepingOthers: Bool
 
     public init(
         template: ScenarioTemplate, target: String, lever: String, probability: Double?,
-        draws: Int, threads: Int
+        draws: Int, threads: Int, keepingOthers: Bool = true
     ) {
         self.template = template
         self.target = target
@@ -26,6 +29,7 @@ public struct RequiredRequest: Sendable {
         self.probability = probability
         self.draws = draws
         self.threads = threads
+        self.keepingOthers = keepingOthers
     }
 }
 
@@ -61,7 +65,8 @@ extension Planning {
         do {
             return try RequiredEffortSearch(template: request.template).search(
                 target: request.target, lever: request.lever, probability: request.probability,
-                draws: request.draws, threads: request.threads)
+                draws: request.draws, threads: request.threads,
+                keepingOthers: request.keepingOthers)
         } catch {
             let file = request.template.loaded.file
             if case .simulation = error {

@@ -52,6 +52,32 @@ public struct RequiredEffortSearch: Sendable {
         public var probabilityAtAnswer: Double?
         public var draws: Int?
         public var evaluations: Int
+        /// Every other target whose verdict or first year met differs at the answer (the
+        /// central run, with distributions) from the scenario.
+        public var effects: [TargetEffect] = []
+        /// Capital deferred for want of budget in each year to the deadline that defers any,
+        /// in yuan, in the scenario and at the answer (a line deferred twice counts in both
+        /// years).
+        public var deferredInScenario: [Int: Double] = [:]
+        public var deferredAtAnswer: [Int: Double]?
+        /// Whether the answer leaves every other target as met and as early as in the
+        /// scenario: true when the search kept them, false when no value of the lever meets
+        /// the target without making another worse (the plain smallest is then given); nil
+        /// when not asked (`keepingOthers: false`, or with distributions).
+        public var keepsOthers: Bool?
+        /// When no value keeps the others: the largest value checked.
+        public var checkedUpTo: Double?
+    }
+
+    /// What the answer does to another target (其他目标的变化).
+    public struct TargetEffect: Sendable, Hashable {
+        public var id: String
+        public var before: TargetStatus
+        public var after: TargetStatus
+        public var firstMetBefore: Int?
+        public var firstMetAfter: Int?
+        /// Met in the scenario and not at the answer, or met later.
+        public var isWorse: Bool
     }
 
     /// Why the search cannot run.
@@ -92,9 +118,12 @@ public struct RequiredEffortSearch: Sendable {
     ///   - probability: with the scenario's distributions, the probability to reach.
     ///   - draws: replicates per lever value for `probability`.
     ///   - threads: threads for the replicates.
+    ///   - keepingOthers: look for the smallest value that meets the target without making
+    ///     another target worse (met later or not at all), when the plain smallest does.
     public func search(
         target id: String, lever: String = RequiredEffortSearch.defaultLever,
-        probability: Double? = nil, draws: Int = 100, threads: Int = 2
+        probability: Double? = nil, draws: Int = 100, threads: Int = 2,
+        keepingOthers: Bool = true
     ) throws(SearchError) -> Outcome {
         let scenario = template.loaded.scenario
         guard let index = scenario.targets.firstIndex(where: { $0.id == id }) else {
@@ -202,17 +231,86 @@ public struct RequiredEffortSearch: Sendable {
         } catch {
             throw .badLever(lever, reason: "\(error)")
         }
+        var value = answer.value
+        var evaluations = answer.evaluations
         var atAnswer: SimulationResult?
-        if let value = answer.value, probability == nil { atAnswer = try run(value) }
+        var keepsOthers: Bool?
+        var checkedUpTo: Double?
+        if let found = value {
+            atAnswer = try run(found)
+            if keepingOthers, probability == nil {
+                keepsOthers = true
+                if Self.effects(central, atAnswer!, except: index).contains(where: \.isWorse) {
+                    // Meeting the target this way costs another: the smallest value above
+                    // that meets it and keeps the others, if the lever's largest does.
+                    func keeps(_ result: SimulationResult) -> Bool {
+                        Self.shortfall(result.targets[index]) <= 0
+                            && !Self.effects(central, result, except: index).contains(
+                                where: \.isWorse)
+                    }
+                    var (low, high) = (found, limit)
+                    var best = try run(high)
+                    evaluations += 1
+                    if keeps(best) {
+                        while integer ? high - low > 1 : high - low > tolerance {
+                            let middle =
+                                integer ? ((low + high) / 2).rounded(.down) : (low + high) / 2
+                            let result = try run(middle)
+                            evaluations += 1
+                            if keeps(result) {
+                                (high, best) = (middle, result)
+                            } else {
+                                low = middle
+                            }
+                        }
+                        (value, atAnswer) = (high, best)
+                    } else {
+                        keepsOthers = false
+                        checkedUpTo = limit
+                    }
+                }
+            }
+        }
         return Outcome(
             target: target, lever: lever, kind: kind, scenarioValue: scenarioValue,
-            value: answer.value, largestTried: answer.largestTried,
+            value: value, largestTried: answer.largestTried,
             gapInScenario: Self.gap(central.targets[index]),
-            gapAtAnswer: atAnswer.flatMap { Self.gap($0.targets[index]) },
+            gapAtAnswer: probability == nil
+                ? atAnswer.flatMap { Self.gap($0.targets[index]) } : nil,
             spendingInScenario: Self.spending(central, to: deadline),
             spendingAtAnswer: atAnswer.map { Self.spending($0, to: deadline) },
             probabilityAtAnswer: reached, draws: probability == nil ? nil : max(2, draws),
-            evaluations: answer.evaluations)
+            evaluations: evaluations,
+            effects: atAnswer.map { Self.effects(central, $0, except: index) } ?? [],
+            deferredInScenario: Self.deferred(central, to: deadline),
+            deferredAtAnswer: atAnswer.map { Self.deferred($0, to: deadline) },
+            keepsOthers: keepsOthers, checkedUpTo: checkedUpTo)
+    }
+
+    /// The other targets whose verdict or first year met differs between two runs.
+    static func effects(_ before: SimulationResult, _ after: SimulationResult, except index: Int)
+        -> [TargetEffect]
+    {
+        zip(before.targets, after.targets).enumerated().compactMap { offset, pair in
+            let (a, b) = pair
+            guard offset != index, a.verdict != b.verdict || a.firstYearMet != b.firstYearMet
+            else { return nil }
+            let later = a.firstYearMet.map { first in (b.firstYearMet ?? Int.max) > first } ?? false
+            return TargetEffect(
+                id: a.target.id, before: a.verdict, after: b.verdict,
+                firstMetBefore: a.firstYearMet, firstMetAfter: b.firstYearMet,
+                isWorse: (a.verdict == .met && b.verdict != .met) || later)
+        }
+    }
+
+    /// Capital deferred for want of budget in each year to `year` that defers any (what the
+    /// plan wanted that year, carried-over lines included, and no source could pay), in yuan.
+    static func deferred(_ result: SimulationResult, to year: Int) -> [Int: Double] {
+        var byYear: [Int: Double] = [:]
+        for line in result.facilities?.budgets ?? [] where line.year <= year {
+            byYear[line.year, default: 0] += line.capitalShortfall
+        }
+        return byYear.filter { $0.value > 0 }
     }
 
     /// What the replicates of a probability search share with the central run: its
@@ -261,9 +359,14 @@ public struct RequiredEffortSearch: Sendable {
         if case .region = result.target.scope, let value = row.value,
             let threshold = result.target.threshold
         {
+            // Never 0: a value exactly at the threshold would make a whole plateau of
+            // roots, and Brent's method could stop anywhere on it, not at its start.
+            let margin = 1e-9 * max(1, abs(threshold))
             switch result.target.comparison {
-            case .atLeast: return threshold - value
-            case .atMost: return value - threshold
+            case .atLeast:
+                return met ? min(threshold - value, -margin) : max(threshold - value, margin)
+            case .atMost:
+                return met ? min(value - threshold, -margin) : max(value - threshold, margin)
             case .equal: return met ? -1 : abs(value - threshold)
             }
         }

@@ -47,6 +47,12 @@ struct RequiredCommand: ParsableCommand {
     @Option(help: "Threads for the replicates (default: every core).")
     var threads: Int?
 
+    @Flag(
+        help:
+            "Give the plain smallest value that meets the target, even if another target gets worse."
+    )
+    var allowWorse = false
+
     func validate() throws {
         if let probability, !(probability > 0 && probability < 1) {
             throw ValidationError("--probability must lie strictly between 0 and 1")
@@ -61,7 +67,8 @@ struct RequiredCommand: ParsableCommand {
                 RequiredRequest(
                     template: template, target: target, lever: lever, probability: probability,
                     draws: draws,
-                    threads: threads ?? ProcessInfo.processInfo.activeProcessorCount))
+                    threads: threads ?? ProcessInfo.processInfo.activeProcessorCount,
+                    keepingOthers: !allowWorse))
         }
         Console.out(RequiredMessages(english: options.lang == .en).describe(outcome))
     }

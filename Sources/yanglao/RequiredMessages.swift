@@ -64,10 +64,19 @@ struct RequiredMessages {
                     ? "\(outcome.evaluations) lever values × \($0) draws"
                     : "\(outcome.evaluations) 个取值 × \($0) 次抽样"
             } ?? (english ? "\(outcome.evaluations) runs" : "\(outcome.evaluations) 次运行")
+        let keeping = outcome.keepsOthers == true
         lines.append(
             english
-                ? "Smallest that meets it: \(lever(value)) (scenario: \(lever(outcome.scenarioValue))), found in \(runs)"
-                : "达标所需最小值：\(lever(value))（情景：\(lever(outcome.scenarioValue))），共 \(runs)")
+                ? "Smallest that meets it\(keeping ? " without making another target worse" : ""): \(lever(value)) (scenario: \(lever(outcome.scenarioValue))), found in \(runs)"
+                : "\(keeping ? "不使其他目标变差的" : "")达标所需最小值：\(lever(value))（情景：\(lever(outcome.scenarioValue))），共 \(runs)"
+        )
+        if outcome.keepsOthers == false {
+            lines.append(
+                english
+                    ? "No value up to \(lever(outcome.checkedUpTo ?? value)) meets it without making another target worse: this is the plain smallest, and the targets below pay for it."
+                    : "调节量在 \(lever(outcome.checkedUpTo ?? value)) 以内，没有既达标又不使其他目标变差的取值：以上为单纯的最小值，代价见下列目标。"
+            )
+        }
         if let probability = outcome.probabilityAtAnswer, let draws = outcome.draws {
             lines.append(
                 english
@@ -86,6 +95,46 @@ struct RequiredMessages {
                 english
                     ? "Spending to \(deadline) (capital and recurring): \(money(outcome.spendingInScenario)) in the scenario, \(money(spending)) at the answer (\(extra >= 0 ? "+" : "−")\(money(abs(extra))))"
                     : "至 \(deadline) 年支出（资本性与经常性）：情景 \(money(outcome.spendingInScenario))，所需投入下 \(money(spending))（\(extra >= 0 ? "+" : "−")\(money(abs(extra)))）"
+            )
+        }
+        if let deferred = outcome.deferredAtAnswer,
+            !deferred.isEmpty || !outcome.deferredInScenario.isEmpty
+        {
+            func years(_ byYear: [Int: Double]) -> String {
+                guard !byYear.isEmpty else { return english ? "none" : "无" }
+                return byYear.sorted { $0.key < $1.key }.map {
+                    english ? "\($0.key) \(money($0.value))" : "\($0.key) 年 \(money($0.value))"
+                }.joined(separator: english ? ", " : "，")
+            }
+            lines.append(
+                english
+                    ? "Capital deferred for want of budget, by year to \(deadline): \(years(outcome.deferredInScenario)) in the scenario; \(years(deferred)) at the answer"
+                    : "至 \(deadline) 年各年因预算不足推迟的资本性支出：情景 \(years(outcome.deferredInScenario))；所需投入下 \(years(deferred))"
+            )
+        }
+        if outcome.deferredAtAnswer != nil {
+            lines.append(effects(outcome.effects))
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// What the answer does to the other targets: one line, or one line each.
+    func effects(_ effects: [RequiredEffortSearch.TargetEffect]) -> String {
+        guard !effects.isEmpty else {
+            return english
+                ? "Other targets: none changes its verdict or first year met"
+                : "其他目标：结论和首次达成年份均不变"
+        }
+        func first(_ year: Int?) -> String {
+            year.map(String.init) ?? (english ? "never" : "未达成")
+        }
+        var lines = [english ? "Other targets at the answer:" : "所需投入下其他目标的变化："]
+        for effect in effects {
+            let mark = effect.isWorse ? (english ? "worse" : "变差") : (english ? "better" : "变好")
+            lines.append(
+                english
+                    ? "  \(effect.id): \(effect.before.englishName) → \(effect.after.englishName), first met \(first(effect.firstMetBefore)) → \(first(effect.firstMetAfter)) (\(mark))"
+                    : "  \(effect.id)：\(effect.before.chineseName) → \(effect.after.chineseName)，首次达成 \(first(effect.firstMetBefore)) → \(first(effect.firstMetAfter))（\(mark)）"
             )
         }
         return lines.joined(separator: "\n")
