@@ -11,13 +11,14 @@ public struct NewScenarioRequest: Sendable {
     public var region: String
     /// The folder to make; it must not exist.
     public var out: String
-    /// The shipped scenario folders to take the place from.
-    public var shipped: [String]
+    /// The folder of shipped scenarios (`Scenarios`): each folder in it with a
+    /// `scenario.yaml` is one the place may be taken from.
+    public var from: String
 
-    public init(region: String, out: String, shipped: [String]) {
+    public init(region: String, out: String, from: String) {
         self.region = region
         self.out = out
-        self.shipped = shipped
+        self.from = from
     }
 }
 
@@ -56,9 +57,20 @@ extension Planning {
                     english:
                         "\(request.out) exists; choose another --out (a folder is never replaced)"))
         }
+        let shipped = ((try? FileManager.default.contentsOfDirectory(atPath: request.from)) ?? [])
+            .sorted().map { request.from + "/" + $0 }
+            .filter { FileManager.default.fileExists(atPath: $0 + "/scenario.yaml") }
+        guard !shipped.isEmpty else {
+            throw PlanningError(
+                .badInput,
+                error: BilingualText(
+                    chinese: "\(request.from) 下没有情景（含 scenario.yaml 的目录）；请用 --from 指定随附情景的目录",
+                    english: "\(request.from) holds no scenario (a folder with scenario.yaml); "
+                        + "name the folder of shipped scenarios with --from"))
+        }
         // The shipped scenarios whose region holds the place, the smallest region first; the
         // first whose region table has the place is loaded.
-        let candidates = request.shipped.sorted().compactMap { folder in
+        let candidates = shipped.compactMap { folder in
             ScenarioStarter.planningRegion(of: folder).map { (folder: folder, region: $0) }
         }.filter { code.isWithin($0.region) }
             .sorted { $0.region.level.rawValue > $1.region.level.rawValue }
@@ -71,7 +83,7 @@ extension Planning {
             break
         }
         guard let base = found else {
-            let regions = request.shipped.sorted().joined(separator: ", ")
+            let regions = shipped.joined(separator: ", ")
             throw PlanningError(
                 .badInput,
                 error: BilingualText(

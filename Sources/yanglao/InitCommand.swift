@@ -34,12 +34,8 @@ struct InitCommand: ParsableCommand {
     var lang: Language = .zh
 
     func run() throws {
-        let shipped = ((try? FileManager.default.contentsOfDirectory(atPath: from)) ?? [])
-            .map { from + "/" + $0 }
-            .filter { FileManager.default.fileExists(atPath: $0 + "/scenario.yaml") }
         let made = try Yanglao.call(lang) {
-            try Planning.newScenario(
-                NewScenarioRequest(region: region, out: out, shipped: shipped))
+            try Planning.newScenario(NewScenarioRequest(region: region, out: out, from: from))
         }
         if lang == .zh {
             Console.out(

@@ -95,6 +95,10 @@ import Testing
     @Test(arguments: [
         (["--region", "999999"], "the division code 999999 is in none of the shipped scenarios"),
         (["--region", "21x"], "--region '21x' is not a statistical division code"),
+        (
+            ["--region", "210123", "--from", "Examples/demography"],
+            "Examples/demography holds no scenario (a folder with scenario.yaml)"
+        ),
     ])
     func aPlaceOutsideTheShippedScenariosIsRefused(_ extra: [String], _ message: String) throws {
         let folder = try TemporaryFolder()
