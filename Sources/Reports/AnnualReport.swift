@@ -384,10 +384,13 @@ public struct AnnualReport: Sendable {
     }
 
     /// The first year met; for a target never computed, "not computed" rather than "not met",
-    /// and for one without a figure, "no figure" (nothing can be met).
+    /// for one that does not apply to the planning region, "not applicable", and for one
+    /// without a figure, "no figure" (nothing can be met).
     func firstMetText(_ line: Line) -> String {
         if let first = line.result.firstYearMet { return language.text("\(first)年", String(first)) }
-        if line.verdict == .notComputed { return language.name(TargetStatus.notComputed) }
+        if line.verdict == .notComputed || line.verdict == .notApplicable {
+            return language.name(line.verdict)
+        }
         if line.result.target.threshold == nil { return language.text("无量化标准", "no figure") }
         return language.text("预测期内未达成", "not within the run")
     }

@@ -111,7 +111,8 @@ public struct HTMLPage: Sendable {
         """
     }
 
-    /// The style sheet: a sober statistical-bulletin look, A4 when printed.
+    /// The style sheet: a sober statistical-bulletin look, A4 when printed, up to 1,180 px
+    /// wide on a screen (the target table's ten columns need it).
     static let style = """
         @page { size: A4; margin: 16mm 14mm; }
         body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "Helvetica Neue", Arial, sans-serif; color: #1F1F1F; max-width: 190mm; margin: 0 auto; padding: 8mm 6mm; font-size: 10.5pt; line-height: 1.5; }
@@ -133,7 +134,9 @@ public struct HTMLPage: Sendable {
         tr.diff td { font-weight: bold; } tr.diff td:first-child { border-left: 4px solid #C00000; }
         td small { color: #595959; }
         table.districts td:first-child, table.failing td:first-child { white-space: nowrap; }
-        table.targets td:nth-child(5), table.targets td:nth-child(6), table.targets td:nth-child(7) { white-space: nowrap; }
+        table.targets td:nth-child(6), table.targets td:nth-child(7) { white-space: nowrap; }
+        table.targets td:first-child { overflow-wrap: anywhere; }
+        table.targets td:nth-child(8) { min-width: 9em; }
         table.inputs td:nth-child(2), table.inputs th:nth-child(2) { white-space: nowrap; }
         table.targets td:nth-child(2) { min-width: 9em; }
         table.targets.with-probability { font-size: 8.5pt; }
@@ -146,6 +149,7 @@ public struct HTMLPage: Sendable {
         .summary div.met { background: #E2EFDA; } .summary div.on_track { background: #DDEBF7; }
         .summary div.off_track { background: #FFF2CC; } .summary div.missed { background: #FBE5D6; }
         .summary div.met_late { background: #FCE4D6; }
+        @media screen and (min-width: 1000px) { body { max-width: 1180px; } }
         @media print { body { max-width: none; padding: 0; } h2 { break-after: avoid; } }
         """
 }
