@@ -110,19 +110,23 @@ public enum WholePersons {
         guard !shares.isEmpty else { return [] }
         let total = max(value, 0).rounded()
         if shares.count == 1 { return [total] }
-        let quotas = shares.map { total * $0 }
-        var parts = quotas.map { $0.rounded(.down) }
-        var left = Int(total - parts.reduce(0, +))
+        // Each part's whole persons and the fraction of a person its quota leaves, in one
+        // pass: the sort below reads the fractions, not the quotas.
+        var parts = [Double](repeating: 0, count: shares.count)
+        var fractions = parts
+        var given = 0.0
+        for index in shares.indices {
+            let quota = total * shares[index]
+            parts[index] = quota.rounded(.down)
+            fractions[index] = quota - parts[index]
+            given += parts[index]
+        }
+        let left = Int(total - given)
         if left > 0 {
-            let order = quotas.indices.sorted {
-                let a = quotas[$0] - parts[$0]
-                let b = quotas[$1] - parts[$1]
-                return a != b ? a > b : $0 < $1
+            let order = shares.indices.sorted {
+                fractions[$0] != fractions[$1] ? fractions[$0] > fractions[$1] : $0 < $1
             }
-            for index in order where left > 0 {
-                parts[index] += 1
-                left -= 1
-            }
+            for index in order.prefix(left) { parts[index] += 1 }
         }
         return parts
     }
