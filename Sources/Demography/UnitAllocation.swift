@@ -122,11 +122,19 @@ public enum WholePersons {
             given += parts[index]
         }
         let left = Int(total - given)
-        if left > 0 {
-            let order = shares.indices.sorted {
-                fractions[$0] != fractions[$1] ? fractions[$0] > fractions[$1] : $0 < $1
+        guard left > 0 else { return parts }
+        // The persons left go to the parts whose fractions are above the `left`-th largest,
+        // then to those at it, earlier parts first. (The fractions are finite here: a part
+        // that is not would have made `given` NaN or infinite, which `Int` traps on.)
+        let threshold = fractions.sorted(by: >)[min(left, fractions.count) - 1]
+        var atThreshold = left - fractions.reduce(0) { $1 > threshold ? $0 + 1 : $0 }
+        for index in parts.indices {
+            if fractions[index] > threshold {
+                parts[index] += 1
+            } else if fractions[index] == threshold, atThreshold > 0 {
+                parts[index] += 1
+                atThreshold -= 1
             }
-            for index in order.prefix(left) { parts[index] += 1 }
         }
         return parts
     }
