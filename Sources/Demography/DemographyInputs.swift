@@ -206,10 +206,15 @@ public struct DemographyInputs: Hashable, Sendable {
     public func careNeedSummary(_ result: ProjectionResult, area: Int, time: Int, year: Int)
         -> CareNeedSummary?
     {
+        careNeedSummary(of: result.population(area: area, time: time), year: year)
+    }
+
+    /// The care need of an area's population in a year (its persons by age and sex, summed
+    /// over parts), for a caller that already holds that population.
+    public func careNeedSummary(of population: AgeSexPopulation, year: Int) -> CareNeedSummary? {
         guard let careNeed else { return nil }
         return CareNeed.summary(
-            of: result.population(area: area, time: time), year: year,
-            prevalence: careNeed.prevalence,
+            of: population, year: year, prevalence: careNeed.prevalence,
             specialGroups: careNeed.specialGroups)
     }
 }

@@ -57,14 +57,18 @@ public struct ProjectionResult: Sendable {
 
     /// The population of an area (all parts, or one) at a time 0…steps.
     public func population(area: Int, time: Int, part: Int? = nil) -> AgeSexPopulation {
-        var bySex = BySex(both: [Double](repeating: 0, count: bands.count))
-        for sex in Sex.allCases {
-            for p in part.map({ [$0] }) ?? Array(0..<partCount) {
+        let parts = part.map { $0..<($0 + 1) } ?? 0..<partCount
+        // One sex's persons by band, summed over the parts in order (into a local array:
+        // adding through `BySex`'s subscript copied the array at every band).
+        func persons(_ sex: Sex) -> [Double] {
+            var counts = [Double](repeating: 0, count: bands.count)
+            for p in parts {
                 let start = offset(area: area, time: time, part: p, sex: sex)
-                for band in 0..<bands.count { bySex[sex][band] += population[start + band] }
+                for band in 0..<bands.count { counts[band] += population[start + band] }
             }
+            return counts
         }
-        return AgeSexPopulation(unchecked: bands, female: bySex.female, male: bySex.male)
+        return AgeSexPopulation(unchecked: bands, female: persons(.female), male: persons(.male))
     }
 
     /// Everyone in an area at a time.

@@ -110,18 +110,30 @@ public enum WholePersons {
         guard !shares.isEmpty else { return [] }
         let total = max(value, 0).rounded()
         if shares.count == 1 { return [total] }
-        let quotas = shares.map { total * $0 }
-        var parts = quotas.map { $0.rounded(.down) }
-        var left = Int(total - parts.reduce(0, +))
-        if left > 0 {
-            let order = quotas.indices.sorted {
-                let a = quotas[$0] - parts[$0]
-                let b = quotas[$1] - parts[$1]
-                return a != b ? a > b : $0 < $1
-            }
-            for index in order where left > 0 {
+        // Each part's whole persons and the fraction of a person its quota leaves, in one
+        // pass: the sort below reads the fractions, not the quotas.
+        var parts = [Double](repeating: 0, count: shares.count)
+        var fractions = parts
+        var given = 0.0
+        for index in shares.indices {
+            let quota = total * shares[index]
+            parts[index] = quota.rounded(.down)
+            fractions[index] = quota - parts[index]
+            given += parts[index]
+        }
+        let left = Int(total - given)
+        guard left > 0 else { return parts }
+        // The persons left go to the parts whose fractions are above the `left`-th largest,
+        // then to those at it, earlier parts first. (The fractions are finite here: a part
+        // that is not would have made `given` NaN or infinite, which `Int` traps on.)
+        let threshold = fractions.sorted(by: >)[min(left, fractions.count) - 1]
+        var atThreshold = left - fractions.reduce(0) { $1 > threshold ? $0 + 1 : $0 }
+        for index in parts.indices {
+            if fractions[index] > threshold {
                 parts[index] += 1
-                left -= 1
+            } else if fractions[index] == threshold, atThreshold > 0 {
+                parts[index] += 1
+                atThreshold -= 1
             }
         }
         return parts

@@ -116,8 +116,7 @@ public struct PopulationByRegion: Sendable {
             for (area, units) in unitsOfArea.enumerated() where !units.isEmpty {
                 let population = result.population(area: area, time: time)
                 let shares = sharesOfArea[area]
-                let summary = inputs.careNeedSummary(
-                    result, area: area, time: time, year: baseYear + time)
+                let summary = inputs.careNeedSummary(of: population, year: baseYear + time)
                 let persons60 = summary?.aged60AndOver ?? CareNeed.persons(in: population, from: 60)
                 let persons65 = summary?.aged65AndOver ?? CareNeed.persons(in: population, from: 65)
                 let persons80 = summary?.aged80AndOver ?? CareNeed.persons(in: population, from: 80)
