@@ -217,14 +217,11 @@ private struct Starter {
     /// Whether a target catalogue was issued for the place or a region above it (its
     /// `region:`); a catalogue without one applies everywhere.
     static func catalogue(_ file: String, appliesTo place: DivisionCode) -> Bool {
-        guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { return true }
-        for line in text.split(whereSeparator: \.isNewline) where line.hasPrefix("region:") {
-            let value = line.dropFirst("region:".count).split(separator: "#").first ?? ""
-            let code = value.trimmingCharacters(in: CharacterSet(charactersIn: " \"'"))
-            guard let issuer = try? DivisionCode(parsing: code) else { return true }
-            return place.isWithin(issuer)
-        }
-        return true
+        guard let text = try? String(contentsOfFile: file, encoding: .utf8),
+            let region = YAMLParser.parse(text, file: file).root?["region"]?.scalar?.text,
+            let issuer = try? DivisionCode(parsing: region)
+        else { return true }
+        return place.isWithin(issuer)
     }
 
     /// The file's bytes for the new folder: tables and boundaries narrowed to the place, the
