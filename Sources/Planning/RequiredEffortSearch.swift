@@ -242,28 +242,31 @@ public struct RequiredEffortSearch: Sendable {
                 keepsOthers = true
                 if Self.effects(central, atAnswer!, except: index).contains(where: \.isWorse) {
                     // Meeting the target this way costs another: the smallest value above
-                    // that meets it and keeps the others, if the lever's largest does.
-                    func keeps(_ result: SimulationResult) -> Bool {
-                        Self.shortfall(result.targets[index]) <= 0
-                            && !Self.effects(central, result, except: index).contains(
-                                where: \.isWorse)
-                    }
-                    var (low, high) = (found, limit)
-                    var best = try run(high)
-                    evaluations += 1
-                    if keeps(best) {
-                        while integer ? high - low > 1 : high - low > tolerance {
-                            let middle =
-                                integer ? ((low + high) / 2).rounded(.down) : (low + high) / 2
-                            let result = try run(middle)
-                            evaluations += 1
-                            if keeps(result) {
-                                (high, best) = (middle, result)
-                            } else {
-                                low = middle
-                            }
+                    // that meets it and keeps the others, by the same bisection, if the
+                    // lever's largest does. Runs are kept by value (the answer's is reused).
+                    var runs = [found: atAnswer!]
+                    let kept: RequiredEffort.Answer
+                    do {
+                        kept = try RequiredEffort.smallest(
+                            lower: found, start: limit, limit: limit, integer: integer,
+                            tolerance: tolerance, method: .bisection
+                        ) { x in
+                            let result = try runs[x] ?? run(x)
+                            runs[x] = result
+                            let keeps =
+                                Self.shortfall(result.targets[index]) <= 0
+                                && !Self.effects(central, result, except: index).contains(
+                                    where: \.isWorse)
+                            return keeps ? -1 : 1
                         }
-                        (value, atAnswer) = (high, best)
+                    } catch let error as SearchError {
+                        throw error
+                    } catch {
+                        throw .badLever(lever, reason: "\(error)")
+                    }
+                    evaluations += kept.evaluations - 1
+                    if let better = kept.value {
+                        (value, atAnswer) = (better, runs[better])
                     } else {
                         keepsOthers = false
                         checkedUpTo = limit

@@ -62,6 +62,17 @@ public struct NetworkTable: Sendable {
     public init(file: String) {
         self.file = file
     }
+
+    /// The network in longitude and latitude: edge lengths as given, else great-circle.
+    func geographic(snapDistance: Double) -> GeoWalkingNetwork {
+        let nodes = coordinates.map { GeoPoint(longitude: $0.0, latitude: $0.1) }
+        let edges = self.edges.map {
+            WalkingNetwork.Edge(
+                from: $0.from, to: $0.to,
+                length: $0.length ?? Earth.distance(nodes[$0.from], nodes[$0.to]))
+        }
+        return GeoWalkingNetwork(nodes: nodes, edges: edges, snapDistance: snapDistance)
+    }
 }
 
 /// Reading the tables of the standalone coverage use cases, with every problem logged
@@ -465,28 +476,14 @@ public struct CoordinateFrame: Sendable {
     /// The network in metres: nodes projected like the points, edge lengths as given or else
     /// straight (great-circle for longitude and latitude).
     public func network(_ table: NetworkTable) throws -> WalkingNetwork {
-        let nodes: [PlanarPoint]
         if let projection {
-            nodes = PlanarPoint.projecting(
-                table.coordinates.map { GeoPoint(longitude: $0.0, latitude: $0.1) },
-                with: projection)
-        } else {
-            nodes = table.coordinates.map { PlanarPoint(x: $0.0, y: $0.1) }
+            return try table.geographic(snapDistance: 0).projected(with: projection)
         }
+        let nodes = table.coordinates.map { PlanarPoint(x: $0.0, y: $0.1) }
         let edges = table.edges.map { edge in
-            let length: Double
-            if let given = edge.length {
-                length = given
-            } else if projection != nil {
-                let a = table.coordinates[edge.from]
-                let b = table.coordinates[edge.to]
-                length = Earth.distance(
-                    GeoPoint(longitude: a.0, latitude: a.1), GeoPoint(longitude: b.0, latitude: b.1)
-                )
-            } else {
-                length = nodes[edge.from].distance(to: nodes[edge.to])
-            }
-            return WalkingNetwork.Edge(from: edge.from, to: edge.to, length: length)
+            WalkingNetwork.Edge(
+                from: edge.from, to: edge.to,
+                length: edge.length ?? nodes[edge.from].distance(to: nodes[edge.to]))
         }
         return try WalkingNetwork(nodes: nodes, edges: edges)
     }

@@ -285,8 +285,7 @@ struct ScenarioDecoder {
         guard
             let table = CoverageInputs.geoJSONNetwork(text.utf8, file: name, log: &session.log)
         else { return nil }
-        let nodes = table.coordinates.map { GeoPoint(longitude: $0.0, latitude: $0.1) }
-        guard nodes.allSatisfy({ abs($0.longitude) <= 180 && abs($0.latitude) <= 90 }) else {
+        guard table.coordinates.allSatisfy({ abs($0.0) <= 180 && abs($0.1) <= 90 }) else {
             session.log.error(
                 .invalidValue(
                     field: field,
@@ -294,11 +293,7 @@ struct ScenarioDecoder {
                 at: node.location)
             return nil
         }
-        let edges = table.edges.map {
-            WalkingNetwork.Edge(
-                from: $0.from, to: $0.to, length: Earth.distance(nodes[$0.from], nodes[$0.to]))
-        }
-        return GeoWalkingNetwork(nodes: nodes, edges: edges, snapDistance: snapDistance)
+        return table.geographic(snapDistance: snapDistance)
     }
 
     /// `region:` — the planning region, a code in the tree.

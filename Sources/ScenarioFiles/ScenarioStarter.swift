@@ -235,9 +235,8 @@ private struct Starter {
         }
         switch (path as NSString).pathExtension.lowercased() {
         case "csv": return narrowedTable(bytes, file: path) ?? bytes
-        case "geojson",
-            "json" where key == "boundaries":
-            return narrowedBoundaries(bytes) ?? bytes
+        case "geojson", "json":
+            return key == "boundaries" ? narrowedBoundaries(bytes) ?? bytes : bytes
         case "yaml", "yml": return narrowedCatalogue(bytes, file: path) ?? bytes
         default: return bytes
         }
